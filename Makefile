@@ -1,0 +1,42 @@
+# Attaché: `make run` opens the app on the embedded library; `make test`
+# runs every test. Both install what is missing first (scripts/deps.sh).
+
+GO      ?= go
+BIN     := bin/attache
+SHOTS   := screenshots
+
+.PHONY: all run test build deps vet bench eval screenshots smoke clean
+
+all: build
+
+deps:
+	@sh scripts/deps.sh
+
+build: deps
+	$(GO) build -o $(BIN) .
+
+run: build
+	./$(BIN)
+
+vet:
+	$(GO) vet ./...
+
+test: deps
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+	@sh scripts/smoke.sh $(BIN)
+
+bench: deps
+	$(GO) test -run '^$$' -bench . -benchtime 20x ./...
+
+eval: deps
+	$(GO) run . eval
+
+screenshots: build
+	@sh scripts/screenshots.sh $(BIN) $(SHOTS)
+
+smoke: build
+	@sh scripts/smoke.sh $(BIN)
+
+clean:
+	rm -rf bin $(SHOTS)

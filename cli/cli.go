@@ -1,0 +1,147 @@
+// Package cli implements Attaché's command line: the subcommands that search
+// the library, show passages and documents, and make and export briefs.
+//
+// It does not import the window; main hands it a function that opens one.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// Env is what a command runs with.
+type Env struct {
+	Stdout io.Writer
+	Stderr io.Writer
+	// OpenWindow opens the window on the library folder (empty for the
+	// default) and the arguments left after the global flags, such as a
+	// brief to open; it returns when the window closes. Nil means the binary
+	// has no window; running with no subcommand is then an error.
+	OpenWindow func(library string, args []string) error
+	// Library is the library folder chosen with --library or ATTACHE_LIBRARY.
+	Library string
+}
+
+// command is one subcommand.
+type command struct {
+	name    string
+	usage   string
+	summary string
+	run     func(env *Env, args []string) error
+}
+
+// commands lists the subcommands in the order help shows them.
+func commands() []command {
+	return []command{
+		{"search", "search [--lang en|it] [--doc ID] [--theme ID] [--same-language] [--limit N] [--json] QUERY…", "search the library's passages", runSearch},
+		{"show", "show [--json] PASSAGE_ID", "print one passage whole, with its notes and citation", runShow},
+		{"docs", "docs [--json]", "list the library's documents", runDocs},
+	}
+}
+
+// usageError is a mistake in how a command was called; it exits with 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// usagef reports bad usage of a command.
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Sprintf(format, args...)}
+}
+
+// Run runs the command line args (without the program name) and returns the
+// exit status: 0 on success, 1 on failure, 2 on bad usage. Errors are printed
+// to env.Stderr as one line.
+func Run(args []string, env Env) int {
+	err := run(args, &env)
+	if err == nil {
+		return 0
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	msg := strings.ReplaceAll(strings.TrimSpace(err.Error()), "\n", " ")
+	fmt.Fprintf(env.Stderr, "attache: %s\n", msg)
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintln(env.Stderr, "Run 'attache help' for usage.")
+		return 2
+	}
+	return 1
+}
+
+func run(args []string, env *Env) error {
+	global := flag.NewFlagSet("attache", flag.ContinueOnError)
+	global.SetOutput(io.Discard)
+	library := global.String("library", os.Getenv("ATTACHE_LIBRARY"), "library folder")
+	if err := global.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			printHelp(env.Stdout)
+			return nil
+		}
+		return usagef("%v", err)
+	}
+	env.Library = *library
+	rest := global.Args()
+	if len(rest) == 0 || strings.HasSuffix(rest[0], ".brief") {
+		if env.OpenWindow == nil {
+			return usagef("no command given")
+		}
+		return env.OpenWindow(env.Library, rest)
+	}
+	name := rest[0]
+	if name == "help" || name == "-h" || name == "--help" {
+		printHelp(env.Stdout)
+		return nil
+	}
+	for _, c := range commands() {
+		if c.name == name {
+			return c.run(env, rest[1:])
+		}
+	}
+	return usagef("unknown command %q", name)
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprintln(w, "Attaché: search official texts offline and compose cited briefs.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Usage:")
+	fmt.Fprintln(w, "  attache [--library DIR] [FILE.brief]   open the window")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  attache [--library DIR] %s\n      %s\n", c.usage, c.summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "The library folder defaults to $ATTACHE_LIBRARY, else $XDG_DATA_HOME/attache.")
+}
+
+// newFlags returns a flag set for a subcommand that reports errors to the
+// caller instead of printing them.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parseFlags parses a subcommand's flags, allowing flags after positional
+// arguments ("attache search cables --lang en").
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usagef("%s: %v", fs.Name(), err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		if args[0] == "--" {
+			return append(positional, args[1:]...), nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}
