@@ -1,0 +1,256 @@
+package briefing
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// The .brief file format: an indented JSON object whose "format" is
+// FormatName and whose "version" is "MAJOR.MINOR". This version reads any
+// 1.x file; fields it does not know are kept and written back.
+const (
+	// FormatName is the value of the "format" field of every .brief file.
+	FormatName = "attache-brief"
+	// Version is the format version this package writes.
+	Version = "1.0"
+	// Extension is the usual file name extension of a brief.
+	Extension = ".brief"
+)
+
+// Marshal returns the brief as the indented JSON of a .brief file.
+func Marshal(b *Brief) ([]byte, error) {
+	data, err := json.MarshalIndent(b, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(data, '\n'), nil
+}
+
+// Parse reads a brief from the bytes of a .brief file; name is used in
+// error messages. Every error is one line saying what is wrong.
+func Parse(data []byte, name string) (*Brief, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) == 0 {
+		return nil, fmt.Errorf("brief %q is empty", name)
+	}
+	var probe any
+	if err := json.Unmarshal(data, &probe); err != nil {
+		if trimmed[0] != '{' {
+			return nil, fmt.Errorf("file %q is not an Attaché brief (not JSON)", name)
+		}
+		return nil, fmt.Errorf("brief %q is damaged: %s", name, syntaxMessage(err, len(data)))
+	}
+	obj, ok := probe.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("file %q is not an Attaché brief (JSON, but not a brief)", name)
+	}
+	if f, _ := obj["format"].(string); f != FormatName {
+		return nil, fmt.Errorf("file %q is not an Attaché brief (no \"format\": %q)", name, FormatName)
+	}
+	v, _ := obj["version"].(string)
+	major, _, err := parseVersion(v)
+	if err != nil {
+		return nil, fmt.Errorf("brief %q is damaged: bad format version %q", name, v)
+	}
+	if major > 1 {
+		return nil, fmt.Errorf("brief %q was written by a newer Attaché (format %s); this one reads 1.x", name, v)
+	}
+	if major < 1 {
+		return nil, fmt.Errorf("brief %q has an unknown format version %s; this Attaché reads 1.x", name, v)
+	}
+	var b Brief
+	if err := json.Unmarshal(data, &b); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return nil, fmt.Errorf("brief %q is damaged: field %s holds %s at byte %d", name, fieldPath(te.Field), te.Value, te.Offset)
+		}
+		return nil, fmt.Errorf("brief %q is damaged: %v", name, err)
+	}
+	b.fixIDs()
+	return &b, nil
+}
+
+// Load reads a .brief file. It never writes to the file.
+func Load(path string) (*Brief, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("open brief %q: no such file", path)
+		}
+		return nil, fmt.Errorf("open brief %q: %v", path, errors.Unwrap(err))
+	}
+	return Parse(data, path)
+}
+
+// Save writes the brief to path atomically: to a temporary file in the
+// same folder, synced, then renamed over the old file, so a crash leaves
+// either the old file or the new one whole.
+func Save(path string, b *Brief) error {
+	data, err := Marshal(b)
+	if err != nil {
+		return fmt.Errorf("save brief %q: %v", path, err)
+	}
+	if err := WriteFileAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}); err != nil {
+		return fmt.Errorf("save brief %q: %v", path, err)
+	}
+	return nil
+}
+
+// WriteFileAtomic writes a file through write: into a temporary file in the
+// same folder, synced and renamed over path only when write succeeds. On
+// any failure the temporary file is removed and path is untouched.
+func WriteFileAtomic(path string, write func(w io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil {
+		if !st.Mode().IsRegular() {
+			return fmt.Errorf("%s is not a regular file", path)
+		}
+		mode = st.Mode().Perm()
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return unwrapPath(err)
+	}
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	if err = write(f); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Chmod(mode); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp, path); err != nil {
+		return unwrapPath(err)
+	}
+	if d, derr := os.Open(dir); derr == nil {
+		d.Sync() // best effort: some systems cannot sync a folder
+		d.Close()
+	}
+	return nil
+}
+
+// unwrapPath turns "open /x/.y.tmp-123: no such file or directory" into a
+// message naming the folder.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("folder %q: %v", filepath.Dir(pe.Path), pe.Err)
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return fmt.Errorf("rename to %q: %v", le.New, le.Err)
+	}
+	return err
+}
+
+func syntaxMessage(err error, size int) string {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		if strings.Contains(se.Error(), "unexpected end") {
+			return fmt.Sprintf("unexpected end of JSON at byte %d", size)
+		}
+		return fmt.Sprintf("%s at byte %d", se.Error(), se.Offset)
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "unexpected end") {
+		return fmt.Sprintf("unexpected end of JSON at byte %d", size)
+	}
+	return err.Error()
+}
+
+// parseVersion reads "MAJOR.MINOR".
+func parseVersion(v string) (major, minor int, err error) {
+	a, b, ok := strings.Cut(v, ".")
+	if !ok {
+		return 0, 0, fmt.Errorf("bad version %q", v)
+	}
+	if major, err = strconv.Atoi(a); err != nil {
+		return 0, 0, err
+	}
+	if minor, err = strconv.Atoi(b); err != nil {
+		return 0, 0, err
+	}
+	return major, minor, nil
+}
+
+// newerVersion returns the newer of two versions; an unreadable one loses.
+func newerVersion(a, b string) string {
+	am, an, aerr := parseVersion(a)
+	bm, bn, berr := parseVersion(b)
+	switch {
+	case aerr != nil:
+		return b
+	case berr != nil:
+		return a
+	case am > bm || (am == bm && an > bn):
+		return a
+	}
+	return b
+}
+
+// fixIDs gives an ID to every section and excerpt that has none or shares
+// one with another, so the operations can find each.
+func (b *Brief) fixIDs() {
+	seen := map[string]bool{}
+	for i := range b.Sections {
+		s := &b.Sections[i]
+		if s.ID == "" || seen[s.ID] {
+			s.ID = ""
+		} else {
+			seen[s.ID] = true
+		}
+		for j := range s.Excerpts {
+			x := &s.Excerpts[j]
+			if x.ID == "" || seen[x.ID] {
+				x.ID = ""
+			} else {
+				seen[x.ID] = true
+			}
+			if x.Full == "" {
+				x.Full = x.Text
+			}
+		}
+	}
+	for i := range b.Sections {
+		s := &b.Sections[i]
+		if s.ID == "" {
+			s.ID = b.newID("s")
+		}
+		for j := range s.Excerpts {
+			if s.Excerpts[j].ID == "" {
+				s.Excerpts[j].ID = b.newID("x")
+			}
+		}
+	}
+}
+
+// fieldPath drops the names of this package's internal types from a JSON
+// field path ("briefFields.sections" is "sections").
+func fieldPath(p string) string {
+	for _, t := range []string{"briefFields.", "sectionFields.", "excerptFields."} {
+		p = strings.ReplaceAll(p, t, "")
+	}
+	return p
+}
