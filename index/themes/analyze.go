@@ -1,0 +1,71 @@
+package themes
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/lang/it"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+var (
+	analyzersOnce sync.Once
+	analyzers     map[string]analysis.Analyzer
+	analyzersErr  error
+)
+
+// analyzerFor returns Bleve's analyzer for a language ("en" or "it"), the
+// same one the index uses, so that terms and texts are stemmed alike.
+// Other languages fall back to English.
+func analyzerFor(lang string) analysis.Analyzer {
+	analyzersOnce.Do(func() {
+		cache := registry.NewCache()
+		analyzers = map[string]analysis.Analyzer{}
+		for _, name := range []string{en.AnalyzerName, it.AnalyzerName} {
+			a, err := cache.AnalyzerNamed(name)
+			if err != nil {
+				analyzersErr = err
+				return
+			}
+			analyzers[name] = a
+		}
+	})
+	if analyzersErr != nil {
+		panic("themes: bleve analyzers: " + analyzersErr.Error())
+	}
+	if a, ok := analyzers[lang]; ok {
+		return a
+	}
+	return analyzers[en.AnalyzerName]
+}
+
+// stems returns the stemmed tokens of text in a language, stop words left
+// out, in reading order.
+func stems(text, lang string) []string {
+	ts := analyzerFor(lang).Analyze([]byte(text))
+	out := make([]string, 0, len(ts))
+	for _, t := range ts {
+		out = append(out, fold(string(t.Term), lang))
+	}
+	return out
+}
+
+// fold evens out what Bleve's light Italian stemmer leaves apart: it keeps
+// the final vowel of some plurals ("cavi", "cavo"), so a trailing vowel of an
+// Italian stem longer than three letters is dropped. Only this package's
+// matching uses the folded form; texts sent to Bleve are never folded.
+func fold(stem, lang string) string {
+	if lang != "it" || len(stem) <= 3 {
+		return stem
+	}
+	switch stem[len(stem)-1] {
+	case 'a', 'e', 'i', 'o', 'u':
+		return stem[:len(stem)-1]
+	}
+	return stem
+}
+
+// key joins stems into a map key.
+func key(s []string) string { return strings.Join(s, " ") }

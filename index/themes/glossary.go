@@ -1,0 +1,167 @@
+package themes
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sync"
+
+	"attache/assets"
+)
+
+// Glossary pairs English and Italian wordings of the same concepts, so
+// that a query in one language can be expanded with the other's words. It
+// is built from the taxonomy's terms and the wider glossary of the corpus's
+// key terms (assets/glossary.json), and matches after stemming, as the
+// index does. A Glossary is safe for concurrent use.
+type Glossary struct {
+	entries []Term
+	// index maps, per language, the folded stems of a wording to the
+	// entries that have it.
+	index map[string]map[string][]int
+	// longest is the most stems of any wording, per language.
+	longest map[string]int
+}
+
+// LoadGlossary reads a glossary file: a JSON list of {"en": …, "it": …}
+// pairs, each side a string or a list of synonyms, both sides required.
+func LoadGlossary(data []byte) ([]Term, error) {
+	var list []Term
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&list); err != nil {
+		return nil, fmt.Errorf("read glossary: %v", err)
+	}
+	for i, t := range list {
+		if len(t.EN) == 0 || len(t.IT) == 0 {
+			return nil, fmt.Errorf("glossary entry %d: needs both en and it", i+1)
+		}
+	}
+	return list, nil
+}
+
+// NewGlossary builds a glossary from a taxonomy's paired terms (those with
+// both an English and an Italian side) and further entries.
+func NewGlossary(tx *Taxonomy, extra []Term) *Glossary {
+	g := &Glossary{index: map[string]map[string][]int{}, longest: map[string]int{}}
+	if tx != nil {
+		for _, th := range tx.Themes {
+			for _, t := range th.Terms {
+				if len(t.EN) > 0 && len(t.IT) > 0 {
+					g.add(t)
+				}
+			}
+		}
+	}
+	for _, t := range extra {
+		g.add(t)
+	}
+	return g
+}
+
+func (g *Glossary) add(t Term) {
+	n := len(g.entries)
+	g.entries = append(g.entries, t)
+	for _, lang := range []string{"en", "it"} {
+		if g.index[lang] == nil {
+			g.index[lang] = map[string][]int{}
+		}
+		for _, w := range t.In(lang) {
+			s := stems(w, lang)
+			if len(s) == 0 {
+				continue
+			}
+			k := key(s)
+			g.index[lang][k] = append(g.index[lang][k], n)
+			if len(s) > g.longest[lang] {
+				g.longest[lang] = len(s)
+			}
+		}
+	}
+}
+
+var (
+	defaultGlossaryOnce sync.Once
+	defaultGlossary     *Glossary
+)
+
+// DefaultGlossary returns the glossary built from Default's taxonomy and
+// the shipped assets/glossary.json, built once. It panics if the shipped
+// file is broken, which its tests rule out.
+func DefaultGlossary() *Glossary {
+	defaultGlossaryOnce.Do(func() {
+		extra, err := LoadGlossary(assets.Glossary)
+		if err != nil {
+			panic("themes: shipped glossary: " + err.Error())
+		}
+		defaultGlossary = NewGlossary(Default(), extra)
+	})
+	return defaultGlossary
+}
+
+// Len returns the number of concept pairs in the glossary.
+func (g *Glossary) Len() int { return len(g.entries) }
+
+// Expand returns the other language's wordings of a query word or phrase
+// in lang ("en" or "it"; empty tries both). The term is stemmed and
+// covered left to right by the longest glossary wordings it contains, so
+// that "undersea cables security" gives the Italian for "undersea cables"
+// and for "security", not for "cables" alone. Words the glossary does not
+// know are left out; wordings identical to the query's own are not
+// returned. The result is in glossary order, without repeats, and empty
+// when nothing is known.
+func (g *Glossary) Expand(term, lang string) []string {
+	langs := []string{"en", "it"}
+	switch lang {
+	case "en":
+		langs = []string{"en"}
+	case "it":
+		langs = []string{"it"}
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, from := range langs {
+		to := "it"
+		if from == "it" {
+			to = "en"
+		}
+		in := stems(term, from)
+		inTo := key(stems(term, to))
+		for _, e := range g.cover(in, from) {
+			for _, w := range g.entries[e].In(to) {
+				if seen[w] || key(stems(w, to)) == inTo {
+					continue
+				}
+				seen[w] = true
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
+// cover returns the entries whose wordings cover the stems, longest first
+// at each position.
+func (g *Glossary) cover(s []string, lang string) []int {
+	idx := g.index[lang]
+	var out []int
+	for i := 0; i < len(s); {
+		n := g.longest[lang]
+		if n > len(s)-i {
+			n = len(s) - i
+		}
+		found := false
+		for ; n > 0; n-- {
+			if es, ok := idx[key(s[i:i+n])]; ok {
+				out = append(out, es...)
+				i += n
+				found = true
+				break
+			}
+		}
+		if !found {
+			i++
+		}
+	}
+	return out
+}

@@ -1,0 +1,174 @@
+package themes
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+
+	"attache/assets"
+)
+
+// Taxonomy is the list of themes Attaché tags passages with, in the order
+// of its data file. Load one with Load or use Default. A Taxonomy is safe
+// for concurrent use.
+type Taxonomy struct {
+	// Themes lists the themes in the order of the data file.
+	Themes []*Theme
+
+	byID map[string]*Theme
+
+	mu    sync.RWMutex
+	stats *corpusStats // document frequencies of the terms; nil before TagDocuments
+}
+
+// Theme is one topic of the taxonomy.
+type Theme struct {
+	// ID is short, stable, kebab-case and unique, e.g. "undersea-cables".
+	ID string `json:"id"`
+	// LabelEN and LabelIT name the theme in English and in Italian.
+	LabelEN string `json:"label_en"`
+	LabelIT string `json:"label_it"`
+	// Description says in one English line what the theme covers.
+	Description string `json:"description"`
+	// Terms are the theme's words and phrases, each an English–Italian pair
+	// of synonyms; one side may be empty when the other language has no
+	// counterpart in use.
+	Terms []Term `json:"terms"`
+
+	// matchers holds the stemmed terms per language.
+	matchers map[string][]matcher
+}
+
+// Term is one concept of a theme or of the glossary: its English and
+// Italian wordings, matched after stemming.
+type Term struct {
+	EN Words `json:"en,omitempty"`
+	IT Words `json:"it,omitempty"`
+}
+
+// Words is a list of synonymous words or phrases in one language. In JSON
+// it is a string or a list of strings.
+type Words []string
+
+// UnmarshalJSON reads a string or a list of strings.
+func (w *Words) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && b[0] == '"' {
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		*w = Words{s}
+		return nil
+	}
+	var l []string
+	if err := json.Unmarshal(b, &l); err != nil {
+		return err
+	}
+	*w = l
+	return nil
+}
+
+// In returns the wordings of the term in a language ("en" or "it").
+func (t Term) In(lang string) []string {
+	if lang == "it" {
+		return t.IT
+	}
+	return t.EN
+}
+
+// Label returns the theme's label in a language, English unless lang is "it".
+func (t *Theme) Label(lang string) string {
+	if lang == "it" {
+		return t.LabelIT
+	}
+	return t.LabelEN
+}
+
+// TermsIn returns all of the theme's words and phrases in a language.
+func (t *Theme) TermsIn(lang string) []string {
+	var out []string
+	for _, term := range t.Terms {
+		out = append(out, term.In(lang)...)
+	}
+	return out
+}
+
+// matcher is one wording of a term, stemmed.
+type matcher struct {
+	text  string   // as written in the taxonomy
+	stems []string // folded stems
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Load reads a taxonomy from its JSON form (a list of themes) and checks
+// it: every theme needs a kebab-case ID not used before, both labels, a
+// description and at least one term in each language.
+func Load(data []byte) (*Taxonomy, error) {
+	var list []*Theme
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&list); err != nil {
+		return nil, fmt.Errorf("read themes: %v", err)
+	}
+	if len(list) == 0 {
+		return nil, fmt.Errorf("read themes: no themes")
+	}
+	tx := &Taxonomy{Themes: list, byID: map[string]*Theme{}}
+	for i, th := range list {
+		if th == nil {
+			return nil, fmt.Errorf("theme %d: empty", i+1)
+		}
+		if !idPattern.MatchString(th.ID) {
+			return nil, fmt.Errorf("theme %d: id %q is not kebab-case", i+1, th.ID)
+		}
+		if tx.byID[th.ID] != nil {
+			return nil, fmt.Errorf("theme %q: duplicate id", th.ID)
+		}
+		tx.byID[th.ID] = th
+		if strings.TrimSpace(th.LabelEN) == "" || strings.TrimSpace(th.LabelIT) == "" {
+			return nil, fmt.Errorf("theme %q: missing label_en or label_it", th.ID)
+		}
+		if strings.TrimSpace(th.Description) == "" {
+			return nil, fmt.Errorf("theme %q: missing description", th.ID)
+		}
+		th.matchers = map[string][]matcher{}
+		for _, lang := range []string{"en", "it"} {
+			for _, w := range th.TermsIn(lang) {
+				s := stems(w, lang)
+				if len(s) == 0 {
+					return nil, fmt.Errorf("theme %q: term %q has no words once stop words are left out", th.ID, w)
+				}
+				th.matchers[lang] = append(th.matchers[lang], matcher{text: w, stems: s})
+			}
+			if len(th.matchers[lang]) == 0 {
+				return nil, fmt.Errorf("theme %q: no %s terms", th.ID, lang)
+			}
+		}
+	}
+	return tx, nil
+}
+
+// Theme returns a theme by its ID, or nil.
+func (tx *Taxonomy) Theme(id string) *Theme { return tx.byID[id] }
+
+var (
+	defaultOnce sync.Once
+	defaultTax  *Taxonomy
+	defaultErr  error
+)
+
+// Default returns the taxonomy shipped with Attaché (assets/themes.json),
+// loaded once. It panics if the shipped file is broken, which its tests
+// rule out.
+func Default() *Taxonomy {
+	defaultOnce.Do(func() { defaultTax, defaultErr = Load(assets.Themes) })
+	if defaultErr != nil {
+		panic("themes: shipped taxonomy: " + defaultErr.Error())
+	}
+	return defaultTax
+}
