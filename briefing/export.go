@@ -1,0 +1,107 @@
+package briefing
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Options control an export.
+type Options struct {
+	// Paper is "a4" (the default) or "letter". PDF only.
+	Paper string
+	// Endnotes puts the notes at the end, before the Sources list, instead
+	// of at the foot of each page. PDF only: Markdown notes always come at
+	// the end.
+	Endnotes bool
+	// Findings are the results of Check, returned as warnings so that
+	// nothing is marked silently.
+	Findings []Finding
+}
+
+// Export formats.
+const (
+	PDF      = "pdf"
+	Markdown = "md"
+)
+
+// Export writes the brief to path in format (PDF or Markdown) atomically: a
+// failure leaves no file behind, and an existing file is replaced whole.
+// It returns warnings for the user: findings, replaced characters,
+// quotations that no longer match their passage.
+func Export(path string, b *Brief, format string, opt Options) ([]string, error) {
+	var write func(io.Writer, *Brief, Options) ([]string, error)
+	switch format {
+	case PDF:
+		write = WritePDF
+	case Markdown:
+		write = WriteMarkdown
+	default:
+		return nil, fmt.Errorf("unknown export format %q: use pdf or md", format)
+	}
+	// render in memory first so that a failing brief never touches disk
+	var buf bytes.Buffer
+	warnings, err := write(&buf, b, opt)
+	if err != nil {
+		return warnings, fmt.Errorf("export %q: %v", path, err)
+	}
+	if err := WriteFileAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	}); err != nil {
+		return warnings, fmt.Errorf("export %q: %v", path, err)
+	}
+	return warnings, nil
+}
+
+// baseWarnings are the warnings every export gives: the findings of the
+// quote check, and quotations that are not parts of their passage.
+func baseWarnings(b *Brief, opt Options) []string {
+	var w []string
+	for _, f := range opt.Findings {
+		w = append(w, f.String())
+	}
+	for _, s := range b.Sections {
+		if len(s.Text) == 0 && len(s.Excerpts) == 0 {
+			w = append(w, fmt.Sprintf("section %q is empty", s.Heading))
+		}
+	}
+	for _, x := range b.Excerpts() {
+		if x.Full != "" && !ValidQuote(x.Text, x.Full) {
+			w = append(w, fmt.Sprintf("excerpt %s (passage %s): the quotation is not a part of the passage it cites", x.ID, x.PassageID))
+		}
+	}
+	return w
+}
+
+// headerLines are the lines under the title: purpose, for, from, date.
+func headerLines(b *Brief, l labels) (purpose string, fields [][2]string) {
+	if b.Purpose != "" {
+		purpose = PurposeLabel(b.Purpose, b.Labels())
+	}
+	if b.For != "" {
+		fields = append(fields, [2]string{l.For, b.For})
+	}
+	from := strings.Join(nonEmpty(b.Author, b.Organisation), ", ")
+	if from != "" {
+		fields = append(fields, [2]string{l.From, from})
+	}
+	if b.Date != "" {
+		fields = append(fields, [2]string{l.Date, FormatDate(b.Date, b.Labels())})
+	}
+	return purpose, fields
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// hasContents reports whether the brief gets a table of contents.
+func hasContents(b *Brief) bool { return len(b.Sections) >= 3 }
