@@ -102,32 +102,33 @@ func DefaultGlossary() *Glossary {
 // Len returns the number of concept pairs in the glossary.
 func (g *Glossary) Len() int { return len(g.entries) }
 
-// Expand returns the other language's wordings of a query word or phrase
-// in lang ("en" or "it"; empty tries both). The term is stemmed and
-// covered left to right by the longest glossary wordings it contains, so
-// that "undersea cables security" gives the Italian for "undersea cables"
-// and for "security", not for "cables" alone. Words the glossary does not
-// know are left out; wordings identical to the query's own are not
-// returned. The result is in glossary order, without repeats, and empty
-// when nothing is known.
+// Expand returns the wordings in language lang ("en" or "it") of a query
+// word or phrase written in the other language; with lang empty, both
+// directions. It implements the index's Expander: the index asks for the
+// Italian wordings of a term when searching Italian passages, and the
+// English ones for English passages.
+//
+// The term is stemmed and covered left to right by the longest glossary
+// wordings it contains (phrases first), so that "undersea cables security"
+// gives the Italian for "undersea cables" and for "security", not for
+// "cables" alone. Words the glossary does not know are left out, and so are
+// wordings identical to the term. The result is in glossary order, without
+// repeats, and nil when nothing is known.
 func (g *Glossary) Expand(term, lang string) []string {
-	langs := []string{"en", "it"}
+	targets := []string{"en", "it"}
 	switch lang {
-	case "en":
-		langs = []string{"en"}
-	case "it":
-		langs = []string{"it"}
+	case "en", "it":
+		targets = []string{lang}
 	}
 	var out []string
 	seen := map[string]bool{}
-	for _, from := range langs {
-		to := "it"
-		if from == "it" {
-			to = "en"
+	for _, to := range targets {
+		from := "en"
+		if to == "en" {
+			from = "it"
 		}
-		in := stems(term, from)
 		inTo := key(stems(term, to))
-		for _, e := range g.cover(in, from) {
+		for _, e := range g.cover(stems(term, from), from) {
 			for _, w := range g.entries[e].In(to) {
 				if seen[w] || key(stems(w, to)) == inTo {
 					continue

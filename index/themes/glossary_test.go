@@ -11,17 +11,20 @@ func TestExpandBothDirections(t *testing.T) {
 		term, lang string
 		want       []string
 	}{
-		{"undersea cables", "en", []string{"cavi sottomarini"}},
-		{"submarine cable", "en", []string{"cavi sottomarini"}},
-		{"intelligenza artificiale", "it", []string{"artificial intelligence"}},
-		{"cavi sottomarini", "it", []string{"undersea cables"}},
+		{"undersea cables", "it", []string{"cavi sottomarini"}},
+		{"submarine cable", "it", []string{"cavi sottomarini"}},
+		{"intelligenza artificiale", "en", []string{"artificial intelligence"}},
+		{"cavi sottomarini", "en", []string{"undersea cables"}},
 		{"cavo sottomarino", "", []string{"undersea cables"}},
-		{"digital divide", "en", []string{"divario digitale"}},
-		{"divari digitali", "it", []string{"digital divide"}},
-		{"cybersecurity", "en", []string{"cibersicurezza", "cibersecurity"}},
+		{"digital divide", "it", []string{"divario digitale"}},
+		{"divari digitali", "en", []string{"digital divide"}},
+		{"cybersecurity", "it", []string{"cibersicurezza", "cibersecurity"}},
 		{"human rights", "", []string{"diritti umani"}},
-		{"semiconductors", "en", []string{"semiconduttori"}},
-		{"undersea cables security", "en", []string{"cavi sottomarini", "sicurezza"}},
+		{"semiconductors", "it", []string{"semiconduttori"}},
+		{"undersea cables security", "it", []string{"cavi sottomarini", "sicurezza"}},
+		// Words one at a time, as the index asks for unquoted queries.
+		{"undersea", "it", []string{"sottomarini"}},
+		{"intelligenza", "en", []string{"intelligence"}},
 	}
 	for _, c := range cases {
 		got := g.Expand(c.term, c.lang)
@@ -35,14 +38,17 @@ func TestExpandBothDirections(t *testing.T) {
 
 func TestExpandPhrasesFirst(t *testing.T) {
 	g := DefaultGlossary()
-	got := g.Expand("undersea cables", "en")
+	got := g.Expand("undersea cables", "it")
 	if slices.Contains(got, "cavi") {
 		t.Errorf("Expand(undersea cables) = %q: the phrase should win over the word", got)
 	}
-	if got := g.Expand("Global Gateway", "en"); slices.Contains(got, "Global Gateway") {
+	if got := g.Expand("Global Gateway", "it"); slices.Contains(got, "Global Gateway") {
 		t.Errorf("Expand(Global Gateway) = %q: identical wording returned", got)
 	}
 	if got := g.Expand("zzyzx", ""); len(got) != 0 {
 		t.Errorf("Expand(unknown) = %q, want nothing", got)
+	}
+	if got := g.Expand("cavi sottomarini", "it"); len(got) != 0 {
+		t.Errorf("Expand(cavi sottomarini, it) = %q, want nothing: the term is already Italian", got)
 	}
 }

@@ -11,7 +11,7 @@ import (
 // How a passage is scored against a theme. See Tag.
 const (
 	// Threshold is the least score that tags a passage with a theme.
-	Threshold = 1.0
+	Threshold = 1.5
 	// relativeFloor drops a theme scoring under this share of the passage's
 	// strongest theme: what a passage only touches on is not what it is about.
 	relativeFloor = 0.25
@@ -25,7 +25,7 @@ const (
 	// section heading.
 	headingBonus = 1.0
 	// defaultIDF weighs terms when no corpus statistics have been gathered.
-	defaultIDF = 2.0
+	defaultIDF = 0.75
 )
 
 // Score is how strongly a passage is about one theme.
@@ -59,9 +59,11 @@ type corpusStats struct {
 //  1. The theme's terms are found in the passage, longest phrases first, a
 //     word counting for one term only.
 //  2. Each term found weighs its length (1 for a word, +0.5 per further
-//     word of a phrase) times its IDF, ln(1 + N/df) over the N passages of
-//     that language the taxonomy was last given in TagDocuments (2 before
-//     any), times 1 + ln(count) for repeats.
+//     word of a phrase) times its IDF scaled into [0.5, 1]:
+//     0.5 + 0.5·ln(1 + N/df)/ln(1 + N) over the N passages of that language
+//     the taxonomy was last given in TagDocuments (0.75 before any), so a
+//     term found everywhere counts half as much as a rare one; repeats add
+//     1 + ln(count).
 //  3. The sum is divided by sqrt(words/40) for passages longer than 40
 //     words, so that a long passage naming a term once in a list scores
 //     lower than a short one about it.
@@ -171,11 +173,12 @@ func (st *corpusStats) idf(lang string, s []string) float64 {
 	if st == nil || st.passages[lang] == 0 {
 		return defaultIDF
 	}
+	n := float64(st.passages[lang])
 	df := st.df[lang][key(s)]
 	if df < 1 {
 		df = 1
 	}
-	return math.Log(1 + float64(st.passages[lang])/float64(df))
+	return 0.5 + 0.5*math.Log(1+n/float64(df))/math.Log(1+n)
 }
 
 // lengthWeight favours phrases over single words.
