@@ -1,31 +1,240 @@
 package corpus
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
 
-// ErrNoText is returned by Parse when a text holds no passage at all.
+// ErrNoText is returned (wrapped) by Parse when a text holds no passage.
 var ErrNoText = errors.New("no text")
 
+// Passage kinds.
+const (
+	KindParagraph = "paragraph"
+	KindPoint     = "point"
+	KindItem      = "item"
+	KindBullet    = "bullet"
+)
+
+var (
+	reBullet    = regexp.MustCompile(`^[-*•–]\s+`)
+	reLettered  = regexp.MustCompile(`^\(?([a-z])\)\s+`)
+	reNumDot    = regexp.MustCompile(`^(\d{1,3})\.\s+`)
+	reNumParen  = regexp.MustCompile(`^\(?(\d{1,3})\)\s+`)
+	reHeadNum   = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$`)
+	reDateOrRef = regexp.MustCompile(`(?i)\b(\d{1,2}[./]\d{1,2}[./]\d{2,4}|(COM|JOIN|SWD|C)\s*\(\d{4}\)|\d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre) \d{4})`)
+)
+
+// unit is a classified block: a heading or a piece of a passage.
+type unit struct {
+	kind     string // a passage kind, or "heading"
+	text     string // clean text, markers taken off
+	label    string // "4" for para 4 or point 4, "c" for point (c)
+	numbered bool   // a numbered paragraph or heading "N."
+	level    int    // heading level
+	atx      bool   // a Markdown heading
+	page     int
+	broke    bool
+	indent   int
+	block    int // index of the block it came from
+}
+
 // Parse cleans a raw text and cuts it into sections and passages.
+//
+// It reads the text form described in DEVELOPERS.md (paragraphs, Markdown
+// headings, list items, footnotes, form feeds between pages) and the seeds'
+// own forms: hard-wrapped double-spaced PDF extractions, footnote blocks at
+// page feet, superscript and glued-digit footnote marks, web boilerplate.
+// It fails on invalid UTF-8 and on a text with no passage in it.
 func Parse(meta Meta, raw []byte) (*Document, error) {
+	name := meta.ID
+	if name == "" {
+		name = meta.Source
+	}
 	if !utf8.Valid(raw) {
-		return nil, fmt.Errorf("document %q: text is not valid UTF-8", meta.ID)
+		return nil, fmt.Errorf("document %q: text is not valid UTF-8 (convert it first)", name)
 	}
-	doc := &Document{Meta: meta}
-	for _, block := range strings.Split(strings.ReplaceAll(string(raw), "\r\n", "\n"), "\n\n") {
-		text := strings.Join(strings.Fields(block), " ")
-		if text == "" {
-			continue
-		}
-		doc.Passages = append(doc.Passages, Passage{DocID: meta.ID, Lang: meta.Lang, Seq: len(doc.Passages), Kind: "paragraph", Text: text})
+	raw = bytes.TrimPrefix(raw, []byte("\ufeff"))
+	text := strings.ReplaceAll(string(raw), "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	text = normalizeRunes(text)
+	if strings.TrimSpace(strings.ReplaceAll(text, "\f", "")) == "" {
+		return nil, fmt.Errorf("document %q: %w", name, ErrNoText)
 	}
+	notes := newNoteTable()
+	blocks := scanLines(text, notes)
+	notes.finish()
+	units := classify(meta, blocks)
+	doc := build(meta, units, notes)
 	if len(doc.Passages) == 0 {
-		return nil, fmt.Errorf("document %q: %w", meta.ID, ErrNoText)
+		return nil, fmt.Errorf("document %q: %w", name, ErrNoText)
 	}
 	assignIDs(doc)
 	return doc, nil
+}
+
+// classify turns blocks into headings and passage pieces, drops the
+// document's front matter and repeated titles, and joins paragraphs cut by
+// a page break.
+func classify(meta Meta, blocks []*block) []unit {
+	var units []unit
+	for i, b := range blocks {
+		u := classifyBlock(b)
+		u.block = i
+		if u.text == "" {
+			continue
+		}
+		units = append(units, u)
+	}
+	units = dropFrontMatter(meta, units)
+	units = dropRepeatedTitles(meta, units)
+	return joinContinuations(units)
+}
+
+// classifyBlock decides what a block is and cleans its text.
+func classifyBlock(b *block) unit {
+	raw := b.text()
+	u := unit{kind: KindParagraph, page: b.page, broke: b.afterBreak, indent: b.indent}
+	if m := reATX.FindStringSubmatch(raw); m != nil {
+		u.kind, u.atx, u.level = "heading", true, len(m[1])
+		u.text = headingText(m[2])
+		if n := reHeadNum.FindStringSubmatch(u.text); n != nil && !isTerminal(n[2]) {
+			u.label, u.text = n[1], n[2]
+		}
+		return u
+	}
+	bullet := false
+	if m := reBullet.FindString(raw); m != "" {
+		bullet = true
+		raw = raw[len(m):]
+		u.kind = KindBullet
+	}
+	switch {
+	case reLettered.MatchString(raw):
+		m := reLettered.FindStringSubmatch(raw)
+		u.kind, u.label, raw = KindPoint, m[1], raw[len(m[0]):]
+	case reNumParen.MatchString(raw):
+		m := reNumParen.FindStringSubmatch(raw)
+		u.kind, u.label, raw = KindItem, m[1], raw[len(m[0]):]
+	case reNumDot.MatchString(raw):
+		m := reNumDot.FindStringSubmatch(raw)
+		rest := raw[len(m[0]):]
+		clean, _ := cleanInline(rest)
+		if !bullet && len(b.lines) <= 2 && (isCaps(clean) && utf8.RuneCountInString(clean) <= 200 || looksLikeHeading(clean) && len(b.lines) == 1) && !isTerminal(clean) {
+			u.kind, u.label, u.numbered, u.level = "heading", m[1], true, 1
+			u.text = headingText(clean)
+			return u
+		}
+		u.kind, u.label, u.numbered, raw = KindItem, m[1], true, rest
+	}
+	clean, _ := cleanInline(raw)
+	u.text = trimBoilerplateTail(clean)
+	if u.kind == KindParagraph && isHeadingBlock(b, u.text) {
+		u.kind, u.level = "heading", 0
+		u.text = headingText(u.text)
+	}
+	return u
+}
+
+// isHeadingBlock reports whether an unmarked block is a heading: a short
+// line with no closing punctuation, or capitals.
+func isHeadingBlock(b *block, text string) bool {
+	if len(b.lines) > 3 || !looksLikeHeading(text) {
+		return false
+	}
+	return isCaps(text) || len(b.lines) == 1
+}
+
+// headingText cleans a heading: markup off, spaces collapsed.
+func headingText(s string) string {
+	t, _ := cleanInline(s)
+	return strings.TrimRight(tidy(t), " .")
+}
+
+// isBody reports whether a unit is a passage that is not front-matter-like
+// (a real sentence, or a list item).
+func isBody(u unit) bool {
+	if u.kind == "heading" {
+		return u.atx || u.numbered
+	}
+	if u.kind != KindParagraph {
+		return true
+	}
+	return isTerminal(u.text) || len(strings.Fields(u.text)) > 15
+}
+
+// dropFrontMatter removes the title block at the head of a document
+// (issuer, place and date, reference, document type, title): the short
+// unpunctuated lines before the first real paragraph or numbered heading.
+// The last of them stays as a heading when it reads like one and is not
+// the title, a date or a reference.
+func dropFrontMatter(meta Meta, units []unit) []unit {
+	first := 0
+	for first < len(units) && !isBody(units[first]) {
+		first++
+	}
+	if first == 0 || first == len(units) {
+		return units
+	}
+	keep := -1
+	if last := units[first-1]; units[first].kind != "heading" && last.kind == "heading" &&
+		!isCaps(last.text) && !sameText(last.text, meta.Title) && !sameText(last.text, meta.ShortTitle) &&
+		!reDateOrRef.MatchString(last.text) && (meta.Reference == "" || !strings.Contains(last.text, meta.Reference)) {
+		keep = first - 1
+	}
+	out := units[first:]
+	if keep >= 0 {
+		out = append([]unit{units[keep]}, out...)
+	}
+	return out
+}
+
+// dropRepeatedTitles removes headings that repeat the document's title or
+// the heading just before them.
+func dropRepeatedTitles(meta Meta, units []unit) []unit {
+	out := units[:0:0]
+	prevHeading := ""
+	for _, u := range units {
+		if u.kind == "heading" {
+			if sameText(u.text, meta.Title) || sameText(u.text, prevHeading) {
+				continue
+			}
+			prevHeading = u.text
+		} else {
+			prevHeading = ""
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// sameText compares two texts ignoring case, spaces and apostrophe forms.
+func sameText(a, b string) bool {
+	norm := func(s string) string {
+		s = strings.NewReplacer("’", "'", "‘", "'", "**", "").Replace(s)
+		return strings.ToLower(collapseSpace(s))
+	}
+	return a != "" && b != "" && norm(a) == norm(b)
+}
+
+// joinContinuations joins a paragraph to the passage before it when that
+// one stops mid-sentence and the paragraph carries on after a page break,
+// its footnotes, or a blank line (starting in lower case).
+func joinContinuations(units []unit) []unit {
+	var out []unit
+	for _, u := range units {
+		if n := len(out); n > 0 && u.kind == KindParagraph && u.label == "" {
+			prev := &out[n-1]
+			if prev.kind != "heading" && !isTerminal(prev.text) && (u.broke || startsLower(u.text)) {
+				prev.text += " " + u.text
+				continue
+			}
+		}
+		out = append(out, u)
+	}
+	return out
 }

@@ -1,0 +1,157 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+var (
+	reMDLink           = regexp.MustCompile(`\[([^\]\^][^\]]*)\]\(([^)\s]*)\)`)
+	reAutoLink         = regexp.MustCompile(`<((?:https?|ftp)://[^>\s]+)>`)
+	reBold             = regexp.MustCompile(`\*\*([^*]+?)\*\*`)
+	reBoldUnder        = regexp.MustCompile(`(^|[^\p{L}\p{N}_])__([^_]+?)__([^\p{L}\p{N}_]|$)`)
+	reItalic           = regexp.MustCompile(`(^|[^\p{L}\p{N}*])\*([^*\s][^*]*?)\*([^\p{L}\p{N}*]|$)`)
+	reStrayStars       = regexp.MustCompile(`\*{2,}`)
+	reEscape           = regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!<>|~])`)
+	reURL              = regexp.MustCompile(`(?:https?|ftp)://[^\s<>"]+|www\.[^\s<>"]+\.[a-z]{2,}[^\s<>"]*`)
+	reSpaceBeforePunct = regexp.MustCompile(`\s+([,.;:!?)\]])`)
+)
+
+// cleanInline turns a line of text with Markdown-like markup into plain
+// text: links read as their text, emphasis and escapes are dropped, and
+// white space is collapsed. It returns the link targets that were real
+// addresses.
+func cleanInline(s string) (string, []string) {
+	var urls []string
+	s = reAutoLink.ReplaceAllStringFunc(s, func(m string) string {
+		u := reAutoLink.FindStringSubmatch(m)[1]
+		urls = append(urls, u)
+		return u
+	})
+	s = reMDLink.ReplaceAllStringFunc(s, func(m string) string {
+		sub := reMDLink.FindStringSubmatch(m)
+		if isURL(sub[2]) {
+			urls = append(urls, sub[2])
+		}
+		return sub[1]
+	})
+	s = reBold.ReplaceAllString(s, "$1")
+	s = reBoldUnder.ReplaceAllString(s, "$1$2$3")
+	for i := 0; i < 2; i++ { // adjacent italics share their boundary characters
+		s = reItalic.ReplaceAllString(s, "$1$2$3")
+	}
+	s = reStrayStars.ReplaceAllString(s, "")
+	s = reEscape.ReplaceAllString(s, "$1")
+	return collapseSpace(s), urls
+}
+
+// isURL reports whether s is a web address rather than an anchor like "#".
+func isURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") ||
+		strings.HasPrefix(s, "ftp://") || strings.HasPrefix(s, "www.")
+}
+
+// findURLs returns the addresses written out in s, without trailing
+// punctuation.
+func findURLs(s string) []string {
+	var out []string
+	for _, u := range reURL.FindAllString(s, -1) {
+		u = strings.TrimRight(u, ".,;:)]»'\"”")
+		if u != "" {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// collapseSpace trims s and turns every run of white space into one space.
+func collapseSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// tidy collapses white space and removes the spaces left before
+// punctuation where a mark or markup was taken out.
+func tidy(s string) string {
+	return reSpaceBeforePunct.ReplaceAllString(collapseSpace(s), "$1")
+}
+
+// normalizeRunes replaces no-break and odd spaces by plain spaces and drops
+// invisible characters (zero-width, soft hyphen, byte order mark).
+func normalizeRunes(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '\u00a0', '\u2007', '\u202f', '\u2009', '\u200a', '\u2002', '\u2003', '\t', '\v':
+			return ' '
+		case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad':
+			return -1
+		}
+		if r != '\n' && r != '\f' && unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// isTerminal reports whether a text ends a sentence: its last character,
+// past closing quotes, brackets, markup and superscript marks, is one of
+// . ! ? : ; or an ellipsis.
+func isTerminal(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(`"'”’»)]*_`, r) || isSuperscriptDigit(r)
+	})
+	if s == "" {
+		return false
+	}
+	r := []rune(s)
+	switch r[len(r)-1] {
+	case '.', '!', '?', ':', ';', '…':
+		return true
+	}
+	return false
+}
+
+// startsLower reports whether the first letter of s, past markup and
+// quotes, is lower case.
+func startsLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return unicode.IsLower(r)
+		}
+		if unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return false
+}
+
+// startsUpperOrDigit reports whether the first character of s, past markup
+// and quotes, is an upper-case letter or a digit.
+func startsUpperOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return unicode.IsUpper(r)
+		}
+		if unicode.IsDigit(r) {
+			return true
+		}
+		if !strings.ContainsRune(`*_"'“‘«([`, r) {
+			return false
+		}
+	}
+	return false
+}
+
+// isCaps reports whether the letters of s are (almost) all capitals.
+func isCaps(s string) bool {
+	letters, upper := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters >= 3 && upper*10 >= letters*9
+}

@@ -1,0 +1,227 @@
+package corpus
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+var (
+	reMDNoteDef   = regexp.MustCompile(`^\[\^([^\]\s]+)\]:\s*(.*)$`)
+	reSupNoteDef  = regexp.MustCompile(`^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(\S.*)$`)
+	rePlainNote   = regexp.MustCompile(`^(\d{1,3})\s+(\S.*)$`)
+	reMDNoteRef   = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
+	reSupRun      = regexp.MustCompile(`[⁰¹²³⁴⁵⁶⁷⁸⁹]+`)
+	reDigitRun    = regexp.MustCompile(`\d+`)
+	reURLLineOnly = regexp.MustCompile(`^<?(?:https?|ftp)://\S+>?$`)
+)
+
+// noteDef is a footnote found in the source, before it is attached.
+type noteDef struct {
+	Note
+	// block is the number of text blocks read before the footnote, so that
+	// a footnote no mark refers to can go to the passage above it.
+	block int
+	// plain is true for footnotes numbered with plain digits (the
+	// reference marks are then digits glued to the running text).
+	plain bool
+	// text collects the raw lines of the footnote.
+	text []string
+	// used is true once a mark in the text refers to it.
+	used bool
+}
+
+// noteTable holds a document's footnotes and tracks which mark comes next.
+type noteTable struct {
+	byNum map[string]*noteDef
+	order []*noteDef
+	// last is the number of the last footnote a mark referred to.
+	last int
+	// plain is true if some footnote is numbered with plain digits.
+	plain bool
+}
+
+func newNoteTable() *noteTable {
+	return &noteTable{byNum: map[string]*noteDef{}}
+}
+
+// add records a new footnote; a number already used keeps its first text.
+func (t *noteTable) add(num, text string, block int, plain bool) *noteDef {
+	n := &noteDef{Note: Note{Number: num}, block: block, plain: plain}
+	n.text = append(n.text, text)
+	if _, dup := t.byNum[num]; !dup {
+		t.byNum[num] = n
+		t.order = append(t.order, n)
+	}
+	if plain {
+		t.plain = true
+	}
+	return n
+}
+
+// finish cleans every footnote's text and gathers its addresses.
+func (t *noteTable) finish() {
+	for _, n := range t.order {
+		text, linkURLs := cleanInline(strings.Join(n.text, " "))
+		n.Text = tidy(text)
+		for _, u := range append(linkURLs, findURLs(text)...) {
+			n.addURL(u)
+		}
+	}
+}
+
+// addURL adds an address to a footnote unless it is there already.
+func (n *noteDef) addURL(u string) {
+	u = strings.TrimRight(strings.Trim(u, "<>"), ".,;:")
+	if u == "" {
+		return
+	}
+	for _, have := range n.URLs {
+		if have == u {
+			return
+		}
+	}
+	n.URLs = append(n.URLs, u)
+}
+
+// superscriptValue turns a run of superscript digits into its number.
+func superscriptValue(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteRune(superscriptDigit(r))
+	}
+	return b.String()
+}
+
+func superscriptDigit(r rune) rune {
+	switch r {
+	case '⁰':
+		return '0'
+	case '¹':
+		return '1'
+	case '²':
+		return '2'
+	case '³':
+		return '3'
+	}
+	if r >= '⁴' && r <= '⁹' {
+		return '0' + (r - '⁴' + 4)
+	}
+	return -1
+}
+
+func isSuperscriptDigit(r rune) bool { return superscriptDigit(r) >= 0 }
+
+// takeMarks removes footnote reference marks from a passage text and
+// returns the clean text with the footnotes the marks refer to, in order.
+//
+// Marks are Markdown references ("[^3]"), superscript digits right after a
+// word ("Draghi²"), and plain digits glued to a word or punctuation
+// ("resiliente2.", "del 20221,"). A superscript counts as a mark only if a
+// footnote with that number exists and comes close after the last one
+// referred to (so "IRIS²" stays a name); a glued digit only if it is exactly
+// the next footnote expected (so "G7" and "2022" stay as they are).
+func (t *noteTable) takeMarks(s string) (string, []*noteDef) {
+	var refs []*noteDef
+	s = reMDNoteRef.ReplaceAllStringFunc(s, func(m string) string {
+		num := reMDNoteRef.FindStringSubmatch(m)[1]
+		if n, ok := t.byNum[num]; ok {
+			refs = append(refs, t.use(n))
+		}
+		return ""
+	})
+	s = replaceMatches(s, reSupRun, func(s string, lo, hi int) (string, bool) {
+		if lo == 0 {
+			return "", false
+		}
+		prev, _ := utf8.DecodeLastRuneInString(s[:lo])
+		if unicode.IsSpace(prev) {
+			return "", false
+		}
+		num := superscriptValue(s[lo:hi])
+		n, ok := t.byNum[num]
+		v, _ := strconv.Atoi(num)
+		if !ok || v < t.last || v > t.last+5 {
+			return "", false
+		}
+		refs = append(refs, t.use(n))
+		return "", true
+	})
+	if t.plain {
+		s = replaceMatches(s, reDigitRun, func(s string, lo, hi int) (string, bool) {
+			run := s[lo:hi]
+			if hi < len(s) {
+				next, _ := utf8.DecodeRuneInString(s[hi:])
+				if unicode.IsLetter(next) || unicode.IsDigit(next) || next == '%' || next == '/' || next == '-' {
+					return "", false
+				}
+			}
+			want := strconv.Itoa(t.last + 1)
+			n, ok := t.byNum[want]
+			if !ok || !n.plain || !strings.HasSuffix(run, want) {
+				return "", false
+			}
+			var prev rune
+			if lo > 0 {
+				prev, _ = utf8.DecodeLastRuneInString(s[:lo])
+			}
+			switch {
+			case run == want && (unicode.IsLetter(prev) || strings.ContainsRune(`.,;:!?"'”’»)]`, prev)) && prev != 0:
+				// "resiliente2." or "Gateway"3."
+			case len(run) >= 5 && isYear(run[:len(run)-len(want)]) && (prev == 0 || unicode.IsSpace(prev) || prev == '('):
+				// "del 20221," is the year 2022 and mark 1
+				refs = append(refs, t.use(n))
+				return run[:len(run)-len(want)], true
+			default:
+				return "", false
+			}
+			refs = append(refs, t.use(n))
+			return "", true
+		})
+	}
+	return tidy(s), refs
+}
+
+// use marks a footnote as referred to and moves the expected number on.
+func (t *noteTable) use(n *noteDef) *noteDef {
+	n.used = true
+	if v, err := strconv.Atoi(n.Number); err == nil && v > t.last {
+		t.last = v
+	}
+	return n
+}
+
+// isYear reports whether s is a four-digit year between 1900 and 2099.
+func isYear(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	v, err := strconv.Atoi(s)
+	return err == nil && v >= 1900 && v <= 2099
+}
+
+// replaceMatches calls f for every match of re in s, left to right; where f
+// says so, the match is replaced by f's text. f sees the text as changed so
+// far, so it can look at what precedes the match.
+func replaceMatches(s string, re *regexp.Regexp, f func(s string, lo, hi int) (string, bool)) string {
+	pos := 0
+	for pos <= len(s) {
+		loc := re.FindStringIndex(s[pos:])
+		if loc == nil {
+			break
+		}
+		lo, hi := pos+loc[0], pos+loc[1]
+		if repl, ok := f(s, lo, hi); ok {
+			s = s[:lo] + repl + s[hi:]
+			pos = lo + len(repl)
+		} else {
+			pos = hi
+		}
+		if hi == lo {
+			pos++
+		}
+	}
+	return s
+}
