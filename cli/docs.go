@@ -1,0 +1,60 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"text/tabwriter"
+)
+
+// runDocs implements "attache docs".
+func runDocs(env *Env, args []string) (err error) {
+	defer recoverError(&err)
+	fs := newFlags("docs")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if wantsHelp(args) {
+		printUsage(env.Stdout, "docs", fs)
+		return flag.ErrHelp
+	}
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usagef("docs: unexpected argument %q", rest[0])
+	}
+	lib, err := openLibrary(env)
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	docs, err := lib.Documents()
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(env.Stdout, docs)
+	}
+	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tLANG\tDATE\tPASSAGES\tTITLE")
+	total := 0
+	for _, d := range docs {
+		title := d.ShortTitle
+		if title == "" {
+			title = d.Title
+		}
+		if d.Reference != "" {
+			title += " (" + d.Reference + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", d.ID, d.Lang, d.Date, d.Passages, title)
+		total += d.Passages
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	noun := "documents"
+	if len(docs) == 1 {
+		noun = "document"
+	}
+	fmt.Fprintf(env.Stdout, "%d %s, %d passages\n", len(docs), noun, total)
+	return nil
+}

@@ -1,0 +1,221 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"attache/index"
+	"attache/index/corpus"
+)
+
+// searchFlagsWithValue are the search flags that take a value.
+var searchFlagsWithValue = map[string]bool{"lang": true, "doc": true, "theme": true, "limit": true}
+
+// searchFlagsBool are the search flags that take none.
+var searchFlagsBool = map[string]bool{"json": true, "same-language": true, "h": true, "help": true}
+
+// langCode is what --lang accepts.
+var langCode = regexp.MustCompile(`^[a-z]{2,3}$`)
+
+// runSearch implements "attache search".
+func runSearch(env *Env, args []string) (err error) {
+	defer recoverError(&err)
+	fs := newFlags("search")
+	lang := fs.String("lang", "", "only passages in this language (en, it)")
+	doc := fs.String("doc", "", "only passages of this document")
+	theme := fs.String("theme", "", "only passages about this theme")
+	same := fs.Bool("same-language", false, "do not expand words into the other language")
+	limit := fs.Int("limit", index.DefaultLimit, "most hits to show")
+	asJSON := fs.Bool("json", false, "print JSON")
+	flagArgs, words := splitSearchArgs(args)
+	if err := fs.Parse(flagArgs); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			printUsage(env.Stdout, "search", fs)
+			return err
+		}
+		return usagef("search: %v", err)
+	}
+	if *limit < 1 || *limit > index.MaxLimit {
+		return usagef("search: --limit must be between 1 and %d", index.MaxLimit)
+	}
+	if *lang != "" && !langCode.MatchString(*lang) {
+		return usagef("search: --lang takes a language code such as en or it, not %q", *lang)
+	}
+	text := strings.TrimSpace(strings.Join(words, " "))
+	if text == "" {
+		return usagef("search: give some words to search for")
+	}
+
+	lib, err := openLibrary(env)
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	if *doc != "" {
+		if _, err := lib.Document(*doc); err != nil {
+			return usagef("search: no document %q in the library ('attache docs' lists them)", *doc)
+		}
+	}
+	res, err := lib.Search(context.Background(), index.Query{
+		Text: text, Lang: *lang, Doc: *doc, Theme: *theme,
+		SameLanguage: *same, Limit: *limit,
+	})
+	if err != nil {
+		var qe *index.QueryError
+		if errors.As(err, &qe) {
+			return usagef("%s", qe.Msg)
+		}
+		return err
+	}
+	if *asJSON {
+		return writeJSON(env.Stdout, searchJSON(res))
+	}
+	printResults(env.Stdout, res)
+	return nil
+}
+
+// splitSearchArgs separates the flags of "attache search" from the words
+// of the query, so that an excluded word such as -cookie is not taken for
+// a flag. Everything after "--" is query.
+func splitSearchArgs(args []string) (flags, words []string) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return flags, append(words, args[i+1:]...)
+		}
+		name, hasValue := flagName(a)
+		switch {
+		case searchFlagsBool[name]:
+			flags = append(flags, a)
+		case searchFlagsWithValue[name]:
+			flags = append(flags, a)
+			if !hasValue && i+1 < len(args) {
+				flags = append(flags, args[i+1])
+				i++
+			}
+		default:
+			words = append(words, a)
+		}
+	}
+	return flags, words
+}
+
+// flagName returns the name of a flag argument ("lang" for --lang=it or
+// -lang) and whether it carries its value; "" if a is not a flag.
+func flagName(a string) (name string, hasValue bool) {
+	if !strings.HasPrefix(a, "-") {
+		return "", false
+	}
+	name = strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-")
+	if n, _, ok := strings.Cut(name, "="); ok {
+		return n, true
+	}
+	return name, false
+}
+
+// jsonHit is a hit as "attache search --json" prints it. Notes and themes
+// are always present, as lists.
+type jsonHit struct {
+	ID       string        `json:"id"`
+	Doc      string        `json:"doc"`
+	Lang     string        `json:"lang"`
+	Seq      int           `json:"seq"`
+	Kind     string        `json:"kind"`
+	Locator  string        `json:"locator"`
+	Section  []string      `json:"section"`
+	Page     int           `json:"page,omitempty"`
+	Citation string        `json:"citation"`
+	Score    float64       `json:"score"`
+	Snippet  string        `json:"snippet"`
+	Text     string        `json:"text"`
+	Notes    []corpus.Note `json:"notes"`
+	Themes   []string      `json:"themes"`
+}
+
+// jsonResults is what "attache search --json" prints.
+type jsonResults struct {
+	Query  string                        `json:"query"`
+	Total  int                           `json:"total"`
+	Hits   []jsonHit                     `json:"hits"`
+	Facets map[string][]index.FacetCount `json:"facets"`
+}
+
+func searchJSON(res *index.Results) jsonResults {
+	out := jsonResults{Query: res.Query, Total: res.Total, Hits: []jsonHit{}, Facets: res.Facets}
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, jsonHit{
+			ID: h.ID, Doc: h.DocID, Lang: h.Lang, Seq: h.Seq, Kind: h.Kind,
+			Locator: h.Locator, Section: nonNil(h.Section), Page: h.Page,
+			Citation: h.Citation, Score: h.Score, Snippet: h.Snippet, Text: h.Text,
+			Notes: nonNilNotes(h.Notes), Themes: nonNil(h.Themes),
+		})
+	}
+	return out
+}
+
+// printResults prints hits for a reader, matched words [in brackets].
+func printResults(w io.Writer, res *index.Results) {
+	if res.Total == 0 {
+		fmt.Fprintf(w, "No passage matches %q.\n", res.Query)
+		return
+	}
+	for i, h := range res.Hits {
+		fmt.Fprintf(w, "%d. %s\n", i+1, h.Citation)
+		fmt.Fprintf(w, "   %s · %s\n", h.Lang, h.ID)
+		fmt.Fprintf(w, "   %s\n\n", plainSnippet(h.Snippet))
+	}
+	if counts := res.Facets["doc"]; len(counts) > 0 {
+		parts := make([]string, 0, len(counts))
+		for _, c := range counts {
+			parts = append(parts, fmt.Sprintf("%s %d", c.Value, c.Count))
+		}
+		fmt.Fprintf(w, "By document: %s\n", strings.Join(parts, ", "))
+	}
+	fmt.Fprintln(w, summary(res.Total, len(res.Hits)))
+}
+
+// summary says how many passages matched and how many are shown.
+func summary(total, shown int) string {
+	noun := "passages"
+	if total == 1 {
+		noun = "passage"
+	}
+	if shown < total {
+		return fmt.Sprintf("%d %s; showing %d", total, noun, shown)
+	}
+	return fmt.Sprintf("%d %s", total, noun)
+}
+
+// plainSnippet shows the highlight markers as brackets.
+func plainSnippet(s string) string {
+	s = strings.ReplaceAll(s, index.HighlightStart, "[")
+	return strings.ReplaceAll(s, index.HighlightEnd, "]")
+}
+
+// writeJSON prints v as indented JSON.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func nonNilNotes(n []corpus.Note) []corpus.Note {
+	if n == nil {
+		return []corpus.Note{}
+	}
+	return n
+}

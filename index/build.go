@@ -1,0 +1,184 @@
+package index
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	bolterrors "go.etcd.io/bbolt/errors"
+
+	"attache/index/corpus"
+)
+
+// indexDir is the Bleve index's folder inside the library folder.
+const indexDir = "index.bleve"
+
+// buildPrefix starts the names of the temporary folders indexes are built
+// in before they are renamed into place.
+const buildPrefix = ".index-build-"
+
+// lockTimeout is how long Open waits for another process to release the
+// index before saying the library is in use.
+const lockTimeout = "1s"
+
+// openIndex opens the library's index, building it first when it is
+// missing, stale or damaged. l.store must hold the documents.
+func (l *Local) openIndex() (bleve.Index, error) {
+	fp, err := l.store.fingerprint()
+	if err != nil {
+		return nil, err
+	}
+	want := stamp{Mapping: MappingVersion, Corpus: fp, Passages: l.store.count()}
+	path := filepath.Join(l.dir, indexDir)
+	l.removeStaleBuilds()
+
+	have, stampErr := readStamp(l.dir)
+	_, statErr := os.Stat(path)
+	var reason string
+	switch {
+	case errors.Is(statErr, os.ErrNotExist):
+		l.notice(fmt.Sprintf("building the search index in %s", l.dir))
+	case stampErr != nil:
+		reason = "its version stamp is unreadable"
+	case have == nil:
+		reason = "it has no version stamp"
+	case have.Mapping != want.Mapping:
+		reason = "the index format changed"
+	case have.Corpus != want.Corpus || have.Passages != want.Passages:
+		reason = "the library's documents changed"
+	default:
+		idx, err := openBleve(path)
+		if err == nil {
+			n, cerr := docCount(idx)
+			if cerr == nil && n == uint64(want.Passages) {
+				return idx, nil
+			}
+			idx.Close()
+			if cerr != nil {
+				reason = fmt.Sprintf("it could not be read (%v)", oneLine(cerr))
+			} else {
+				reason = fmt.Sprintf("it holds %d passages instead of %d", n, want.Passages)
+			}
+		} else if isLocked(err) {
+			return nil, inUseError{l.dir}
+		} else {
+			reason = fmt.Sprintf("it could not be read (%v)", oneLine(err))
+		}
+	}
+	if reason != "" {
+		// Make sure no other process is using the index we replace.
+		if idx, err := openBleve(path); err == nil {
+			idx.Close()
+		} else if isLocked(err) {
+			return nil, inUseError{l.dir}
+		}
+		l.notice("rebuilding the index: " + reason)
+	}
+	if err := l.build(path, want); err != nil {
+		return nil, fmt.Errorf("building the index in %s: %w", l.dir, err)
+	}
+	idx, err := openBleve(path)
+	if err != nil {
+		if isLocked(err) {
+			return nil, inUseError{l.dir}
+		}
+		return nil, fmt.Errorf("opening the index just built in %s: %v", l.dir, oneLine(err))
+	}
+	return idx, nil
+}
+
+// build indexes every document of the store into a temporary folder, then
+// puts it in place of the index at path and writes the stamp. An interrupted
+// build leaves the old index (or none) in place.
+func (l *Local) build(path string, st stamp) error {
+	tmp, err := os.MkdirTemp(l.dir, buildPrefix+"*")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	fresh := filepath.Join(tmp, indexDir)
+	if err := buildIndex(fresh, l.store.docs); err != nil {
+		return err
+	}
+	if _, err := os.Stat(path); err == nil {
+		if err := os.Rename(path, filepath.Join(tmp, "old.bleve")); err != nil {
+			return err
+		}
+	}
+	if err := os.Rename(fresh, path); err != nil {
+		return err
+	}
+	syncDir(l.dir)
+	return writeStamp(l.dir, st)
+}
+
+// buildIndex creates a new index at path holding every passage of docs.
+func buildIndex(path string, docs []*corpus.Document) error {
+	m, err := newMapping()
+	if err != nil {
+		return err
+	}
+	idx, err := bleve.New(path, m)
+	if err != nil {
+		return err
+	}
+	if err := indexDocuments(idx, docs); err != nil {
+		idx.Close()
+		return err
+	}
+	return idx.Close()
+}
+
+// openBleve opens an existing index, waiting at most lockTimeout for another
+// process to release it. A panic inside Bleve on a damaged index is
+// returned as an error.
+func openBleve(path string) (idx bleve.Index, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			idx, err = nil, fmt.Errorf("damaged index: %v", r)
+		}
+	}()
+	return bleve.OpenUsing(path, map[string]interface{}{"bolt_timeout": lockTimeout})
+}
+
+// docCount counts the index's documents, turning a panic into an error.
+func docCount(idx bleve.Index) (n uint64, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("damaged index: %v", r)
+		}
+	}()
+	return idx.DocCount()
+}
+
+// isLocked reports whether err says that another process holds the index.
+func isLocked(err error) bool {
+	return errors.Is(err, bolterrors.ErrTimeout)
+}
+
+// removeStaleBuilds deletes the temporary folders of builds that were
+// interrupted more than an hour ago (a younger one may be another process's
+// build in progress).
+func (l *Local) removeStaleBuilds() {
+	entries, err := os.ReadDir(l.dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), buildPrefix) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > time.Hour {
+			os.RemoveAll(filepath.Join(l.dir, e.Name()))
+		}
+	}
+}
+
+// oneLine flattens an error message to one line.
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(err.Error()), " ")
+}

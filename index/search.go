@@ -1,0 +1,190 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+
+	"attache/index/corpus"
+)
+
+// Limits on the number of hits a search returns.
+const (
+	DefaultLimit = 20
+	MaxLimit     = 500
+)
+
+// facetSize is the most values a facet reports.
+const facetSize = 100
+
+// storedFields are the stored fields a hit is rendered from.
+var storedFields = []string{
+	fieldText, fieldLang, fieldDoc, fieldThemes, fieldKind, fieldSeq, fieldPage,
+	fieldLocator, fieldSection, fieldNotes, fieldTitle, fieldShortTitle, fieldReference,
+}
+
+// Search runs a query. A query that cannot be understood fails with a
+// *QueryError; a cancelled ctx stops the search.
+func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
+	pq, err := parseQuery(q.Text)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	if limit > MaxLimit {
+		limit = MaxLimit
+	}
+	offset := max(q.Offset, 0)
+
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	if l.idx == nil {
+		return nil, ErrClosed
+	}
+	tr := translator{analyzers: l.analyzers}
+	if !q.SameLanguage {
+		tr.expander = l.expander
+	}
+	req := bleve.NewSearchRequestOptions(tr.build(pq, q), limit, offset, false)
+	req.Fields = storedFields
+	req.IncludeLocations = true
+	req.SortBy([]string{"-_score", fieldDoc, fieldSeq})
+	req.AddFacet("doc", bleve.NewFacetRequest(fieldDoc, facetSize))
+	req.AddFacet("lang", bleve.NewFacetRequest(fieldLang, facetSize))
+	req.AddFacet("theme", bleve.NewFacetRequest(fieldThemes, facetSize))
+
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("search failed on a damaged index in %s (%v): restart Attaché to rebuild it", l.dir, r)
+		}
+	}()
+	sr, err := l.idx.SearchInContext(ctx, req)
+	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return nil, ctxErr
+		}
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("search: %v", oneLine(err))
+	}
+	res = &Results{Query: q.Text, Total: int(sr.Total), Hits: make([]Hit, 0, len(sr.Hits)), Facets: map[string][]FacetCount{}}
+	for _, dm := range sr.Hits {
+		res.Hits = append(res.Hits, l.hit(dm))
+	}
+	for _, name := range []string{"doc", "lang", "theme"} {
+		res.Facets[name] = facetCounts(sr.Facets[name])
+	}
+	return res, nil
+}
+
+// hit renders one match from its stored fields.
+func (l *Local) hit(dm *search.DocumentMatch) Hit {
+	f := dm.Fields
+	p := corpus.Passage{
+		ID:      dm.ID,
+		DocID:   str(f[fieldDoc]),
+		Lang:    str(f[fieldLang]),
+		Seq:     int(num(f[fieldSeq])),
+		Kind:    str(f[fieldKind]),
+		Locator: str(f[fieldLocator]),
+		Page:    int(num(f[fieldPage])),
+		Text:    str(f[fieldText]),
+		Themes:  strs(f[fieldThemes]),
+	}
+	_ = json.Unmarshal([]byte(str(f[fieldSection])), &p.Section)
+	_ = json.Unmarshal([]byte(str(f[fieldNotes])), &p.Notes)
+	var spans []span
+	for field, terms := range dm.Locations {
+		if !strings.HasPrefix(field, "text_") {
+			continue
+		}
+		for _, locs := range terms {
+			for _, loc := range locs {
+				spans = append(spans, span{int(loc.Start), int(loc.End)})
+			}
+		}
+	}
+	meta := corpus.Meta{
+		ID:         p.DocID,
+		Title:      str(f[fieldTitle]),
+		ShortTitle: str(f[fieldShortTitle]),
+		Reference:  str(f[fieldReference]),
+	}
+	return Hit{
+		Passage:  p,
+		Score:    dm.Score,
+		Citation: Cite(meta, p),
+		Snippet:  makeSnippet(p.Text, spans, snippetLength),
+	}
+}
+
+// facetCounts turns a Bleve term facet into counts, largest first, then by
+// value.
+func facetCounts(fr *search.FacetResult) []FacetCount {
+	out := []FacetCount{}
+	if fr == nil || fr.Terms == nil {
+		return out
+	}
+	for _, t := range fr.Terms.Terms() {
+		out = append(out, FacetCount{Value: t.Term, Count: t.Count})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Value < out[j].Value
+	})
+	return out
+}
+
+// str reads a stored text field.
+func str(v interface{}) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case []interface{}:
+		if len(v) > 0 {
+			return str(v[0])
+		}
+	}
+	return ""
+}
+
+// num reads a stored numeric field.
+func num(v interface{}) float64 {
+	if f, ok := v.(float64); ok {
+		return f
+	}
+	return 0
+}
+
+// strs reads a stored field with several values, which Bleve returns as a
+// string when there is only one.
+func strs(v interface{}) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []interface{}:
+		out := make([]string, 0, len(v))
+		for _, x := range v {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
