@@ -4,10 +4,112 @@
 // package briefing's, and package bridge joins the two.
 package app
 
-import "errors"
+import (
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	_ "attache/app/locale" // before Fyne reads the locale
+	"attache/assets"
+	"attache/briefing"
+	"attache/index"
+)
+
+// Metadata is the app's identity, as in FyneApp.toml (go build does not
+// read that file; the fyne tool does).
+var metadata = fyne.AppMetadata{
+	ID:         "eu.attache.app",
+	Name:       "Attaché",
+	Version:    "0.1.0",
+	Build:      1,
+	Migrations: map[string]bool{"fyneDo": true},
+}
+
+// queryEnv names an environment variable whose value is typed into the
+// search field at start (used by scripts/screenshots.sh).
+const queryEnv = "ATTACHE_QUERY"
 
 // Run opens the window on the library folder (empty for the default) and
 // returns when it is closed. args may name a brief to open.
 func Run(library string, args []string) error {
-	return errors.New("the window is not built yet")
+	metadata.Icon = fyne.NewStaticResource("icon.png", assets.Icon)
+	fyneapp.SetMetadata(metadata)
+	a := fyneapp.NewWithID(metadata.ID)
+	a.SetIcon(metadata.Icon)
+	w := a.NewWindow("Attaché")
+	u := newUI(a, w)
+	w.SetContent(u.layout())
+	w.SetMainMenu(u.buildMenu())
+	u.addShortcuts()
+	w.Resize(u.windowSize())
+	w.SetCloseIntercept(u.quit)
+	w.SetMaster()
+
+	brief := ""
+	for _, arg := range args {
+		if strings.HasSuffix(arg, briefing.Extension) {
+			brief = arg
+		}
+	}
+	b, _ := newBriefFrom("briefing-note", "")
+	u.setBrief(b, "")
+	if brief != "" {
+		u.openPath(brief)
+	} else {
+		u.offerRestore()
+	}
+	if q := os.Getenv(queryEnv); q != "" {
+		u.search.query.SetText(q)
+	}
+	w.Canvas().Focus(u.search.query)
+
+	opened := u.openLibrary(library)
+	w.ShowAndRun()
+	// Let an index build finish cleanly before the process ends.
+	select {
+	case lib := <-opened:
+		if lib != nil {
+			lib.Close()
+		}
+	case <-time.After(30 * time.Second):
+	}
+	return nil
+}
+
+// openLibrary opens the library off the UI goroutine and hands it to the
+// panes when ready; the channel gets the library (or nil) when done.
+func (u *ui) openLibrary(dir string) <-chan index.Library {
+	done := make(chan index.Library, 1)
+	u.setStatus("Opening the library…", true)
+	go func() {
+		lib, err := openIndex(dir, func(msg string) {
+			fyne.Do(func() { u.setStatus(msg, true) })
+		})
+		done <- lib
+		fyne.Do(func() {
+			if err != nil {
+				u.setStatus("The library could not be opened: "+oneLine(err.Error()), false)
+				return
+			}
+			if err := u.setLibrary(lib); err != nil {
+				u.setStatus("The library could not be read: "+oneLine(err.Error()), false)
+				return
+			}
+			u.setStatus(u.libraryStatus(), false)
+		})
+	}()
+	return done
+}
+
+// libraryStatus summarises the library for the status line.
+func (u *ui) libraryStatus() string {
+	n := 0
+	for _, d := range u.docs {
+		n += d.Passages
+	}
+	return fmt.Sprintf("Library: %d documents, %d passages", len(u.docs), n)
 }

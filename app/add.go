@@ -1,0 +1,78 @@
+package app
+
+import (
+	"errors"
+	"os"
+
+	"fyne.io/fyne/v2/dialog"
+
+	"attache/briefing"
+	"attache/index"
+)
+
+// defaultSection is the heading of the section made for the first excerpt
+// of a brief without sections.
+const defaultSection = "Excerpts"
+
+// addSelected adds the passage on show in the reader to the brief: into the
+// selected section (after the selected excerpt), else into the section used
+// last, else the first section, else a new one.
+func (u *ui) addSelected() {
+	if u.ed == nil {
+		return
+	}
+	ps, meta, ok := u.reader.passage()
+	if !ok {
+		dialog.ShowInformation("Add to brief", "Select a passage in the results first.", u.win)
+		return
+	}
+	sec, at := u.brief.outline.selectedSection()
+	b := u.ed.Brief()
+	if sec == "" {
+		if s, _ := b.Section(u.lastSection); s != nil {
+			sec = u.lastSection
+		} else if len(b.Sections) > 0 {
+			sec = b.Sections[0].ID
+		}
+	}
+	if sec == "" {
+		sec = u.brief.outline.addSectionNamed(defaultSection, -1)
+		if sec == "" {
+			return
+		}
+	}
+	x := snapshot(ps, meta)
+	var id string
+	if u.edit(func(ed *briefing.Editor) (err error) {
+		id, err = ed.AddExcerpt(sec, x, at)
+		return err
+	}) != nil {
+		return
+	}
+	u.lastSection = sec
+	u.brief.outline.selectNode(exNode + id)
+	u.setStatus("Added "+x.Locator+" of "+u.docName(x.Source.DocID)+" to the brief", false)
+}
+
+// checkQuotes compares the brief's quotations with the library.
+func checkQuotes(b *briefing.Brief, lib index.Library) ([]briefing.Finding, error) {
+	return briefing.Check(b, briefing.CheckerFunc(func(id string) (string, bool, error) {
+		p, err := lib.Passage(id)
+		if errors.Is(err, index.ErrNotFound) {
+			return "", false, nil
+		}
+		if err != nil {
+			return "", false, err
+		}
+		return p.Text, true, nil
+	}))
+}
+
+// homeDir is the user's home folder, or the working folder.
+func homeDir() string {
+	if h, err := os.UserHomeDir(); err == nil {
+		return h
+	}
+	d, _ := os.Getwd()
+	return d
+}

@@ -1,0 +1,162 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"attache/briefing"
+)
+
+// markings are the handling markings offered; any other can be typed.
+var markings = []string{"", "OFFICIAL", "RESTRICTED", "CONFIDENTIAL", "LIMITE"}
+
+// briefPane is the brief: its title block, key messages and outline.
+type briefPane struct {
+	u *ui
+
+	title, subtitle, addressee, author, org, date *widget.Entry
+	marking                                       *widget.SelectEntry
+	purpose                                       *widget.SelectEntry
+	labels                                        *widget.Select
+	keys                                          *widget.Entry
+	headerMsg                                     *widget.Label
+	accordion                                     *widget.Accordion
+
+	outline *outline
+	content fyne.CanvasObject
+
+	// loading is true while the fields are filled from the model, so that
+	// their change callbacks do not edit it back.
+	loading bool
+}
+
+func newBriefPane(u *ui) *briefPane {
+	p := &briefPane{u: u}
+	entry := func(placeholder string) *widget.Entry {
+		e := widget.NewEntry()
+		e.SetPlaceHolder(placeholder)
+		e.OnChanged = func(string) { p.commitHeader() }
+		return e
+	}
+	p.title = entry("Title")
+	p.subtitle = entry("Subtitle")
+	p.addressee = entry("For (e.g. the Minister)")
+	p.author = entry("Author")
+	p.org = entry("Organisation")
+	p.date = entry("Date (2026-11-23)")
+	p.marking = widget.NewSelectEntry(markings[1:])
+	p.marking.SetPlaceHolder("Marking (none)")
+	p.marking.OnChanged = func(string) { p.commitHeader() }
+	var purposes []string
+	for _, pu := range briefing.Purposes() {
+		purposes = append(purposes, pu.Name["en"])
+	}
+	p.purpose = widget.NewSelectEntry(purposes)
+	p.purpose.SetPlaceHolder("Purpose")
+	p.purpose.OnChanged = func(string) { p.commitHeader() }
+	p.labels = widget.NewSelect([]string{"English labels", "Italian labels"}, func(string) { p.commitHeader() })
+	p.headerMsg = widget.NewLabel("")
+	p.headerMsg.Importance = widget.DangerImportance
+	p.headerMsg.Hide()
+
+	p.keys = widget.NewMultiLineEntry()
+	p.keys.SetPlaceHolder("One key message per line")
+	p.keys.Wrapping = fyne.TextWrapWord
+	p.keys.SetMinRowsVisible(4)
+	p.keys.OnChanged = func(s string) {
+		if p.loading {
+			return
+		}
+		p.u.editing(func(ed *briefing.Editor) error { return ed.SetKeyMessages(strings.Split(s, "\n")) })
+	}
+
+	form := container.NewVBox(
+		p.title, p.subtitle,
+		container.NewGridWithColumns(2, p.addressee, p.date, p.author, p.org, p.marking, p.purpose),
+		p.labels, p.headerMsg,
+	)
+	p.accordion = widget.NewAccordion(
+		widget.NewAccordionItem("Title block and marking", form),
+		widget.NewAccordionItem("Key messages", p.keys),
+	)
+	p.outline = newOutline(u)
+	p.content = container.NewBorder(p.accordion, nil, nil, nil, p.outline.content)
+	return p
+}
+
+// commitHeader writes the title block fields into the brief.
+func (p *briefPane) commitHeader() {
+	if p.loading || p.u.ed == nil {
+		return
+	}
+	h := p.u.ed.Brief().Header
+	h.Title = p.title.Text
+	h.Subtitle = strings.TrimSpace(p.subtitle.Text)
+	h.For = strings.TrimSpace(p.addressee.Text)
+	h.Author = strings.TrimSpace(p.author.Text)
+	h.Organisation = strings.TrimSpace(p.org.Text)
+	h.Date = strings.TrimSpace(p.date.Text)
+	h.Classification = strings.TrimSpace(p.marking.Text)
+	h.Purpose = briefing.PurposeID(p.purpose.Text)
+	h.Lang = "en"
+	if p.labels.SelectedIndex() == 1 {
+		h.Lang = "it"
+	}
+	err := p.u.editing(func(ed *briefing.Editor) error { return ed.SetHeader(h) })
+	if err != nil {
+		p.headerMsg.SetText(oneLine(err.Error()))
+		p.headerMsg.Show()
+	} else {
+		p.headerMsg.Hide()
+	}
+}
+
+// load fills the fields from the brief.
+func (p *briefPane) load(b *briefing.Brief) {
+	p.loading = true
+	defer func() { p.loading = false }()
+	setText(p.title, b.Title)
+	setText(p.subtitle, b.Subtitle)
+	setText(p.addressee, b.For)
+	setText(p.author, b.Author)
+	setText(p.org, b.Organisation)
+	setText(p.date, b.Date)
+	if p.marking.Text != b.Classification {
+		p.marking.SetText(b.Classification)
+	}
+	purpose := briefing.PurposeLabel(b.Purpose, "en")
+	if p.purpose.Text != purpose {
+		p.purpose.SetText(purpose)
+	}
+	if b.Labels() == "it" {
+		p.labels.SetSelectedIndex(1)
+	} else {
+		p.labels.SetSelectedIndex(0)
+	}
+	setText(p.keys, strings.Join(b.KeyMessages, "\n"))
+	p.headerMsg.Hide()
+}
+
+// setText changes an entry's text only when it differs, so that the cursor
+// of the entry being typed in stays put.
+func setText(e *widget.Entry, s string) {
+	if e.Text != s {
+		e.SetText(s)
+	}
+}
+
+// contains reports whether the brief quotes the passage id.
+func (p *briefPane) contains(id string) bool {
+	if p.u.ed == nil {
+		return false
+	}
+	for _, x := range p.u.ed.Brief().Excerpts() {
+		if x.PassageID == id {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,200 @@
+package app
+
+import (
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"attache/briefing"
+)
+
+// Preference keys of the export dialog's choices.
+const (
+	prefExportFormat = "export.format"
+	prefExportPaper  = "export.paper"
+	prefExportNotes  = "export.notes"
+)
+
+// exportRequest is what the export dialog asks for.
+type exportRequest struct {
+	path   string
+	format string // briefing.PDF or briefing.Markdown
+	opt    briefing.Options
+}
+
+// exportResult is what an export gave.
+type exportResult struct {
+	path     string
+	warnings []string
+	err      error
+}
+
+// showExport opens the export dialog.
+func (u *ui) showExport() {
+	if u.ed == nil {
+		return
+	}
+	prefs := u.app.Preferences()
+	format := widget.NewRadioGroup([]string{"PDF", "Markdown"}, nil)
+	format.Horizontal = true
+	format.SetSelected(prefs.StringWithFallback(prefExportFormat, "PDF"))
+	paper := widget.NewRadioGroup([]string{"A4", "Letter"}, nil)
+	paper.Horizontal = true
+	paper.SetSelected(prefs.StringWithFallback(prefExportPaper, "A4"))
+	notes := widget.NewRadioGroup([]string{"Footnotes", "Endnotes"}, nil)
+	notes.Horizontal = true
+	notes.SetSelected(prefs.StringWithFallback(prefExportNotes, "Footnotes"))
+
+	path := widget.NewEntry()
+	path.SetText(u.defaultExportPath(format.Selected))
+	format.OnChanged = func(f string) {
+		ext := exportExt(f)
+		p := strings.TrimSuffix(strings.TrimSuffix(path.Text, ".pdf"), ".md")
+		path.SetText(p + ext)
+		if f == "Markdown" {
+			paper.Disable()
+			notes.Disable()
+		} else {
+			paper.Enable()
+			notes.Enable()
+		}
+	}
+	format.OnChanged(format.Selected)
+	browse := widget.NewButton("Browse…", func() {
+		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+			if err != nil || w == nil {
+				return
+			}
+			w.Close()
+			path.SetText(w.URI().Path())
+		}, u.win)
+		d.SetFileName(filepath.Base(path.Text))
+		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(path.Text))); err == nil {
+			d.SetLocation(l)
+		}
+		d.Resize(fyne.NewSize(900, 600))
+		d.Show()
+	})
+	items := []*widget.FormItem{
+		widget.NewFormItem("Format", format),
+		widget.NewFormItem("Paper", paper),
+		widget.NewFormItem("Notes", notes),
+		widget.NewFormItem("File", container.NewBorder(nil, nil, nil, browse, path)),
+	}
+	d := dialog.NewForm("Export brief", "Export", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		prefs.SetString(prefExportFormat, format.Selected)
+		prefs.SetString(prefExportPaper, paper.Selected)
+		prefs.SetString(prefExportNotes, notes.Selected)
+		req := exportRequest{path: strings.TrimSpace(path.Text), format: briefing.PDF}
+		if format.Selected == "Markdown" {
+			req.format = briefing.Markdown
+		}
+		req.opt.Paper = strings.ToLower(paper.Selected)
+		req.opt.Endnotes = notes.Selected == "Endnotes"
+		u.export(req, u.showExportResult)
+	}, u.win)
+	d.Resize(fyne.NewSize(620, d.MinSize().Height))
+	d.Show()
+}
+
+// exportExt is the file extension of an export format's name.
+func exportExt(format string) string {
+	if format == "Markdown" {
+		return ".md"
+	}
+	return ".pdf"
+}
+
+// defaultExportPath is the brief's file with the format's extension, or a
+// file named after its title in the last folder used.
+func (u *ui) defaultExportPath(format string) string {
+	ext := exportExt(format)
+	if u.path != "" {
+		return strings.TrimSuffix(u.path, briefing.Extension) + ext
+	}
+	dir := u.app.Preferences().String(prefLastDir)
+	if dir == "" {
+		dir = homeDir()
+	}
+	return filepath.Join(dir, fileNameFor(u.ed.Brief().Title, ext))
+}
+
+// export checks the brief's quotations against the library and writes the
+// export off the UI goroutine, with a progress dialog; done gets the result
+// on the UI goroutine.
+func (u *ui) export(req exportRequest, done func(exportResult)) {
+	if req.path == "" {
+		dialog.ShowError(fmt.Errorf("export: choose a file to write"), u.win)
+		return
+	}
+	if !filepath.IsAbs(req.path) {
+		req.path = filepath.Join(homeDir(), req.path)
+	}
+	b := u.ed.Brief().Clone()
+	lib := u.lib
+	bar := widget.NewProgressBarInfinite()
+	prog := dialog.NewCustomWithoutButtons("Exporting "+filepath.Base(req.path)+"…", bar, u.win)
+	prog.Show()
+	u.background(func() {
+		var res exportResult
+		res.path = req.path
+		if lib != nil {
+			findings, err := checkQuotes(b, lib)
+			if err != nil {
+				res.warnings = append(res.warnings, "the quotations could not be checked against the library: "+oneLine(err.Error()))
+			}
+			req.opt.Findings = findings
+		}
+		w, err := briefing.Export(req.path, b, req.format, req.opt)
+		res.warnings = append(res.warnings, w...)
+		res.err = err
+		fyne.Do(func() {
+			bar.Stop()
+			prog.Hide()
+			done(res)
+		})
+	})
+}
+
+// showExportResult says how the export went, with an Open action.
+func (u *ui) showExportResult(res exportResult) {
+	if res.err != nil {
+		dialog.ShowError(res.err, u.win)
+		return
+	}
+	u.setStatus("Exported "+res.path, false)
+	msg := widget.NewLabel("Written to " + res.path)
+	msg.Wrapping = fyne.TextWrapWord
+	content := container.NewVBox(msg)
+	if len(res.warnings) > 0 {
+		w := widget.NewLabel(fmt.Sprintf("%d warnings:\n• %s", len(res.warnings), strings.Join(res.warnings, "\n• ")))
+		w.Wrapping = fyne.TextWrapWord
+		w.Importance = widget.WarningImportance
+		content.Add(container.NewVScroll(w))
+	}
+	var d *dialog.CustomDialog
+	open := widget.NewButton("Open", func() {
+		d.Hide()
+		if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: res.path}); err != nil {
+			dialog.ShowError(fmt.Errorf("open %q: %v", res.path, err), u.win)
+		}
+	})
+	open.Importance = widget.HighImportance
+	closeBtn := widget.NewButton("Close", func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons("Export done", content, u.win)
+	d.SetButtons([]fyne.CanvasObject{closeBtn, open})
+	if len(res.warnings) > 0 {
+		d.Resize(fyne.NewSize(640, 400))
+	}
+	d.Show()
+}

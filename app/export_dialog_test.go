@@ -1,0 +1,57 @@
+package app
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"attache/briefing"
+)
+
+func TestExportPDFAndMarkdown(t *testing.T) {
+	u := newTestUI(t)
+	search(t, u, "digital")
+	addHit(t, u, 0)
+	addHit(t, u, 1)
+	for _, c := range []struct{ format, name, magic string }{
+		{briefing.PDF, "brief.pdf", "%PDF"},
+		{briefing.Markdown, "brief.md", "# "},
+	} {
+		path := tempPath(t, c.name)
+		var res exportResult
+		u.export(exportRequest{path: path, format: c.format, opt: briefing.Options{Paper: "a4"}}, func(r exportResult) { res = r })
+		if res.err != nil {
+			t.Fatalf("%s: %v", c.format, res.err)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(string(data), c.magic) {
+			t.Errorf("%s starts with %q", c.name, string(data[:min(len(data), 10)]))
+		}
+		u.showExportResult(res)
+	}
+}
+
+func TestExportErrorIsReported(t *testing.T) {
+	u := newTestUI(t)
+	var res exportResult
+	u.export(exportRequest{path: "/nonexistent-dir/x/brief.pdf", format: briefing.PDF}, func(r exportResult) { res = r })
+	if res.err == nil {
+		t.Fatal("export into a missing folder succeeded")
+	}
+}
+
+func TestMetadataMatchesFyneAppToml(t *testing.T) {
+	data, err := os.ReadFile("../FyneApp.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	for _, want := range []string{`ID = "` + metadata.ID + `"`, `Name = "` + metadata.Name + `"`, `Version = "` + metadata.Version + `"`} {
+		if !strings.Contains(s, want) {
+			t.Errorf("FyneApp.toml lacks %s", want)
+		}
+	}
+}

@@ -1,0 +1,421 @@
+package app
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"attache/briefing"
+)
+
+// Preference keys.
+const (
+	prefRecent       = "recent"
+	prefAutosavePath = "autosave.path"
+	prefLastDir      = "dir.last"
+)
+
+// maxRecent is how many briefs Open Recent lists.
+const maxRecent = 8
+
+// autosaveEvery is how long changes wait before the autosave copy is
+// written.
+const autosaveEvery = 30 * time.Second
+
+// autosaveName is the autosave copy's file name in the app's storage.
+const autosaveName = "autosave.brief"
+
+// setBrief makes b the brief being edited, read from path ("" for a new
+// brief), with a fresh history.
+func (u *ui) setBrief(b *briefing.Brief, path string) {
+	if u.ed == nil {
+		u.ed = briefing.NewEditor(b)
+		u.ed.OnChange = u.briefChanged
+		u.path = path
+		u.briefChanged()
+	} else {
+		u.path = path
+		u.ed.Replace(b)
+	}
+	u.brief.outline.sel = ""
+	u.brief.outline.tree.UnselectAll()
+	u.brief.outline.refresh(true)
+	if path != "" {
+		u.addRecent(path)
+	}
+}
+
+// briefChanged redraws what shows the brief after any change, undo or
+// redo, and starts the autosave timer.
+func (u *ui) briefChanged() {
+	b := u.ed.Brief()
+	if !u.selfEdit {
+		u.brief.load(b)
+	}
+	u.brief.outline.refresh(!u.selfEdit)
+	u.search.refreshMarks()
+	u.updateTitle()
+	u.updateMenus()
+	if u.ed.Dirty() {
+		u.scheduleAutosave()
+	}
+}
+
+// edit runs a change of the brief and shows its error, if any, in a dialog.
+func (u *ui) edit(f func(ed *briefing.Editor) error) error {
+	if u.ed == nil {
+		return errors.New("no brief is open")
+	}
+	u.ed.Seal()
+	err := f(u.ed)
+	if err != nil {
+		dialog.ShowError(err, u.win)
+	}
+	return err
+}
+
+// editing runs a change typed in a field: the field already shows it, so it
+// is not filled again, and an error is the caller's to show.
+func (u *ui) editing(f func(ed *briefing.Editor) error) error {
+	if u.ed == nil {
+		return errors.New("no brief is open")
+	}
+	u.selfEdit = true
+	defer func() { u.selfEdit = false }()
+	return f(u.ed)
+}
+
+// docName is the brief's file name, or "Untitled.brief".
+func (u *ui) briefName() string {
+	if u.path == "" {
+		return "Untitled" + briefing.Extension
+	}
+	return filepath.Base(u.path)
+}
+
+// windowTitle is "name.brief — Attaché", with "• " in front when there are
+// unsaved changes.
+func (u *ui) windowTitle() string {
+	t := u.briefName() + " — Attaché"
+	if u.ed != nil && u.ed.Dirty() {
+		t = "• " + t
+	}
+	return t
+}
+
+// updateTitle shows the brief's name and state in the window title.
+func (u *ui) updateTitle() { u.win.SetTitle(u.windowTitle()) }
+
+// newBriefFrom makes a brief from a template with a title.
+func newBriefFrom(templateID, title string) (*briefing.Brief, error) {
+	if strings.TrimSpace(title) == "" {
+		title = "Untitled brief"
+	}
+	return briefing.New(briefing.Header{Title: title, Lang: "en", Date: time.Now().Format("2006-01-02")}, templateID)
+}
+
+// askNew asks for a template and title, then starts a new brief (after
+// asking about unsaved changes).
+func (u *ui) askNew() {
+	u.confirmDiscard("New brief", func() {
+		var names []string
+		ids := map[string]string{}
+		for _, t := range briefing.Templates() {
+			names = append(names, t.Name["en"])
+			ids[t.Name["en"]] = t.ID
+		}
+		tmpl := widget.NewRadioGroup(names, nil)
+		tmpl.SetSelected(names[0])
+		title := widget.NewEntry()
+		title.SetPlaceHolder("Untitled brief")
+		d := dialog.NewForm("New brief", "Create", "Cancel", []*widget.FormItem{
+			widget.NewFormItem("Title", title),
+			widget.NewFormItem("Template", tmpl),
+		}, func(ok bool) {
+			if !ok {
+				return
+			}
+			b, err := newBriefFrom(ids[tmpl.Selected], title.Text)
+			if err != nil {
+				dialog.ShowError(err, u.win)
+				return
+			}
+			u.setBrief(b, "")
+		}, u.win)
+		d.Resize(fyne.NewSize(420, d.MinSize().Height))
+		d.Show()
+		u.win.Canvas().Focus(title)
+	})
+}
+
+// confirmDiscard runs then, first offering to save unsaved changes.
+func (u *ui) confirmDiscard(action string, then func()) {
+	if u.ed == nil || !u.ed.Dirty() {
+		then()
+		return
+	}
+	var d *dialog.CustomDialog
+	msg := widget.NewLabel("Save the changes to " + u.briefName() + " first?")
+	save := widget.NewButton("Save", func() {
+		d.Hide()
+		u.save(then)
+	})
+	save.Importance = widget.HighImportance
+	discard := widget.NewButton("Don't save", func() {
+		d.Hide()
+		u.removeAutosave()
+		then()
+	})
+	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(action, msg, u.win)
+	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
+	d.Show()
+}
+
+// askOpen shows the open dialog for a .brief file.
+func (u *ui) askOpen() {
+	u.confirmDiscard("Open brief", func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil {
+				dialog.ShowError(err, u.win)
+				return
+			}
+			if r == nil {
+				return
+			}
+			r.Close()
+			u.openPath(r.URI().Path())
+		}, u.win)
+		d.SetFilter(storage.NewExtensionFileFilter([]string{briefing.Extension}))
+		u.setDialogDir(d)
+		d.Resize(fyne.NewSize(900, 600))
+		d.Show()
+	})
+}
+
+// openPath reads a brief off the UI goroutine and shows it.
+func (u *ui) openPath(path string) {
+	u.background(func() {
+		b, err := briefing.Load(path)
+		fyne.Do(func() {
+			if err != nil {
+				dialog.ShowError(err, u.win)
+				u.removeRecent(path)
+				return
+			}
+			u.setBrief(b, path)
+			u.app.Preferences().SetString(prefLastDir, filepath.Dir(path))
+		})
+	})
+}
+
+// save writes the brief to its file, asking for one if it has none, then
+// runs then (if not nil) once saved.
+func (u *ui) save(then func()) {
+	if u.ed == nil {
+		return
+	}
+	if u.path == "" {
+		u.saveAs(then)
+		return
+	}
+	if err := u.saveTo(u.path); err != nil {
+		dialog.ShowError(err, u.win)
+		return
+	}
+	if then != nil {
+		then()
+	}
+}
+
+// saveTo writes the brief to path and marks it saved.
+func (u *ui) saveTo(path string) error {
+	if err := briefing.Save(path, u.ed.Brief()); err != nil {
+		return err
+	}
+	u.path = path
+	u.ed.MarkSaved()
+	u.removeAutosave()
+	u.addRecent(path)
+	u.app.Preferences().SetString(prefLastDir, filepath.Dir(path))
+	u.updateTitle()
+	u.updateMenus()
+	return nil
+}
+
+// saveAs asks where to save the brief.
+func (u *ui) saveAs(then func()) {
+	if u.ed == nil {
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			dialog.ShowError(err, u.win)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if !strings.HasSuffix(path, briefing.Extension) {
+			os.Remove(path)
+			path += briefing.Extension
+		}
+		if err := u.saveTo(path); err != nil {
+			dialog.ShowError(err, u.win)
+			return
+		}
+		if then != nil {
+			then()
+		}
+	}, u.win)
+	d.SetFileName(fileNameFor(u.ed.Brief().Title, briefing.Extension))
+	u.setDialogDir(d)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// fileNameFor makes a file name from a brief's title.
+func fileNameFor(title, ext string) string {
+	var b strings.Builder
+	for _, r := range strings.TrimSpace(title) {
+		switch {
+		case strings.ContainsRune(`/\:*?"<>|`, r):
+			b.WriteRune('-')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	name := strings.TrimSpace(b.String())
+	if name == "" {
+		name = "Untitled"
+	}
+	return name + ext
+}
+
+// setDialogDir starts a file dialog in the last folder used.
+func (u *ui) setDialogDir(d *dialog.FileDialog) {
+	dir := u.app.Preferences().String(prefLastDir)
+	if u.path != "" {
+		dir = filepath.Dir(u.path)
+	}
+	if dir == "" {
+		return
+	}
+	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+		d.SetLocation(l)
+	}
+}
+
+// recent returns the recent briefs, newest first.
+func (u *ui) recent() []string { return u.app.Preferences().StringList(prefRecent) }
+
+// addRecent puts path first in the recent briefs.
+func (u *ui) addRecent(path string) {
+	list := []string{path}
+	for _, p := range u.recent() {
+		if p != path && len(list) < maxRecent {
+			list = append(list, p)
+		}
+	}
+	u.app.Preferences().SetStringList(prefRecent, list)
+	u.updateMenus()
+}
+
+// removeRecent drops path from the recent briefs.
+func (u *ui) removeRecent(path string) {
+	var list []string
+	for _, p := range u.recent() {
+		if p != path {
+			list = append(list, p)
+		}
+	}
+	u.app.Preferences().SetStringList(prefRecent, list)
+	u.updateMenus()
+}
+
+// autosavePath is where the autosave copy is kept, in the app's storage.
+func (u *ui) autosavePath() string {
+	return filepath.Join(u.app.Storage().RootURI().Path(), autosaveName)
+}
+
+// scheduleAutosave writes the autosave copy autosaveEvery after the first
+// unsaved change.
+func (u *ui) scheduleAutosave() {
+	if u.autosavePending || u.autosaveDelay <= 0 {
+		return
+	}
+	u.autosavePending = true
+	time.AfterFunc(u.autosaveDelay, func() { fyne.Do(u.autosave) })
+}
+
+// autosave writes the unsaved brief to the autosave copy, with the path of
+// its file in the preferences.
+func (u *ui) autosave() {
+	u.autosavePending = false
+	if u.ed == nil || !u.ed.Dirty() {
+		return
+	}
+	p := u.autosavePath()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		fyne.LogError("autosave", err)
+		return
+	}
+	if err := briefing.Save(p, u.ed.Brief()); err != nil {
+		fyne.LogError("autosave", err)
+		return
+	}
+	u.app.Preferences().SetString(prefAutosavePath, u.path)
+}
+
+// removeAutosave deletes the autosave copy: the brief is saved or its
+// changes were given up.
+func (u *ui) removeAutosave() {
+	os.Remove(u.autosavePath())
+	u.app.Preferences().RemoveValue(prefAutosavePath)
+}
+
+// offerRestore asks whether to restore the autosave copy left by a run
+// that did not end cleanly. It reports whether there was one.
+func (u *ui) offerRestore() bool {
+	p := u.autosavePath()
+	st, err := os.Stat(p)
+	if err != nil {
+		return false
+	}
+	orig := u.app.Preferences().String(prefAutosavePath)
+	name := "an untitled brief"
+	if orig != "" {
+		name = filepath.Base(orig)
+	}
+	msg := "Attaché closed without saving " + name + ". Restore the copy saved at " + st.ModTime().Format("15:04 on 2 Jan") + "?"
+	dialog.ShowConfirm("Restore unsaved brief", msg, func(ok bool) {
+		if !ok {
+			u.removeAutosave()
+			return
+		}
+		u.restoreAutosave()
+	}, u.win)
+	return true
+}
+
+// restoreAutosave opens the autosave copy as unsaved changes to its brief.
+func (u *ui) restoreAutosave() {
+	b, err := briefing.Load(u.autosavePath())
+	if err != nil {
+		dialog.ShowError(err, u.win)
+		return
+	}
+	u.setBrief(b, u.app.Preferences().String(prefAutosavePath))
+	// The restored text is not in the brief's file yet: mark it unsaved
+	// with an edit that changes nothing.
+	_ = u.ed.SetHeader(u.ed.Brief().Header)
+}

@@ -1,0 +1,121 @@
+package app
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+func TestSaveAndReopen(t *testing.T) {
+	u := newTestUI(t)
+	search(t, u, "digital")
+	addHit(t, u, 0)
+	addHit(t, u, 1)
+	u.brief.outline.move(-1)
+	path := tempPath(t, "note.brief")
+	if err := u.saveTo(path); err != nil {
+		t.Fatal(err)
+	}
+	if u.ed.Dirty() || u.win.Title() != "note.brief — Attaché" {
+		t.Errorf("after saving: dirty %v, title %q", u.ed.Dirty(), u.win.Title())
+	}
+	want := briefBytes(t, u.ed.Brief())
+
+	// A second window opens the file to the same brief.
+	v := newTestUI(t)
+	v.openPath(path)
+	if got := briefBytes(t, v.ed.Brief()); got != want {
+		t.Errorf("reopened brief differs:\n%s\nwant\n%s", got, want)
+	}
+	if v.path != path || v.ed.Dirty() {
+		t.Errorf("reopened: path %q, dirty %v", v.path, v.ed.Dirty())
+	}
+	if r := v.recent(); len(r) == 0 || r[0] != path {
+		t.Errorf("recent = %q, want %q first", r, path)
+	}
+	if items := v.recentMenu.Items; len(items) == 0 || !strings.HasPrefix(items[0].Label, "note.brief") {
+		t.Errorf("Open Recent menu = %v", items)
+	}
+	// Ctrl+S saves to the same file once it has one.
+	v.brief.title.SetText("Renamed")
+	v.menuAction(ctrl(fyne.KeyS))()
+	if v.ed.Dirty() {
+		t.Error("Ctrl+S left the brief unsaved")
+	}
+	data, _ := os.ReadFile(path)
+	if !strings.Contains(string(data), "Renamed") {
+		t.Error("Ctrl+S did not write the file")
+	}
+}
+
+func TestOpenDamagedFileSaysWhy(t *testing.T) {
+	u := newTestUI(t)
+	path := tempPath(t, "bad.brief")
+	os.WriteFile(path, []byte("not a brief"), 0o644)
+	before := briefBytes(t, u.ed.Brief())
+	u.openPath(path)
+	if briefBytes(t, u.ed.Brief()) != before {
+		t.Error("a damaged file replaced the brief")
+	}
+	if m := test.RenderToMarkup(u.win.Canvas()); !strings.Contains(m, "errorIcon") || !strings.Contains(m, "bad.brief") || !strings.Contains(m, "Attaché brief (not JSON)") {
+		t.Errorf("no dialog saying the file is not a brief:\n%s", test.RenderToMarkup(u.win.Canvas()))
+	}
+}
+
+func TestAutosaveAndRestore(t *testing.T) {
+	u := newTestUI(t)
+	u.brief.title.SetText("Unsaved work")
+	u.autosave()
+	if _, err := os.Stat(u.autosavePath()); err != nil {
+		t.Fatalf("no autosave copy: %v", err)
+	}
+	// The next start, on the same app storage, offers it back.
+	w := u.app.NewWindow("Attaché")
+	v := newUI(u.app, w)
+	v.background = func(f func()) { f() }
+	w.SetContent(v.layout())
+	w.SetMainMenu(v.buildMenu())
+	b, _ := newBriefFrom("blank", "")
+	v.setBrief(b, "")
+	if !v.offerRestore() {
+		t.Fatal("no offer to restore the autosave copy")
+	}
+	v.restoreAutosave()
+	if v.ed.Brief().Title != "Unsaved work" || !v.ed.Dirty() {
+		t.Errorf("restored: title %q, dirty %v", v.ed.Brief().Title, v.ed.Dirty())
+	}
+	// Saving removes the copy.
+	if err := v.saveTo(tempPath(t, "x.brief")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(v.autosavePath()); !os.IsNotExist(err) {
+		t.Error("the autosave copy survived a save")
+	}
+}
+
+func TestNewBriefTemplates(t *testing.T) {
+	for _, id := range []string{"briefing-note", "meeting-brief", "policy-brief", "blank"} {
+		b, err := newBriefFrom(id, "")
+		if err != nil {
+			t.Fatalf("%s: %v", id, err)
+		}
+		if b.Title == "" || (id != "blank" && len(b.Sections) == 0) {
+			t.Errorf("%s: title %q, %d sections", id, b.Title, len(b.Sections))
+		}
+	}
+}
+
+func TestPreferencesRemembered(t *testing.T) {
+	u := newTestUI(t)
+	u.hsplit.Offset = 0.4
+	u.savePrefs()
+	if got := u.app.Preferences().Float(prefSplitLeft); got != 0.4 {
+		t.Errorf("left split saved as %v", got)
+	}
+	if s := u.windowSize(); s.Width < 100 {
+		t.Errorf("window size %v", s)
+	}
+}

@@ -1,0 +1,320 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"attache/index/corpus"
+)
+
+// readerPane shows one passage whole, in its document: the passages around
+// it, its section path, footnotes and citation, and the document's table
+// of contents.
+type readerPane struct {
+	u *ui
+
+	title    *widget.Label
+	path     *widget.Label
+	text     *widget.RichText
+	notes    *widget.RichText
+	citation *widget.Label
+	toc      *widget.List
+	scroll   *container.Scroll
+	prev     *widget.Button
+	next     *widget.Button
+	add      *widget.Button
+	copyCite *widget.Button
+	keys     *keyCatcher
+	content  fyne.CanvasObject
+	split    *container.Split
+
+	// doc is the document on show and seq the passage's place in it.
+	doc *corpus.Document
+	seq int
+	// docs caches the documents read so far.
+	docs map[string]*corpus.Document
+	// want is the passage asked for last; a late load of another is dropped.
+	want string
+}
+
+func newReaderPane(u *ui) *readerPane {
+	p := &readerPane{u: u, seq: -1, docs: map[string]*corpus.Document{}}
+	p.title = widget.NewLabelWithStyle("Select a passage to read it here.", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.title.Wrapping = fyne.TextWrapWord
+	p.path = widget.NewLabel("")
+	p.path.Wrapping = fyne.TextWrapWord
+	p.path.Importance = widget.LowImportance
+	p.text = widget.NewRichText()
+	p.text.Wrapping = fyne.TextWrapWord
+	p.notes = widget.NewRichText()
+	p.notes.Wrapping = fyne.TextWrapWord
+	p.citation = widget.NewLabel("")
+	p.citation.Wrapping = fyne.TextWrapWord
+	p.citation.TextStyle = fyne.TextStyle{Italic: true}
+
+	p.prev = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { p.step(-1) })
+	p.next = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { p.step(1) })
+	p.add = widget.NewButtonWithIcon("Add to brief", theme.ContentAddIcon(), func() { p.u.addSelected() })
+	p.add.Importance = widget.HighImportance
+	p.copyCite = widget.NewButtonWithIcon("Copy citation", theme.ContentCopyIcon(), func() {
+		if p.citation.Text != "" {
+			p.u.app.Clipboard().SetContent(p.citation.Text)
+		}
+	})
+	p.enable(false)
+
+	p.toc = widget.NewList(
+		func() int {
+			if p.doc == nil {
+				return 0
+			}
+			return len(p.doc.Sections)
+		},
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("section")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if p.doc == nil || id >= len(p.doc.Sections) {
+				return
+			}
+			o.(*widget.Label).SetText(sectionLabel(p.doc.Sections[id]))
+		},
+	)
+	p.toc.OnSelected = func(id widget.ListItemID) {
+		if p.doc != nil && id < len(p.doc.Sections) {
+			p.showSeq(p.doc.Sections[id].First)
+		}
+	}
+
+	body := container.NewVBox(p.title, p.path, p.text, widget.NewSeparator(), p.notes, p.citation)
+	p.scroll = container.NewVScroll(body)
+	p.keys = newKeyCatcher(p.scroll, func(k fyne.KeyName) bool {
+		switch k {
+		case fyne.KeyUp, fyne.KeyPageUp:
+			p.step(-1)
+		case fyne.KeyDown, fyne.KeyPageDown:
+			p.step(1)
+		default:
+			return false
+		}
+		return true
+	})
+	bar := container.NewHBox(p.prev, p.next, p.copyCite, layoutSpacer(), p.add)
+	reader := container.NewBorder(nil, bar, nil, nil, p.keys)
+	tocBox := container.NewBorder(widget.NewLabelWithStyle("Contents", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, p.toc)
+	p.split = container.NewVSplit(tocBox, reader)
+	p.split.Offset = 0.22
+	p.content = p.split
+	return p
+}
+
+// libraryReady forgets documents read from a previous library.
+func (p *readerPane) libraryReady() { p.docs = map[string]*corpus.Document{} }
+
+// enable turns the passage commands on or off.
+func (p *readerPane) enable(on bool) {
+	for _, b := range []*widget.Button{p.prev, p.next, p.add, p.copyCite} {
+		if on {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+}
+
+// showPassage shows the passage id of document docID, loading the document
+// off the UI goroutine if it is not loaded yet.
+func (p *readerPane) showPassage(docID, id string) {
+	p.want = id
+	if d, ok := p.docs[docID]; ok {
+		p.show(d, id)
+		return
+	}
+	lib := p.u.lib
+	if lib == nil {
+		return
+	}
+	p.u.background(func() {
+		d, err := lib.Document(docID)
+		fyne.Do(func() {
+			if err != nil {
+				p.title.SetText(oneLine(err.Error()))
+				return
+			}
+			p.docs[docID] = d
+			if p.want == id {
+				p.show(d, id)
+			}
+		})
+	})
+}
+
+// show displays passage id of d.
+func (p *readerPane) show(d *corpus.Document, id string) {
+	newDoc := p.doc != d
+	p.doc = d
+	if newDoc {
+		p.toc.UnselectAll()
+		p.toc.Refresh()
+	}
+	for i := range d.Passages {
+		if d.Passages[i].ID == id {
+			p.showSeq(i)
+			return
+		}
+	}
+	p.showSeq(0)
+}
+
+// showSeq displays the passage at position seq of the document on show.
+func (p *readerPane) showSeq(seq int) {
+	d := p.doc
+	if d == nil || len(d.Passages) == 0 {
+		return
+	}
+	seq = max(0, min(seq, len(d.Passages)-1))
+	p.seq = seq
+	cur := d.Passages[seq]
+	p.want = cur.ID
+	p.title.SetText(docTitle(d.Meta))
+	where := cur.Locator
+	if cur.Page > 0 {
+		where += fmt.Sprintf(", p. %d", cur.Page)
+	}
+	if len(cur.Section) > 0 {
+		where = strings.Join(cur.Section, " › ") + " · " + where
+	}
+	p.path.SetText(where)
+
+	dim := widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}
+	var segs []widget.RichTextSegment
+	if seq > 0 {
+		pr := d.Passages[seq-1]
+		segs = append(segs,
+			&widget.TextSegment{Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}, Text: pr.Locator},
+			&widget.TextSegment{Style: dim, Text: pr.Text})
+	}
+	segs = append(segs,
+		&widget.TextSegment{Style: widget.RichTextStyle{ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameCaptionText}, Text: "▶ " + cur.Locator},
+		&widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: cur.Text})
+	if seq+1 < len(d.Passages) {
+		nx := d.Passages[seq+1]
+		segs = append(segs,
+			&widget.TextSegment{Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}, Text: nx.Locator},
+			&widget.TextSegment{Style: dim, Text: nx.Text})
+	}
+	p.text.Segments = segs
+	p.text.Refresh()
+
+	var notes []widget.RichTextSegment
+	for _, n := range cur.Notes {
+		t := n.Number + ". " + n.Text
+		for _, u := range n.URLs {
+			if !strings.Contains(n.Text, u) {
+				t += " " + u
+			}
+		}
+		notes = append(notes, &widget.TextSegment{Style: widget.RichTextStyle{SizeName: theme.SizeNameCaptionText}, Text: t})
+	}
+	p.notes.Segments = notes
+	p.notes.Refresh()
+	p.citation.SetText(citation(d.Meta, cur))
+	p.enable(true)
+	if seq == 0 {
+		p.prev.Disable()
+	}
+	if seq == len(d.Passages)-1 {
+		p.next.Disable()
+	}
+	p.markSection(seq)
+	p.scroll.ScrollToTop()
+}
+
+// markSection selects, in the table of contents, the section seq is in.
+func (p *readerPane) markSection(seq int) {
+	at := -1
+	for i, s := range p.doc.Sections {
+		if s.First <= seq {
+			at = i
+		}
+	}
+	if at < 0 {
+		p.toc.UnselectAll()
+		return
+	}
+	// Select calls OnSelected, which would jump to the section's start.
+	on := p.toc.OnSelected
+	p.toc.OnSelected = nil
+	p.toc.Select(at)
+	p.toc.OnSelected = on
+}
+
+// step moves to the passage before (-1) or after (+1) the one on show.
+func (p *readerPane) step(delta int) {
+	if p.doc == nil {
+		return
+	}
+	p.showSeq(p.seq + delta)
+}
+
+// passage returns the passage on show and its document's metadata.
+func (p *readerPane) passage() (*corpus.Passage, corpus.Meta, bool) {
+	if p.doc == nil || p.seq < 0 || p.seq >= len(p.doc.Passages) {
+		return nil, corpus.Meta{}, false
+	}
+	return &p.doc.Passages[p.seq], p.doc.Meta, true
+}
+
+// docTitle names a document for the reader's heading.
+func docTitle(m corpus.Meta) string {
+	t := m.Title
+	if m.Date != "" {
+		t += " (" + m.Date + ")"
+	}
+	return t
+}
+
+// sectionLabel is a table of contents entry, indented by level.
+func sectionLabel(s corpus.Section) string {
+	t := s.Heading
+	if s.Number != "" {
+		t = s.Number + ". " + t
+	}
+	return strings.Repeat("    ", max(0, s.Level-1)) + t
+}
+
+// citation is the full reference to a passage shown under it.
+func citation(m corpus.Meta, ps corpus.Passage) string {
+	var parts []string
+	if m.Issuer != "" {
+		parts = append(parts, m.Issuer)
+	}
+	parts = append(parts, m.Title)
+	if m.Reference != "" {
+		parts = append(parts, m.Reference)
+	}
+	if m.Place != "" && m.Date != "" {
+		parts = append(parts, m.Place+", "+m.Date)
+	} else if m.Date != "" {
+		parts = append(parts, m.Date)
+	}
+	loc := ps.Locator
+	if ps.Page > 0 {
+		loc += fmt.Sprintf(", p. %d", ps.Page)
+	}
+	if loc != "" {
+		parts = append(parts, loc)
+	}
+	s := strings.Join(parts, ", ") + "."
+	if m.URL != "" {
+		s += " " + m.URL
+	}
+	return s
+}

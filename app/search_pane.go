@@ -1,0 +1,352 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"attache/index"
+)
+
+// searchLimit is how many hits the result list shows.
+const searchLimit = 50
+
+// Labels of the filters' "no filter" choices.
+const (
+	allDocs  = "All documents"
+	allLangs = "All languages"
+)
+
+// searchPane is the query field, its filters and the result list.
+type searchPane struct {
+	u *ui
+
+	query   *widget.Entry
+	docSel  *widget.Select
+	langSel *widget.Select
+	message *widget.Label
+	list    *widget.List
+	content fyne.CanvasObject
+
+	// doc and lang are the filters' values ("" for all).
+	doc, lang string
+	// docChoice and langChoice map the filters' option labels to values.
+	docChoice, langChoice map[string]string
+	// hits and total are the results on show.
+	hits  []index.Hit
+	total int
+	// selected is the index of the selected hit, or -1.
+	selected int
+	// gen numbers searches; results of an older one are dropped.
+	gen    int
+	cancel func()
+	// filling is true while the filters' options are being replaced.
+	filling bool
+}
+
+func newSearchPane(u *ui) *searchPane {
+	p := &searchPane{u: u, selected: -1, cancel: func() {}}
+	p.query = widget.NewEntry()
+	p.query.SetPlaceHolder("Search the library (Ctrl+F): words, \"phrases\", -not, lang:it")
+	p.query.OnChanged = func(string) { p.schedule() }
+	p.query.OnSubmitted = func(string) { p.schedule() }
+
+	p.docChoice = map[string]string{allDocs: ""}
+	p.langChoice = map[string]string{allLangs: ""}
+	p.docSel = widget.NewSelect([]string{allDocs}, func(s string) {
+		if p.filling {
+			return
+		}
+		p.doc = p.docChoice[s]
+		p.schedule()
+	})
+	p.docSel.SetSelected(allDocs)
+	p.langSel = widget.NewSelect([]string{allLangs}, func(s string) {
+		if p.filling {
+			return
+		}
+		p.lang = p.langChoice[s]
+		p.schedule()
+	})
+	p.langSel.SetSelected(allLangs)
+
+	p.message = widget.NewLabel("Type to search the library.")
+	p.message.Wrapping = fyne.TextWrapWord
+
+	p.list = widget.NewList(
+		func() int { return len(p.hits) },
+		func() fyne.CanvasObject { return newHitRow(p) },
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*hitRow).show(id) },
+	)
+	p.list.OnSelected = func(id widget.ListItemID) {
+		p.selected = id
+		if id >= 0 && id < len(p.hits) {
+			p.u.reader.showPassage(p.hits[id].DocID, p.hits[id].ID)
+		}
+	}
+	p.list.OnUnselected = func(widget.ListItemID) { p.selected = -1 }
+
+	filters := container.NewGridWithColumns(2, p.docSel, p.langSel)
+	top := container.NewVBox(p.query, filters, p.message)
+	p.content = container.NewBorder(top, nil, nil, nil, p.list)
+	return p
+}
+
+// libraryReady runs the query typed so far, if any, now that there is a
+// library, and fills the filters.
+func (p *searchPane) libraryReady() {
+	p.fillFilters(nil)
+	if strings.TrimSpace(p.query.Text) != "" {
+		p.schedule()
+	} else {
+		p.message.SetText(fmt.Sprintf("Type to search %d documents.", len(p.u.docs)))
+	}
+}
+
+// schedule runs the current query after the debounce delay, off the UI
+// goroutine, dropping any search still waiting.
+func (p *searchPane) schedule() {
+	p.cancel()
+	p.gen++
+	gen := p.gen
+	lib := p.u.lib
+	q := index.Query{Text: strings.TrimSpace(p.query.Text), Doc: p.doc, Lang: p.lang, Limit: searchLimit}
+	if lib == nil {
+		if q.Text != "" {
+			p.message.SetText("The library is still opening; the search will run when it is ready.")
+		}
+		return
+	}
+	if q.Text == "" {
+		p.apply(gen, q, nil, nil, nil)
+		return
+	}
+	p.cancel = p.u.later(func() {
+		res, err := lib.Search(context.Background(), q)
+		var all *index.Results
+		if err == nil && (q.Doc != "" || q.Lang != "") {
+			// The filters' counts are those of the query without filters.
+			all, _ = lib.Search(context.Background(), index.Query{Text: q.Text, Limit: 1})
+		}
+		fyne.Do(func() { p.apply(gen, q, res, all, err) })
+	})
+}
+
+// apply shows the results of search gen unless a newer one has started.
+func (p *searchPane) apply(gen int, q index.Query, res, all *index.Results, err error) {
+	if gen != p.gen {
+		return
+	}
+	p.list.UnselectAll()
+	p.selected = -1
+	switch {
+	case err != nil:
+		p.hits, p.total = nil, 0
+		p.message.SetText(oneLine(err.Error()))
+		p.message.Importance = widget.DangerImportance
+	case res == nil:
+		p.hits, p.total = nil, 0
+		p.message.SetText("Type to search the library.")
+		p.message.Importance = widget.MediumImportance
+	default:
+		p.hits, p.total = res.Hits, res.Total
+		p.message.Importance = widget.MediumImportance
+		switch {
+		case len(res.Hits) == 0:
+			p.message.SetText("No passages match.")
+		case res.Total > len(res.Hits):
+			p.message.SetText(fmt.Sprintf("%d passages match; the best %d are shown.", res.Total, len(res.Hits)))
+		case res.Total == 1:
+			p.message.SetText("1 passage matches.")
+		default:
+			p.message.SetText(fmt.Sprintf("%d passages match.", res.Total))
+		}
+		if all == nil {
+			all = res
+		}
+		p.fillFilters(all.Facets)
+	}
+	p.message.Refresh()
+	p.list.Refresh()
+	p.list.ScrollToTop()
+}
+
+// fillFilters sets the filters' options with the counts of facets (nil
+// when there is no query).
+func (p *searchPane) fillFilters(facets map[string][]index.FacetCount) {
+	count := func(name, value string) string {
+		if facets == nil {
+			return ""
+		}
+		for _, f := range facets[name] {
+			if f.Value == value {
+				return fmt.Sprintf(" (%d)", f.Count)
+			}
+		}
+		return " (0)"
+	}
+	p.filling = true
+	defer func() { p.filling = false }()
+
+	p.docChoice = map[string]string{allDocs: ""}
+	docOpts := []string{allDocs}
+	docSel := allDocs
+	for _, id := range p.u.sortedDocIDs() {
+		label := p.u.docName(id) + count("doc", id)
+		p.docChoice[label] = id
+		docOpts = append(docOpts, label)
+		if id == p.doc {
+			docSel = label
+		}
+	}
+	p.docSel.SetOptions(docOpts)
+	p.docSel.SetSelected(docSel)
+
+	langs := map[string]bool{}
+	for _, d := range p.u.docs {
+		langs[d.Lang] = true
+	}
+	p.langChoice = map[string]string{allLangs: ""}
+	langOpts := []string{allLangs}
+	langSel := allLangs
+	for _, code := range []string{"en", "it"} {
+		if !langs[code] {
+			continue
+		}
+		label := langName(code) + count("lang", code)
+		p.langChoice[label] = code
+		langOpts = append(langOpts, label)
+		if code == p.lang {
+			langSel = label
+		}
+	}
+	p.langSel.SetOptions(langOpts)
+	p.langSel.SetSelected(langSel)
+}
+
+// selectedHit returns the selected hit, if any.
+func (p *searchPane) selectedHit() (index.Hit, bool) {
+	if p.selected < 0 || p.selected >= len(p.hits) {
+		return index.Hit{}, false
+	}
+	return p.hits[p.selected], true
+}
+
+// refreshMarks redraws the rows so that their "in brief" marks follow the
+// brief.
+func (p *searchPane) refreshMarks() { p.list.Refresh() }
+
+// snippetSegments splits a snippet on the highlight markers into text
+// segments, the matched words bold in the primary colour.
+func snippetSegments(snippet string) []widget.RichTextSegment {
+	var segs []widget.RichTextSegment
+	plain := widget.RichTextStyleInline
+	mark := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}
+	rest := oneLine(snippet)
+	for rest != "" {
+		i := strings.Index(rest, index.HighlightStart)
+		if i < 0 {
+			segs = append(segs, &widget.TextSegment{Style: plain, Text: rest})
+			break
+		}
+		if i > 0 {
+			segs = append(segs, &widget.TextSegment{Style: plain, Text: rest[:i]})
+		}
+		rest = rest[i+len(index.HighlightStart):]
+		j := strings.Index(rest, index.HighlightEnd)
+		if j < 0 {
+			j = len(rest)
+		}
+		if j > 0 {
+			segs = append(segs, &widget.TextSegment{Style: mark, Text: rest[:j]})
+		}
+		rest = strings.TrimPrefix(rest[j:], index.HighlightEnd)
+	}
+	return segs
+}
+
+// oneLine folds runs of white space, newlines included, into single spaces.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// hitRow is one row of the result list: a heading line and the snippet.
+// It selects its hit on a tap and adds it to the brief on a double tap.
+type hitRow struct {
+	widget.BaseWidget
+	p       *searchPane
+	id      int
+	head    *widget.RichText
+	snippet *widget.RichText
+	content fyne.CanvasObject
+}
+
+func newHitRow(p *searchPane) *hitRow {
+	r := &hitRow{p: p, id: -1}
+	r.head = widget.NewRichText()
+	r.head.Truncation = fyne.TextTruncateEllipsis
+	r.snippet = widget.NewRichText()
+	r.snippet.Wrapping = fyne.TextWrapWord
+	r.snippet.Truncation = fyne.TextTruncateEllipsis
+	// Three lines of snippet: enough to judge a passage, and rows of one
+	// height scroll smoothly.
+	h := 3*fyne.MeasureText("Mg", theme.TextSize(), fyne.TextStyle{}).Height + 2*theme.InnerPadding()
+	spacer := canvas.NewRectangle(nil)
+	spacer.SetMinSize(fyne.NewSize(10, h))
+	r.content = container.NewBorder(r.head, nil, nil, nil, container.NewStack(spacer, r.snippet))
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// show fills the row with hit id.
+func (r *hitRow) show(id int) {
+	r.id = id
+	if id < 0 || id >= len(r.p.hits) {
+		return
+	}
+	h := r.p.hits[id]
+	loc := h.Locator
+	if h.Page > 0 {
+		loc += fmt.Sprintf(", p. %d", h.Page)
+	}
+	segs := []widget.RichTextSegment{
+		&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}, Text: r.p.u.docName(h.DocID)},
+		&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}, Text: "  " + loc + " · " + strings.ToUpper(h.Lang)},
+	}
+	if r.p.u.brief.contains(h.ID) {
+		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNameSuccess, TextStyle: fyne.TextStyle{Bold: true}}, Text: "  ✓ in brief"})
+	}
+	r.head.Segments = segs
+	r.head.Refresh()
+	r.snippet.Segments = snippetSegments(h.Snippet)
+	if len(r.snippet.Segments) == 0 {
+		r.snippet.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleInline, Text: oneLine(h.Text)}}
+	}
+	r.snippet.Refresh()
+}
+
+// text is the row's text as shown, for tests.
+func (r *hitRow) text() string { return r.head.String() + "\n" + r.snippet.String() }
+
+// Tapped selects the row's hit.
+func (r *hitRow) Tapped(*fyne.PointEvent) {
+	if r.id >= 0 {
+		r.p.list.Select(r.id)
+	}
+}
+
+// DoubleTapped selects the row's hit and adds it to the brief.
+func (r *hitRow) DoubleTapped(*fyne.PointEvent) {
+	if r.id < 0 {
+		return
+	}
+	r.p.list.Select(r.id)
+	r.p.u.addSelected()
+}
+
+// CreateRenderer draws the row's content.
+func (r *hitRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.content) }

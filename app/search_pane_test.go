@@ -1,0 +1,145 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"attache/index"
+)
+
+func TestTypingSearchesAndShowsHighlightedHits(t *testing.T) {
+	u := newTestUI(t)
+	search(t, u, "digital")
+	if !strings.Contains(u.search.message.Text, "match") {
+		t.Errorf("message = %q, want a count of matches", u.search.message.Text)
+	}
+	row := rowText(u, 0)
+	h := u.search.hits[0]
+	if !strings.Contains(row, u.docName(h.DocID)) || !strings.Contains(row, h.Locator) {
+		t.Errorf("row %q lacks the document's short name %q or the locator %q", row, u.docName(h.DocID), h.Locator)
+	}
+	if !strings.Contains(row, strings.ToUpper(h.Lang)) {
+		t.Errorf("row %q lacks the language", row)
+	}
+	// The matched words are emphasised, without the markers.
+	r := newHitRow(u.search)
+	r.show(0)
+	marked := false
+	for _, s := range r.snippet.Segments {
+		ts := s.(*widget.TextSegment)
+		if strings.Contains(ts.Text, index.HighlightStart) || strings.Contains(ts.Text, index.HighlightEnd) {
+			t.Fatalf("snippet segment %q still holds a marker", ts.Text)
+		}
+		if ts.Style.TextStyle.Bold && ts.Style.ColorName == theme.ColorNamePrimary {
+			marked = true
+		}
+	}
+	if !marked {
+		t.Errorf("no emphasised word in the first hit's snippet %q", h.Snippet)
+	}
+}
+
+func TestSnippetSegments(t *testing.T) {
+	segs := snippetSegments("the <mark>digital</mark> and\n<mark>cyber</mark> worlds")
+	var got []string
+	for _, s := range segs {
+		ts := s.(*widget.TextSegment)
+		w := ts.Text
+		if ts.Style.TextStyle.Bold {
+			w = "*" + w + "*"
+		}
+		got = append(got, w)
+	}
+	want := "the |*digital*| and |*cyber*| worlds"
+	if strings.Join(got, "|") != want {
+		t.Errorf("segments = %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
+func TestNoResultsAndQueryErrors(t *testing.T) {
+	u := newTestUI(t)
+	test := func(q, want string) {
+		t.Helper()
+		u.search.query.SetText(q)
+		if !strings.Contains(u.search.message.Text, want) {
+			t.Errorf("query %q: message %q, want it to contain %q", q, u.search.message.Text, want)
+		}
+		if len(u.search.hits) != 0 {
+			t.Errorf("query %q: %d hits shown, want none", q, len(u.search.hits))
+		}
+	}
+	test("zzqxjvw", "No passages match")
+	test(`"undersea cables`, "unclosed quote")
+	if u.search.message.Importance != widget.DangerImportance {
+		t.Error("a query error is not shown as an error")
+	}
+	test("", "Type to search")
+}
+
+func TestFiltersNarrowHitsAndShowCounts(t *testing.T) {
+	u := newTestUI(t)
+	search(t, u, "digital")
+	var it string
+	for _, o := range u.search.langSel.Options {
+		if strings.HasPrefix(o, "Italian (") {
+			it = o
+		}
+	}
+	if it == "" {
+		t.Fatalf("language filter options %q lack Italian with a count", u.search.langSel.Options)
+	}
+	u.search.langSel.SetSelected(it)
+	for _, h := range u.search.hits {
+		if h.Lang != "it" {
+			t.Fatalf("hit %s in %s shown with the Italian filter on", h.ID, h.Lang)
+		}
+	}
+	if len(u.search.hits) == 0 {
+		t.Fatal("the Italian filter left no hits")
+	}
+	// The document filter lists every document with a count.
+	if got := len(u.search.docSel.Options); got != len(u.docs)+1 {
+		t.Errorf("document filter has %d options, want %d", got, len(u.docs)+1)
+	}
+	for _, o := range u.search.docSel.Options[1:] {
+		if !strings.HasSuffix(o, ")") {
+			t.Errorf("document option %q has no count", o)
+		}
+	}
+	u.search.langSel.SetSelected(allLangs)
+	if u.search.lang != "" {
+		t.Errorf("lang filter = %q after choosing all languages", u.search.lang)
+	}
+}
+
+func TestStaleResultsAreDropped(t *testing.T) {
+	u := newTestUI(t)
+	// Hold the searches instead of running them at once.
+	var pending []func()
+	u.background = func(f func()) { pending = append(pending, f) }
+	u.search.query.SetText("cables")
+	u.search.query.SetText("digital")
+	if len(pending) != 2 {
+		t.Fatalf("%d searches started, want 2", len(pending))
+	}
+	pending[1]()
+	newer := len(u.search.hits)
+	first := u.search.hits[0].ID
+	pending[0]() // the older search ends last
+	if len(u.search.hits) != newer || u.search.hits[0].ID != first {
+		t.Error("the results of an older search replaced the newer ones")
+	}
+}
+
+func TestFocusSearchShortcut(t *testing.T) {
+	u := newTestUI(t)
+	u.win.Canvas().Unfocus()
+	u.menuAction(ctrl(fyne.KeyF))()
+	if u.win.Canvas().Focused() != u.search.query {
+		t.Error("Ctrl+F did not focus the search field")
+	}
+}

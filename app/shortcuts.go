@@ -1,0 +1,69 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// shortcutList is what Help › Keyboard Shortcuts lists.
+var shortcutList = [][2]string{
+	{"Ctrl+F", "Find in the library (focus the search field)"},
+	{"Ctrl+Enter", "Add the selected passage to the brief"},
+	{"Double-click a result", "Add it to the brief"},
+	{"Up / Down", "Previous / next passage in the reader (click the reader first)"},
+	{"Ctrl+N", "New brief from a template"},
+	{"Ctrl+Shift+N", "New section in the brief"},
+	{"Ctrl+O", "Open a brief"},
+	{"Ctrl+S", "Save the brief"},
+	{"Ctrl+Shift+S", "Save the brief as…"},
+	{"Ctrl+E", "Export to PDF or Markdown"},
+	{"Ctrl+Z", "Undo the last change to the brief"},
+	{"Ctrl+Shift+Z", "Redo"},
+	{"F1", "This list"},
+	{"Ctrl+Q", "Quit"},
+}
+
+// addShortcuts registers on the canvas the shortcuts the menu cannot carry:
+// Ctrl+Enter from the keypad, Ctrl+Y for redo. Up and Down step through the
+// reader when nothing has the focus.
+func (u *ui) addShortcuts() {
+	c := u.win.Canvas()
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEnter, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { u.addSelected() })
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { u.redo() })
+	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		switch e.Name {
+		case fyne.KeyUp:
+			u.reader.step(-1)
+		case fyne.KeyDown:
+			u.reader.step(1)
+		}
+	})
+}
+
+// showShortcuts opens the Help › Keyboard Shortcuts window.
+func (u *ui) showShortcuts() {
+	grid := container.NewGridWithColumns(2)
+	for _, s := range shortcutList {
+		grid.Add(widget.NewLabelWithStyle(s[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+		grid.Add(widget.NewLabel(s[1]))
+	}
+	w := u.app.NewWindow("Keyboard Shortcuts — Attaché")
+	w.SetContent(container.NewPadded(grid))
+	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { w.Close() })
+	w.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if e.Name == fyne.KeyEscape {
+			w.Close()
+		}
+	})
+	w.Show()
+}
+
+// showAbout says what the app is.
+func (u *ui) showAbout() {
+	m := u.app.Metadata()
+	dialog.ShowInformation("About Attaché",
+		"Attaché "+m.Version+"\nSearch official texts offline and compose cited briefs.", u.win)
+}

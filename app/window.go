@@ -1,0 +1,208 @@
+package app
+
+import (
+	"sort"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"attache/briefing"
+	"attache/index"
+)
+
+// searchDelay is how long typing must pause before the query runs.
+const searchDelay = 200 * time.Millisecond
+
+// ui is the window and everything in it. Its fields are touched on the UI
+// goroutine only; work that may take time (searching, loading a document,
+// opening or exporting a brief) runs through background and comes back
+// through fyne.Do.
+type ui struct {
+	app fyne.App
+	win fyne.Window
+
+	// lib is nil until the library has opened.
+	lib  index.Library
+	docs map[string]index.DocInfo
+	// docOrder lists the document IDs in the library's order.
+	docOrder []string
+
+	// background runs f off the UI goroutine; tests run it at once.
+	background func(f func())
+	// delay is the search debounce; zero runs searches without a timer.
+	delay time.Duration
+
+	search *searchPane
+	reader *readerPane
+	brief  *briefPane
+
+	// ed edits the brief on show, read from path ("" until saved).
+	ed   *briefing.Editor
+	path string
+	// selfEdit is true while a field's own typing changes the brief.
+	selfEdit bool
+	// lastSection is the section the last excerpt was added to.
+	lastSection string
+	// autosaveDelay is how long after a change the autosave copy is
+	// written (0: never); autosavePending says a write is waiting.
+	autosaveDelay   time.Duration
+	autosavePending bool
+
+	menu               *fyne.MainMenu
+	undoItem, redoItem *fyne.MenuItem
+	recentMenu         *fyne.Menu
+
+	hsplit, rsplit *container.Split
+	status         *widget.Label
+	progress       *widget.ProgressBarInfinite
+}
+
+// newUI builds the window's content on win. It does not show the window.
+func newUI(a fyne.App, win fyne.Window) *ui {
+	u := &ui{
+		app:           a,
+		win:           win,
+		docs:          map[string]index.DocInfo{},
+		background:    func(f func()) { go f() },
+		delay:         searchDelay,
+		autosaveDelay: autosaveEvery,
+		status:        widget.NewLabel("Opening the library…"),
+		progress:      widget.NewProgressBarInfinite(),
+	}
+	u.search = newSearchPane(u)
+	u.reader = newReaderPane(u)
+	u.brief = newBriefPane(u)
+	return u
+}
+
+// later runs f off the UI goroutine after the debounce delay and returns a
+// function that cancels it if it has not started.
+func (u *ui) later(f func()) (cancel func()) {
+	if u.delay <= 0 {
+		u.background(f)
+		return func() {}
+	}
+	t := time.AfterFunc(u.delay, f)
+	return func() { t.Stop() }
+}
+
+// setLibrary makes lib the library the panes search and read.
+func (u *ui) setLibrary(lib index.Library) error {
+	infos, err := lib.Documents()
+	if err != nil {
+		return err
+	}
+	u.lib = lib
+	u.docs = map[string]index.DocInfo{}
+	u.docOrder = u.docOrder[:0]
+	for _, d := range infos {
+		u.docs[d.ID] = d
+		u.docOrder = append(u.docOrder, d.ID)
+	}
+	u.search.libraryReady()
+	u.reader.libraryReady()
+	return nil
+}
+
+// docName is the short name of a document for lists.
+func (u *ui) docName(id string) string {
+	d, ok := u.docs[id]
+	if !ok {
+		return id
+	}
+	if d.ShortTitle != "" {
+		return d.ShortTitle
+	}
+	return d.Title
+}
+
+// sortedDocIDs returns the IDs of the documents in the library's order.
+func (u *ui) sortedDocIDs() []string {
+	ids := append([]string(nil), u.docOrder...)
+	if len(ids) == 0 {
+		for id := range u.docs {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+	}
+	return ids
+}
+
+// langName spells out a language code.
+func langName(code string) string {
+	switch code {
+	case "en":
+		return "English"
+	case "it":
+		return "Italian"
+	case "":
+		return "any"
+	}
+	return code
+}
+
+// Preference keys of the window's geometry.
+const (
+	prefWidth      = "window.width"
+	prefHeight     = "window.height"
+	prefSplitLeft  = "split.left"
+	prefSplitRight = "split.right"
+)
+
+// layout puts the three panes side by side in resizable splits, with the
+// status line under them.
+func (u *ui) layout() fyne.CanvasObject {
+	prefs := u.app.Preferences()
+	u.rsplit = container.NewHSplit(u.reader.content, u.brief.content)
+	u.rsplit.Offset = prefs.FloatWithFallback(prefSplitRight, 0.5)
+	u.hsplit = container.NewHSplit(u.search.content, u.rsplit)
+	u.hsplit.Offset = prefs.FloatWithFallback(prefSplitLeft, 0.33)
+	u.status.Truncation = fyne.TextTruncateEllipsis
+	bar := container.NewBorder(nil, nil, nil, u.progress, u.status)
+	return container.NewBorder(nil, bar, nil, nil, u.hsplit)
+}
+
+// savePrefs remembers the window's size and split positions.
+func (u *ui) savePrefs() {
+	prefs := u.app.Preferences()
+	size := u.win.Canvas().Size()
+	if size.Width > 100 && size.Height > 100 {
+		prefs.SetFloat(prefWidth, float64(size.Width))
+		prefs.SetFloat(prefHeight, float64(size.Height))
+	}
+	if u.hsplit != nil {
+		prefs.SetFloat(prefSplitLeft, u.hsplit.Offset)
+		prefs.SetFloat(prefSplitRight, u.rsplit.Offset)
+	}
+}
+
+// windowSize is the remembered window size, 1280×800 at first.
+func (u *ui) windowSize() fyne.Size {
+	prefs := u.app.Preferences()
+	return fyne.NewSize(
+		float32(prefs.FloatWithFallback(prefWidth, 1280)),
+		float32(prefs.FloatWithFallback(prefHeight, 800)))
+}
+
+// setStatus shows a message in the status line, with the progress bar
+// running while busy.
+func (u *ui) setStatus(msg string, busy bool) {
+	u.status.SetText(msg)
+	if busy {
+		u.progress.Show()
+		u.progress.Start()
+	} else {
+		u.progress.Stop()
+		u.progress.Hide()
+	}
+}
+
+// quit closes the window, first offering to save unsaved changes.
+func (u *ui) quit() {
+	u.confirmDiscard("Quit", func() {
+		u.savePrefs()
+		u.win.Close()
+	})
+}

@@ -1,0 +1,56 @@
+#!/bin/sh
+# Smoke test of the real window: starts BIN under Xvfb on an empty library,
+# waits for the window, checks that it drew something, quits with Ctrl+Q and
+# checks the app exits 0. Builds nothing: the Makefile builds BIN first.
+# Usage: scripts/smoke.sh BIN
+set -u
+NAME=smoke
+BIN=${1:-bin/attache}
+if [ ! -x "$BIN" ]; then
+	echo "smoke: $BIN is not an executable; build it first (make build)" >&2
+	echo "smoke: 0 passed, 1 failed"
+	exit 1
+fi
+WORK=$(mktemp -d)
+. "$(dirname "$0")/xvfb.sh"
+
+fail() {
+	echo "smoke: FAIL: $*" >&2
+	if [ -s "$WORK/app.log" ]; then
+		echo "smoke: the app's output:" >&2
+		tail -n 20 "$WORK/app.log" >&2
+	fi
+	echo "smoke: 0 passed, 1 failed"
+	exit 1
+}
+
+start_xvfb
+# A fresh home so that preferences and autosaves of a real user are not
+# touched, and an empty library folder that the app fills from its seeds.
+mkdir -p "$WORK/home" "$WORK/library"
+start_app "$WORK/library"
+
+WIN=$(wait_window)
+[ -n "$WIN" ] || fail "no window named Attaché appeared within 60 s"
+# Give the first frames time to be drawn, then look at the screen.
+i=0
+colours=0
+while [ $i -lt 20 ]; do
+	import -window root "$WORK/shot.png" 2>/dev/null
+	colours=$(identify -format %k "$WORK/shot.png" 2>/dev/null || echo 0)
+	[ "${colours:-0}" -gt 50 ] && break
+	i=$((i + 1))
+	sleep 0.5
+done
+[ "${colours:-0}" -gt 50 ] || fail "the window looks blank ($colours colours on screen)"
+
+xdotool windowactivate --sync "$WIN" 2>/dev/null || xdotool windowfocus "$WIN" 2>/dev/null
+xdotool key --window "$WIN" ctrl+q
+status=$(wait_exit 15)
+[ -n "$status" ] || fail "the app did not exit within 15 s of Ctrl+Q"
+[ "$status" -eq 0 ] || fail "the app exited with status $status"
+if grep -q "Error parsing user locale" "$WORK/app.log"; then
+	fail "the app printed a locale error under LANG=C.UTF-8"
+fi
+echo "smoke: window drawn ($colours colours), Ctrl+Q exited 0"
+echo "smoke: 1 passed, 0 failed"

@@ -1,0 +1,89 @@
+# Shared by smoke.sh and screenshots.sh (sourced, not run): starts Xvfb on a
+# free display and stops it, and the app, when the calling script exits.
+
+XVFB_PID=""
+APP_PID=""
+WORK=""
+
+cleanup() {
+	if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+		kill "$APP_PID" 2>/dev/null
+		sleep 1
+		kill -9 "$APP_PID" 2>/dev/null
+	fi
+	if [ -n "$XVFB_PID" ]; then
+		kill "$XVFB_PID" 2>/dev/null
+		wait "$XVFB_PID" 2>/dev/null
+	fi
+	if [ -n "$WORK" ]; then
+		rm -rf "$WORK"
+	fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# start_xvfb starts Xvfb 1280x800 on the first free display from :90 and
+# exports DISPLAY.
+start_xvfb() {
+	for cmd in Xvfb xdotool import identify; do
+		command -v "$cmd" >/dev/null 2>&1 || { echo "$NAME: $cmd is not installed (run make deps)" >&2; exit 1; }
+	done
+	n=90
+	while [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ]; do
+		n=$((n + 1))
+	done
+	Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+	XVFB_PID=$!
+	export DISPLAY=":$n"
+	i=0
+	until xdotool getdisplaygeometry >/dev/null 2>&1; do
+		i=$((i + 1))
+		if [ $i -gt 100 ] || ! kill -0 "$XVFB_PID" 2>/dev/null; then
+			echo "$NAME: Xvfb did not start on $DISPLAY: $(tail -n 3 "$WORK/xvfb.log")" >&2
+			exit 1
+		fi
+		sleep 0.1
+	done
+}
+
+# wait_window waits up to 60 s for the Attaché window and prints its ID.
+wait_window() {
+	timeout 60 xdotool search --sync --onlyvisible --name 'Attaché' 2>/dev/null | head -n 1
+}
+
+# start_app LIBRARY [ARGS…] starts the app in the background with a fresh
+# home (so a real user's preferences and autosaves are not touched), under
+# LANG=C.UTF-8, logging to $WORK/app.log; $WORK/status gets its exit status.
+start_app() {
+	lib=$1
+	shift
+	mkdir -p "$WORK/home"
+	(
+		HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" XDG_DATA_HOME="$WORK/home/.local/share" \
+			LANG=C.UTF-8 LC_ALL= "$BIN" --library "$lib" "$@" >"$WORK/app.log" 2>&1 &
+		echo $! >"$WORK/app.pid"
+		wait $!
+		echo $? >"$WORK/status"
+	) &
+	i=0
+	while [ ! -s "$WORK/app.pid" ] && [ $i -lt 50 ]; do
+		i=$((i + 1))
+		sleep 0.1
+	done
+	APP_PID=$(cat "$WORK/app.pid")
+}
+
+# wait_exit SECONDS waits for the app to exit and prints its status, or
+# nothing if it is still running.
+wait_exit() {
+	i=0
+	while [ $i -lt $(($1 * 10)) ]; do
+		if [ -s "$WORK/status" ]; then
+			APP_PID=""
+			cat "$WORK/status"
+			return
+		fi
+		i=$((i + 1))
+		sleep 0.1
+	done
+}
