@@ -130,7 +130,7 @@ func measure(lines []string) (bool, int) {
 	}
 	sort.Ints(lengths)
 	width := lengths[len(lengths)*9/10]
-	double := nonBlank >= 10 && followed*4 >= nonBlank*3 && long > 0 && open*2 >= long && width <= 140
+	double := nonBlank >= 10 && followed*4 >= nonBlank*3 && long >= 10 && long*10 >= nonBlank*6 && open*2 >= long && width <= 140
 	return double, width
 }
 
@@ -300,7 +300,7 @@ func (s *scanner) textLine(raw, trimmed string) {
 	if s.cur != nil {
 		prev := s.cur.lines[len(s.cur.lines)-1]
 		switch {
-		case start:
+		case start || reATX.MatchString(prev):
 			s.endBlock()
 		case s.doubleSpaced && (isCaps(trimmed) || isCaps(prev)):
 			s.endBlock()
@@ -338,10 +338,33 @@ func looksLikeHeading(s string) bool {
 	if words > 16 || utf8.RuneCountInString(s) > 120 {
 		return false
 	}
-	if isTerminal(s) || strings.HasSuffix(s, ",") {
+	if isTerminal(s) || strings.HasSuffix(s, ",") || endsWithFunctionWord(s) {
 		return false
 	}
 	return startsUpperOrDigit(s)
+}
+
+// functionWords are English and Italian words a heading does not end with,
+// while a line of running text cut short often does.
+var functionWords = map[string]bool{
+	"a": true, "an": true, "and": true, "as": true, "at": true, "by": true, "for": true, "from": true,
+	"in": true, "into": true, "of": true, "on": true, "or": true, "the": true, "to": true, "with": true,
+	"that": true, "which": true, "is": true, "are": true, "be": true,
+	"e": true, "ed": true, "o": true, "di": true, "del": true, "della": true, "dei": true, "delle": true,
+	"degli": true, "il": true, "lo": true, "la": true, "le": true, "gli": true, "i": true, "un": true,
+	"una": true, "per": true, "con": true, "da": true, "dal": true, "dalla": true, "che": true, "su": true,
+	"sul": true, "sulla": true, "nel": true, "nella": true, "al": true, "alla": true, "ai": true, "alle": true,
+	"tra": true, "fra": true, "non": true, "è": true,
+}
+
+// endsWithFunctionWord reports whether the last word of s is an article,
+// preposition or conjunction.
+func endsWithFunctionWord(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 2 {
+		return false
+	}
+	return functionWords[strings.ToLower(f[len(f)-1])]
 }
 
 func (s *scanner) endBlock() {

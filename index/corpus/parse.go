@@ -88,6 +88,12 @@ func classify(meta Meta, blocks []*block) []unit {
 		if u.text == "" {
 			continue
 		}
+		// A short line followed by text in lower case is a cut sentence.
+		if n := len(units); n > 0 && startsLower(u.text) && u.kind == KindParagraph {
+			if prev := &units[n-1]; prev.kind == "heading" && !prev.atx && !prev.numbered && prev.label == "" {
+				prev.kind = KindParagraph
+			}
+		}
 		units = append(units, u)
 	}
 	units = dropFrontMatter(meta, units)
