@@ -102,11 +102,13 @@ func DefaultGlossary() *Glossary {
 // Len returns the number of concept pairs in the glossary.
 func (g *Glossary) Len() int { return len(g.entries) }
 
-// Expand returns the wordings in language lang ("en" or "it") of a query
-// word or phrase written in the other language; with lang empty, both
-// directions. It implements the index's Expander: the index asks for the
-// Italian wordings of a term when searching Italian passages, and the
-// English ones for English passages.
+// Expand returns the wordings in language lang ("en" or "it") of the
+// concepts a query word or phrase names, whichever language it is written
+// in: its translations, and its synonyms in lang ("AI" for "artificial
+// intelligence", "cibersecurity" for "cibersicurezza"). With lang empty it
+// answers for both languages. It implements the index's Expander: the index
+// asks for the Italian wordings of a term when searching Italian passages,
+// and the English ones for English passages.
 //
 // The term is stemmed and covered left to right by the longest glossary
 // wordings it contains (phrases first), so that "undersea cables security"
@@ -123,22 +125,30 @@ func (g *Glossary) Expand(term, lang string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, to := range targets {
-		from := "en"
-		if to == "en" {
-			from = "it"
-		}
 		inTo := key(stems(term, to))
-		for _, e := range g.cover(stems(term, from), from) {
-			for _, w := range g.entries[e].In(to) {
-				if seen[w] || key(stems(w, to)) == inTo {
-					continue
+		// Read the term in the other language first (a translation), then
+		// in lang itself (synonyms).
+		for _, from := range []string{other(to), to} {
+			for _, e := range g.cover(stems(term, from), from) {
+				for _, w := range g.entries[e].In(to) {
+					if seen[w] || key(stems(w, to)) == inTo {
+						continue
+					}
+					seen[w] = true
+					out = append(out, w)
 				}
-				seen[w] = true
-				out = append(out, w)
 			}
 		}
 	}
 	return out
+}
+
+// other returns the other language of the pair.
+func other(lang string) string {
+	if lang == "en" {
+		return "it"
+	}
+	return "en"
 }
 
 // cover returns the entries whose wordings cover the stems, longest first

@@ -48,7 +48,17 @@ func TestExpandPhrasesFirst(t *testing.T) {
 	if got := g.Expand("zzyzx", ""); len(got) != 0 {
 		t.Errorf("Expand(unknown) = %q, want nothing", got)
 	}
-	if got := g.Expand("cavi sottomarini", "it"); len(got) != 0 {
-		t.Errorf("Expand(cavi sottomarini, it) = %q, want nothing: the term is already Italian", got)
+	if got := g.Expand("cavi sottomarini", "it"); slices.Contains(got, "cavi sottomarini") {
+		t.Errorf("Expand(cavi sottomarini, it) = %q: the term itself returned", got)
+	}
+}
+
+func TestExpandSynonymsInTheSameLanguage(t *testing.T) {
+	g := DefaultGlossary()
+	if got := g.Expand("cibersicurezza", "it"); !slices.Contains(got, "cibersecurity") || !slices.Contains(got, "cibernsicurezza") {
+		t.Errorf("Expand(cibersicurezza, it) = %q, want the seeds' other spellings", got)
+	}
+	if got := g.Expand("artificial intelligence", "en"); !slices.Contains(got, "AI") {
+		t.Errorf("Expand(artificial intelligence, en) = %q, want AI", got)
 	}
 }
