@@ -1,0 +1,386 @@
+package briefing
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf16"
+)
+
+// poppler runs a poppler-utils tool; the tests need them (make test
+// installs them).
+func poppler(t testing.TB, tool string, args ...string) string {
+	t.Helper()
+	if _, err := exec.LookPath(tool); err != nil {
+		t.Fatalf("%s is missing: install it with `apt-get install poppler-utils` (make test does)", tool)
+	}
+	out, err := exec.Command(tool, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %v: %v\n%s", tool, args, err, out)
+	}
+	return string(out)
+}
+
+func exportPDF(t testing.TB, b *Brief, opt Options) (string, []string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "brief.pdf")
+	w, err := Export(path, b, PDF, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path, w
+}
+
+func pageCount(t testing.TB, path string) int {
+	m := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(poppler(t, "pdfinfo", path))
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+// pageTexts returns each page's text, without its marking and footer lines,
+// with white space collapsed.
+func pageTexts(t testing.TB, path string, b *Brief) (pages []string, raw []string) {
+	n := pageCount(t, path)
+	for p := 1; p <= n; p++ {
+		txt := poppler(t, "pdftotext", "-layout", "-f", fmt.Sprint(p), "-l", fmt.Sprint(p), path, "-")
+		raw = append(raw, txt)
+		var keep []string
+		for _, ln := range strings.Split(txt, "\n") {
+			s := strings.TrimSpace(ln)
+			if s == b.Classification || strings.HasPrefix(s, b.Title) && regexp.MustCompile(`(Page|Pagina) \d+ (of|di) \d+$`).MatchString(s) {
+				continue
+			}
+			keep = append(keep, s)
+		}
+		pages = append(pages, strings.Join(strings.Fields(strings.Join(keep, " ")), " "))
+	}
+	return pages, raw
+}
+
+func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func TestPDFContent(t *testing.T) {
+	b := sampleBrief(t)
+	b.AddExcerpt(b.Sections[4].ID, xJoinPartners(), -1)
+	b.TrimExcerptTo(b.Sections[4].Excerpts[0].ID, "Dalla definizione delle norme nell'ambito di consessi multilaterali all'approfondimento dei partenariati bilaterali")
+	path, warnings := exportPDF(t, b, Options{})
+	if len(warnings) != 1 || !strings.Contains(warnings[0], `"Issue" is empty`) {
+		t.Errorf("warnings %v", warnings)
+	}
+	pages, raw := pageTexts(t, path, b)
+	all := strings.Join(pages, " ")
+	n := len(pages)
+	if n < 2 {
+		t.Fatalf("%d pages", n)
+	}
+	// marking at the top and bottom, and "Page X of Y", on every page
+	for i, txt := range raw {
+		var lines []string
+		for _, ln := range strings.Split(txt, "\n") {
+			if s := strings.TrimSpace(ln); s != "" {
+				lines = append(lines, s)
+			}
+		}
+		if lines[0] != "RESTRICTED" || lines[len(lines)-1] != "RESTRICTED" {
+			t.Errorf("page %d: marking missing: first %q last %q", i+1, lines[0], lines[len(lines)-1])
+		}
+		if want := fmt.Sprintf("Page %d of %d", i+1, n); !strings.HasSuffix(lines[len(lines)-2], want) {
+			t.Errorf("page %d: footer %q, want %q", i+1, lines[len(lines)-2], want)
+		}
+	}
+	// title block, key messages with typographic characters
+	for _, want := range []string{
+		"EU digital diplomacy: the international digital strategy", "Preparing the G7 digital ministerial", "FOR DECISION",
+		"For the Minister", "From A. Rossi, Policy Planning Unit", "Date 20 June 2025",
+		"Key messages", "The EU’s strategy puts digital at the heart of external action.",
+		"Partners expect concrete “Digital Partnerships” — not words.", "Contents",
+		"1. Summary", "3. Background", "In Italian", "The Council already asked for this in 2023.",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("PDF lacks %q", want)
+		}
+	}
+	// every quotation whole, with its accents; every note; every source
+	c := Cite(b)
+	for _, x := range b.Excerpts() {
+		if !strings.Contains(all, squash(x.Text)) {
+			t.Errorf("quotation missing: %.60s…", x.Text)
+		}
+	}
+	for _, nt := range c.Notes {
+		if !strings.Contains(all, fmt.Sprintf("%d %s", nt.Number, squash(nt.Text()))) {
+			t.Errorf("note %d missing: %s", nt.Number, nt.Text())
+		}
+	}
+	for _, s := range c.Sources {
+		if !strings.Contains(all, squash(s.Text())) {
+			t.Errorf("source missing: %s", s.Text())
+		}
+	}
+	i := strings.Index(all, "Sources")
+	if i < 0 || i < strings.Index(all, "5. Recommendation") {
+		t.Error("Sources list not after the sections")
+	}
+	// each note stands on the page of its mark: the end of its quotation
+	for _, x := range b.Excerpts() {
+		words := strings.Fields(x.Text)
+		tail := strings.Join(words[len(words)-4:], " ")
+		for p, txt := range pages {
+			if !strings.Contains(txt, tail) {
+				continue
+			}
+			for _, nn := range c.Marks[x.ID] {
+				note := c.Notes[nn-1]
+				if !strings.Contains(txt, fmt.Sprintf("%d %s", nn, squash(note.Text()))) {
+					t.Errorf("note %d is not on page %d with its mark", nn, p+1)
+				}
+			}
+		}
+	}
+	// contents page numbers match where the headings are
+	for si, s := range b.Sections {
+		head := fmt.Sprintf("%d. %s", si+1, s.Heading)
+		page := 0
+		for p, txt := range pages {
+			if p > 0 && strings.Contains(txt, head) || p == 0 && strings.Count(txt, head) == 2 {
+				page = p + 1
+				break
+			}
+		}
+		re := regexp.MustCompile(regexp.QuoteMeta(head) + `[ .]*(\d+)`)
+		m := re.FindStringSubmatch(pages[0])
+		if m == nil || m[1] != fmt.Sprint(page) {
+			t.Errorf("contents give %v for %q, heading is on page %d", m, head, page)
+		}
+	}
+	// fonts embedded
+	fonts := poppler(t, "pdffonts", path)
+	rows := strings.Split(strings.TrimSpace(fonts), "\n")[2:]
+	if len(rows) < 4 {
+		t.Errorf("fonts:\n%s", fonts)
+	}
+	for _, r := range rows {
+		f := strings.Fields(r)
+		if f[len(f)-5] != "yes" {
+			t.Errorf("font not embedded: %s", r)
+		}
+	}
+	// document properties
+	info := poppler(t, "pdfinfo", path)
+	for _, want := range []string{"Title:           EU digital diplomacy", "Author:          A. Rossi, Policy Planning Unit",
+		"Subject:         For decision", "Keywords:        RESTRICTED; JOIN(2025) 140 final", "Creator:         Attaché", "(A4)"} {
+		if !strings.Contains(info, want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		}
+	}
+	// bookmarks for the sections and the Sources
+	data, _ := os.ReadFile(path)
+	marks := outlineTitles(data)
+	want := []string{"1. Summary", "2. Issue", "3. Background", "4. Considerations", "5. Recommendation", "Sources"}
+	if strings.Join(marks, "|") != strings.Join(want, "|") {
+		t.Errorf("bookmarks %q", marks)
+	}
+	if !bytes.Contains(data, []byte("/URI (https://eur-lex.europa.eu/legal-content/IT/TXT/?uri=CELEX:52025JC0140)")) {
+		t.Error("source URL is not a link")
+	}
+}
+
+// outlineTitles decodes the titles of a PDF's bookmarks (UTF-16 literal
+// strings as fpdf writes them).
+func outlineTitles(pdf []byte) []string {
+	var out []string
+	re := regexp.MustCompile(`<</Title \(((?:\\.|[^\\)])*)\)\s*/Parent`)
+	for _, m := range re.FindAllSubmatch(pdf, -1) {
+		var raw []byte
+		for i := 0; i < len(m[1]); i++ {
+			c := m[1][i]
+			if c == '\\' && i+1 < len(m[1]) {
+				i++
+				c = map[byte]byte{'n': '\n', 'r': '\r', 't': '\t'}[m[1][i]]
+				if c == 0 {
+					c = m[1][i]
+				}
+			}
+			raw = append(raw, c)
+		}
+		raw = bytes.TrimPrefix(raw, []byte{0xFE, 0xFF})
+		u := make([]uint16, len(raw)/2)
+		for i := range u {
+			u[i] = uint16(raw[2*i])<<8 | uint16(raw[2*i+1])
+		}
+		out = append(out, string(utf16.Decode(u)))
+	}
+	return out
+}
+
+func TestPDFItalianLetterEndnotes(t *testing.T) {
+	b := sampleBrief(t)
+	b.Lang = "it"
+	b.Classification = "RISERVATO — USO INTERNO"
+	path, _ := exportPDF(t, b, Options{Paper: "letter", Endnotes: true})
+	if info := poppler(t, "pdfinfo", path); !strings.Contains(info, "612 x 792 pts (letter)") {
+		t.Errorf("not letter:\n%s", info)
+	}
+	pages, raw := pageTexts(t, path, b)
+	all := strings.Join(pages, " ")
+	for _, want := range []string{"PER DECISIONE", "Per the Minister", "Data 20 giugno 2025", "Messaggi chiave", "Indice", "In inglese", "Note", "Fonti",
+		"Nota 1 della fonte: Cfr.", "(26 giugno 2023) para. 2."} {
+		if !strings.Contains(all, want) {
+			t.Errorf("lacks %q", want)
+		}
+	}
+	if strings.Contains(all, "In italiano") {
+		t.Error("language shown for quotations in the brief's own language")
+	}
+	for i, r := range raw {
+		if !strings.Contains(r, fmt.Sprintf("Pagina %d di %d", i+1, len(raw))) || strings.Count(r, "RISERVATO — USO INTERNO") != 2 {
+			t.Errorf("page %d footer or marking wrong", i+1)
+		}
+	}
+	// endnotes: all notes after the last section, before the Sources
+	last := strings.LastIndex(all, "5. Raccomandazione")
+	notes := strings.Index(all, "1 Commissione europea; Alto rappresentante")
+	sources := strings.LastIndex(all, "Fonti")
+	if !(last < notes && notes < sources) {
+		t.Errorf("endnotes not between the sections and the sources: %d %d %d", last, notes, sources)
+	}
+	if _, err := Export(filepath.Join(t.TempDir(), "x.pdf"), b, PDF, Options{Paper: "a3"}); err == nil {
+		t.Error("paper a3 accepted")
+	}
+}
+
+func TestPDFMissingGlyphs(t *testing.T) {
+	b := sampleBrief(t)
+	b.Sections[0].Text = []string{"Emoji 😀 and 😀 again, a check mark ✓, an unassigned \u0378 and a private \uE000 character."}
+	path, warnings := exportPDF(t, b, Options{})
+	var chars []string
+	for _, w := range warnings {
+		if strings.HasPrefix(w, "character ") {
+			chars = append(chars, w)
+		}
+	}
+	if len(chars) != 3 || !strings.Contains(chars[0], "U+0378") || !strings.Contains(chars[1], "U+E000") || !strings.Contains(chars[2], "U+1F600") {
+		t.Errorf("warnings %q", chars)
+	}
+	pages, _ := pageTexts(t, path, b)
+	if !strings.Contains(pages[0], "Emoji � and � again, a check mark ✓, an unassigned � and a private � character.") {
+		t.Errorf("replacement not visible: %s", pages[0])
+	}
+}
+
+// TestPDFLayout checks the layout rules on a long brief: nothing below the
+// text area or over the footnotes, no heading left alone at the foot of a
+// page, every word inside the margins.
+func TestPDFLayout(t *testing.T) {
+	b := bigBrief(t, 60)
+	d, err := layoutPDF(b, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	limit := d.ph - marginBottom + 0.01
+	for i, p := range d.trace {
+		if p.y+p.h > limit || p.y < marginTop-0.01 {
+			t.Fatalf("line %d on page %d at %.1f–%.1f mm is outside the text area", i, p.page, p.y, p.y+p.h)
+		}
+		if p.keepNext && i+1 < len(d.trace) {
+			// the next text line (skipping notes) must be on the same page
+			for _, q := range d.trace[i+1:] {
+				if q.note {
+					continue
+				}
+				if q.page != p.page {
+					t.Errorf("heading line on page %d is alone at the foot of the page", p.page)
+				}
+				break
+			}
+		}
+	}
+	// text lines never overlap the footnotes of their page
+	lowest := map[int]float64{}
+	firstNote := map[int]float64{}
+	for _, p := range d.trace {
+		if p.note {
+			if v, ok := firstNote[p.page]; !ok || p.y < v {
+				firstNote[p.page] = p.y
+			}
+		} else if p.y+p.h > lowest[p.page] {
+			lowest[p.page] = p.y + p.h
+		}
+	}
+	for page, y := range firstNote {
+		if lowest[page] > y-2.5 {
+			t.Errorf("page %d: text reaches %.1f mm, notes start at %.1f mm", page, lowest[page], y)
+		}
+	}
+	// every word inside the page's margins, read back from the PDF
+	path, _ := exportPDF(t, b, Options{})
+	words := regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">`).
+		FindAllStringSubmatch(poppler(t, "pdftotext", "-bbox", path, "-"), -1)
+	if len(words) < 1000 {
+		t.Fatalf("only %d words", len(words))
+	}
+	pt := 72 / 25.4
+	for _, w := range words {
+		x0, _ := strconv.ParseFloat(w[1], 64)
+		x1, _ := strconv.ParseFloat(w[3], 64)
+		if x0 < marginSide*pt-0.5 || x1 > (d.pw-marginSide)*pt+0.5 {
+			t.Errorf("word at x %.1f–%.1f pt is outside the margins", x0, x1)
+		}
+	}
+}
+
+// bigBrief has n excerpts over ten sections, cycling the fixtures, with a
+// long quotation and a long address that must break.
+func bigBrief(t testing.TB, n int) *Brief {
+	b, err := New(Header{Title: "Stress brief", Author: "Tester", Date: "2025-01-01", Classification: "SENSITIVE", Purpose: "information"}, "blank")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 10; i++ {
+		id, _ := b.AddSection(fmt.Sprintf("Section with a rather long heading number %d about digital diplomacy", i+1), -1)
+		b.SetSectionText(id, "The author's own words introduce the quotations of this section and say why they matter for the meeting.")
+	}
+	fx := []func() Excerpt{xJoinPartners, xCouncil2, xTech7, xJoinDraghi}
+	for i := 0; i < n; i++ {
+		x := fx[i%len(fx)]()
+		if i%7 == 3 {
+			x.Text = strings.Repeat(x.Full+" ", 6)
+			x.Full = x.Text
+		}
+		if i%11 == 5 {
+			x.Source.URL = "https://example.org/" + strings.Repeat("very-long-path-segment/", 12)
+			x.Source.DocID = fmt.Sprintf("doc-%d", i)
+		}
+		if _, err := b.AddExcerpt(b.Sections[i%10].ID, x, -1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return b
+}
+
+func benchmarkExport(bm *testing.B, n int) {
+	b := bigBrief(bm, n)
+	var buf bytes.Buffer
+	pages := 0
+	for bm.Loop() {
+		buf.Reset()
+		if _, err := WritePDF(&buf, b, Options{}); err != nil {
+			bm.Fatal(err)
+		}
+	}
+	pages = bytes.Count(buf.Bytes(), []byte("/Type /Page\n"))
+	bm.ReportMetric(float64(pages), "pages")
+	bm.ReportMetric(float64(buf.Len())/1024, "KiB")
+}
+
+// BenchmarkExportPDF10 exports a brief of 10 excerpts.
+func BenchmarkExportPDF10(b *testing.B) { benchmarkExport(b, 10) }
+
+// BenchmarkExportPDF200 exports a brief of 200 excerpts.
+func BenchmarkExportPDF200(b *testing.B) { benchmarkExport(b, 200) }
