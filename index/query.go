@@ -202,11 +202,11 @@ func parseWord(word string, oc occur) (queryTerm, error) {
 	if !strings.ContainsAny(word, "*?") {
 		return queryTerm{text: word, occur: oc}, nil
 	}
+	if strings.Trim(word, "*?") == "" {
+		return queryTerm{}, queryErrorf("%q is not a search: a prefix needs at least %d letters before the * (as in cyber*)", word, minPrefix)
+	}
 	stem := strings.TrimSuffix(word, "*")
 	if strings.ContainsAny(stem, "*?") {
-		if strings.Trim(word, "*?") == "" {
-			return queryTerm{}, queryErrorf("%q is not a search: a prefix needs at least %d letters before the * (as in cyber*)", word, minPrefix)
-		}
 		return queryTerm{}, queryErrorf("%q: * may only end a word, as in cyber*, and ? is not supported", word)
 	}
 	if utf8.RuneCountInString(stem) < minPrefix {
