@@ -238,3 +238,57 @@ func (r *passageResolver) resolve(p EvalPassage) (id, lang, how string) {
 func normalizeSpace(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
+
+// RefreshIDs sets the ID of every relevant passage of set to the passage of
+// lib that has its quote, and returns how many IDs changed and the quotes
+// found nowhere.
+func RefreshIDs(lib Library, set *EvalSet) (changed int, missing []string) {
+	res := newPassageResolver(lib)
+	for i := range set.Queries {
+		for k := range set.Queries[i].Relevant {
+			r := &set.Queries[i].Relevant[k]
+			old := r.ID
+			r.ID = ""
+			id, _, how := res.resolve(*r)
+			if how == "missing" {
+				r.ID = old
+				missing = append(missing, fmt.Sprintf("%s: %q", r.Doc, r.Quote))
+				continue
+			}
+			if id != old {
+				changed++
+			}
+			r.ID = id
+		}
+	}
+	return changed, missing
+}
+
+// FormatEvalSet returns the JSON form of set, one relevant passage a line
+// so that a reviewer can read and diff it.
+func FormatEvalSet(set *EvalSet) []byte {
+	var b strings.Builder
+	q := func(s string) string { j, _ := json.Marshal(s); return string(j) }
+	b.WriteString("{\n")
+	if set.Description != "" {
+		fmt.Fprintf(&b, " \"description\": %s,\n", q(set.Description))
+	}
+	b.WriteString(" \"queries\": [\n")
+	for i, eq := range set.Queries {
+		fmt.Fprintf(&b, "  {\"query\": %s, \"lang\": %s, \"relevant\": [\n", q(eq.Query), q(eq.Lang))
+		for k, r := range eq.Relevant {
+			fmt.Fprintf(&b, "    {\"id\": %s, \"doc\": %s, \"quote\": %s}", q(r.ID), q(r.Doc), q(r.Quote))
+			if k < len(eq.Relevant)-1 {
+				b.WriteString(",")
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("  ]}")
+		if i < len(set.Queries)-1 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString(" ]\n}\n")
+	return []byte(b.String())
+}

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"os"
 	"testing"
 
 	"attache/seeds"
@@ -64,5 +65,39 @@ func TestEvaluationFloor(t *testing.T) {
 	t.Logf("same-language switch: cross-language recall@10 %.3f, MRR %.3f", off.CrossLanguage.Recall, off.CrossLanguage.MRR)
 	if off.CrossLanguage.Recall >= cross.Recall {
 		t.Errorf("cross-language recall without expansion %.3f is not lower than with it %.3f", off.CrossLanguage.Recall, cross.Recall)
+	}
+}
+
+func TestEvalSetRoundTripAndRefresh(t *testing.T) {
+	set, err := LoadEvalSet("../testdata/eval.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile("../testdata/eval.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := FormatEvalSet(set); string(got) != string(raw) {
+		t.Errorf("FormatEvalSet does not give back the file as written")
+	}
+	nEN, nIT := 0, 0
+	for _, q := range set.Queries {
+		if q.Lang == "en" {
+			nEN++
+		} else {
+			nIT++
+		}
+	}
+	if nEN < 20 || nIT < 20 {
+		t.Errorf("%d English and %d Italian queries, want at least 20 each", nEN, nIT)
+	}
+	lib := openEvalLibrary(t)
+	set.Queries[0].Relevant[0].ID = "g7-2024#0000000000"
+	changed, missing := RefreshIDs(lib, set)
+	if changed != 1 || len(missing) != 0 {
+		t.Errorf("RefreshIDs changed %d, missing %v; want 1 and none", changed, missing)
+	}
+	if _, err := lib.Passage(set.Queries[0].Relevant[0].ID); err != nil {
+		t.Errorf("refreshed ID: %v", err)
 	}
 }
