@@ -7,15 +7,14 @@ import (
 )
 
 var (
-	reMDLink           = regexp.MustCompile(`\[([^\]\^][^\]]*)\]\(([^)\s]*)\)`)
-	reAutoLink         = regexp.MustCompile(`<((?:https?|ftp)://[^>\s]+)>`)
-	reBold             = regexp.MustCompile(`\*\*([^*]+?)\*\*`)
-	reBoldUnder        = regexp.MustCompile(`(^|[^\p{L}\p{N}_])__([^_]+?)__([^\p{L}\p{N}_]|$)`)
-	reItalic           = regexp.MustCompile(`(^|[^\p{L}\p{N}*])\*([^*\s][^*]*?)\*([^\p{L}\p{N}*]|$)`)
-	reStrayStars       = regexp.MustCompile(`\*{2,}`)
-	reEscape           = regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!<>|~])`)
-	reURL              = regexp.MustCompile(`(?:https?|ftp)://[^\s<>"]+|www\.[^\s<>"]+\.[a-z]{2,}[^\s<>"]*`)
-	reSpaceBeforePunct = regexp.MustCompile(`\s+([,.;:!?)\]])`)
+	reMDLink     = regexp.MustCompile(`\[([^\]\^][^\]]*)\]\(([^)\s]*)\)`)
+	reAutoLink   = regexp.MustCompile(`<((?:https?|ftp)://[^>\s]+)>`)
+	reBold       = regexp.MustCompile(`\*\*([^*]+?)\*\*`)
+	reBoldUnder  = regexp.MustCompile(`(^|[^\p{L}\p{N}_])__([^_]+?)__([^\p{L}\p{N}_]|$)`)
+	reItalic     = regexp.MustCompile(`(^|[^\p{L}\p{N}*])\*([^*\s][^*]*?)\*([^\p{L}\p{N}*]|$)`)
+	reStrayStars = regexp.MustCompile(`\*{2,}`)
+	reEscape     = regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!<>|~])`)
+	reURL        = regexp.MustCompile(`(?:https?|ftp)://[^\s<>"]+|www\.[^\s<>"]+\.[a-z]{2,}[^\s<>"]*`)
 )
 
 // cleanInline turns a line of text with Markdown-like markup into plain
@@ -24,25 +23,35 @@ var (
 // addresses.
 func cleanInline(s string) (string, []string) {
 	var urls []string
-	s = reAutoLink.ReplaceAllStringFunc(s, func(m string) string {
-		u := reAutoLink.FindStringSubmatch(m)[1]
-		urls = append(urls, u)
-		return u
-	})
-	s = reMDLink.ReplaceAllStringFunc(s, func(m string) string {
-		sub := reMDLink.FindStringSubmatch(m)
-		if isURL(sub[2]) {
-			urls = append(urls, sub[2])
-		}
-		return sub[1]
-	})
-	s = reBold.ReplaceAllString(s, "$1")
-	s = reBoldUnder.ReplaceAllString(s, "$1$2$3")
-	for i := 0; i < 2; i++ { // adjacent italics share their boundary characters
-		s = reItalic.ReplaceAllString(s, "$1$2$3")
+	if strings.Contains(s, "<") {
+		s = reAutoLink.ReplaceAllStringFunc(s, func(m string) string {
+			u := reAutoLink.FindStringSubmatch(m)[1]
+			urls = append(urls, u)
+			return u
+		})
 	}
-	s = reStrayStars.ReplaceAllString(s, "")
-	s = reEscape.ReplaceAllString(s, "$1")
+	if strings.Contains(s, "](") {
+		s = reMDLink.ReplaceAllStringFunc(s, func(m string) string {
+			sub := reMDLink.FindStringSubmatch(m)
+			if isURL(sub[2]) {
+				urls = append(urls, sub[2])
+			}
+			return sub[1]
+		})
+	}
+	if strings.Contains(s, "*") {
+		s = reBold.ReplaceAllString(s, "$1")
+		for i := 0; i < 2; i++ { // adjacent italics share their boundary characters
+			s = reItalic.ReplaceAllString(s, "$1$2$3")
+		}
+		s = reStrayStars.ReplaceAllString(s, "")
+	}
+	if strings.Contains(s, "__") {
+		s = reBoldUnder.ReplaceAllString(s, "$1$2$3")
+	}
+	if strings.Contains(s, `\`) {
+		s = reEscape.ReplaceAllString(s, "$1")
+	}
 	return collapseSpace(s), urls
 }
 
@@ -73,7 +82,19 @@ func collapseSpace(s string) string {
 // tidy collapses white space and removes the spaces left before
 // punctuation where a mark or markup was taken out.
 func tidy(s string) string {
-	return reSpaceBeforePunct.ReplaceAllString(collapseSpace(s), "$1")
+	s = collapseSpace(s)
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' && i+1 < len(s) && strings.IndexByte(",.;:!?)]", s[i+1]) >= 0 {
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // normalizeRunes replaces no-break and odd spaces by plain spaces and drops
