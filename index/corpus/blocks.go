@@ -64,7 +64,9 @@ type scanner struct {
 	zone      int // 0 none, zoneSep, zoneSup, zoneMD
 	note      *noteDef
 	zoneNotes []*noteDef
-	prevLine  string
+	// furniture holds running heads and feet repeated on many pages, with
+	// digits written as '#'.
+	furniture map[string]bool
 }
 
 const (
@@ -81,7 +83,7 @@ func scanLines(text string, notes *noteTable) []*block {
 	for _, p := range pages {
 		all = append(all, strings.Split(p, "\n")...)
 	}
-	s := &scanner{notes: notes}
+	s := &scanner{notes: notes, furniture: pageFurniture(pages)}
 	s.doubleSpaced, s.width = measure(all)
 	paged := len(pages) > 1
 	for pi, p := range pages {
@@ -99,6 +101,50 @@ func scanLines(text string, notes *noteTable) []*block {
 	s.endBlock()
 	s.endZone()
 	return s.blocks
+}
+
+// pageFurniture finds the running heads and feet of a paged text: short
+// lines that open or close at least three pages and half of them (digits
+// aside, so "Page 3" and "Page 4" count as one).
+func pageFurniture(pages []string) map[string]bool {
+	if len(pages) < 3 {
+		return nil
+	}
+	count := map[string]int{}
+	for _, p := range pages {
+		var lines []string
+		for _, l := range strings.Split(p, "\n") {
+			if t := strings.TrimSpace(l); t != "" {
+				lines = append(lines, t)
+			}
+		}
+		edge := map[string]bool{}
+		for i, l := range lines {
+			if (i < 2 || i >= len(lines)-2) && len(l) <= 100 {
+				edge[furnitureKey(l)] = true
+			}
+		}
+		for k := range edge {
+			count[k]++
+		}
+	}
+	out := map[string]bool{}
+	for k, n := range count {
+		if n >= 3 && n*2 >= len(pages) {
+			out[k] = true
+		}
+	}
+	return out
+}
+
+// furnitureKey is a line with spaces collapsed and digits written as '#'.
+func furnitureKey(line string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return '#'
+		}
+		return r
+	}, collapseSpace(line))
 }
 
 // measure tells whether a text is double-spaced and hard-wrapped (every
@@ -174,7 +220,7 @@ func (s *scanner) line(full string, prevNonBlank bool) {
 		s.newNote(superscriptValue(m[1]), m[2], false)
 		return
 	}
-	if isBoilerplateLine(trimmed) {
+	if isBoilerplateLine(trimmed) || s.furniture[furnitureKey(trimmed)] {
 		s.endBlock()
 		return
 	}

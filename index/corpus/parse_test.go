@@ -313,3 +313,34 @@ func TestWindowsLineEndingsAndBOM(t *testing.T) {
 		t.Errorf("%+v", d.Passages)
 	}
 }
+
+func TestPagedTextLosesRunningHeadsAndPageNumbers(t *testing.T) {
+	raw := "Annual Report 2024 – Draft\n1\n\nFirst paragraph of page one is here and\nit wraps.\n\n" +
+		"Second paragraph starts here and runs\n" +
+		"\fAnnual Report 2024 – Draft\n2\n\non to the next page.\n\nThird paragraph.\n" +
+		"\fAnnual Report 2024 – Draft\nPage 3 of 3\n\nFourth paragraph.\n"
+	d, err := Parse(Meta{ID: "paged", Lang: "en"}, []byte(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		text string
+		page int
+	}{
+		{"First paragraph of page one is here and it wraps.", 1},
+		{"Second paragraph starts here and runs on to the next page.", 1},
+		{"Third paragraph.", 2},
+		{"Fourth paragraph.", 3},
+	}
+	if len(d.Passages) != len(want) {
+		for _, p := range d.Passages {
+			t.Logf("%d %q", p.Page, p.Text)
+		}
+		t.Fatalf("%d passages, want %d", len(d.Passages), len(want))
+	}
+	for i, w := range want {
+		if p := d.Passages[i]; p.Text != w.text || p.Page != w.page {
+			t.Errorf("passage %d: page %d %q, want page %d %q", i, p.Page, p.Text, w.page, w.text)
+		}
+	}
+}
