@@ -40,6 +40,8 @@ func commands() []command {
 		{"search", "search [--lang en|it] [--doc ID] [--theme ID] [--same-language] [--limit N] [--json] QUERY…", "search the library's passages", runSearch},
 		{"show", "show [--json] PASSAGE_ID", "print one passage whole, with its notes and citation", runShow},
 		{"docs", "docs [--json]", "list the library's documents", runDocs},
+		{"brief", briefUsage, "make a brief, add passages to it, print its outline, check its quotations", runBrief},
+		{"export", "export FILE.brief -o OUT [--format pdf|md] [--paper a4|letter] [--notes foot|end] [--no-check]", "export a brief as PDF or Markdown", runExport},
 	}
 }
 

@@ -1,0 +1,307 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"attache/bridge"
+	"attache/briefing"
+)
+
+// briefUsage is the usage of "attache brief", one line per subcommand.
+const briefUsage = `brief new FILE --title T [--subtitle S] [--author A] [--organisation O] [--for F] [--date YYYY-MM-DD] [--classification C] [--lang en|it] [--template ID] [--purpose P]
+      attache brief add FILE [--section HEADING] PASSAGE_ID…
+      attache brief show FILE
+      attache brief check FILE`
+
+// runBrief implements "attache brief new|add|show|check".
+func runBrief(env *Env, args []string) (err error) {
+	defer recoverError(&err)
+	if len(args) == 0 || wantsHelp(args[:1]) {
+		fmt.Fprintf(env.Stdout, "Usage: attache %s\n", briefUsage)
+		if len(args) == 0 {
+			return usagef("brief: give a subcommand: new, add, show or check")
+		}
+		return flag.ErrHelp
+	}
+	switch args[0] {
+	case "new":
+		return briefNew(env, args[1:])
+	case "add":
+		return briefAdd(env, args[1:])
+	case "show":
+		return briefShow(env, args[1:])
+	case "check":
+		return briefCheck(env, args[1:])
+	}
+	return usagef("brief: unknown subcommand %q: use new, add, show or check", args[0])
+}
+
+func briefNew(env *Env, args []string) error {
+	fs := newFlags("brief new")
+	var h briefing.Header
+	fs.StringVar(&h.Title, "title", "", "the brief's title (required)")
+	fs.StringVar(&h.Subtitle, "subtitle", "", "a subtitle")
+	fs.StringVar(&h.Author, "author", "", "who writes the brief")
+	fs.StringVar(&h.Organisation, "organisation", "", "the author's unit or office")
+	fs.StringVar(&h.For, "for", "", "the addressee, e.g. \"the Minister\"")
+	fs.StringVar(&h.Date, "date", time.Now().Format("2006-01-02"), "the brief's date")
+	fs.StringVar(&h.Classification, "classification", "", "handling marking on every page, e.g. RESTRICTED")
+	fs.StringVar(&h.Lang, "lang", "en", "language of the brief's labels: en or it")
+	fs.StringVar(&h.Purpose, "purpose", "", "information, decision or meeting (or free text)")
+	template := fs.String("template", "briefing-note", "briefing-note, meeting-brief, policy-brief or blank")
+	if wantsHelp(args) {
+		fs.SetOutput(env.Stdout)
+		fs.PrintDefaults()
+		return flag.ErrHelp
+	}
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return usagef("brief new: give one file name")
+	}
+	if strings.TrimSpace(h.Title) == "" {
+		return usagef("brief new: --title is required")
+	}
+	if h.Lang != "en" && h.Lang != "it" {
+		return usagef("brief new: --lang must be en or it, not %q", h.Lang)
+	}
+	path := rest[0]
+	if _, err := os.Stat(path); err == nil {
+		return fmt.Errorf("brief %q already exists: choose another name", path)
+	}
+	b, err := briefing.New(h, *template)
+	if err != nil {
+		return usagef("brief new: %v", err)
+	}
+	if err := briefing.Save(path, b); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "created %s with %d sections\n", path, len(b.Sections))
+	return nil
+}
+
+func briefAdd(env *Env, args []string) error {
+	fs := newFlags("brief add")
+	heading := fs.String("section", "", "heading of the section to add to (created when missing); default the last section")
+	if wantsHelp(args) {
+		fs.SetOutput(env.Stdout)
+		fs.PrintDefaults()
+		return flag.ErrHelp
+	}
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) < 2 {
+		return usagef("brief add: give a brief file and one or more passage IDs")
+	}
+	path, ids := rest[0], rest[1:]
+	b, err := briefing.Load(path)
+	if err != nil {
+		return err
+	}
+	lib, err := openLibrary(env)
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	var xs []briefing.Excerpt
+	for _, id := range ids {
+		x, err := bridge.Excerpt(lib, id)
+		if err != nil {
+			return fmt.Errorf("%v: find passages with 'attache search'; %s is unchanged", err, path)
+		}
+		xs = append(xs, x)
+	}
+	var sec *briefing.Section
+	switch {
+	case strings.TrimSpace(*heading) != "":
+		if sec = b.SectionByHeading(*heading); sec == nil {
+			id, err := b.AddSection(*heading, -1)
+			if err != nil {
+				return err
+			}
+			sec, _ = b.Section(id)
+		}
+	case len(b.Sections) > 0:
+		sec = &b.Sections[len(b.Sections)-1]
+	default:
+		id, err := b.AddSection(map[string]string{"en": "Excerpts", "it": "Estratti"}[b.Labels()], -1)
+		if err != nil {
+			return err
+		}
+		sec, _ = b.Section(id)
+	}
+	secID, secHeading := sec.ID, sec.Heading
+	for _, x := range xs {
+		if _, err := b.AddExcerpt(secID, x, -1); err != nil {
+			return err
+		}
+	}
+	if err := briefing.Save(path, b); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "added %d %s to section %q of %s\n", len(xs), plural(len(xs), "excerpt", "excerpts"), secHeading, path)
+	return nil
+}
+
+func briefShow(env *Env, args []string) error {
+	path, err := oneFile("brief show", args)
+	if err != nil {
+		return err
+	}
+	b, err := briefing.Load(path)
+	if err != nil {
+		return err
+	}
+	printOutline(env.Stdout, b)
+	return nil
+}
+
+// printOutline prints a brief's outline: title block, key messages,
+// sections with their excerpts.
+func printOutline(w io.Writer, b *briefing.Brief) {
+	title := b.Title
+	if b.Classification != "" {
+		title += "  [" + b.Classification + "]"
+	}
+	fmt.Fprintln(w, title)
+	if b.Subtitle != "" {
+		fmt.Fprintln(w, b.Subtitle)
+	}
+	var meta []string
+	if t, ok := briefing.TemplateByID(b.Template); ok {
+		meta = append(meta, t.Name[b.Labels()])
+	}
+	if b.Purpose != "" {
+		meta = append(meta, briefing.PurposeLabel(b.Purpose, b.Labels()))
+	}
+	if b.For != "" {
+		meta = append(meta, "for "+b.For)
+	}
+	if from := strings.Join(nonEmptyStrings(b.Author, b.Organisation), ", "); from != "" {
+		meta = append(meta, "from "+from)
+	}
+	if b.Date != "" {
+		meta = append(meta, briefing.FormatDate(b.Date, b.Labels()))
+	}
+	meta = append(meta, "labels "+b.Labels())
+	fmt.Fprintln(w, strings.Join(meta, " · "))
+	if len(b.KeyMessages) > 0 {
+		fmt.Fprintln(w, "\nKey messages:")
+		for _, m := range b.KeyMessages {
+			fmt.Fprintf(w, "  - %s\n", m)
+		}
+	}
+	fmt.Fprintln(w)
+	c := briefing.Cite(b)
+	for i, s := range b.Sections {
+		fmt.Fprintf(w, "%d. %s  (%d %s, %d %s)\n", i+1, s.Heading,
+			len(s.Text), plural(len(s.Text), "paragraph", "paragraphs"), len(s.Excerpts), plural(len(s.Excerpts), "excerpt", "excerpts"))
+		for _, p := range s.Text {
+			fmt.Fprintf(w, "   %s\n", clip(p, 90))
+		}
+		for _, x := range s.Excerpts {
+			src := firstOf(x.Source.ShortTitle, x.Source.Reference, x.Source.Title)
+			var notes []string
+			for _, n := range c.Marks[x.ID] {
+				notes = append(notes, fmt.Sprint(n))
+			}
+			fmt.Fprintf(w, "   [%s] %s, %s (%s; notes %s; passage %s)\n", x.ID, src, x.Locator, x.Language(), strings.Join(notes, ","), x.PassageID)
+			fmt.Fprintf(w, "       “%s”\n", clip(x.Text, 86))
+			if x.Comment != "" {
+				fmt.Fprintf(w, "       comment: %s\n", clip(x.Comment, 80))
+			}
+		}
+	}
+	if len(b.Sections) == 0 {
+		fmt.Fprintln(w, "(no sections yet)")
+	}
+}
+
+func briefCheck(env *Env, args []string) error {
+	path, err := oneFile("brief check", args)
+	if err != nil {
+		return err
+	}
+	b, err := briefing.Load(path)
+	if err != nil {
+		return err
+	}
+	lib, err := openLibrary(env)
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	findings, err := bridge.Check(lib, b)
+	if err != nil {
+		return err
+	}
+	n := len(b.Excerpts())
+	if len(findings) == 0 {
+		fmt.Fprintf(env.Stdout, "all %d %s of %s match the library\n", n, plural(n, "excerpt", "excerpts"), path)
+		return nil
+	}
+	for _, f := range findings {
+		fmt.Fprintln(env.Stdout, f.String())
+	}
+	return fmt.Errorf("%d of %d excerpts of %s no longer match the library (the brief keeps its own copies)", len(findings), n, path)
+}
+
+// oneFile parses the arguments of a command that takes one file.
+func oneFile(name string, args []string) (string, error) {
+	fs := newFlags(name)
+	if wantsHelp(args) {
+		return "", flag.ErrHelp
+	}
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return "", err
+	}
+	if len(rest) != 1 {
+		return "", usagef("%s: give one brief file", name)
+	}
+	return rest[0], nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func firstOf(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func nonEmptyStrings(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,137 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"attache/briefing"
+)
+
+// briefCLI runs the command line on a library folder and returns the exit
+// status and outputs.
+func briefCLI(t *testing.T, lib string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Run(append([]string{"--library", lib}, args...), Env{Stdout: &out, Stderr: &errb})
+	return code, out.String(), errb.String()
+}
+
+// Real passages of the seeds: the joint communication (with five notes of
+// its own), the Council conclusions and the G7 page.
+const (
+	pJoin    = "join-2025-140#6301eb1aab"
+	pCouncil = "council-2023#03d52456ba"
+	pG7      = "g7-2024#738a6fcbb5"
+)
+
+func TestBriefCommands(t *testing.T) {
+	lib := t.TempDir()
+	dir := t.TempDir()
+	f := filepath.Join(dir, "note.brief")
+
+	code, out, errs := briefCLI(t, lib, "brief", "new", f, "--title", "Digital diplomacy", "--author", "A. Rossi",
+		"--for", "the Minister", "--classification", "RESTRICTED", "--purpose", "for decision", "--date", "2025-06-20")
+	if code != 0 || !strings.Contains(out, "created "+f+" with 5 sections") {
+		t.Fatalf("new: %d %q %q", code, out, errs)
+	}
+	for _, c := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"brief", "new", f, "--title", "Again"}, 1, "already exists"},
+		{[]string{"brief", "new", filepath.Join(dir, "x.brief")}, 2, "--title is required"},
+		{[]string{"brief", "new", filepath.Join(dir, "x.brief"), "--title", "T", "--lang", "fr"}, 2, "--lang must be en or it"},
+		{[]string{"brief", "new", filepath.Join(dir, "x.brief"), "--title", "T", "--template", "memo"}, 2, "unknown template"},
+		{[]string{"brief", "frobnicate"}, 2, "unknown subcommand"},
+		{[]string{"brief", "add", f}, 2, "one or more passage IDs"},
+		{[]string{"brief", "add", f, "no-such#passage"}, 1, `no passage "no-such#passage"`},
+		{[]string{"brief", "show", filepath.Join(dir, "missing.brief")}, 1, "no such file"},
+		{[]string{"export", f}, 2, "-o"},
+		{[]string{"export", f, "-o", filepath.Join(dir, "x.pdf"), "--format", "docx"}, 2, "pdf or md"},
+		{[]string{"export", f, "-o", filepath.Join(dir, "x.pdf"), "--paper", "a3"}, 2, "a4 or letter"},
+	} {
+		code, _, errs := briefCLI(t, lib, c.args...)
+		if code != c.code || !strings.Contains(errs, c.msg) || strings.Count(strings.TrimSpace(errs), "\n") > 1 {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", c.args, code, errs, c.code, c.msg)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.brief")); err == nil {
+		t.Error("a failed 'brief new' left a file")
+	}
+
+	code, out, errs = briefCLI(t, lib, "brief", "add", f, "--section", "Background", pJoin, pCouncil)
+	if code != 0 || !strings.Contains(out, `added 2 excerpts to section "Background"`) {
+		t.Fatalf("add: %d %q %q", code, out, errs)
+	}
+	code, out, errs = briefCLI(t, lib, "brief", "add", f, pG7, "--section", "Annex")
+	if code != 0 || !strings.Contains(out, `added 1 excerpt to section "Annex"`) {
+		t.Fatalf("add to a new section: %d %q %q", code, out, errs)
+	}
+	b, err := briefing.Load(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Sections) != 6 || b.Sections[5].Heading != "Annex" || len(b.Sections[2].Excerpts) != 2 {
+		t.Fatalf("sections after add: %+v", b.Sections)
+	}
+	if x := b.Sections[2].Excerpts[0]; x.PassageID != pJoin || len(x.Notes) != 5 || x.Source.Reference != "JOIN(2025) 140 final" {
+		t.Errorf("snapshot %+v", x)
+	}
+
+	code, out, _ = briefCLI(t, lib, "brief", "show", f)
+	for _, want := range []string{"Digital diplomacy  [RESTRICTED]", "Briefing note · For decision · for the Minister · from A. Rossi · 20 June 2025 · labels en",
+		"3. Background  (0 paragraphs, 2 excerpts)", "passage " + pJoin, "“L'UE ha sviluppato", "6. Annex"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("show lacks %q:\n%s", want, out)
+		}
+	}
+
+	code, out, _ = briefCLI(t, lib, "brief", "check", f)
+	if code != 0 || !strings.Contains(out, "all 3 excerpts") {
+		t.Errorf("check: %d %q", code, out)
+	}
+	// the library's text differs from the snapshot: check fails, export warns
+	b.Sections[2].Excerpts[1].Full = strings.Replace(b.Sections[2].Excerpts[1].Full, "universali", "comuni", 1)
+	b.Sections[2].Excerpts[1].Text = b.Sections[2].Excerpts[1].Full
+	if err := briefing.Save(f, b); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs = briefCLI(t, lib, "brief", "check", f)
+	if code != 1 || !strings.Contains(out, `changed in the library: −"comuni," +"universali,"`) || !strings.Contains(errs, "1 of 3 excerpts") {
+		t.Errorf("check after change: %d %q %q", code, out, errs)
+	}
+
+	pdf := filepath.Join(dir, "note.pdf")
+	code, out, errs = briefCLI(t, lib, "export", f, "-o", pdf, "--notes", "end", "--paper", "letter")
+	if code != 0 || !strings.Contains(out, "wrote "+pdf) || !strings.Contains(errs, "warning: excerpt") || !strings.Contains(errs, `section "Summary" is empty`) {
+		t.Fatalf("export: %d %q %q", code, out, errs)
+	}
+	txt, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext (apt-get install poppler-utils): %v", err)
+	}
+	if s := strings.Join(strings.Fields(string(txt)), " "); !strings.Contains(s, "Source note 16: Con partner quali Tunisia, Egitto o Giordania.") || !strings.Contains(s, "Page 1 of") {
+		t.Errorf("PDF text lacks the source's notes or the page numbers:\n%s", s)
+	}
+	md := filepath.Join(dir, "note.md")
+	if code, _, errs := briefCLI(t, lib, "export", f, "-o", md, "--no-check"); code != 0 || strings.Contains(errs, "changed in the library") {
+		t.Errorf("md export: %d %q", code, errs)
+	}
+	if data, _ := os.ReadFile(md); !strings.Contains(string(data), "[^1]: Commissione europea;") {
+		t.Errorf("markdown:\n%s", data)
+	}
+	// a damaged brief exports nothing
+	os.WriteFile(f, []byte(`{"format": "attache-brief", "version": "1.0", "title": "x", "sec`), 0o644)
+	out2 := filepath.Join(dir, "damaged.pdf")
+	if code, _, errs := briefCLI(t, lib, "export", f, "-o", out2); code != 1 || !strings.Contains(errs, "is damaged: unexpected end of JSON") {
+		t.Errorf("damaged: %d %q", code, errs)
+	}
+	if _, err := os.Stat(out2); err == nil {
+		t.Error("export of a damaged brief left a file")
+	}
+}
