@@ -1,13 +1,12 @@
 package app
 
 import (
-	"errors"
 	"os"
 
 	"fyne.io/fyne/v2/dialog"
 
+	"attache/bridge"
 	"attache/briefing"
-	"attache/index"
 )
 
 // defaultSection is the heading of the section made for the first excerpt
@@ -41,7 +40,7 @@ func (u *ui) addSelected() {
 			return
 		}
 	}
-	x := snapshot(ps, meta)
+	x := bridge.Snapshot(ps, meta)
 	var id string
 	if u.edit(func(ed *briefing.Editor) (err error) {
 		id, err = ed.AddExcerpt(sec, x, at)
@@ -52,20 +51,6 @@ func (u *ui) addSelected() {
 	u.lastSection = sec
 	u.brief.outline.selectNode(exNode + id)
 	u.setStatus("Added "+x.Locator+" of "+u.docName(x.Source.DocID)+" to the brief", false)
-}
-
-// checkQuotes compares the brief's quotations with the library.
-func checkQuotes(b *briefing.Brief, lib index.Library) ([]briefing.Finding, error) {
-	return briefing.Check(b, briefing.CheckerFunc(func(id string) (string, bool, error) {
-		p, err := lib.Passage(id)
-		if errors.Is(err, index.ErrNotFound) {
-			return "", false, nil
-		}
-		if err != nil {
-			return "", false, err
-		}
-		return p.Text, true, nil
-	}))
 }
 
 // homeDir is the user's home folder, or the working folder.

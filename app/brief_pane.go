@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"attache/briefing"
@@ -23,6 +24,7 @@ type briefPane struct {
 	labels                                        *widget.Select
 	keys                                          *widget.Entry
 	headerMsg                                     *widget.Label
+	heading                                       *widget.RichText
 	accordion                                     *widget.Accordion
 
 	outline *outline
@@ -82,8 +84,10 @@ func newBriefPane(u *ui) *briefPane {
 		widget.NewAccordionItem("Title block and marking", form),
 		widget.NewAccordionItem("Key messages", p.keys),
 	)
+	p.heading = widget.NewRichText()
+	p.heading.Truncation = fyne.TextTruncateEllipsis
 	p.outline = newOutline(u)
-	p.content = container.NewBorder(p.accordion, nil, nil, nil, p.outline.content)
+	p.content = container.NewBorder(container.NewVBox(p.heading, p.accordion), nil, nil, nil, p.outline.content)
 	return p
 }
 
@@ -138,6 +142,23 @@ func (p *briefPane) load(b *briefing.Brief) {
 	}
 	setText(p.keys, strings.Join(b.KeyMessages, "\n"))
 	p.headerMsg.Hide()
+	p.showHeading(b)
+}
+
+// showHeading shows the brief's title and marking above its fields.
+func (p *briefPane) showHeading(b *briefing.Brief) {
+	segs := []widget.RichTextSegment{&widget.TextSegment{
+		Style: widget.RichTextStyle{Inline: true, SizeName: theme.SizeNameSubHeadingText, TextStyle: fyne.TextStyle{Bold: true}},
+		Text:  b.Title,
+	}}
+	if b.Classification != "" {
+		segs = append(segs, &widget.TextSegment{
+			Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNameError, TextStyle: fyne.TextStyle{Bold: true}},
+			Text:  "   " + b.Classification,
+		})
+	}
+	p.heading.Segments = segs
+	p.heading.Refresh()
 }
 
 // setText changes an entry's text only when it differs, so that the cursor

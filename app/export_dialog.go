@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"attache/bridge"
 	"attache/briefing"
 )
 
@@ -149,7 +150,7 @@ func (u *ui) export(req exportRequest, done func(exportResult)) {
 		var res exportResult
 		res.path = req.path
 		if lib != nil {
-			findings, err := checkQuotes(b, lib)
+			findings, err := bridge.Check(lib, b)
 			if err != nil {
 				res.warnings = append(res.warnings, "the quotations could not be checked against the library: "+oneLine(err.Error()))
 			}

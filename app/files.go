@@ -58,6 +58,8 @@ func (u *ui) briefChanged() {
 	b := u.ed.Brief()
 	if !u.selfEdit {
 		u.brief.load(b)
+	} else {
+		u.brief.showHeading(b)
 	}
 	u.brief.outline.refresh(!u.selfEdit)
 	u.search.refreshMarks()

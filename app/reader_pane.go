@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"attache/bridge"
+	"attache/briefing"
 	"attache/index/corpus"
 )
 
@@ -202,7 +204,7 @@ func (p *readerPane) showSeq(seq int) {
 			&widget.TextSegment{Style: dim, Text: pr.Text})
 	}
 	segs = append(segs,
-		&widget.TextSegment{Style: widget.RichTextStyle{ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameCaptionText}, Text: "▶ " + cur.Locator},
+		&widget.TextSegment{Style: widget.RichTextStyle{ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameCaptionText}, Text: cur.Locator},
 		&widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: cur.Text})
 	if seq+1 < len(d.Passages) {
 		nx := d.Passages[seq+1]
@@ -290,31 +292,14 @@ func sectionLabel(s corpus.Section) string {
 	return strings.Repeat("    ", max(0, s.Level-1)) + t
 }
 
-// citation is the full reference to a passage shown under it.
+// citation is the full reference to a passage, as the brief's first note
+// citing it would read.
 func citation(m corpus.Meta, ps corpus.Passage) string {
-	var parts []string
-	if m.Issuer != "" {
-		parts = append(parts, m.Issuer)
+	x := bridge.Snapshot(&ps, m)
+	b := &briefing.Brief{Sections: []briefing.Section{{ID: "s1", Heading: "-", Excerpts: []briefing.Excerpt{x}}}}
+	c := briefing.Cite(b)
+	if len(c.Notes) == 0 {
+		return ""
 	}
-	parts = append(parts, m.Title)
-	if m.Reference != "" {
-		parts = append(parts, m.Reference)
-	}
-	if m.Place != "" && m.Date != "" {
-		parts = append(parts, m.Place+", "+m.Date)
-	} else if m.Date != "" {
-		parts = append(parts, m.Date)
-	}
-	loc := ps.Locator
-	if ps.Page > 0 {
-		loc += fmt.Sprintf(", p. %d", ps.Page)
-	}
-	if loc != "" {
-		parts = append(parts, loc)
-	}
-	s := strings.Join(parts, ", ") + "."
-	if m.URL != "" {
-		s += " " + m.URL
-	}
-	return s
+	return c.Notes[0].Text()
 }

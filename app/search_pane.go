@@ -281,23 +281,30 @@ type hitRow struct {
 	p       *searchPane
 	id      int
 	head    *widget.RichText
+	lang    *widget.RichText
 	snippet *widget.RichText
 	content fyne.CanvasObject
+	// width is the row's width when last laid out; the snippet is cut to
+	// fit three lines of it.
+	width float32
 }
+
+// snippetLines is how many lines of snippet a row shows.
+const snippetLines = 3
 
 func newHitRow(p *searchPane) *hitRow {
 	r := &hitRow{p: p, id: -1}
 	r.head = widget.NewRichText()
 	r.head.Truncation = fyne.TextTruncateEllipsis
+	r.lang = widget.NewRichText()
 	r.snippet = widget.NewRichText()
 	r.snippet.Wrapping = fyne.TextWrapWord
-	r.snippet.Truncation = fyne.TextTruncateEllipsis
-	// Three lines of snippet: enough to judge a passage, and rows of one
-	// height scroll smoothly.
-	h := 3*fyne.MeasureText("Mg", theme.TextSize(), fyne.TextStyle{}).Height + 2*theme.InnerPadding()
+	// Rows of one height scroll smoothly; the snippet is cut to fit.
+	h := snippetLines*fyne.MeasureText("Mg", theme.TextSize(), fyne.TextStyle{}).Height + 2*theme.InnerPadding()
 	spacer := canvas.NewRectangle(nil)
 	spacer.SetMinSize(fyne.NewSize(10, h))
-	r.content = container.NewBorder(r.head, nil, nil, nil, container.NewStack(spacer, r.snippet))
+	top := container.NewBorder(nil, nil, nil, r.lang, r.head)
+	r.content = container.NewBorder(top, nil, nil, nil, container.NewStack(spacer, r.snippet))
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -313,24 +320,84 @@ func (r *hitRow) show(id int) {
 	if h.Page > 0 {
 		loc += fmt.Sprintf(", p. %d", h.Page)
 	}
-	segs := []widget.RichTextSegment{
+	r.head.Segments = []widget.RichTextSegment{
 		&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}, Text: r.p.u.docName(h.DocID)},
-		&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}, Text: "  " + loc + " · " + strings.ToUpper(h.Lang)},
+		&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}, Text: "  " + loc},
 	}
-	if r.p.u.brief.contains(h.ID) {
-		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNameSuccess, TextStyle: fyne.TextStyle{Bold: true}}, Text: "  ✓ in brief"})
-	}
-	r.head.Segments = segs
 	r.head.Refresh()
-	r.snippet.Segments = snippetSegments(h.Snippet)
-	if len(r.snippet.Segments) == 0 {
-		r.snippet.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleInline, Text: oneLine(h.Text)}}
+	r.lang.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}, Text: strings.ToUpper(h.Lang)}}
+	if r.p.u.brief.contains(h.ID) {
+		r.lang.Segments = append([]widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNameSuccess, TextStyle: fyne.TextStyle{Bold: true}}, Text: "✓ in brief  "}}, r.lang.Segments...)
 	}
+	r.lang.Refresh()
+	snip := h.Snippet
+	if strings.TrimSpace(snip) == "" {
+		snip = h.Text
+	}
+	r.snippet.Segments = fitSegments(snippetSegments(snip), r.fitRunes())
 	r.snippet.Refresh()
 }
 
+// fitRunes estimates how many characters fill the snippet's lines at the
+// row's width, leaving room for words that wrap early.
+func (r *hitRow) fitRunes() int {
+	w := r.width - 2*theme.InnerPadding()
+	if w <= 0 {
+		w = 360
+	}
+	avg := fyne.MeasureText("abcdefghijklmnopqrstuvwxyz", theme.TextSize(), fyne.TextStyle{}).Width / 26
+	n := int(float32(snippetLines) * w / avg * 0.85)
+	return max(n, 40)
+}
+
+// fitSegments cuts segments to about n runes around the first emphasised
+// one, marking the cuts with "…".
+func fitSegments(segs []widget.RichTextSegment, n int) []widget.RichTextSegment {
+	total, first := 0, -1
+	for _, s := range segs {
+		ts := s.(*widget.TextSegment)
+		if first < 0 && ts.Style.TextStyle.Bold {
+			first = total
+		}
+		total += len([]rune(ts.Text))
+	}
+	if total <= n {
+		return segs
+	}
+	start := 0
+	if first > n/3 {
+		start = first - n/3
+	}
+	end := min(total, start+n)
+	var out []widget.RichTextSegment
+	pos := 0
+	for _, s := range segs {
+		ts := s.(*widget.TextSegment)
+		rs := []rune(ts.Text)
+		a, b := max(start-pos, 0), min(end-pos, len(rs))
+		pos += len(rs)
+		if a >= b {
+			continue
+		}
+		out = append(out, &widget.TextSegment{Style: ts.Style, Text: string(rs[a:b])})
+	}
+	if len(out) > 0 {
+		if start > 0 {
+			f := out[0].(*widget.TextSegment)
+			f.Text = "…" + strings.TrimLeft(f.Text, " ")
+		}
+		if end < total {
+			l := out[len(out)-1].(*widget.TextSegment)
+			l.Text = strings.TrimRight(l.Text, " ") + "…"
+		}
+	}
+	return out
+}
+
 // text is the row's text as shown, for tests.
-func (r *hitRow) text() string { return r.head.String() + "\n" + r.snippet.String() }
+func (r *hitRow) text() string {
+	return r.head.String() + " " + r.lang.String() + "\n" + r.snippet.String()
+}
 
 // Tapped selects the row's hit.
 func (r *hitRow) Tapped(*fyne.PointEvent) {
@@ -348,5 +415,23 @@ func (r *hitRow) DoubleTapped(*fyne.PointEvent) {
 	r.p.u.addSelected()
 }
 
-// CreateRenderer draws the row's content.
-func (r *hitRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.content) }
+// CreateRenderer draws the row's content, cutting the snippet again when
+// the row's width changes.
+func (r *hitRow) CreateRenderer() fyne.WidgetRenderer {
+	return &hitRowRenderer{WidgetRenderer: widget.NewSimpleRenderer(r.content), r: r}
+}
+
+// hitRowRenderer lays out a hitRow.
+type hitRowRenderer struct {
+	fyne.WidgetRenderer
+	r *hitRow
+}
+
+// Layout refits the snippet to a new width.
+func (h *hitRowRenderer) Layout(size fyne.Size) {
+	if size.Width != h.r.width {
+		h.r.width = size.Width
+		h.r.show(h.r.id)
+	}
+	h.WidgetRenderer.Layout(size)
+}

@@ -143,3 +143,19 @@ func TestFocusSearchShortcut(t *testing.T) {
 		t.Error("Ctrl+F did not focus the search field")
 	}
 }
+
+func TestFitSegmentsKeepsTheFirstMatch(t *testing.T) {
+	long := strings.Repeat("word ", 100) + "<mark>cable</mark> " + strings.Repeat("tail ", 100)
+	segs := fitSegments(snippetSegments(long), 120)
+	var b strings.Builder
+	for _, s := range segs {
+		b.WriteString(s.(*widget.TextSegment).Text)
+	}
+	got := b.String()
+	if n := len([]rune(got)); n > 125 {
+		t.Errorf("fitted snippet has %d runes, want about 120", n)
+	}
+	if !strings.Contains(got, "cable") || !strings.HasPrefix(got, "…") || !strings.HasSuffix(got, "…") {
+		t.Errorf("fitted snippet %q lost the match or the cut marks", got)
+	}
+}
