@@ -384,3 +384,36 @@ func BenchmarkExportPDF10(b *testing.B) { benchmarkExport(b, 10) }
 
 // BenchmarkExportPDF200 exports a brief of 200 excerpts.
 func BenchmarkExportPDF200(b *testing.B) { benchmarkExport(b, 200) }
+
+func TestMarkText(t *testing.T) {
+	for want, in := range map[string][]int{"1": {1}, "1,2": {1, 2}, "6–11": {6, 7, 8, 9, 10, 11}, "3,5–7,9": {3, 5, 6, 7, 9}} {
+		if got := markText(in); got != want {
+			t.Errorf("markText(%v) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestExampleBrief exports the sample brief of examples/ (built from the
+// seeds with the command line) and finds every quotation and note in it.
+func TestExampleBrief(t *testing.T) {
+	b, err := Load(filepath.Join("..", "examples", "sample.brief"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, warnings := exportPDF(t, b, Options{})
+	if len(warnings) != 0 {
+		t.Errorf("warnings: %v", warnings)
+	}
+	pages, _ := pageTexts(t, path, b)
+	all := strings.Join(pages, " ")
+	for _, x := range b.Excerpts() {
+		if !strings.Contains(all, squash(x.Text)) {
+			t.Errorf("quotation missing: %.60s…", x.Text)
+		}
+	}
+	for _, n := range Cite(b).Notes {
+		if !strings.Contains(all, fmt.Sprintf("%d %s", n.Number, squash(n.Text()))) {
+			t.Errorf("note %d missing", n.Number)
+		}
+	}
+}

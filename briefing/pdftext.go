@@ -92,11 +92,7 @@ func (s *setter) atoms(runs []prun) []atom {
 		text := r.text
 		if r.sup {
 			st = supStyle(st)
-			var nums []string
-			for _, n := range r.notes {
-				nums = append(nums, strconv.Itoa(n))
-			}
-			text = strings.Join(nums, ",")
+			text = markText(r.notes)
 		}
 		for _, seg := range s.g.split(text, st) {
 			var cur strings.Builder
@@ -305,4 +301,25 @@ func linesHeight(lines []line, n int) float64 {
 		h += ln.h
 	}
 	return h
+}
+
+// markText writes note numbers as a mark: "1", "1,2", and runs of three or
+// more as "6–11".
+func markText(notes []int) string {
+	var parts []string
+	for i := 0; i < len(notes); {
+		j := i
+		for j+1 < len(notes) && notes[j+1] == notes[j]+1 {
+			j++
+		}
+		if j-i >= 2 {
+			parts = append(parts, strconv.Itoa(notes[i])+"–"+strconv.Itoa(notes[j]))
+		} else {
+			for k := i; k <= j; k++ {
+				parts = append(parts, strconv.Itoa(notes[k]))
+			}
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ",")
 }
