@@ -177,13 +177,13 @@ func newPDFDoc(b *Brief, opt Options) (*pdfDoc, error) {
 // properties sets the document's title, author, subject and keywords.
 func (d *pdfDoc) properties() {
 	b := d.b
-	d.pdf.SetTitle(b.Title, true)
-	d.pdf.SetAuthor(strings.Join(nonEmpty(b.Author, b.Organisation), ", "), true)
+	d.pdf.SetTitle(bmpOnly(b.Title), true)
+	d.pdf.SetAuthor(bmpOnly(strings.Join(nonEmpty(b.Author, b.Organisation), ", ")), true)
 	subject := strings.Join(nonEmpty(PurposeLabel(b.Purpose, b.Labels()), b.Subtitle), " — ")
 	if b.For != "" {
 		subject = strings.Join(nonEmpty(subject, d.l.For+": "+b.For), "; ")
 	}
-	d.pdf.SetSubject(subject, true)
+	d.pdf.SetSubject(bmpOnly(subject), true)
 	kw := nonEmpty(b.Classification)
 	seen := map[string]bool{}
 	for _, x := range b.Excerpts() {
@@ -193,7 +193,7 @@ func (d *pdfDoc) properties() {
 			kw = append(kw, k)
 		}
 	}
-	d.pdf.SetKeywords(strings.Join(kw, "; "), true)
+	d.pdf.SetKeywords(bmpOnly(strings.Join(kw, "; ")), true)
 	d.pdf.SetCreator("Attaché", true)
 	d.pdf.SetProducer("Attaché with go-pdf/fpdf", true)
 	d.pdf.SetLang(b.Labels())
@@ -482,7 +482,7 @@ func (d *pdfDoc) place(blocks []block) {
 		}
 		if bl.bookmark != "" {
 			d.s.use(stH1)
-			d.pdf.Bookmark(bl.bookmark, bl.bookmarkLevel, d.y)
+			d.pdf.Bookmark(bmpOnly(bl.bookmark), bl.bookmarkLevel, d.y)
 		}
 		if bl.sectionHeading > 0 {
 			d.secPage = append(d.secPage, d.pdf.PageNo())
@@ -612,4 +612,16 @@ func (d *pdfDoc) single(t string, st style) line {
 		return line{}
 	}
 	return lines[0]
+}
+
+// bmpOnly prepares text for the PDF's metadata and bookmarks, which fpdf
+// encodes as UTF-16 without surrogates: characters beyond U+FFFF and
+// control characters become Replacement.
+func bmpOnly(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r > 0xFFFF || r < 0x20 || r == 0x7F {
+			return Replacement
+		}
+		return r
+	}, s)
 }

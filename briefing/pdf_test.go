@@ -258,7 +258,17 @@ func TestPDFItalianLetterEndnotes(t *testing.T) {
 func TestPDFMissingGlyphs(t *testing.T) {
 	b := sampleBrief(t)
 	b.Sections[0].Text = []string{"Emoji 😀 and 😀 again, a check mark ✓, an unassigned \u0378 and a private \uE000 character."}
+	b.Sections[1].Heading = "Heading 😀"
+	b.Author = "Ann 😀"
 	path, warnings := exportPDF(t, b, Options{})
+	// metadata and bookmarks, which fpdf cannot encode beyond U+FFFF
+	if info := poppler(t, "pdfinfo", path); !strings.Contains(info, "Author:          Ann �, Policy Planning Unit") {
+		t.Errorf("author:\n%s", info)
+	}
+	data, _ := os.ReadFile(path)
+	if marks := outlineTitles(data); marks[1] != "2. Heading �" {
+		t.Errorf("bookmark %q", marks[1])
+	}
 	var chars []string
 	for _, w := range warnings {
 		if strings.HasPrefix(w, "character ") {

@@ -83,7 +83,6 @@ const Replacement = '\uFFFD'
 // glyphs decides which font prints each character, and collects the
 // characters that no font has.
 type glyphs struct {
-	mu      sync.Mutex
 	buf     sfnt.Buffer
 	cache   map[string]map[rune]bool
 	missing map[rune]bool
