@@ -27,6 +27,12 @@ const lockTimeout = "1s"
 
 // openIndex opens the library's index, building it first when it is
 // missing, stale or damaged. l.store must hold the documents.
+//
+// The index is only ever written while it is built, in a folder of its own,
+// so it is opened read-only: several processes (the window and the command
+// line) can search it at once, each holding bbolt's shared lock. Replacing
+// it takes the exclusive lock first, so a process that must rebuild an
+// index another process is reading says the library is in use.
 func (l *Local) openIndex() (bleve.Index, error) {
 	fp, err := l.store.fingerprint()
 	if err != nil {
@@ -51,7 +57,7 @@ func (l *Local) openIndex() (bleve.Index, error) {
 	case have.Corpus != want.Corpus || have.Passages != want.Passages:
 		reason = "the library's documents changed"
 	default:
-		idx, err := openBleve(path)
+		idx, err := openBleve(path, true)
 		if err == nil {
 			n, cerr := docCount(idx)
 			if cerr == nil && n == uint64(want.Passages) {
@@ -70,18 +76,15 @@ func (l *Local) openIndex() (bleve.Index, error) {
 		}
 	}
 	if reason != "" {
-		// Make sure no other process is using the index we replace.
-		if idx, err := openBleve(path); err == nil {
-			idx.Close()
-		} else if isLocked(err) {
-			return nil, inUseError{l.dir}
+		if err := l.checkNotInUse(path); err != nil {
+			return nil, err
 		}
 		l.notice("rebuilding the index: " + reason)
 	}
 	if err := l.build(path, want); err != nil {
 		return nil, fmt.Errorf("building the index in %s: %w", l.dir, err)
 	}
-	idx, err := openBleve(path)
+	idx, err := openBleve(path, true)
 	if err != nil {
 		if isLocked(err) {
 			return nil, inUseError{l.dir}
@@ -89,6 +92,47 @@ func (l *Local) openIndex() (bleve.Index, error) {
 		return nil, fmt.Errorf("opening the index just built in %s: %v", l.dir, oneLine(err))
 	}
 	return idx, nil
+}
+
+// checkNotInUse fails with an error wrapping ErrInUse when another process
+// has the index at path open. A damaged index is not in use.
+func (l *Local) checkNotInUse(path string) error {
+	if _, err := os.Stat(filepath.Join(path, "store", "root.bolt")); err != nil {
+		return nil
+	}
+	idx, err := openBleve(path, false)
+	if err == nil {
+		idx.Close()
+	} else if isLocked(err) {
+		return inUseError{l.dir}
+	}
+	return nil
+}
+
+// reindex rebuilds the index from the documents in memory and reopens it,
+// after documents were added to or removed from the store. The caller
+// holds l.mu for writing.
+func (l *Local) reindex() error {
+	fp, err := l.store.fingerprint()
+	if err != nil {
+		return err
+	}
+	want := stamp{Mapping: MappingVersion, Corpus: fp, Passages: l.store.count()}
+	path := filepath.Join(l.dir, indexDir)
+	if l.idx != nil {
+		l.idx.Close()
+		l.idx = nil
+	}
+	err = l.checkNotInUse(path)
+	if err == nil {
+		err = l.build(path, want)
+	}
+	idx, oerr := openBleve(path, true)
+	if oerr != nil {
+		return fmt.Errorf("reopening the index in %s: %v", l.dir, oneLine(oerr))
+	}
+	l.idx = idx
+	return err
 }
 
 // build indexes every document of the store into a temporary folder, then
@@ -133,16 +177,20 @@ func buildIndex(path string, docs []*corpus.Document) error {
 	return idx.Close()
 }
 
-// openBleve opens an existing index, waiting at most lockTimeout for another
-// process to release it. A panic inside Bleve on a damaged index is
+// openBleve opens an existing index, read-only (with a lock shared with
+// other readers) or for writing (with an exclusive lock), waiting at most
+// lockTimeout for the lock. A panic inside Bleve on a damaged index is
 // returned as an error.
-func openBleve(path string) (idx bleve.Index, err error) {
+func openBleve(path string, readOnly bool) (idx bleve.Index, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			idx, err = nil, fmt.Errorf("damaged index: %v", r)
 		}
 	}()
-	return bleve.OpenUsing(path, map[string]interface{}{"bolt_timeout": lockTimeout})
+	return bleve.OpenUsing(path, map[string]interface{}{
+		"bolt_timeout": lockTimeout,
+		"read_only":    readOnly,
+	})
 }
 
 // docCount counts the index's documents, turning a panic into an error.

@@ -219,7 +219,8 @@ func TestStaleIndexIsRebuilt(t *testing.T) {
 const lockHelperEnv = "ATTACHE_TEST_LOCKED_LIBRARY"
 
 // TestLockedHelper runs only as the subprocess of
-// TestLockedIndexIsReported: it opens the library and prints the outcome.
+// TestLockedIndexIsReported: it opens the library, searches it and prints
+// the outcome.
 func TestLockedHelper(t *testing.T) {
 	dir := os.Getenv(lockHelperEnv)
 	if dir == "" {
@@ -230,14 +231,20 @@ func TestLockedHelper(t *testing.T) {
 		fmt.Printf("OPEN-ERROR in-use=%v: %v\n", errors.Is(err, ErrInUse), err)
 		return
 	}
-	l.Close()
-	fmt.Println("OPEN-OK")
+	defer l.Close()
+	res, err := l.Search(context.Background(), Query{Text: "digitale"})
+	if err != nil {
+		fmt.Printf("SEARCH-ERROR: %v\n", err)
+		return
+	}
+	fmt.Printf("OPEN-OK %d hits\n", res.Total)
 }
 
 func TestLockedIndexIsReported(t *testing.T) {
 	dir := t.TempDir()
 	l, _ := openFresh(t, dir)
 	defer l.Close()
+	hits := mustSearch(t, l, "digitale").Total
 	run := func() string {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestLockedHelper$", "-test.count=1")
 		cmd.Env = append(os.Environ(), lockHelperEnv+"="+dir)
@@ -247,22 +254,49 @@ func TestLockedIndexIsReported(t *testing.T) {
 		}
 		return string(out)
 	}
-	out := run()
-	want := fmt.Sprintf("OPEN-ERROR in-use=true: library %s is in use by another Attaché process", dir)
-	if !strings.Contains(out, want) {
-		t.Errorf("second process said:\n%s\nwant %q", out, want)
+	// two processes can search the same index at once
+	if out := run(); !strings.Contains(out, fmt.Sprintf("OPEN-OK %d hits", hits)) {
+		t.Errorf("second process, index up to date, said:\n%s", out)
 	}
-	// a stale stamp must not make the second process rebuild under the first
+	// but the second may not rebuild the index under the first
 	st, _ := readStamp(dir)
 	st.Corpus = "changed"
 	writeStamp(dir, *st)
-	if out := run(); !strings.Contains(out, want) {
-		t.Errorf("second process, stale stamp, said:\n%s\nwant %q", out, want)
+	out := run()
+	want := fmt.Sprintf("OPEN-ERROR in-use=true: library %s is in use by another Attaché process", dir)
+	if !strings.Contains(out, want) {
+		t.Errorf("second process, stale index, said:\n%s\nwant %q", out, want)
 	}
 	mustSearch(t, l, "digitale")
-	// once the first process closes, the second can open
+	// once the first process closes, the second rebuilds and opens
 	l.Close()
-	if out := run(); !strings.Contains(out, "OPEN-OK") {
+	if out := run(); !strings.Contains(out, fmt.Sprintf("OPEN-OK %d hits", hits)) {
 		t.Errorf("after close, second process said:\n%s", out)
+	}
+}
+
+func TestReindexAfterAdding(t *testing.T) {
+	dir := t.TempDir()
+	l, _ := openFresh(t, dir)
+	defer l.Close()
+	doc := &corpus.Document{
+		Meta: corpus.Meta{ID: "memo", Title: "Memo on wombats", Lang: "en"},
+		Passages: []corpus.Passage{{ID: "memo#1", Kind: "paragraph", Locator: "para. 1",
+			Text: "Wombats dig burrows with their strong claws."}},
+	}
+	if err := l.addToMemory(doc, false); err != nil {
+		t.Fatal(err)
+	}
+	l.mu.Lock()
+	err := l.reindex()
+	l.mu.Unlock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res := mustSearch(t, l, "wombat burrow"); res.Hits[0].ID != "memo#1" {
+		t.Errorf("added passage not found first: %v", hitIDs(res))
+	}
+	if got := mustSearch(t, l, "digitale").Total; got == 0 {
+		t.Error("seed passages lost")
 	}
 }
