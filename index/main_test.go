@@ -83,3 +83,13 @@ func describeHits(res *Results) string {
 	}
 	return s
 }
+
+// findIn runs a query on a library and fails the test on error.
+func findIn(t testing.TB, l *Local, text string) *Results {
+	t.Helper()
+	res, err := l.Search(context.Background(), Query{Text: text})
+	if err != nil {
+		t.Fatalf("Search(%q): %v", text, err)
+	}
+	return res
+}
