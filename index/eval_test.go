@@ -12,10 +12,10 @@ import (
 // (go run . eval); the floors sit a little under them, so a change that
 // makes retrieval worse fails here.
 const (
-	floorSameRecall  = 0.88
-	floorSameMRR     = 0.74
-	floorCrossRecall = 0.80
-	floorCrossMRR    = 0.48
+	floorSameRecall  = 0.89
+	floorSameMRR     = 0.68
+	floorCrossRecall = 0.87
+	floorCrossMRR    = 0.66
 )
 
 func openEvalLibrary(t *testing.T) *Local {

@@ -16,6 +16,14 @@ type Expander interface {
 	Expand(term, lang string) []string
 }
 
+// PhraseExpander is an Expander that also knows multi-word terms: given a
+// run of consecutive query words, it returns the wordings in language lang
+// of the phrases among them, so that "artificial intelligence" also finds
+// "AI" and "intelligenza artificiale" without quotes.
+type PhraseExpander interface {
+	ExpandPhrases(words, lang string) []string
+}
+
 // analyzerSet resolves the analyzers of the language fields.
 type analyzerSet map[string]analysis.Analyzer
 
@@ -127,6 +135,7 @@ func (tr translator) branch(pq *parsedQuery, field, analyzer string) query.Query
 	if len(must) == 0 && len(should) == 0 {
 		return nil
 	}
+	should = append(should, tr.phrases(pq, field, an)...)
 	bq := query.NewBooleanQuery(nil, nil, nil)
 	if len(must) > 0 {
 		bq.AddMust(must...)
@@ -138,6 +147,54 @@ func (tr translator) branch(pq *parsedQuery, field, analyzer string) query.Query
 		bq.AddMustNot(mustNot...)
 	}
 	return bq
+}
+
+// phrases returns, when the expander is a PhraseExpander, one optional
+// clause per run of two or more plain words of the query matching the
+// multi-word terms it knows among them, weighted as expansions.
+func (tr translator) phrases(pq *parsedQuery, field string, an analysis.Analyzer) []query.Query {
+	pe, ok := tr.expander.(PhraseExpander)
+	lang := branchLang[field]
+	if !ok || lang == "" {
+		return nil
+	}
+	var out []query.Query
+	var run []string
+	plain := translator{analyzers: tr.analyzers} // the phrases' own wordings, not expanded again
+	flush := func() {
+		defer func() { run = nil }()
+		if len(run) < 2 {
+			return
+		}
+		var qs []query.Query
+		for _, alt := range pe.ExpandPhrases(strings.Join(run, " "), lang) {
+			if c := plain.clause(queryTerm{text: alt}, field, an); c != nil {
+				qs = append(qs, c)
+			}
+		}
+		// Boosted by their number, for the reason given in clause.
+		for _, q := range qs {
+			if b, ok := q.(query.BoostableQuery); ok {
+				b.SetBoost(expansionWeight * float64(len(qs)))
+			}
+		}
+		switch len(qs) {
+		case 0:
+		case 1:
+			out = append(out, qs[0])
+		default:
+			out = append(out, query.NewDisjunctionQuery(qs))
+		}
+	}
+	for _, t := range pq.terms {
+		if t.occur == occurShould && !t.phrase && !t.prefix {
+			run = append(run, t.text)
+			continue
+		}
+		flush()
+	}
+	flush()
+	return out
 }
 
 // clause is the query for one term in one language field, with its
@@ -153,14 +210,15 @@ func (tr translator) clause(t queryTerm, field string, an analysis.Analyzer) que
 	if lang := branchLang[field]; tr.expander != nil && lang != "" && t.occur != occurMustNot {
 		alts = append(alts, tr.expander.Expand(t.text, lang)...)
 	}
-	var qs []query.Query
+	var qs []query.BoostableQuery
+	var weights []float64
 	seen := map[string]bool{}
-	for _, alt := range alts {
+	for i, alt := range alts {
 		tokens := an.Analyze([]byte(alt))
 		if len(tokens) == 0 {
 			continue
 		}
-		var q query.Query
+		var q query.BoostableQuery
 		if len(tokens) == 1 {
 			term := string(tokens[0].Term)
 			if seen[term] {
@@ -175,13 +233,35 @@ func (tr translator) clause(t queryTerm, field string, an analysis.Analyzer) que
 			mq.SetField(field)
 			q = mq
 		}
+		w := expansionWeight
+		if i == 0 {
+			w = 1
+		}
 		qs = append(qs, q)
+		weights = append(weights, w)
 	}
 	switch len(qs) {
 	case 0:
 		return nil
 	case 1:
+		qs[0].SetBoost(weights[0])
 		return qs[0]
 	}
-	return query.NewDisjunctionQuery(qs)
+	// Bleve scores a disjunction by the sum of its matching clauses times
+	// the share of clauses that match, which would make a word count less
+	// the more equivalents it has. Boosting every clause by their number
+	// undoes that: a passage matching one wording scores as if it were the
+	// only one, an expansion at expansionWeight of the word as typed.
+	out := make([]query.Query, len(qs))
+	for i, q := range qs {
+		q.SetBoost(weights[i] * float64(len(qs)))
+		out[i] = q
+	}
+	return query.NewDisjunctionQuery(out)
 }
+
+// expansionWeight is the weight of a word's cross-language equivalents
+// and synonyms relative to the word as typed: a bit lower, so that a
+// passage in the query's own wording ranks first among equals, yet high
+// enough that the other language's passages rank with them.
+const expansionWeight = 0.8

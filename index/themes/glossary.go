@@ -151,11 +151,56 @@ func other(lang string) string {
 	return "en"
 }
 
+// ExpandPhrases returns the wordings in lang of the multi-word glossary
+// terms found in a run of query words, read in either language: for
+// "artificial intelligence governance" and "it", "intelligenza
+// artificiale" and "IA"; for the same words and "en", "AI". Single words
+// are left to Expand. The index uses it so that unquoted queries get the
+// phrases first.
+func (g *Glossary) ExpandPhrases(words, lang string) []string {
+	targets := []string{"en", "it"}
+	switch lang {
+	case "en", "it":
+		targets = []string{lang}
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, to := range targets {
+		for _, from := range []string{other(to), to} {
+			for _, m := range g.spans(stems(words, from), from) {
+				if m.n < 2 {
+					continue
+				}
+				for _, w := range g.entries[m.entry].In(to) {
+					if !seen[w] {
+						seen[w] = true
+						out = append(out, w)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// span is a glossary entry found in a run of stems, n stems long.
+type span struct{ entry, n int }
+
 // cover returns the entries whose wordings cover the stems, longest first
 // at each position.
 func (g *Glossary) cover(s []string, lang string) []int {
-	idx := g.index[lang]
 	var out []int
+	for _, m := range g.spans(s, lang) {
+		out = append(out, m.entry)
+	}
+	return out
+}
+
+// spans covers the stems left to right with the longest wordings known at
+// each position.
+func (g *Glossary) spans(s []string, lang string) []span {
+	idx := g.index[lang]
+	var out []span
 	for i := 0; i < len(s); {
 		n := g.longest[lang]
 		if n > len(s)-i {
@@ -164,7 +209,9 @@ func (g *Glossary) cover(s []string, lang string) []int {
 		found := false
 		for ; n > 0; n-- {
 			if es, ok := idx[key(s[i:i+n])]; ok {
-				out = append(out, es...)
+				for _, e := range es {
+					out = append(out, span{e, n})
+				}
 				i += n
 				found = true
 				break

@@ -62,3 +62,17 @@ func TestExpandSynonymsInTheSameLanguage(t *testing.T) {
 		t.Errorf("Expand(artificial intelligence, en) = %q, want AI", got)
 	}
 }
+
+func TestExpandPhrases(t *testing.T) {
+	g := DefaultGlossary()
+	it := g.ExpandPhrases("artificial intelligence governance", "it")
+	if !slices.Contains(it, "intelligenza artificiale") || !slices.Contains(it, "IA") || slices.Contains(it, "governance") {
+		t.Errorf("ExpandPhrases(artificial intelligence governance, it) = %q", it)
+	}
+	if en := g.ExpandPhrases("intelligenza artificiale", "en"); !slices.Contains(en, "AI") || !slices.Contains(en, "artificial intelligence") {
+		t.Errorf("ExpandPhrases(intelligenza artificiale, en) = %q", en)
+	}
+	if got := g.ExpandPhrases("security of cables", "it"); len(got) != 0 {
+		t.Errorf("single words gave phrases: %q", got)
+	}
+}
