@@ -120,7 +120,7 @@ type pdfDoc struct {
 	foot bool // footnotes (else endnotes)
 
 	noteLines map[int]block // typeset footnotes by number
-	pageNotes []int
+	pageNotes []noteRef
 	notesH    float64
 
 	boxTop  float64
@@ -508,7 +508,7 @@ func (d *pdfDoc) place(blocks []block) {
 			}
 			if d.foot {
 				for _, n := range ln.marks {
-					d.pageNotes = append(d.pageNotes, n)
+					d.pageNotes = append(d.pageNotes, noteRef{n: n})
 					d.notesH += linesHeight(d.noteLines[n].lines, -1) + 0.8
 				}
 			}
@@ -531,28 +531,58 @@ func (d *pdfDoc) drawBox(y float64) {
 	d.pdf.Rect(marginSide, d.boxTop, 1.2, y-d.boxTop, "F")
 }
 
+// noteRef is a footnote, or its lines from "from" on, due on a page.
+type noteRef struct{ n, from int }
+
 // flushNotes prints the page's footnotes at its foot, under a short rule.
+// Placement made room for them; only a note too tall for the room left
+// continues at the foot of the next page.
 func (d *pdfDoc) flushNotes() {
 	if len(d.pageNotes) == 0 {
 		return
 	}
-	y := d.ph - marginBottom - d.notesH
+	room := d.ph - marginBottom - max(d.y, marginTop) - 4
+	type part struct{ n, from, to int }
+	var fit []part
+	var carry []noteRef
+	used := 0.0
+	for i, r := range d.pageNotes {
+		lines := d.noteLines[r.n].lines
+		k := r.from
+		for k < len(lines) && used+lines[k].h <= room+0.01 {
+			used += lines[k].h
+			k++
+		}
+		if k > r.from {
+			fit = append(fit, part{r.n, r.from, k})
+			used += 0.8
+		}
+		if k < len(lines) {
+			carry = append(append(carry, noteRef{r.n, k}), d.pageNotes[i+1:]...)
+			break
+		}
+	}
+	y := d.ph - marginBottom - used
 	d.pdf.SetDrawColor(0, 0, 0)
 	d.pdf.SetLineWidth(0.25)
 	d.pdf.Line(marginSide, y-2.5, marginSide+45, y-2.5)
-	for _, n := range d.pageNotes {
-		nb := d.noteLines[n]
-		for k, ln := range nb.lines {
+	for _, p := range fit {
+		nb := d.noteLines[p.n]
+		for k := p.from; k < p.to; k++ {
+			ln := nb.lines[k]
 			if k == 0 {
 				d.s.draw(nb.label[0], nb.x, y)
 			}
 			d.s.draw(ln, nb.x, y)
-			d.trace = append(d.trace, placed{page: d.pdf.PageNo(), y: y, h: ln.h, block: -n, note: true})
+			d.trace = append(d.trace, placed{page: d.pdf.PageNo(), y: y, h: ln.h, block: -p.n, note: true})
 			y += ln.h
 		}
 		y += 0.8
 	}
-	d.pageNotes, d.notesH = nil, 0
+	d.pageNotes, d.notesH = carry, 0
+	for _, r := range carry {
+		d.notesH += linesHeight(d.noteLines[r.n].lines[r.from:], -1) + 0.8
+	}
 }
 
 // finish ends the last page and, in a second pass over every page, writes
@@ -561,6 +591,12 @@ func (d *pdfDoc) flushNotes() {
 // subset font lacks as empty boxes.)
 func (d *pdfDoc) finish() {
 	d.flushNotes()
+	for len(d.pageNotes) > 0 { // the rest of a very long note
+		d.pdf.AddPage()
+		d.s.reset()
+		d.y = marginTop
+		d.flushNotes()
+	}
 	if d.inBox {
 		d.drawBox(d.y + 2)
 	}
@@ -568,10 +604,14 @@ func (d *pdfDoc) finish() {
 	for p := 1; p <= total; p++ {
 		d.pdf.SetPage(p)
 		d.s.reset()
-		if m := d.b.Classification; m != "" {
-			w := d.s.width(m, stMarking)
-			d.s.draw(d.single(m, stMarking), (d.pw-w)/2, markingY-4)
-			d.s.draw(d.single(m, stMarking), (d.pw-w)/2, d.ph-footerGap-4)
+		if m := strings.Join(strings.Fields(d.b.Classification), " "); m != "" {
+			st := stMarking
+			if w := d.s.width(m, st); w > d.cw {
+				st.size *= d.cw / w // a long marking shrinks to fit the width
+			}
+			ln := d.single(m, st)
+			d.s.draw(ln, (d.pw-ln.w)/2, markingY-4)
+			d.s.draw(ln, (d.pw-ln.w)/2, d.ph-footerGap-4)
 		}
 		pageOf := fmt.Sprintf(d.l.PageOf, p, total)
 		w := d.s.width(pageOf, stFooter)

@@ -289,10 +289,52 @@ func TestPDFMissingGlyphs(t *testing.T) {
 // page, every word inside the margins.
 func TestPDFLayout(t *testing.T) {
 	b := bigBrief(t, 60)
+	b.Classification = "SENSITIVE — FOR INTERNAL USE ONLY — NOT FOR DISTRIBUTION OUTSIDE THE DIRECTORATE — HANDLE WITH CARE"
 	d, err := layoutPDF(b, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkLayout(t, d)
+	// every word inside the page's margins, read back from the PDF
+	path, _ := exportPDF(t, b, Options{})
+	words := regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">`).
+		FindAllStringSubmatch(poppler(t, "pdftotext", "-bbox", path, "-"), -1)
+	if len(words) < 1000 {
+		t.Fatalf("only %d words", len(words))
+	}
+	pt := 72 / 25.4
+	for _, w := range words {
+		x0, _ := strconv.ParseFloat(w[1], 64)
+		x1, _ := strconv.ParseFloat(w[3], 64)
+		if x0 < marginSide*pt-0.5 || x1 > (d.pw-marginSide)*pt+0.5 {
+			t.Errorf("word at x %.1f–%.1f pt is outside the margins", x0, x1)
+		}
+	}
+}
+
+// TestPDFHugeNote checks that a source note taller than a page continues on
+// the next page instead of running over the text.
+func TestPDFHugeNote(t *testing.T) {
+	b := sampleBrief(t)
+	x := &b.Sections[2].Excerpts[0]
+	x.Notes[0].Text = strings.Repeat("Una nota molto lunga della fonte, ripetuta per riempire più di una pagina intera. ", 90) + "FINE."
+	d, err := layoutPDF(b, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkLayout(t, d)
+	path, _ := exportPDF(t, b, Options{})
+	pages, _ := pageTexts(t, path, b)
+	all := strings.Join(pages, " ")
+	if strings.Count(all, "ripetuta per riempire") != 90 || !strings.Contains(all, "FINE.") {
+		t.Errorf("long note incomplete: %d repetitions", strings.Count(all, "ripetuta per riempire"))
+	}
+}
+
+// checkLayout checks the traced lines of a laid-out PDF: inside the text
+// area, no heading alone at the foot of a page, no text over the notes.
+func checkLayout(t *testing.T, d *pdfDoc) {
+	t.Helper()
 	limit := d.ph - marginBottom + 0.01
 	for i, p := range d.trace {
 		if p.y+p.h > limit || p.y < marginTop-0.01 {
@@ -326,21 +368,6 @@ func TestPDFLayout(t *testing.T) {
 	for page, y := range firstNote {
 		if lowest[page] > y-2.5 {
 			t.Errorf("page %d: text reaches %.1f mm, notes start at %.1f mm", page, lowest[page], y)
-		}
-	}
-	// every word inside the page's margins, read back from the PDF
-	path, _ := exportPDF(t, b, Options{})
-	words := regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">`).
-		FindAllStringSubmatch(poppler(t, "pdftotext", "-bbox", path, "-"), -1)
-	if len(words) < 1000 {
-		t.Fatalf("only %d words", len(words))
-	}
-	pt := 72 / 25.4
-	for _, w := range words {
-		x0, _ := strconv.ParseFloat(w[1], 64)
-		x1, _ := strconv.ParseFloat(w[3], 64)
-		if x0 < marginSide*pt-0.5 || x1 > (d.pw-marginSide)*pt+0.5 {
-			t.Errorf("word at x %.1f–%.1f pt is outside the margins", x0, x1)
 		}
 	}
 }
