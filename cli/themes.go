@@ -7,8 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"attache/index"
-	"attache/index/corpus"
+	"attache/bridge"
 	"attache/index/themes"
 )
 
@@ -40,7 +39,7 @@ func runThemes(env *Env, args []string) (err error) {
 		return err
 	}
 	defer lib.Close()
-	m, err := ThemeMatrix(lib)
+	m, err := bridge.ThemeMatrix(lib)
 	if err != nil {
 		return err
 	}
@@ -53,25 +52,6 @@ func runThemes(env *Env, args []string) (err error) {
 		return printMatrix(env.Stdout, m)
 	}
 	return printThemes(env.Stdout, m, *lang)
-}
-
-// ThemeMatrix returns the coverage matrix of a library's documents by the
-// shipped taxonomy. The library's passages carry their themes already
-// (the index tags them when it opens).
-func ThemeMatrix(lib index.Library) (*themes.Matrix, error) {
-	infos, err := lib.Documents()
-	if err != nil {
-		return nil, err
-	}
-	docs := make([]*corpus.Document, 0, len(infos))
-	for _, info := range infos {
-		d, err := lib.Document(info.ID)
-		if err != nil {
-			return nil, err
-		}
-		docs = append(docs, d)
-	}
-	return themes.Default().Matrix(docs), nil
 }
 
 // themeEntry is one theme in "attache themes --json".
