@@ -152,6 +152,13 @@ func (e *Editor) changed() {
 	}
 }
 
+// Apply runs f on a copy of the brief as one undoable change named label;
+// if f fails, nothing changes. It is for changes the methods below do not
+// cover (several operations as one step, for instance).
+func (e *Editor) Apply(label string, f func(b *Brief) error) error {
+	return e.do(label, "", f)
+}
+
 // AddSection inserts a section (see Brief.AddSection) and returns its ID.
 func (e *Editor) AddSection(heading string, at int) (string, error) {
 	var id string

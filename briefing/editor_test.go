@@ -119,3 +119,30 @@ func TestEditorMergesTyping(t *testing.T) {
 		t.Error("dirty after undo back to saved state")
 	}
 }
+
+func TestEditorApply(t *testing.T) {
+	e := NewEditor(sampleBrief(t))
+	n := len(e.Brief().Sections)
+	err := e.Apply("Add two sections", func(b *Brief) error {
+		if _, err := b.AddSection("A", -1); err != nil {
+			return err
+		}
+		_, err := b.AddSection("B", -1)
+		return err
+	})
+	if err != nil || len(e.Brief().Sections) != n+2 || e.UndoLabel() != "Add two sections" {
+		t.Fatalf("apply: %v", err)
+	}
+	e.Undo()
+	if len(e.Brief().Sections) != n {
+		t.Error("one undo did not undo both sections")
+	}
+	// a failing change half way leaves nothing behind
+	err = e.Apply("Half", func(b *Brief) error {
+		b.AddSection("C", -1)
+		return b.RemoveSection("nope")
+	})
+	if err == nil || len(e.Brief().Sections) != n || e.CanUndo() {
+		t.Errorf("failed apply changed the brief: %v", err)
+	}
+}
