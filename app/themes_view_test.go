@@ -1,0 +1,74 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"attache/bridge"
+	"attache/index"
+	"attache/index/themes"
+	"attache/seeds"
+)
+
+func seedMatrix(t *testing.T) *themes.Matrix {
+	t.Helper()
+	lib, err := index.Open(index.Config{Dir: t.TempDir(), Seeds: seeds.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	m, err := bridge.ThemeMatrix(lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestCoverageViewOpensACell(t *testing.T) {
+	test.NewTempApp(t)
+	m := seedMatrix(t)
+	row, col := -1, -1
+	for i, th := range m.Themes {
+		if th.ID == "undersea-cables" {
+			row = i + 1
+		}
+	}
+	for j, d := range m.Docs {
+		if d.ID == "join-2025-140" {
+			col = j + 1
+		}
+	}
+	if got := coverageCellText(m, row, 0, "it"); got != "Cavi sottomarini e terrestri" {
+		t.Errorf("row label %q", got)
+	}
+	if got := coverageCellText(m, row, col, "en"); got == "·" || got == "0" {
+		t.Errorf("JOIN × cables shows %q", got)
+	}
+
+	var opened [][2]string
+	view := newCoverageView(m, "en", func(theme, doc string) { opened = append(opened, [2]string{theme, doc}) })
+	w := test.NewWindow(view)
+	defer w.Close()
+	w.Resize(fyne.NewSize(1000, 600))
+	table := view.(*fyne.Container).Objects[0].(*widget.Table)
+	table.Select(widget.TableCellID{Row: row, Col: col})
+	if len(opened) != 1 || opened[0] != [2]string{"undersea-cables", "join-2025-140"} {
+		t.Errorf("opened %v", opened)
+	}
+	// A header or a silent document opens nothing.
+	table.Select(widget.TableCellID{Row: 0, Col: col})
+	for j, d := range m.Docs {
+		if m.Cells[row-1][j].Count == 0 {
+			table.Select(widget.TableCellID{Row: row, Col: j + 1})
+			if coverageCellText(m, row, j+1, "en") != "·" {
+				t.Errorf("%s shows %q for a silent document", d.ID, coverageCellText(m, row, j+1, "en"))
+			}
+		}
+	}
+	if len(opened) != 1 {
+		t.Errorf("opened %v after tapping a header and silent cells", opened)
+	}
+}
