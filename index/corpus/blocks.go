@@ -11,6 +11,8 @@ var (
 	reATX       = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
 	reListStart = regexp.MustCompile(`^(?:[-*•–]\s+|\d{1,3}[.)]\s+|[a-z][).]\s+|\([a-z0-9]{1,3}\)\s+)`)
 	reSeparator = regexp.MustCompile(`^(?:_{5,}|-{10,})$`)
+	reRule      = regexp.MustCompile(`^(?:[-*_=]\s*){3,}$`)
+	reQuote     = regexp.MustCompile(`^(?:>\s?)+`)
 )
 
 // block is a run of source lines that makes one paragraph, heading or
@@ -209,6 +211,18 @@ func (s *scanner) line(full string, prevNonBlank bool) {
 	if reSeparator.MatchString(trimmed) {
 		s.startZone(zoneSep)
 		return
+	}
+	if reRule.MatchString(trimmed) {
+		// A Markdown rule or a Setext underline ends a paragraph.
+		s.endBlock()
+		return
+	}
+	if q := reQuote.FindString(trimmed); q != "" {
+		trimmed = strings.TrimSpace(trimmed[len(q):])
+		if trimmed == "" {
+			s.endBlock()
+			return
+		}
 	}
 	if m := reMDNoteDef.FindStringSubmatch(trimmed); m != nil {
 		s.startZone(zoneMD)

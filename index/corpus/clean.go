@@ -7,14 +7,17 @@ import (
 )
 
 var (
-	reMDLink     = regexp.MustCompile(`\[([^\]\^][^\]]*)\]\(([^)\s]*)\)`)
-	reAutoLink   = regexp.MustCompile(`<((?:https?|ftp)://[^>\s]+)>`)
-	reBold       = regexp.MustCompile(`\*\*([^*]+?)\*\*`)
-	reBoldUnder  = regexp.MustCompile(`(^|[^\p{L}\p{N}_])__([^_]+?)__([^\p{L}\p{N}_]|$)`)
-	reItalic     = regexp.MustCompile(`(^|[^\p{L}\p{N}*])\*([^*\s][^*]*?)\*([^\p{L}\p{N}*]|$)`)
-	reStrayStars = regexp.MustCompile(`\*{2,}`)
-	reEscape     = regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!<>|~])`)
-	reURL        = regexp.MustCompile(`(?:https?|ftp)://[^\s<>"]+|www\.[^\s<>"]+\.[a-z]{2,}[^\s<>"]*`)
+	reMDLink      = regexp.MustCompile(`\[([^\]\^][^\]]*)\]\(([^)\s]*)\)`)
+	reAutoLink    = regexp.MustCompile(`<((?:https?|ftp)://[^>\s]+)>`)
+	reBold        = regexp.MustCompile(`\*\*([^*]+?)\*\*`)
+	reBoldUnder   = regexp.MustCompile(`(^|[^\p{L}\p{N}_])__([^_]+?)__([^\p{L}\p{N}_]|$)`)
+	reItalic      = regexp.MustCompile(`(^|[^\p{L}\p{N}*])\*([^*\s][^*]*?)\*([^\p{L}\p{N}*]|$)`)
+	reStrayStars  = regexp.MustCompile(`\*{2,}`)
+	reItalicUnder = regexp.MustCompile(`(^|[^\p{L}\p{N}_])_([^_\s][^_]*?)_([^\p{L}\p{N}_]|$)`)
+	reCode        = regexp.MustCompile("`([^`]+)`")
+	reImage       = regexp.MustCompile(`!\[([^\]]*)\]\([^)]*\)`)
+	reEscape      = regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!<>|~])`)
+	reURL         = regexp.MustCompile(`(?:https?|ftp)://[^\s<>"]+|www\.[^\s<>"]+\.[a-z]{2,}[^\s<>"]*`)
 )
 
 // cleanInline turns a line of text with Markdown-like markup into plain
@@ -29,6 +32,9 @@ func cleanInline(s string) (string, []string) {
 			urls = append(urls, u)
 			return u
 		})
+	}
+	if strings.Contains(s, "![") {
+		s = reImage.ReplaceAllString(s, "$1")
 	}
 	if strings.Contains(s, "](") {
 		s = reMDLink.ReplaceAllStringFunc(s, func(m string) string {
@@ -46,8 +52,12 @@ func cleanInline(s string) (string, []string) {
 		}
 		s = reStrayStars.ReplaceAllString(s, "")
 	}
-	if strings.Contains(s, "__") {
+	if strings.Contains(s, "_") {
 		s = reBoldUnder.ReplaceAllString(s, "$1$2$3")
+		s = reItalicUnder.ReplaceAllString(s, "$1$2$3")
+	}
+	if strings.Contains(s, "`") {
+		s = reCode.ReplaceAllString(s, "$1")
 	}
 	if strings.Contains(s, `\`) {
 		s = reEscape.ReplaceAllString(s, "$1")

@@ -278,7 +278,18 @@ func TestMarkupReadsAsPlainText(t *testing.T) {
 			t.Errorf("note 5: %q", n.Text)
 		}
 	}
-	if got, _ := cleanInline(`**bold** and *italic* [link](#) \(x\) *acquis* dell'UE`); got != "bold and italic link (x) acquis dell'UE" {
-		t.Errorf("cleanInline: %q", got)
+	for in, want := range map[string]string{
+		`**bold** and *italic* [link](#) \(x\) *acquis* dell'UE`:                  "bold and italic link (x) acquis dell'UE",
+		"__strong__, _em_ and `code` ![logo](logo.png) but snake_case_name stays": "strong, em and code logo but snake_case_name stays",
+		"see <https://example.org/a> and [the rules](https://example.org/b)":      "see https://example.org/a and the rules",
+		"**IRIS²**, the **Global Gateway**.":                                      "IRIS², the Global Gateway.",
+	} {
+		if got, _ := cleanInline(in); got != want {
+			t.Errorf("cleanInline(%q) = %q, want %q", in, got, want)
+		}
+	}
+	_, urls := cleanInline("see <https://example.org/a> and [the rules](https://example.org/b) and [anchor](#x)")
+	if strings.Join(urls, " ") != "https://example.org/a https://example.org/b" {
+		t.Errorf("link targets %v", urls)
 	}
 }

@@ -344,3 +344,18 @@ func TestPagedTextLosesRunningHeadsAndPageNumbers(t *testing.T) {
 		}
 	}
 }
+
+func TestMarkdownRulesAndQuotes(t *testing.T) {
+	raw := "Title line\n===========\n\nA first paragraph.\n\n---\n\n> A quoted paragraph\n> on two lines.\n\n***\n\nLast one.\n"
+	d, err := Parse(Meta{ID: "rules", Lang: "en"}, []byte(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, p := range d.Passages {
+		texts = append(texts, p.Text)
+	}
+	if got := strings.Join(texts, " | "); got != "A first paragraph. | A quoted paragraph on two lines. | Last one." {
+		t.Errorf("passages %q", got)
+	}
+}
