@@ -96,9 +96,28 @@ func classify(meta Meta, blocks []*block) []unit {
 		}
 		units = append(units, u)
 	}
+	if !hasPassage(units) {
+		// Short lines and nothing else: they are the text, not headings.
+		for i := range units {
+			if units[i].kind == "heading" && !units[i].atx {
+				units[i].kind, units[i].numbered = KindParagraph, false
+			}
+		}
+		return units
+	}
 	units = dropFrontMatter(meta, units)
 	units = dropRepeatedTitles(meta, units)
 	return joinContinuations(units)
+}
+
+// hasPassage reports whether some unit is not a heading.
+func hasPassage(units []unit) bool {
+	for _, u := range units {
+		if u.kind != "heading" {
+			return true
+		}
+	}
+	return false
 }
 
 // classifyBlock decides what a block is and cleans its text.

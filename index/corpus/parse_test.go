@@ -359,3 +359,13 @@ func TestMarkdownRulesAndQuotes(t *testing.T) {
 		t.Errorf("passages %q", got)
 	}
 }
+
+func TestShortLinesAloneArePassages(t *testing.T) {
+	d, err := Parse(Meta{ID: "short", Lang: "en"}, []byte("Hello world\n\nSecond line\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Passages) != 2 || d.Passages[0].Text != "Hello world" || len(d.Sections) != 0 {
+		t.Errorf("passages %+v sections %+v", d.Passages, d.Sections)
+	}
+}
