@@ -3,8 +3,6 @@ package app
 import (
 	"os"
 
-	"fyne.io/fyne/v2/dialog"
-
 	"attache/bridge"
 	"attache/briefing"
 )
@@ -22,7 +20,7 @@ func (u *ui) addSelected() {
 	}
 	ps, meta, ok := u.reader.passage()
 	if !ok {
-		dialog.ShowInformation("Add to brief", "Select a passage in the results first.", u.win)
+		u.showInfo("Add to brief", "Select a passage in the results first.")
 		return
 	}
 	sec, at := u.brief.outline.selectedSection()

@@ -53,7 +53,7 @@ func (u *ui) showExport() {
 	notes.Horizontal = true
 	notes.SetSelected(prefs.StringWithFallback(prefExportNotes, "Footnotes"))
 
-	path := widget.NewEntry()
+	path := newEscEntry(u, false)
 	path.SetText(u.defaultExportPath(format.Selected))
 	format.OnChanged = func(f string) {
 		ext := exportExt(f)
@@ -81,7 +81,7 @@ func (u *ui) showExport() {
 			d.SetLocation(l)
 		}
 		d.Resize(fyne.NewSize(900, 600))
-		d.Show()
+		u.showDialog(d)
 	})
 	items := []*widget.FormItem{
 		widget.NewFormItem("Format", format),
@@ -105,7 +105,7 @@ func (u *ui) showExport() {
 		u.export(req, u.showExportResult)
 	}, u.win)
 	d.Resize(fyne.NewSize(620, d.MinSize().Height))
-	d.Show()
+	u.showDialog(d)
 }
 
 // exportExt is the file extension of an export format's name.
@@ -135,7 +135,7 @@ func (u *ui) defaultExportPath(format string) string {
 // on the UI goroutine.
 func (u *ui) export(req exportRequest, done func(exportResult)) {
 	if req.path == "" {
-		dialog.ShowError(fmt.Errorf("export: choose a file to write"), u.win)
+		u.showError(fmt.Errorf("export: choose a file to write"))
 		return
 	}
 	if !filepath.IsAbs(req.path) {
@@ -170,7 +170,7 @@ func (u *ui) export(req exportRequest, done func(exportResult)) {
 // showExportResult says how the export went, with an Open action.
 func (u *ui) showExportResult(res exportResult) {
 	if res.err != nil {
-		dialog.ShowError(res.err, u.win)
+		u.showError(res.err)
 		return
 	}
 	u.setStatus("Exported "+res.path, false)
@@ -187,7 +187,7 @@ func (u *ui) showExportResult(res exportResult) {
 	open := widget.NewButton("Open", func() {
 		d.Hide()
 		if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: res.path}); err != nil {
-			dialog.ShowError(fmt.Errorf("open %q: %v", res.path, err), u.win)
+			u.showError(fmt.Errorf("open %q: %v", res.path, err))
 		}
 	})
 	open.Importance = widget.HighImportance
@@ -197,5 +197,5 @@ func (u *ui) showExportResult(res exportResult) {
 	if len(res.warnings) > 0 {
 		d.Resize(fyne.NewSize(640, 400))
 	}
-	d.Show()
+	u.showDialog(d)
 }

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
 	"attache/briefing"
 )
 
@@ -53,5 +56,29 @@ func TestMetadataMatchesFyneAppToml(t *testing.T) {
 		if !strings.Contains(s, want) {
 			t.Errorf("FyneApp.toml lacks %s", want)
 		}
+	}
+}
+
+func TestEscapeClosesTheTopDialog(t *testing.T) {
+	u := newTestUI(t)
+	u.showExport()
+	if len(u.dialogs) != 1 {
+		t.Fatalf("%d dialogs open after Ctrl+E, want 1", len(u.dialogs))
+	}
+	u.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(u.dialogs) != 0 {
+		t.Errorf("%d dialogs open after Escape", len(u.dialogs))
+	}
+}
+
+func TestQuitWithUnsavedChangesAsks(t *testing.T) {
+	u := newTestUI(t)
+	u.brief.title.SetText("Changed")
+	u.quit()
+	if len(u.dialogs) != 1 {
+		t.Fatalf("quitting with unsaved changes opened %d dialogs, want 1", len(u.dialogs))
+	}
+	if !strings.Contains(test.RenderToMarkup(u.win.Canvas()), "Don&#39;t save") && !strings.Contains(test.RenderToMarkup(u.win.Canvas()), "Don't save") {
+		t.Error("the question has no Don't save button")
 	}
 }

@@ -78,7 +78,7 @@ func (u *ui) edit(f func(ed *briefing.Editor) error) error {
 	u.ed.Seal()
 	err := f(u.ed)
 	if err != nil {
-		dialog.ShowError(err, u.win)
+		u.showError(err)
 	}
 	return err
 }
@@ -135,7 +135,7 @@ func (u *ui) askNew() {
 		}
 		tmpl := widget.NewRadioGroup(names, nil)
 		tmpl.SetSelected(names[0])
-		title := widget.NewEntry()
+		title := newEscEntry(u, false)
 		title.SetPlaceHolder("Untitled brief")
 		d := dialog.NewForm("New brief", "Create", "Cancel", []*widget.FormItem{
 			widget.NewFormItem("Title", title),
@@ -146,13 +146,13 @@ func (u *ui) askNew() {
 			}
 			b, err := newBriefFrom(ids[tmpl.Selected], title.Text)
 			if err != nil {
-				dialog.ShowError(err, u.win)
+				u.showError(err)
 				return
 			}
 			u.setBrief(b, "")
 		}, u.win)
 		d.Resize(fyne.NewSize(420, d.MinSize().Height))
-		d.Show()
+		u.showDialog(d)
 		u.win.Canvas().Focus(title)
 	})
 }
@@ -178,7 +178,7 @@ func (u *ui) confirmDiscard(action string, then func()) {
 	cancel := widget.NewButton("Cancel", func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(action, msg, u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
-	d.Show()
+	u.showDialog(d)
 }
 
 // askOpen shows the open dialog for a .brief file.
@@ -186,7 +186,7 @@ func (u *ui) askOpen() {
 	u.confirmDiscard("Open brief", func() {
 		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 			if err != nil {
-				dialog.ShowError(err, u.win)
+				u.showError(err)
 				return
 			}
 			if r == nil {
@@ -198,7 +198,7 @@ func (u *ui) askOpen() {
 		d.SetFilter(storage.NewExtensionFileFilter([]string{briefing.Extension}))
 		u.setDialogDir(d)
 		d.Resize(fyne.NewSize(900, 600))
-		d.Show()
+		u.showDialog(d)
 	})
 }
 
@@ -208,7 +208,7 @@ func (u *ui) openPath(path string) {
 		b, err := briefing.Load(path)
 		fyne.Do(func() {
 			if err != nil {
-				dialog.ShowError(err, u.win)
+				u.showError(err)
 				u.removeRecent(path)
 				return
 			}
@@ -229,7 +229,7 @@ func (u *ui) save(then func()) {
 		return
 	}
 	if err := u.saveTo(u.path); err != nil {
-		dialog.ShowError(err, u.win)
+		u.showError(err)
 		return
 	}
 	if then != nil {
@@ -259,7 +259,7 @@ func (u *ui) saveAs(then func()) {
 	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, u.win)
+			u.showError(err)
 			return
 		}
 		if w == nil {
@@ -272,7 +272,7 @@ func (u *ui) saveAs(then func()) {
 			path += briefing.Extension
 		}
 		if err := u.saveTo(path); err != nil {
-			dialog.ShowError(err, u.win)
+			u.showError(err)
 			return
 		}
 		if then != nil {
@@ -282,7 +282,7 @@ func (u *ui) saveAs(then func()) {
 	d.SetFileName(fileNameFor(u.ed.Brief().Title, briefing.Extension))
 	u.setDialogDir(d)
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	u.showDialog(d)
 }
 
 // fileNameFor makes a file name from a brief's title.
@@ -399,13 +399,13 @@ func (u *ui) offerRestore() bool {
 		name = filepath.Base(orig)
 	}
 	msg := "Attaché closed without saving " + name + ". Restore the copy saved at " + st.ModTime().Format("15:04 on 2 Jan") + "?"
-	dialog.ShowConfirm("Restore unsaved brief", msg, func(ok bool) {
+	u.showDialog(dialog.NewConfirm("Restore unsaved brief", msg, func(ok bool) {
 		if !ok {
 			u.removeAutosave()
 			return
 		}
 		u.restoreAutosave()
-	}, u.win)
+	}, u.win))
 	return true
 }
 
@@ -413,7 +413,7 @@ func (u *ui) offerRestore() bool {
 func (u *ui) restoreAutosave() {
 	b, err := briefing.Load(u.autosavePath())
 	if err != nil {
-		dialog.ShowError(err, u.win)
+		u.showError(err)
 		return
 	}
 	u.setBrief(b, u.app.Preferences().String(prefAutosavePath))

@@ -54,7 +54,7 @@ func (u *ui) buildMenu() *fyne.MainMenu {
 		item("New Section…", ctrlShift(fyne.KeyN), u.brief.outline.addSection),
 	)
 	help := fyne.NewMenu("Help",
-		item("Keyboard Shortcuts", &desktop.CustomShortcut{KeyName: fyne.KeyF1}, u.showShortcuts),
+		item("Keyboard Shortcuts", ctrl(fyne.KeySlash), u.showShortcuts),
 		fyne.NewMenuItem("About Attaché", u.showAbout),
 	)
 	u.menu = fyne.NewMainMenu(file, edit, help)

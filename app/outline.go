@@ -111,7 +111,7 @@ func newOutline(u *ui) *outline {
 	o.exQuote.Wrapping = fyne.TextWrapWord
 	o.exSource = widget.NewLabel("")
 	o.exSource.Wrapping = fyne.TextWrapWord
-	o.exSource.Importance = widget.LowImportance
+	o.exSource.TextStyle = fyne.TextStyle{Italic: true}
 	o.exComment = widget.NewMultiLineEntry()
 	o.exComment.Wrapping = fyne.TextWrapWord
 	o.exComment.SetMinRowsVisible(3)
@@ -378,11 +378,11 @@ func (o *outline) remove() {
 			return
 		}
 		msg := fmt.Sprintf("Delete section “%s” with its %d excerpts and text? Undo (Ctrl+Z) brings it back.", s.Heading, len(s.Excerpts))
-		dialog.ShowConfirm("Delete section", msg, func(ok bool) {
+		o.u.showDialog(dialog.NewConfirm("Delete section", msg, func(ok bool) {
 			if ok {
 				del()
 			}
-		}, o.u.win)
+		}, o.u.win))
 	case strings.HasPrefix(o.sel, exNode):
 		id := strings.TrimPrefix(o.sel, exNode)
 		o.u.edit(func(ed *briefing.Editor) error { return ed.RemoveExcerpt(id) })
@@ -439,12 +439,12 @@ func (o *outline) moveToSection() {
 		ids[n] = s.ID
 	}
 	sel := widget.NewSelect(names, nil)
-	dialog.ShowForm("Move excerpt to section", "Move", "Cancel",
+	o.u.showDialog(dialog.NewForm("Move excerpt to section", "Move", "Cancel",
 		[]*widget.FormItem{widget.NewFormItem("Section", sel)}, func(ok bool) {
 			if ok && sel.Selected != "" {
 				o.moveExcerptTo(id, ids[sel.Selected])
 			}
-		}, o.u.win)
+		}, o.u.win))
 }
 
 // moveExcerptTo moves excerpt id to the end of section sec.
@@ -466,7 +466,7 @@ func (o *outline) trim() {
 
 // askText asks for one line of text in a dialog.
 func (o *outline) askText(title, label, value string, done func(string)) {
-	e := widget.NewEntry()
+	e := newEscEntry(o.u, false)
 	e.SetText(value)
 	d := dialog.NewForm(title, "OK", "Cancel", []*widget.FormItem{widget.NewFormItem(label, e)}, func(ok bool) {
 		if ok && strings.TrimSpace(e.Text) != "" {
@@ -474,6 +474,6 @@ func (o *outline) askText(title, label, value string, done func(string)) {
 		}
 	}, o.u.win)
 	d.Resize(fyne.NewSize(420, d.MinSize().Height))
-	d.Show()
+	o.u.showDialog(d)
 	o.u.win.Canvas().Focus(e)
 }

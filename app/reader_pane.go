@@ -50,7 +50,7 @@ func newReaderPane(u *ui) *readerPane {
 	p.title.Wrapping = fyne.TextWrapWord
 	p.path = widget.NewLabel("")
 	p.path.Wrapping = fyne.TextWrapWord
-	p.path.Importance = widget.LowImportance
+	p.path.TextStyle = fyne.TextStyle{Italic: true}
 	p.text = widget.NewRichText()
 	p.text.Wrapping = fyne.TextWrapWord
 	p.notes = widget.NewRichText()

@@ -3,7 +3,6 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
@@ -22,7 +21,8 @@ var shortcutList = [][2]string{
 	{"Ctrl+E", "Export to PDF or Markdown"},
 	{"Ctrl+Z", "Undo the last change to the brief"},
 	{"Ctrl+Shift+Z", "Redo"},
-	{"F1", "This list"},
+	{"Ctrl+/ or F1", "This list"},
+	{"Escape", "Close a dialog"},
 	{"Ctrl+Q", "Quit"},
 }
 
@@ -39,6 +39,10 @@ func (u *ui) addShortcuts() {
 			u.reader.step(-1)
 		case fyne.KeyDown:
 			u.reader.step(1)
+		case fyne.KeyEscape:
+			u.closeTopDialog()
+		case fyne.KeyF1:
+			u.showShortcuts()
 		}
 	})
 }
@@ -64,6 +68,6 @@ func (u *ui) showShortcuts() {
 // showAbout says what the app is.
 func (u *ui) showAbout() {
 	m := u.app.Metadata()
-	dialog.ShowInformation("About Attaché",
-		"Attaché "+m.Version+"\nSearch official texts offline and compose cited briefs.", u.win)
+	u.showInfo("About Attaché",
+		"Attaché "+m.Version+"\nSearch official texts offline and compose cited briefs.")
 }

@@ -18,7 +18,7 @@ import (
 func showTrimDialog(u *ui, x *briefing.Excerpt) {
 	id := x.ID
 	full := x.Full
-	e := widget.NewMultiLineEntry()
+	e := newEscEntry(u, true)
 	e.Wrapping = fyne.TextWrapWord
 	e.SetText(strings.ReplaceAll(x.Text, briefing.Ellipsis, " "+briefing.Ellipsis+" "))
 	e.SetMinRowsVisible(10)
@@ -32,11 +32,11 @@ func showTrimDialog(u *ui, x *briefing.Excerpt) {
 				return
 			}
 			if err := trimTo(u, id, full, e.Text); err != nil {
-				dialog.ShowError(err, u.win)
+				u.showError(err)
 			}
 		}, u.win)
 	d.Resize(fyne.NewSize(640, 420))
-	d.Show()
+	u.showDialog(d)
 }
 
 // trimTo makes excerpt id quote only the parts of full that edited keeps.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 )
@@ -46,3 +47,55 @@ func (k *keyCatcher) CreateRenderer() fyne.WidgetRenderer {
 
 // layoutSpacer fills the space between the items of a box.
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
+
+// showDialog shows d and keeps it on the stack of open dialogs, so that
+// Escape closes the top one.
+func (u *ui) showDialog(d dialog.Dialog) {
+	u.dialogs = append(u.dialogs, d)
+	d.SetOnClosed(func() {
+		for i, o := range u.dialogs {
+			if o == d {
+				u.dialogs = append(u.dialogs[:i], u.dialogs[i+1:]...)
+				break
+			}
+		}
+	})
+	d.Show()
+}
+
+// closeTopDialog dismisses the dialog shown last, as Cancel would, and
+// reports whether there was one.
+func (u *ui) closeTopDialog() bool {
+	if len(u.dialogs) == 0 {
+		return false
+	}
+	u.dialogs[len(u.dialogs)-1].Hide()
+	return true
+}
+
+// showError shows an error in a dialog.
+func (u *ui) showError(err error) { u.showDialog(dialog.NewError(err, u.win)) }
+
+// showInfo shows a message in a dialog.
+func (u *ui) showInfo(title, msg string) { u.showDialog(dialog.NewInformation(title, msg, u.win)) }
+
+// escEntry is an entry for dialogs: Escape closes the dialog it is in.
+type escEntry struct {
+	widget.Entry
+	u *ui
+}
+
+func newEscEntry(u *ui, multiLine bool) *escEntry {
+	e := &escEntry{u: u}
+	e.MultiLine = multiLine
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey closes the dialog on Escape and types other keys.
+func (e *escEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.u.closeTopDialog() {
+		return
+	}
+	e.Entry.TypedKey(k)
+}

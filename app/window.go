@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"attache/briefing"
@@ -49,6 +50,9 @@ type ui struct {
 	// written (0: never); autosavePending says a write is waiting.
 	autosaveDelay   time.Duration
 	autosavePending bool
+
+	// dialogs are the open dialogs, the top one last.
+	dialogs []dialog.Dialog
 
 	menu               *fyne.MainMenu
 	undoItem, redoItem *fyne.MenuItem
