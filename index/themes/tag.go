@@ -18,9 +18,10 @@ const (
 	// maxTags is the most themes a passage is tagged with.
 	maxTags = 4
 	// refLength is the passage length, in stemmed words, at which no length
-	// normalisation applies; longer passages are divided by the square root
-	// of their length over it.
+	// normalisation applies; a passage's score is divided by the square
+	// root of its length over refLength, counting at least minLength words.
 	refLength = 40
+	minLength = 20
 	// headingBonus is added when a theme's term is in the passage's nearest
 	// section heading.
 	headingBonus = 1.0
@@ -64,9 +65,10 @@ type corpusStats struct {
 //     the taxonomy was last given in TagDocuments (0.75 before any), so a
 //     term found everywhere counts half as much as a rare one; repeats add
 //     1 + ln(count).
-//  3. The sum is divided by sqrt(words/40) for passages longer than 40
-//     words, so that a long passage naming a term once in a list scores
-//     lower than a short one about it.
+//  3. The sum is divided by sqrt(words/40), counting at least 20 words,
+//     so that a long passage naming a term once in a list scores lower than
+//     a short one about it, and a one-sentence action point naming its
+//     subject scores higher.
 //  4. A bonus of 1 is added when a term of the theme occurs in the nearest
 //     section heading above the passage.
 func (tx *Taxonomy) Tag(p *corpus.Passage) []Score {
@@ -94,10 +96,7 @@ func (tx *Taxonomy) Scores(p *corpus.Passage) []Score {
 	st := tx.stats
 	tx.mu.RUnlock()
 
-	norm := 1.0
-	if len(tokens) > refLength {
-		norm = math.Sqrt(float64(len(tokens)) / refLength)
-	}
+	norm := math.Sqrt(float64(max(len(tokens), minLength)) / refLength)
 	var out []Score
 	for _, th := range tx.Themes {
 		ms := th.matchers[lang]
