@@ -341,7 +341,6 @@ func (s *scanner) endZone() {
 	if s.zone == 0 {
 		return
 	}
-	// Join addresses cut at a hyphen that ended up as separate entries.
 	s.zone = 0
 	s.note = nil
 	s.zoneNotes = nil

@@ -35,36 +35,6 @@ func TestTECH7EndsWithTheAssociationNotItsContacts(t *testing.T) {
 	}
 }
 
-func TestBoilerplateRules(t *testing.T) {
-	drop := []string{
-		"Questo sito utilizza solo cookie tecnici necessari per la fruizione dei contenuti. Per maggiori informazioni leggi l'informativa sul trattamento dei dati personali.",
-		"Privacy Policy", "Follow us", "Was this page helpful?",
-		`You did not validate the "I am not a robot" check`, "Back to top of the page",
-		"Anitec-Assinform Press Office: Stefania Follador / / +39 3398955856",
-		"Joint Declaration_ TECH7 Italy_11.4.2024_summary", "Joint_Declaration_TECH7 Italy_11.4.2024",
-		"Website:", "declaration.pdf",
-	}
-	for _, s := range drop {
-		if !isBoilerplateLine(s) {
-			t.Errorf("kept %q", s)
-		}
-	}
-	keep := []string{
-		"The press office of the Council said the meeting went well, and the ministers agreed.",
-		"Digital Government Systems", "Cybersicurezza", "1. INTRODUZIONE",
-		"The first ministerial meeting will take place on March 14-15 in Verona and Trento.",
-		"__Important__ notice about the cookie-free design of the page was given to all members of the group.",
-	}
-	for _, s := range keep {
-		if isBoilerplateLine(s) {
-			t.Errorf("dropped %q", s)
-		}
-	}
-	if got := trimBoilerplateTail("It is headquartered in Milan and Rome. Website:"); got != "It is headquartered in Milan and Rome." {
-		t.Errorf("tail: %q", got)
-	}
-}
-
 func TestPassagesAreSingleSpacedLines(t *testing.T) {
 	for _, d := range allSeeds(t) {
 		for _, p := range d.Passages {
@@ -184,24 +154,6 @@ func TestGluedDigitMarksBecomeNotes(t *testing.T) {
 	}
 	if c := at(t, d, "para. 4(c)"); !strings.Contains(c.Text, "plenipotenziaria del 2026, elaborando") {
 		t.Errorf("4(c) lost its year: %q", c.Text)
-	}
-}
-
-func TestGluedMarkNeedsTheNextFootnote(t *testing.T) {
-	notes := newNoteTable()
-	notes.add("1", "First note.", 0, true)
-	notes.add("2", "Second note.", 0, true)
-	text, refs := notes.takeMarks("In the G7 of 2023 the members agreed1. The year 20222, and 5G.")
-	if text != "In the G7 of 2023 the members agreed. The year 2022, and 5G." {
-		t.Errorf("text %q", text)
-	}
-	if len(refs) != 2 || refs[0].Number != "1" || refs[1].Number != "2" {
-		t.Errorf("refs %v", refs)
-	}
-	// With no footnote 3, a glued 3 is part of the text.
-	text, refs = notes.takeMarks("Article 3 and table A3.")
-	if text != "Article 3 and table A3." || len(refs) != 0 {
-		t.Errorf("%q %v", text, refs)
 	}
 }
 

@@ -143,7 +143,7 @@ func (t *noteTable) takeMarks(s string) (string, []*noteDef) {
 		num := superscriptValue(s[lo:hi])
 		n, ok := t.byNum[num]
 		v, _ := strconv.Atoi(num)
-		if !ok || v < t.last || v > t.last+5 {
+		if !ok || v <= t.last || v > t.last+5 {
 			return "", false
 		}
 		refs = append(refs, t.use(n))

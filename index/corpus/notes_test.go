@@ -1,0 +1,56 @@
+package corpus
+
+import "testing"
+
+func TestGluedMarkNeedsTheNextFootnote(t *testing.T) {
+	notes := newNoteTable()
+	notes.add("1", "First note.", 0, true)
+	notes.add("2", "Second note.", 0, true)
+	text, refs := notes.takeMarks("In the G7 of 2023 the members agreed1. The year 20222, and 5G.")
+	if text != "In the G7 of 2023 the members agreed. The year 2022, and 5G." {
+		t.Errorf("text %q", text)
+	}
+	if len(refs) != 2 || refs[0].Number != "1" || refs[1].Number != "2" {
+		t.Errorf("refs %v", refs)
+	}
+	// With no footnote 3, a glued 3 is part of the text.
+	text, refs = notes.takeMarks("Article 3 and table A3.")
+	if text != "Article 3 and table A3." || len(refs) != 0 {
+		t.Errorf("%q %v", text, refs)
+	}
+}
+
+func TestSuperscriptMarkNeedsAFootnoteNearby(t *testing.T) {
+	notes := newNoteTable()
+	notes.add("1", "One.", 0, false)
+	notes.add("2", "Two.", 0, false)
+	text, refs := notes.takeMarks("Draghi¹ and IRIS² and the m² unit² ¹")
+	// ² after IRIS is taken as note 2 (it is the next one); later ones are
+	// not marks: a footnote is referred to once, no 3 exists, and a mark must
+	// follow a word.
+	if text != "Draghi and IRIS and the m² unit² ¹" || len(refs) != 2 {
+		t.Errorf("%q %d", text, len(refs))
+	}
+	notes = newNoteTable()
+	notes.add("40", "Forty.", 0, false)
+	if text, refs := notes.takeMarks("IRIS⁴⁰ is far from the last mark"); text != "IRIS⁴⁰ is far from the last mark" || len(refs) != 0 {
+		t.Errorf("a mark far ahead was taken: %q", text)
+	}
+}
+
+func TestMarkdownReferences(t *testing.T) {
+	notes := newNoteTable()
+	notes.add("a", "Named note.", 0, false)
+	text, refs := notes.takeMarks("Text[^a] and a dangling one[^zz].")
+	if text != "Text and a dangling one." || len(refs) != 1 || refs[0].Number != "a" {
+		t.Errorf("%q %v", text, refs)
+	}
+}
+
+func TestSuperscriptValue(t *testing.T) {
+	for in, want := range map[string]string{"¹": "1", "²³": "23", "⁴⁰": "40", "¹⁰": "10", "⁹⁸⁷⁶⁵": "98765"} {
+		if got := superscriptValue(in); got != want {
+			t.Errorf("%s → %s, want %s", in, got, want)
+		}
+	}
+}
