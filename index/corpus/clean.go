@@ -86,7 +86,21 @@ func findURLs(s string) []string {
 
 // collapseSpace trims s and turns every run of white space into one space.
 func collapseSpace(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // tidy collapses white space and removes the spaces left before

@@ -125,14 +125,33 @@ func isSuperscriptDigit(r rune) bool { return superscriptDigit(r) >= 0 }
 // the next footnote expected (so "G7" and "2022" stay as they are).
 func (t *noteTable) takeMarks(s string) (string, []*noteDef) {
 	var refs []*noteDef
-	s = reMDNoteRef.ReplaceAllStringFunc(s, func(m string) string {
+	if strings.Contains(s, "[^") {
+		s = t.takeMarkdownRefs(s, &refs)
+	}
+	if strings.ContainsAny(s, "⁰¹²³⁴⁵⁶⁷⁸⁹") {
+		s = t.takeSuperscripts(s, &refs)
+	}
+	if t.plain {
+		s = t.takeGluedDigits(s, &refs)
+	}
+	return tidy(s), refs
+}
+
+// takeMarkdownRefs removes "[^N]" references, noting those that exist.
+func (t *noteTable) takeMarkdownRefs(s string, refs *[]*noteDef) string {
+	return reMDNoteRef.ReplaceAllStringFunc(s, func(m string) string {
 		num := reMDNoteRef.FindStringSubmatch(m)[1]
 		if n, ok := t.byNum[num]; ok {
-			refs = append(refs, t.use(n))
+			*refs = append(*refs, t.use(n))
 		}
 		return ""
 	})
-	s = replaceMatches(s, reSupRun, func(s string, lo, hi int) (string, bool) {
+}
+
+// takeSuperscripts removes superscript marks right after a word that
+// refer to a footnote not yet referred to and close after the last one.
+func (t *noteTable) takeSuperscripts(s string, refs *[]*noteDef) string {
+	return replaceMatches(s, reSupRun, func(s string, lo, hi int) (string, bool) {
 		if lo == 0 {
 			return "", false
 		}
@@ -146,42 +165,44 @@ func (t *noteTable) takeMarks(s string) (string, []*noteDef) {
 		if !ok || v <= t.last || v > t.last+5 {
 			return "", false
 		}
-		refs = append(refs, t.use(n))
+		*refs = append(*refs, t.use(n))
 		return "", true
 	})
-	if t.plain {
-		s = replaceMatches(s, reDigitRun, func(s string, lo, hi int) (string, bool) {
-			run := s[lo:hi]
-			if hi < len(s) {
-				next, _ := utf8.DecodeRuneInString(s[hi:])
-				if unicode.IsLetter(next) || unicode.IsDigit(next) || next == '%' || next == '/' || next == '-' {
-					return "", false
-				}
-			}
-			want := strconv.Itoa(t.last + 1)
-			n, ok := t.byNum[want]
-			if !ok || !n.plain || !strings.HasSuffix(run, want) {
+}
+
+// takeGluedDigits removes plain digits glued to a word or punctuation
+// ("resiliente2.") or to a year ("del 20221,") when they are the number of
+// the next footnote expected.
+func (t *noteTable) takeGluedDigits(s string, refs *[]*noteDef) string {
+	return replaceMatches(s, reDigitRun, func(s string, lo, hi int) (string, bool) {
+		run := s[lo:hi]
+		if hi < len(s) {
+			next, _ := utf8.DecodeRuneInString(s[hi:])
+			if unicode.IsLetter(next) || unicode.IsDigit(next) || next == '%' || next == '/' || next == '-' {
 				return "", false
 			}
-			var prev rune
-			if lo > 0 {
-				prev, _ = utf8.DecodeLastRuneInString(s[:lo])
-			}
-			switch {
-			case run == want && (unicode.IsLetter(prev) || strings.ContainsRune(`.,;:!?"'”’»)]`, prev)) && prev != 0:
-				// "resiliente2." or "Gateway"3."
-			case len(run) >= 5 && isYear(run[:len(run)-len(want)]) && (prev == 0 || unicode.IsSpace(prev) || prev == '('):
-				// "del 20221," is the year 2022 and mark 1
-				refs = append(refs, t.use(n))
-				return run[:len(run)-len(want)], true
-			default:
-				return "", false
-			}
-			refs = append(refs, t.use(n))
+		}
+		want := strconv.Itoa(t.last + 1)
+		n, ok := t.byNum[want]
+		if !ok || !n.plain || !strings.HasSuffix(run, want) {
+			return "", false
+		}
+		var prev rune
+		if lo > 0 {
+			prev, _ = utf8.DecodeLastRuneInString(s[:lo])
+		}
+		switch {
+		case run == want && prev != 0 && (unicode.IsLetter(prev) || strings.ContainsRune(`.,;:!?"'”’»)]`, prev)):
+			// "resiliente2." or "Gateway"3."
+			*refs = append(*refs, t.use(n))
 			return "", true
-		})
-	}
-	return tidy(s), refs
+		case len(run) >= 5 && isYear(run[:len(run)-len(want)]) && (prev == 0 || unicode.IsSpace(prev) || prev == '('):
+			// "del 20221," is the year 2022 and mark 1
+			*refs = append(*refs, t.use(n))
+			return run[:len(run)-len(want)], true
+		}
+		return "", false
+	})
 }
 
 // use marks a footnote as referred to and moves the expected number on.
