@@ -24,6 +24,7 @@ var (
 	reBullet    = regexp.MustCompile(`^[-*•–]\s+`)
 	reLettered  = regexp.MustCompile(`^\(?([a-z])\)\s+`)
 	reNumDot    = regexp.MustCompile(`^(\d{1,3})\.\s+`)
+	reNumMulti  = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})+)\.?\s+`)
 	reNumParen  = regexp.MustCompile(`^\(?(\d{1,3})\)\s+`)
 	reHeadNum   = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$`)
 	reDateOrRef = regexp.MustCompile(`(?i)\b(\d{1,2}[./]\d{1,2}[./]\d{2,4}|(COM|JOIN|SWD|C)\s*\(\d{4}\)|\d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre) \d{4})`)
@@ -127,7 +128,7 @@ func classifyBlock(b *block) unit {
 	if m := reATX.FindStringSubmatch(raw); m != nil {
 		u.kind, u.atx, u.level = "heading", true, len(m[1])
 		u.text = headingText(m[2])
-		if n := reHeadNum.FindStringSubmatch(u.text); n != nil && !isTerminal(n[2]) {
+		if n := reHeadNum.FindStringSubmatch(u.text); n != nil && !isTerminal(n[2]) && startsUpperOrDigit(n[2]) {
 			u.label, u.text = n[1], n[2]
 		}
 		return u
@@ -145,6 +146,12 @@ func classifyBlock(b *block) unit {
 	case reNumParen.MatchString(raw):
 		m := reNumParen.FindStringSubmatch(raw)
 		u.kind, u.label, raw = KindItem, m[1], raw[len(m[0]):]
+	case !bullet && reNumMulti.MatchString(raw) && isHeadingBlock(b, strings.TrimSpace(reNumMulti.ReplaceAllString(raw, ""))):
+		// "4.1 Sub-heading" or "4.1. Sub-heading"
+		m := reNumMulti.FindStringSubmatch(raw)
+		u.kind, u.label, u.numbered = "heading", m[1], true
+		u.text = headingText(raw[len(m[0]):])
+		return u
 	case reNumDot.MatchString(raw):
 		m := reNumDot.FindStringSubmatch(raw)
 		rest := raw[len(m[0]):]

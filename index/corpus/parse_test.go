@@ -369,3 +369,25 @@ func TestShortLinesAloneArePassages(t *testing.T) {
 		t.Errorf("passages %+v sections %+v", d.Passages, d.Sections)
 	}
 }
+
+func TestNumberedSubHeadings(t *testing.T) {
+	raw := "1. FIRST PART\n\nOpening text of the part.\n\n1.1 Scope of the review\n\nText under the sub-heading.\n\n1.2. Method\n\nMore text.\n\n2. SECOND PART\n\nClosing text.\n"
+	d, err := Parse(Meta{ID: "subs", Lang: "en"}, []byte(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range d.Passages {
+		got = append(got, p.Locator+" = "+p.Text)
+	}
+	want := "§ 1 = Opening text of the part. | § 1.1 = Text under the sub-heading. | § 1.2 = More text. | § 2 = Closing text."
+	if strings.Join(got, " | ") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, " | "), want)
+	}
+	if len(d.Sections) != 4 || d.Sections[1].Number != "1.1" || d.Sections[1].Level != 2 || d.Sections[3].Level != 1 {
+		t.Errorf("sections %+v", d.Sections)
+	}
+	if p := d.Passages[1]; strings.Join(p.Section, " / ") != "1. FIRST PART / 1.1. Scope of the review" {
+		t.Errorf("path %q", p.Section)
+	}
+}
