@@ -24,7 +24,7 @@ type briefPane struct {
 	labels                                        *widget.Select
 	keys                                          *widget.Entry
 	headerMsg                                     *widget.Label
-	heading                                       *widget.RichText
+	heading, marking2                             *widget.Label
 	accordion                                     *widget.Accordion
 
 	outline *outline
@@ -84,10 +84,14 @@ func newBriefPane(u *ui) *briefPane {
 		widget.NewAccordionItem("Title block and marking", form),
 		widget.NewAccordionItem("Key messages", p.keys),
 	)
-	p.heading = widget.NewRichText()
+	p.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.heading.SizeName = theme.SizeNameSubHeadingText
 	p.heading.Truncation = fyne.TextTruncateEllipsis
+	p.marking2 = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	p.marking2.Importance = widget.DangerImportance
 	p.outline = newOutline(u)
-	p.content = container.NewBorder(container.NewVBox(p.heading, p.accordion), nil, nil, nil, p.outline.content)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, p.marking2, p.heading), p.accordion)
+	p.content = container.NewBorder(top, nil, nil, nil, p.outline.content)
 	return p
 }
 
@@ -147,18 +151,8 @@ func (p *briefPane) load(b *briefing.Brief) {
 
 // showHeading shows the brief's title and marking above its fields.
 func (p *briefPane) showHeading(b *briefing.Brief) {
-	segs := []widget.RichTextSegment{&widget.TextSegment{
-		Style: widget.RichTextStyle{Inline: true, SizeName: theme.SizeNameSubHeadingText, TextStyle: fyne.TextStyle{Bold: true}},
-		Text:  b.Title,
-	}}
-	if b.Classification != "" {
-		segs = append(segs, &widget.TextSegment{
-			Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNameError, TextStyle: fyne.TextStyle{Bold: true}},
-			Text:  "   " + b.Classification,
-		})
-	}
-	p.heading.Segments = segs
-	p.heading.Refresh()
+	p.heading.SetText(b.Title)
+	p.marking2.SetText(b.Classification)
 }
 
 // setText changes an entry's text only when it differs, so that the cursor

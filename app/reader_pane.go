@@ -26,14 +26,17 @@ type readerPane struct {
 	notes    *widget.RichText
 	citation *widget.Label
 	toc      *widget.List
-	scroll   *container.Scroll
-	prev     *widget.Button
-	next     *widget.Button
-	add      *widget.Button
-	copyCite *widget.Button
-	keys     *keyCatcher
-	content  fyne.CanvasObject
-	split    *container.Split
+	docSel   *widget.Select
+	// docChoice maps the document menu's labels to document IDs.
+	docChoice map[string]string
+	scroll    *container.Scroll
+	prev      *widget.Button
+	next      *widget.Button
+	add       *widget.Button
+	copyCite  *widget.Button
+	keys      *keyCatcher
+	content   fyne.CanvasObject
+	split     *container.Split
 
 	// doc is the document on show and seq the passage's place in it.
 	doc *corpus.Document
@@ -110,15 +113,32 @@ func newReaderPane(u *ui) *readerPane {
 	})
 	bar := container.NewHBox(p.prev, p.next, p.copyCite, layoutSpacer(), p.add)
 	reader := container.NewBorder(nil, bar, nil, nil, p.keys)
-	tocBox := container.NewBorder(widget.NewLabelWithStyle("Contents", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, p.toc)
+	p.docSel = widget.NewSelect(nil, func(label string) {
+		if id, ok := p.docChoice[label]; ok && (p.doc == nil || p.doc.ID != id) {
+			p.showPassage(id, "")
+		}
+	})
+	p.docSel.PlaceHolder = "Browse a document…"
+	tocBox := container.NewBorder(p.docSel, nil, nil, nil, p.toc)
 	p.split = container.NewVSplit(tocBox, reader)
 	p.split.Offset = 0.22
 	p.content = p.split
 	return p
 }
 
-// libraryReady forgets documents read from a previous library.
-func (p *readerPane) libraryReady() { p.docs = map[string]*corpus.Document{} }
+// libraryReady forgets documents read from a previous library and lists
+// the library's documents to browse.
+func (p *readerPane) libraryReady() {
+	p.docs = map[string]*corpus.Document{}
+	p.docChoice = map[string]string{}
+	var opts []string
+	for _, id := range p.u.sortedDocIDs() {
+		label := p.u.docName(id)
+		p.docChoice[label] = id
+		opts = append(opts, label)
+	}
+	p.docSel.SetOptions(opts)
+}
 
 // enable turns the passage commands on or off.
 func (p *readerPane) enable(on bool) {
@@ -165,6 +185,9 @@ func (p *readerPane) show(d *corpus.Document, id string) {
 	if newDoc {
 		p.toc.UnselectAll()
 		p.toc.Refresh()
+		if label := p.u.docName(d.ID); p.docSel.Selected != label {
+			p.docSel.SetSelected(label)
+		}
 	}
 	for i := range d.Passages {
 		if d.Passages[i].ID == id {

@@ -31,13 +31,18 @@ func TestSelectingAHitShowsItInTheReader(t *testing.T) {
 
 	// Down and Up move through the document.
 	seq := u.reader.seq
-	u.reader.keys.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
-	if u.reader.seq != seq+1 && seq+1 < len(u.reader.doc.Passages) {
-		t.Errorf("Down: seq = %d, want %d", u.reader.seq, seq+1)
+	first, then := fyne.KeyDown, fyne.KeyUp
+	delta := 1
+	if seq+1 >= len(u.reader.doc.Passages) {
+		first, then, delta = fyne.KeyUp, fyne.KeyDown, -1
 	}
-	u.reader.keys.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	u.reader.keys.TypedKey(&fyne.KeyEvent{Name: first})
+	if u.reader.seq != seq+delta {
+		t.Errorf("%s: seq = %d, want %d", first, u.reader.seq, seq+delta)
+	}
+	u.reader.keys.TypedKey(&fyne.KeyEvent{Name: then})
 	if u.reader.seq != seq {
-		t.Errorf("Up: seq = %d, want %d", u.reader.seq, seq)
+		t.Errorf("%s: seq = %d, want %d", then, u.reader.seq, seq)
 	}
 }
 
@@ -75,4 +80,17 @@ func TestFootnotesShown(t *testing.T) {
 		}
 	}
 	t.Skip("no passage with footnotes in the seeds")
+}
+
+func TestBrowseADocumentWithoutSearching(t *testing.T) {
+	u := newTestUI(t)
+	id := u.sortedDocIDs()[2]
+	u.reader.docSel.SetSelected(u.docName(id))
+	ps, meta, ok := u.reader.passage()
+	if !ok || meta.ID != id || ps.Seq != 0 {
+		t.Fatalf("browsing %s shows %v of %s", id, ps, meta.ID)
+	}
+	if u.reader.toc.Length() == 0 {
+		t.Error("the table of contents is empty")
+	}
 }
