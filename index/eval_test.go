@@ -12,9 +12,9 @@ import (
 // (go run . eval); the floors sit a little under them, so a change that
 // makes retrieval worse fails here.
 const (
-	floorSameRecall  = 0.89
-	floorSameMRR     = 0.68
-	floorCrossRecall = 0.87
+	floorSameRecall  = 0.92
+	floorSameMRR     = 0.70
+	floorCrossRecall = 0.89
 	floorCrossMRR    = 0.66
 )
 

@@ -24,6 +24,40 @@ type PhraseExpander interface {
 	ExpandPhrases(words, lang string) []string
 }
 
+// ThemeMatcher is an Expander that also knows the themes a query names,
+// so that the passages tagged with them rank higher among the hits.
+type ThemeMatcher interface {
+	QueryThemes(text string) []string
+}
+
+// themeWeight is the boost of a hit tagged with a theme the query names.
+const themeWeight = 0.5
+
+// rankThemes adds to main, when the expander is a ThemeMatcher, an optional
+// clause on the themes the query's words name: it finds nothing by itself
+// but ranks the passages about those themes first among the hits.
+func (tr translator) rankThemes(pq *parsedQuery, main query.Query) query.Query {
+	tm, ok := tr.expander.(ThemeMatcher)
+	if !ok {
+		return main
+	}
+	var words []string
+	for _, t := range pq.terms {
+		if t.occur != occurMustNot && !t.prefix {
+			words = append(words, t.text)
+		}
+	}
+	ids := tm.QueryThemes(strings.Join(words, " "))
+	if len(ids) == 0 {
+		return main
+	}
+	tq := keywordQuery(fieldThemes, ids)
+	if b, ok := tq.(query.BoostableQuery); ok {
+		b.SetBoost(themeWeight)
+	}
+	return query.NewBooleanQuery([]query.Query{main}, []query.Query{tq}, nil)
+}
+
 // analyzerSet resolves the analyzers of the language fields.
 type analyzerSet map[string]analysis.Analyzer
 
@@ -57,6 +91,7 @@ func (tr translator) build(pq *parsedQuery, q Query) query.Query {
 	} else {
 		main = query.NewDisjunctionQuery(branches)
 	}
+	main = tr.rankThemes(pq, main)
 
 	filters := map[string][]string{}
 	for k, v := range pq.filters {

@@ -15,6 +15,7 @@ import (
 // key terms (assets/glossary.json), and matches after stemming, as the
 // index does. A Glossary is safe for concurrent use.
 type Glossary struct {
+	tx      *Taxonomy // for QueryThemes; may be nil
 	entries []Term
 	// index maps, per language, the folded stems of a wording to the
 	// entries that have it.
@@ -43,7 +44,7 @@ func LoadGlossary(data []byte) ([]Term, error) {
 // NewGlossary builds a glossary from a taxonomy's paired terms (those with
 // both an English and an Italian side) and further entries.
 func NewGlossary(tx *Taxonomy, extra []Term) *Glossary {
-	g := &Glossary{index: map[string]map[string][]int{}, longest: map[string]int{}}
+	g := &Glossary{tx: tx, index: map[string]map[string][]int{}, longest: map[string]int{}}
 	if tx != nil {
 		for _, th := range tx.Themes {
 			for _, t := range th.Terms {
@@ -97,6 +98,15 @@ func DefaultGlossary() *Glossary {
 		defaultGlossary = NewGlossary(Default(), extra)
 	})
 	return defaultGlossary
+}
+
+// QueryThemes returns the themes of the glossary's taxonomy that a query
+// names (see Taxonomy.QueryThemes), or nil without a taxonomy.
+func (g *Glossary) QueryThemes(text string) []string {
+	if g.tx == nil {
+		return nil
+	}
+	return g.tx.QueryThemes(text)
 }
 
 // Len returns the number of concept pairs in the glossary.

@@ -76,3 +76,25 @@ func TestExpandPhrases(t *testing.T) {
 		t.Errorf("single words gave phrases: %q", got)
 	}
 }
+
+func TestQueryThemes(t *testing.T) {
+	tx := Default()
+	cases := map[string]string{
+		"undersea cables":          "undersea-cables",
+		"cavi sottomarini":         "undersea-cables",
+		"intelligenza artificiale": "ai-governance",
+		"digital divide":           "digital-skills-divide",
+		"Ukraine":                  "ukraine-enlargement",
+	}
+	for q, want := range cases {
+		if got := tx.QueryThemes(q); len(got) == 0 || got[0] != want {
+			t.Errorf("QueryThemes(%q) = %v, want %s first", q, got, want)
+		}
+	}
+	if got := tx.QueryThemes("meeting in Verona"); len(got) != 0 {
+		t.Errorf("QueryThemes(meeting in Verona) = %v, want none", got)
+	}
+	if got := DefaultGlossary().QueryThemes("cybersecurity"); !slices.Contains(got, "cybersecurity") {
+		t.Errorf("Glossary.QueryThemes(cybersecurity) = %v", got)
+	}
+}

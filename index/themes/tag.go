@@ -247,3 +247,42 @@ func langOf(lang string) string {
 	}
 	return "en"
 }
+
+// QueryThemes returns the IDs of the themes a query names, strongest
+// first: those with a term in the query, read in English and in Italian,
+// whose weight (see Tag, without IDF or length) is at least half the
+// strongest's. The index uses it to rank the passages about those themes
+// higher among the hits.
+func (tx *Taxonomy) QueryThemes(text string) []string {
+	type hit struct {
+		id    string
+		score float64
+	}
+	var hits []hit
+	best := 0.0
+	for _, th := range tx.Themes {
+		score := 0.0
+		for _, lang := range []string{"en", "it"} {
+			ms := th.matchers[lang]
+			s := 0.0
+			for i, c := range matchCounts(stems(text, lang), ms) {
+				if c > 0 {
+					s += lengthWeight(ms[i].stems)
+				}
+			}
+			score = math.Max(score, s)
+		}
+		if score > 0 {
+			hits = append(hits, hit{th.ID, score})
+			best = math.Max(best, score)
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].score > hits[j].score })
+	var out []string
+	for _, h := range hits {
+		if h.score >= best/2 {
+			out = append(out, h.id)
+		}
+	}
+	return out
+}
