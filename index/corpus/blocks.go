@@ -192,6 +192,10 @@ func (s *scanner) line(full string, prevNonBlank bool) {
 	if s.doubleSpaced && prevNonBlank && strings.HasPrefix(raw, " ") && !strings.HasPrefix(raw, "  ") && trimmed != "" {
 		s.pageBreak()
 	}
+	if trimmed != "" && (s.furniture[furnitureKey(trimmed)] || len(trimmed) <= 24 && rePageNumber.MatchString(trimmed)) {
+		// A running head, foot or page number, even amid footnotes.
+		return
+	}
 	if s.zone != 0 {
 		if s.inZone(raw, trimmed) {
 			return
@@ -234,7 +238,7 @@ func (s *scanner) line(full string, prevNonBlank bool) {
 		s.newNote(superscriptValue(m[1]), m[2], false)
 		return
 	}
-	if isBoilerplateLine(trimmed) || s.furniture[furnitureKey(trimmed)] {
+	if isBoilerplateLine(trimmed) {
 		s.endBlock()
 		return
 	}

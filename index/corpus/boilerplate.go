@@ -32,10 +32,13 @@ var boilerplateLines = []boilerplateRule{
 	{"press-office contact", []string{"press office", "ufficio stampa", "media contact", "contatti stampa"}, 0, regexp.MustCompile(`(?i)^(.*\b)?(press office|ufficio stampa|media contacts?|contatti stampa)\b\s*(:.*)?$`)},
 	{"phone line", []string{"+", "tel"}, 0, regexp.MustCompile(`(?i)^[^.!?]*(\+|\btel\.? ?)\d[\d /.-]{6,}\d$`)},
 	{"contact field", nil, 20, regexp.MustCompile(`(?i)^(website|sito web|web|e-?mail|tel\.?|phone|telefono|fax):?$`)},
-	{"page number", nil, 24, regexp.MustCompile(`(?i)^(page |pag\. ?|p\. ?|- ?)?\d{1,3}( ?/ ?\d{1,3}| of \d{1,3}| di \d{1,3}| -)?$`)},
 	{"attachment name", []string{"_"}, 200, regexp.MustCompile(`^[\p{L}\p{N} .,-]*[\p{L}\p{N}]_ ?[\p{L}\p{N}][\p{L}\p{N} .,-]*(_ ?[\p{L}\p{N}][\p{L}\p{N} .,-]*)*$`)},
 	{"attachment name", []string{"."}, 100, regexp.MustCompile(`(?i)^[^ ]+\.(pdf|docx?|odt|xlsx?|pptx?|zip)( \(\d+[.,]?\d* ?[kmg]b\))?$`)},
 }
+
+// rePageNumber is a page number standing alone on its line ("3", "- 3 -",
+// "Page 3 of 9", "pag. 3").
+var rePageNumber = regexp.MustCompile(`(?i)^(page |pag\. ?|p\. ?|- ?)?\d{1,3}( ?/ ?\d{1,3}| of \d{1,3}| di \d{1,3}| -)?$`)
 
 // boilerplateTails are dangling contact labels cut from the end of a
 // paragraph ("… headquartered in Milan and Rome. Website:").

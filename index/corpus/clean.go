@@ -15,6 +15,7 @@ var (
 	reStrayStars  = regexp.MustCompile(`\*{2,}`)
 	reItalicUnder = regexp.MustCompile(`(^|[^\p{L}\p{N}_])_([^_\s][^_]*?)_([^\p{L}\p{N}_]|$)`)
 	reCode        = regexp.MustCompile("`([^`]+)`")
+	reTrailingRef = regexp.MustCompile(`\[\^[^\]\s]+\]$`)
 	reImage       = regexp.MustCompile(`!\[([^\]]*)\]\([^)]*\)`)
 	reEscape      = regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!<>|~])`)
 	reURL         = regexp.MustCompile(`(?:https?|ftp)://[^\s<>"]+|www\.[^\s<>"]+\.[a-z]{2,}[^\s<>"]*`)
@@ -142,9 +143,19 @@ func normalizeRunes(s string) string {
 // past closing quotes, brackets, markup and superscript marks, is one of
 // . ! ? : ; or an ellipsis.
 func isTerminal(s string) bool {
-	s = strings.TrimRightFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune(`"'”’»)]*_`, r) || isSuperscriptDigit(r)
-	})
+	for {
+		s = strings.TrimRightFunc(s, func(r rune) bool {
+			return unicode.IsSpace(r) || strings.ContainsRune(`"'”’»)*_`, r) || isSuperscriptDigit(r)
+		})
+		if loc := reTrailingRef.FindStringIndex(s); loc != nil {
+			s = s[:loc[0]]
+			continue
+		}
+		if !strings.HasSuffix(s, "]") {
+			break
+		}
+		s = s[:len(s)-1]
+	}
 	if s == "" {
 		return false
 	}

@@ -317,7 +317,7 @@ func TestWindowsLineEndingsAndBOM(t *testing.T) {
 func TestPagedTextLosesRunningHeadsAndPageNumbers(t *testing.T) {
 	raw := "Annual Report 2024 – Draft\n1\n\nFirst paragraph of page one is here and\nit wraps.\n\n" +
 		"Second paragraph starts here and runs\n" +
-		"\fAnnual Report 2024 – Draft\n2\n\non to the next page.\n\nThird paragraph.\n" +
+		"\fAnnual Report 2024 – Draft\n2\n\non to the next page.\n\nThird paragraph.[^1]\n\n[^1]: A note at the foot.\n\n- 2 -\n" +
 		"\fAnnual Report 2024 – Draft\nPage 3 of 3\n\nFourth paragraph.\n"
 	d, err := Parse(Meta{ID: "paged", Lang: "en"}, []byte(raw))
 	if err != nil {
@@ -342,6 +342,9 @@ func TestPagedTextLosesRunningHeadsAndPageNumbers(t *testing.T) {
 		if p := d.Passages[i]; p.Text != w.text || p.Page != w.page {
 			t.Errorf("passage %d: page %d %q, want page %d %q", i, p.Page, p.Text, w.page, w.text)
 		}
+	}
+	if n := d.Passages[2].Notes; len(n) != 1 || n[0].Text != "A note at the foot." {
+		t.Errorf("note with the page foot: %+v", n)
 	}
 }
 
