@@ -1,0 +1,339 @@
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+)
+
+// skipTags are elements whose content is never visible text of a page.
+var skipTags = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Nav: true, atom.Aside: true, atom.Form: true, atom.Button: true,
+	atom.Select: true, atom.Textarea: true, atom.Iframe: true, atom.Svg: true,
+	atom.Canvas: true, atom.Object: true, atom.Head: true, atom.Dialog: true,
+}
+
+// blockTags end a paragraph where they open and close.
+var blockTags = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true,
+	atom.Blockquote: true, atom.Pre: true, atom.Table: true, atom.Tr: true, atom.Ul: true,
+	atom.Ol: true, atom.Dl: true, atom.Dt: true, atom.Dd: true, atom.Figure: true,
+	atom.Figcaption: true, atom.Address: true, atom.Hr: true, atom.Header: true,
+	atom.Footer: true, atom.Caption: true, atom.Details: true, atom.Summary: true,
+	atom.Center: true, atom.Tbody: true, atom.Thead: true,
+}
+
+// boilerplateName matches ids and classes of page furniture: cookie and
+// consent banners, menus, breadcrumbs, share buttons, skip links.
+var boilerplateName = regexp.MustCompile(`(?i)(^|[-_ ])(cookie|cookies|consent|gdpr|banner|menu|navbar|nav|navigation|breadcrumbs?|sidebar|share|social|skip|toolbar|popup|modal|newsletter|related|advert|ads?)($|[-_ ])`)
+
+// extractHTML reads the visible text of an HTML page: headings as #
+// lines, list items as "- " lines, paragraphs separated by blank lines;
+// the title, meta tags and lang attribute give the metadata.
+func extractHTML(data []byte) (*Result, error) {
+	rd, err := charset.NewReader(bytes.NewReader(data), "text/html")
+	if err != nil {
+		rd = bytes.NewReader(data)
+	}
+	z := html.NewTokenizer(rd)
+	z.SetMaxBuf(MaxLine)
+	w := &htmlWriter{res: &Result{}}
+	type frame struct {
+		tag  atom.Atom
+		skip bool
+	}
+	var stack []frame
+	skipping := 0
+	inTitle := false
+	var title strings.Builder
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			if z.Err() == io.EOF {
+				return w.finish(strings.TrimSpace(title.String()))
+			}
+			return nil, fmt.Errorf("%w: unreadable HTML: %v", ErrBroken, z.Err())
+		case html.TextToken:
+			if inTitle {
+				title.Write(z.Text())
+			} else if skipping == 0 {
+				w.text(string(z.Text()), w.pre > 0)
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			a := atom.Lookup(name)
+			attrs := map[string]string{}
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				if len(attrs) < 64 {
+					attrs[string(k)] = string(v)
+				}
+			}
+			switch a {
+			case atom.Html:
+				w.res.Lang = attrs["lang"]
+				if w.res.Lang == "" {
+					w.res.Lang = attrs["xml:lang"]
+				}
+			case atom.Meta:
+				w.meta(attrs)
+			case atom.Title:
+				if tt == html.StartTagToken {
+					inTitle = true
+				}
+				continue
+			}
+			if tt == html.SelfClosingTagToken || voidTag(a) {
+				if a == atom.Br && skipping == 0 {
+					w.br()
+				}
+				if (a == atom.Hr || a == atom.Img) && skipping == 0 {
+					w.block()
+				}
+				continue
+			}
+			if len(stack) >= MaxDepth {
+				return nil, fmt.Errorf("%w: HTML nested deeper than %d elements", ErrUnsupported, MaxDepth)
+			}
+			skip := skipTags[a] || hiddenElement(a, attrs)
+			stack = append(stack, frame{a, skip})
+			if skip {
+				skipping++
+			}
+			if skipping == 0 {
+				w.open(a)
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if a == atom.Title {
+				inTitle = false
+				continue
+			}
+			// Pop to the matching open element, as browsers do.
+			for i := len(stack) - 1; i >= 0; i-- {
+				if stack[i].tag != a {
+					continue
+				}
+				for j := len(stack) - 1; j >= i; j-- {
+					if stack[j].skip {
+						skipping--
+					} else if skipping == 0 {
+						w.close(stack[j].tag)
+					}
+				}
+				stack = stack[:i]
+				break
+			}
+		}
+	}
+}
+
+// voidTag reports elements that have no end tag.
+func voidTag(a atom.Atom) bool {
+	switch a {
+	case atom.Br, atom.Hr, atom.Img, atom.Input, atom.Meta, atom.Link, atom.Area,
+		atom.Base, atom.Col, atom.Embed, atom.Param, atom.Source, atom.Track, atom.Wbr:
+		return true
+	}
+	return false
+}
+
+// hiddenElement reports page furniture: hidden elements, navigation roles,
+// and header/footer/div elements whose id or class says banner or menu.
+func hiddenElement(a atom.Atom, attrs map[string]string) bool {
+	if _, ok := attrs["hidden"]; ok {
+		return true
+	}
+	if attrs["aria-hidden"] == "true" {
+		return true
+	}
+	switch strings.ToLower(attrs["role"]) {
+	case "navigation", "banner", "contentinfo", "search", "dialog", "alertdialog", "menu", "menubar", "complementary":
+		return true
+	}
+	style := strings.ToLower(strings.ReplaceAll(attrs["style"], " ", ""))
+	if strings.Contains(style, "display:none") || strings.Contains(style, "visibility:hidden") {
+		return true
+	}
+	return boilerplateName.MatchString(attrs["id"]) || boilerplateName.MatchString(attrs["class"])
+}
+
+// htmlWriter builds the text form from the visible text of a page.
+type htmlWriter struct {
+	res     *Result
+	out     strings.Builder
+	para    strings.Builder
+	prefix  string
+	lists   []atom.Atom
+	counter []int
+	heading int
+	pre     int
+	h1      string
+}
+
+func (w *htmlWriter) meta(attrs map[string]string) {
+	name := strings.ToLower(attrs["name"])
+	if name == "" {
+		name = strings.ToLower(attrs["property"])
+	}
+	content := attrs["content"]
+	switch name {
+	case "author", "dc.creator", "dcterms.creator", "dc.publisher", "dcterms.publisher", "article:author":
+		if w.res.Author == "" {
+			w.res.Author = content
+		}
+	case "description", "dc.description", "dcterms.description", "og:description":
+		if w.res.Description == "" {
+			w.res.Description = content
+		}
+	case "date", "dc.date", "dcterms.date", "dcterms.issued", "dcterms.created", "article:published_time", "citation_date", "citation_publication_date":
+		if w.res.Date == "" {
+			w.res.Date = content
+		}
+	case "dc.title", "dcterms.title", "og:title", "citation_title":
+		if w.res.Title == "" {
+			w.res.Title = content
+		}
+	case "dc.language", "dcterms.language", "language", "content-language":
+		if w.res.Lang == "" {
+			w.res.Lang = content
+		}
+	}
+	if strings.EqualFold(attrs["http-equiv"], "content-language") && w.res.Lang == "" {
+		w.res.Lang = content
+	}
+}
+
+// text adds visible text to the current paragraph.
+func (w *htmlWriter) text(s string, pre bool) {
+	if pre {
+		for i, ln := range strings.Split(s, "\n") {
+			if i > 0 {
+				w.block()
+			}
+			w.text(ln, false)
+		}
+		return
+	}
+	if strings.TrimSpace(s) == "" {
+		if w.para.Len() > 0 && s != "" {
+			w.para.WriteByte(' ')
+		}
+		return
+	}
+	if w.para.Len() == 0 {
+		s = strings.TrimLeft(s, " \t\n\r\f")
+	} else if strings.IndexAny(s[:1], " \t\n\r\f") == 0 {
+		w.para.WriteByte(' ')
+	}
+	f := strings.Fields(s)
+	w.para.WriteString(strings.Join(f, " "))
+	if strings.IndexAny(s[len(s)-1:], " \t\n\r\f") == 0 {
+		w.para.WriteByte(' ')
+	}
+}
+
+// br breaks a line: in running text, the end of a paragraph.
+func (w *htmlWriter) br() { w.block() }
+
+// block ends the current paragraph.
+func (w *htmlWriter) block() {
+	t := strings.TrimSpace(w.para.String())
+	w.para.Reset()
+	if t == "" {
+		return
+	}
+	if w.heading > 0 {
+		t = strings.Repeat("#", w.heading) + " " + t
+		if w.h1 == "" && w.heading == 1 {
+			w.h1 = t[2:]
+		}
+	} else if w.prefix != "" {
+		t = w.prefix + t
+		w.prefix = ""
+	}
+	w.out.WriteString(t)
+	w.out.WriteString("\n\n")
+}
+
+func (w *htmlWriter) open(a atom.Atom) {
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		w.block()
+		w.heading = int(a.String()[1] - '0')
+	case atom.Ul, atom.Ol:
+		w.block()
+		w.lists = append(w.lists, a)
+		w.counter = append(w.counter, 0)
+	case atom.Li:
+		w.block()
+		if n := len(w.lists); n > 0 && w.lists[n-1] == atom.Ol {
+			w.counter[n-1]++
+			w.prefix = fmt.Sprintf("%d. ", w.counter[n-1])
+		} else {
+			w.prefix = "- "
+		}
+	case atom.Pre:
+		w.block()
+		w.pre++
+	case atom.Td, atom.Th:
+		if w.para.Len() > 0 {
+			w.para.WriteString(" ")
+		}
+	default:
+		if blockTags[a] {
+			w.block()
+		}
+	}
+}
+
+func (w *htmlWriter) close(a atom.Atom) {
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		w.block()
+		w.heading = 0
+	case atom.Ul, atom.Ol:
+		w.block()
+		if n := len(w.lists); n > 0 {
+			w.lists, w.counter = w.lists[:n-1], w.counter[:n-1]
+		}
+	case atom.Li:
+		w.block()
+		w.prefix = ""
+	case atom.Pre:
+		w.block()
+		w.pre--
+	default:
+		if blockTags[a] {
+			w.block()
+		}
+	}
+}
+
+// finish returns the result, titled by a title meta tag, else the page's
+// <title>, else its first h1.
+func (w *htmlWriter) finish(title string) (*Result, error) {
+	w.block()
+	r := w.res
+	r.Text = w.out.String()
+	if r.Title == "" {
+		r.Title = cleanField(title)
+	}
+	if r.Title == "" {
+		r.Title = w.h1
+	}
+	if strings.TrimSpace(r.Text) == "" {
+		return nil, fmt.Errorf("%w: the HTML page has no visible text", ErrNoText)
+	}
+	return r, nil
+}
