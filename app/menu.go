@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -91,7 +92,12 @@ func (u *ui) updateMenus() {
 		none.Disabled = true
 		u.recentMenu.Items = append(u.recentMenu.Items, none)
 	}
-	u.menu.Refresh()
+	// Refreshing the menu bar rebuilds it: do it only when it changed.
+	state := fmt.Sprint(u.undoItem.Label, u.undoItem.Disabled, u.redoItem.Label, u.redoItem.Disabled, u.recent())
+	if state != u.menuState {
+		u.menuState = state
+		u.menu.Refresh()
+	}
 }
 
 // menuAction finds the action of the menu item with the given shortcut.

@@ -27,7 +27,7 @@ const (
 type searchPane struct {
 	u *ui
 
-	query   *widget.Entry
+	query   *queryEntry
 	docSel  *widget.Select
 	langSel *widget.Select
 	message *widget.Label
@@ -52,7 +52,7 @@ type searchPane struct {
 
 func newSearchPane(u *ui) *searchPane {
 	p := &searchPane{u: u, selected: -1, cancel: func() {}}
-	p.query = widget.NewEntry()
+	p.query = newQueryEntry(p)
 	p.query.SetPlaceHolder("Search the library (Ctrl+F): words, \"phrases\", -not, lang:it")
 	p.query.OnChanged = func(string) { p.schedule() }
 	p.query.OnSubmitted = func(string) { p.schedule() }
@@ -228,6 +228,45 @@ func (p *searchPane) fillFilters(facets map[string][]index.FacetCount) {
 	}
 	p.langSel.SetOptions(langOpts)
 	p.langSel.SetSelected(langSel)
+}
+
+// step selects the hit after (+1) or before (-1) the selected one.
+func (p *searchPane) step(delta int) {
+	if len(p.hits) == 0 {
+		return
+	}
+	i := p.selected + delta
+	if p.selected < 0 {
+		i = 0
+	}
+	i = max(0, min(i, len(p.hits)-1))
+	p.list.Select(i)
+	p.list.ScrollTo(i)
+}
+
+// queryEntry is the query field; Up and Down in it move through the
+// results, so that the keyboard alone can search, pick and add.
+type queryEntry struct {
+	widget.Entry
+	p *searchPane
+}
+
+func newQueryEntry(p *searchPane) *queryEntry {
+	e := &queryEntry{p: p}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey moves through the results on Up and Down.
+func (e *queryEntry) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyDown:
+		e.p.step(1)
+	case fyne.KeyUp:
+		e.p.step(-1)
+	default:
+		e.Entry.TypedKey(k)
+	}
 }
 
 // selectedHit returns the selected hit, if any.

@@ -159,3 +159,20 @@ func TestFitSegmentsKeepsTheFirstMatch(t *testing.T) {
 		t.Errorf("fitted snippet %q lost the match or the cut marks", got)
 	}
 }
+
+func TestDownInTheQueryFieldSelectsResults(t *testing.T) {
+	u := newTestUI(t)
+	search(t, u, "digital")
+	u.search.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	u.search.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if u.search.selected != 1 {
+		t.Fatalf("after Down Down, hit %d is selected, want 1", u.search.selected)
+	}
+	u.search.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	if h, ok := u.search.selectedHit(); !ok || h.ID != u.search.hits[0].ID {
+		t.Fatal("Up did not go back to the first hit")
+	}
+	if ps, _, _ := u.reader.passage(); ps == nil || ps.ID != u.search.hits[0].ID {
+		t.Error("the reader does not follow the keyboard selection")
+	}
+}

@@ -11,6 +11,7 @@ import (
 // shortcutList is what Help › Keyboard Shortcuts lists.
 var shortcutList = [][2]string{
 	{"Ctrl+F", "Find in the library (focus the search field)"},
+	{"Up / Down in the search field", "Select the previous / next result"},
 	{"Ctrl+Enter", "Add the selected passage to the brief"},
 	{"Double-click a result", "Add it to the brief"},
 	{"Up / Down", "Previous / next passage in the reader (click the reader first)"},

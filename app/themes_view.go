@@ -41,8 +41,9 @@ func coverageCellText(m *themes.Matrix, r, c int, lang string) string {
 // newCoverageView shows the themes × documents coverage matrix as a
 // table: a row per theme, a column per document, each cell the number of
 // passages the document has on the theme. Tapping a cell with passages
-// calls open with the theme's and the document's IDs (to list them).
-func newCoverageView(m *themes.Matrix, lang string, open func(theme, doc string)) fyne.CanvasObject {
+// calls open with the theme's and the document's IDs and the cell's passage
+// IDs in reading order (the strongest is m's Cell.Strongest), to list them.
+func newCoverageView(m *themes.Matrix, lang string, open func(theme, doc string, passages []string)) fyne.CanvasObject {
 	var table *widget.Table
 	table = widget.NewTable(
 		func() (int, int) { return len(m.Themes) + 1, len(m.Docs) + 1 },
@@ -67,7 +68,7 @@ func newCoverageView(m *themes.Matrix, lang string, open func(theme, doc string)
 		if id.Row < 1 || id.Col < 1 || m.Cells[id.Row-1][id.Col-1].Count == 0 || open == nil {
 			return
 		}
-		open(m.Themes[id.Row-1].ID, m.Docs[id.Col-1].ID)
+		open(m.Themes[id.Row-1].ID, m.Docs[id.Col-1].ID, m.Cells[id.Row-1][id.Col-1].Passages)
 	}
 	caption := widget.NewLabel("Passages of each document on each theme; tap a number to list them.")
 	if lang == "it" {
@@ -79,16 +80,16 @@ func newCoverageView(m *themes.Matrix, lang string, open func(theme, doc string)
 
 // coverageDialog shows the coverage matrix in a dialog over parent; a tap
 // on a cell closes it and calls open.
-func coverageDialog(parent fyne.Window, m *themes.Matrix, lang string, open func(theme, doc string)) dialog.Dialog {
+func coverageDialog(parent fyne.Window, m *themes.Matrix, lang string, open func(theme, doc string, passages []string)) dialog.Dialog {
 	title := "Theme coverage"
 	if lang == "it" {
 		title = "Copertura dei temi"
 	}
 	var d dialog.Dialog
-	view := newCoverageView(m, lang, func(theme, doc string) {
+	view := newCoverageView(m, lang, func(theme, doc string, passages []string) {
 		d.Hide()
 		if open != nil {
-			open(theme, doc)
+			open(theme, doc, passages)
 		}
 	})
 	d = dialog.NewCustom(title, "Close", view, parent)

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -49,7 +50,11 @@ func TestCoverageViewOpensACell(t *testing.T) {
 	}
 
 	var opened [][2]string
-	view := newCoverageView(m, "en", func(theme, doc string) { opened = append(opened, [2]string{theme, doc}) })
+	var listed []string
+	view := newCoverageView(m, "en", func(theme, doc string, passages []string) {
+		opened = append(opened, [2]string{theme, doc})
+		listed = passages
+	})
 	w := test.NewWindow(view)
 	defer w.Close()
 	w.Resize(fyne.NewSize(1000, 600))
@@ -57,6 +62,9 @@ func TestCoverageViewOpensACell(t *testing.T) {
 	table.Select(widget.TableCellID{Row: row, Col: col})
 	if len(opened) != 1 || opened[0] != [2]string{"undersea-cables", "join-2025-140"} {
 		t.Errorf("opened %v", opened)
+	}
+	if c := m.Cells[row-1][col-1]; len(listed) != c.Count || !slices.Contains(listed, c.Strongest) {
+		t.Errorf("listed %v for a cell of %d passages, strongest %s", listed, c.Count, c.Strongest)
 	}
 	// A header or a silent document opens nothing.
 	table.Select(widget.TableCellID{Row: 0, Col: col})

@@ -55,6 +55,7 @@ type ui struct {
 	dialogs []dialog.Dialog
 
 	menu               *fyne.MainMenu
+	menuState          string
 	undoItem, redoItem *fyne.MenuItem
 	recentMenu         *fyne.Menu
 

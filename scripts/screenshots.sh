@@ -1,7 +1,8 @@
 #!/bin/sh
 # Screenshots of the real window under Xvfb, driven with xdotool: the app
 # opens examples/sample.brief (if present) with a query typed in
-# (ATTACHE_QUERY), then a result is clicked and added to the brief.
+# (ATTACHE_QUERY), then the keyboard selects a result and adds it to the
+# brief.
 # Writes DIR/1-search.png, DIR/2-passage.png and DIR/3-outline.png.
 # Usage: scripts/screenshots.sh BIN DIR
 set -u
@@ -44,9 +45,9 @@ xdotool windowactivate --sync "$WIN" >/dev/null 2>&1 || true
 sleep 2
 shot 1-search
 
-# The window fills the 1280×800 screen: the result list starts under the
-# query field and filters, on the left third. Click the second result.
-xdotool mousemove 200 330 click 1
+# The query field has the focus: Down moves through the results (the
+# second one is selected and shown in the reader).
+xdotool key Down Down
 shot 2-passage
 
 # Ctrl+Enter adds it to the brief's selected (or first) section.
