@@ -328,6 +328,7 @@ func (s *scanner) zoneURL(u string) {
 
 func (s *scanner) newNote(num, text string, plain bool) {
 	s.note = s.notes.add(num, text, len(s.blocks), plain)
+	s.note.markdown = s.zone == zoneMD
 	s.zoneNotes = append(s.zoneNotes, s.note)
 }
 

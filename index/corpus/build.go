@@ -210,11 +210,11 @@ func ordinal(n int) string {
 	return strconv.Itoa(n) + suffix
 }
 
-// attachStrayNotes gives each footnote that no mark refers to to the
-// passage just above it in the source.
+// attachStrayNotes gives each page-foot footnote that no mark refers to
+// (its mark lost in extraction) to the passage just above it in the source.
 func (b *builder) attachStrayNotes(units []unit) {
 	for _, n := range b.notes.order {
-		if n.used || len(b.doc.Passages) == 0 {
+		if n.used || n.markdown || len(b.doc.Passages) == 0 {
 			continue
 		}
 		seq := -1

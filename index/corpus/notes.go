@@ -27,6 +27,9 @@ type noteDef struct {
 	// plain is true for footnotes numbered with plain digits (the
 	// reference marks are then digits glued to the running text).
 	plain bool
+	// markdown is true for "[^N]: text" footnotes, whose marks are exact:
+	// one no mark refers to is left out rather than guessed at.
+	markdown bool
 	// text collects the raw lines of the footnote.
 	text []string
 	// used is true once a mark in the text refers to it.

@@ -394,3 +394,16 @@ func TestNumberedSubHeadings(t *testing.T) {
 		t.Errorf("path %q", p.Section)
 	}
 }
+
+func TestFootnotesWithoutMarks(t *testing.T) {
+	// A page-foot note whose mark was lost goes to the passage above it; a
+	// Markdown note that nothing refers to is left out.
+	raw := "First paragraph.\n\n¹ A note whose mark was lost.\n\nSecond paragraph.\n\n[^9]: Never referred to.\n"
+	d, err := Parse(Meta{ID: "stray", Lang: "en"}, []byte(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Passages) != 2 || len(d.Passages[0].Notes) != 1 || d.Passages[0].Notes[0].Number != "1" || len(d.Passages[1].Notes) != 0 {
+		t.Errorf("%+v", d.Passages)
+	}
+}
