@@ -407,3 +407,31 @@ func TestFootnotesWithoutMarks(t *testing.T) {
 		t.Errorf("%+v", d.Passages)
 	}
 }
+
+func TestImportedODTForm(t *testing.T) {
+	// The text index/extract makes of an ODT note (see its tests).
+	raw := "# Nota sulla sicurezza dei cavi\n\n" +
+		"L'Unione dipende dai cavi sottomarini per quasi tutto il traffico[^1] di dati con il resto del mondo.\n\n" +
+		"## Prossime tappe\n\n- mappare i cavi e le stazioni di approdo;\n\n" +
+		"La Commissione riferirà al Consiglio entro la fine dell'anno.\n\n" +
+		"[^1]: Comunicazione congiunta JOIN(2025) 9 final.\n"
+	d, err := Parse(Meta{ID: "nota", Lang: "it", Title: "Sicurezza dei cavi"}, []byte(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range d.Passages {
+		got = append(got, p.Kind+" "+p.Locator+" = "+p.Text)
+	}
+	want := []string{
+		`paragraph "Nota sulla sicurezza dei cavi" = L'Unione dipende dai cavi sottomarini per quasi tutto il traffico di dati con il resto del mondo.`,
+		`bullet "Prossime tappe" = mappare i cavi e le stazioni di approdo;`,
+		`paragraph "Prossime tappe", para. 2 = La Commissione riferirà al Consiglio entro la fine dell'anno.`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if n := d.Passages[0].Notes; len(n) != 1 || n[0].Text != "Comunicazione congiunta JOIN(2025) 9 final." {
+		t.Errorf("notes %+v", n)
+	}
+}
