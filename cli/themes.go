@@ -4,16 +4,21 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
+	"sort"
 	"strings"
 	"text/tabwriter"
 
 	"attache/bridge"
+	"attache/index"
 	"attache/index/themes"
 )
 
-// runThemes implements "attache themes": the taxonomy with, for every theme,
-// how many passages of each document are about it; with --matrix, the
-// coverage matrix whose cells also name the strongest passage.
+// runThemes implements "attache themes [THEME [DOC]]": the taxonomy with,
+// for every theme, how many passages of each document are about it; with
+// --matrix, the coverage matrix whose cells also name the strongest
+// passage; with a theme (and a document), the passages about it, strongest
+// first.
 func runThemes(env *Env, args []string) (err error) {
 	defer recoverError(&err)
 	fs := newFlags("themes")
@@ -28,8 +33,8 @@ func runThemes(env *Env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	if len(rest) > 0 {
-		return usagef("themes: unexpected argument %q", rest[0])
+	if len(rest) > 2 {
+		return usagef("themes: unexpected argument %q", rest[2])
 	}
 	if *lang != "en" && *lang != "it" {
 		return usagef("themes: --lang takes en or it, not %q", *lang)
@@ -42,6 +47,9 @@ func runThemes(env *Env, args []string) (err error) {
 	m, err := bridge.ThemeMatrix(lib)
 	if err != nil {
 		return err
+	}
+	if len(rest) > 0 {
+		return printThemePassages(env, lib, m, rest, *asJSON)
 	}
 	switch {
 	case *asJSON && *matrix:
@@ -103,7 +111,7 @@ func printThemes(w io.Writer, m *themes.Matrix, lang string) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "%d themes; 'attache search theme:ID' lists a theme's passages, 'attache themes --matrix' names the strongest\n", len(m.Themes))
+	fmt.Fprintf(w, "%d themes; 'attache themes ID [DOC]' lists a theme's passages, 'attache themes --matrix' names the strongest\n", len(m.Themes))
 	return nil
 }
 
@@ -136,4 +144,82 @@ func printMatrix(w io.Writer, m *themes.Matrix) error {
 	}
 	fmt.Fprintln(w, "Each cell: passages of the document on the theme, and the strongest one ('attache show DOC#HASH').")
 	return nil
+}
+
+// themePassage is one passage in "attache themes THEME --json".
+type themePassage struct {
+	ID      string  `json:"id"`
+	Doc     string  `json:"doc"`
+	Lang    string  `json:"lang"`
+	Locator string  `json:"locator"`
+	Score   float64 `json:"score"`
+	Text    string  `json:"text"`
+}
+
+// printThemePassages lists the passages about a theme (args[0]), of one
+// document (args[1]) or all, strongest first.
+func printThemePassages(env *Env, lib index.Library, m *themes.Matrix, args []string, asJSON bool) error {
+	tx := themes.Default()
+	th := tx.Theme(args[0])
+	if th == nil {
+		return usagef("themes: no theme %q ('attache themes' lists them)", args[0])
+	}
+	row := slices.IndexFunc(m.Themes, func(t themes.MatrixTheme) bool { return t.ID == th.ID })
+	col := -1
+	if len(args) == 2 {
+		col = slices.IndexFunc(m.Docs, func(d themes.MatrixDoc) bool { return d.ID == args[1] })
+		if col < 0 {
+			return usagef("themes: no document %q in the library ('attache docs' lists them)", args[1])
+		}
+	}
+	var out []themePassage
+	for j := range m.Docs {
+		if col >= 0 && j != col {
+			continue
+		}
+		for _, id := range m.Cells[row][j].Passages {
+			p, err := lib.Passage(id)
+			if err != nil {
+				return err
+			}
+			tp := themePassage{ID: p.ID, Doc: p.DocID, Lang: p.Lang, Locator: p.Locator, Text: p.Text}
+			for _, s := range tx.Scores(p) {
+				if s.Theme == th.ID {
+					tp.Score = s.Score
+				}
+			}
+			out = append(out, tp)
+		}
+	}
+	sort.SliceStable(out, func(i, k int) bool { return out[i].Score > out[k].Score })
+	if asJSON {
+		if out == nil {
+			out = []themePassage{}
+		}
+		return writeJSON(env.Stdout, out)
+	}
+	w := env.Stdout
+	fmt.Fprintf(w, "%s: %s (%s)\n%s\n\n", th.ID, th.LabelEN, th.LabelIT, th.Description)
+	for i, p := range out {
+		fmt.Fprintf(w, "%d. %s · %s · %s · score %.2f\n   %s\n\n", i+1, p.ID, p.Lang, p.Locator, p.Score, shortText(p.Text, 200))
+	}
+	noun := "passages"
+	if len(out) == 1 {
+		noun = "passage"
+	}
+	fmt.Fprintf(w, "%d %s\n", len(out), noun)
+	return nil
+}
+
+// shortText cuts s to about n characters at a word boundary.
+func shortText(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndex(cut, " "); i > n/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
 }

@@ -68,3 +68,26 @@ func TestThemesListAndMatrix(t *testing.T) {
 		t.Errorf("undersea-cables row should name a strongest passage and show a silent document: %q", row)
 	}
 }
+
+func TestThemePassages(t *testing.T) {
+	lib := t.TempDir()
+	out := runCmd(t, lib, runThemes, "undersea-cables", "join-2025-140")
+	if !strings.Contains(out, "Cavi sottomarini e terrestri") || !strings.Contains(out, "join-2025-140#") || strings.Contains(out, "g7-2024#") {
+		t.Errorf("theme passages:\n%s", out)
+	}
+	var ps []themePassage
+	if err := json.Unmarshal([]byte(runCmd(t, lib, runThemes, "undersea-cables", "--json")), &ps); err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) < 8 || ps[0].Score < ps[len(ps)-1].Score {
+		t.Errorf("%d passages, not strongest first: %+v", len(ps), ps)
+	}
+	var o, e strings.Builder
+	env := &Env{Stdout: &o, Stderr: &e, Library: lib}
+	if err := runThemes(env, []string{"no-such-theme"}); err == nil || !strings.Contains(err.Error(), `no theme "no-such-theme"`) {
+		t.Errorf("unknown theme: %v", err)
+	}
+	if err := runThemes(env, []string{"quantum", "nodoc"}); err == nil || !strings.Contains(err.Error(), `no document "nodoc"`) {
+		t.Errorf("unknown document: %v", err)
+	}
+}
