@@ -11,7 +11,6 @@ var (
 	reAutoLink    = regexp.MustCompile(`<((?:https?|ftp)://[^>\s]+)>`)
 	reBold        = regexp.MustCompile(`\*\*([^*]+?)\*\*`)
 	reBoldUnder   = regexp.MustCompile(`(^|[^\p{L}\p{N}_])__([^_]+?)__([^\p{L}\p{N}_]|$)`)
-	reItalic      = regexp.MustCompile(`(^|[^\p{L}\p{N}*])\*([^*\s][^*]*?)\*([^\p{L}\p{N}*]|$)`)
 	reStrayStars  = regexp.MustCompile(`\*{2,}`)
 	reItalicUnder = regexp.MustCompile(`(^|[^\p{L}\p{N}_])_([^_\s][^_]*?)_([^\p{L}\p{N}_]|$)`)
 	reCode        = regexp.MustCompile("`([^`]+)`")
@@ -48,9 +47,7 @@ func cleanInline(s string) (string, []string) {
 	}
 	if strings.Contains(s, "*") {
 		s = reBold.ReplaceAllString(s, "$1")
-		for i := 0; i < 2; i++ { // adjacent italics share their boundary characters
-			s = reItalic.ReplaceAllString(s, "$1$2$3")
-		}
+		s = stripItalics(s)
 		s = reStrayStars.ReplaceAllString(s, "")
 	}
 	if strings.Contains(s, "_") {
@@ -64,6 +61,43 @@ func cleanInline(s string) (string, []string) {
 		s = reEscape.ReplaceAllString(s, "$1")
 	}
 	return collapseSpace(s), urls
+}
+
+// stripItalics removes the stars of *emphasis*: an opening star not
+// glued to a word before it nor followed by a space, and the next star not
+// preceded by a space nor glued to a word after it.
+func stripItalics(s string) string {
+	if !strings.Contains(s, "*") {
+		return s
+	}
+	r := []rune(s)
+	wordy := func(i int) bool {
+		return i >= 0 && i < len(r) && (unicode.IsLetter(r[i]) || unicode.IsDigit(r[i]) || r[i] == '*')
+	}
+	drop := make([]bool, len(r))
+	for i := 0; i < len(r); i++ {
+		if r[i] != '*' || wordy(i-1) || i+1 >= len(r) || unicode.IsSpace(r[i+1]) || r[i+1] == '*' {
+			continue
+		}
+		for j := i + 2; j < len(r); j++ {
+			if r[j] != '*' {
+				continue
+			}
+			if !unicode.IsSpace(r[j-1]) && !wordy(j+1) {
+				drop[i], drop[j] = true, true
+				i = j
+			}
+			break
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i, c := range r {
+		if !drop[i] {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
 }
 
 // isURL reports whether s is a web address rather than an anchor like "#".

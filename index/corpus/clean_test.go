@@ -235,6 +235,7 @@ func TestMarkupReadsAsPlainText(t *testing.T) {
 		"__strong__, _em_ and `code` ![logo](logo.png) but snake_case_name stays": "strong, em and code logo but snake_case_name stays",
 		"see <https://example.org/a> and [the rules](https://example.org/b)":      "see https://example.org/a and the rules",
 		"**IRIS²**, the **Global Gateway**.":                                      "IRIS², the Global Gateway.",
+		"*a* *b*, 5 * 3 and cyber* stay, *open source*.":                          "a b, 5 * 3 and cyber* stay, open source.",
 	} {
 		if got, _ := cleanInline(in); got != want {
 			t.Errorf("cleanInline(%q) = %q, want %q", in, got, want)
