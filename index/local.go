@@ -137,6 +137,7 @@ func Open(cfg Config) (*Local, error) {
 			}
 		}
 	}
+	finishImport(dir, notice)
 	for _, d := range loadStoredDocs(filepath.Join(dir, docsDir), notice) {
 		if err := l.addToMemory(d, false); err != nil {
 			notice(fmt.Sprintf("leaving out document %s: %v", d.ID, err))

@@ -1,0 +1,184 @@
+package index
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+)
+
+// journalFile, in the library folder, lists the moves of an import being
+// committed. Its presence at Open means the import was stopped while its
+// files were moved in; Open finishes the moves.
+const journalFile = "import-journal.json"
+
+// stagingPrefix starts the names of the folders imports stage their files
+// in; a staging folder whose process is gone and that no journal names is
+// an import that never committed, and is deleted.
+const stagingPrefix = ".import-"
+
+// importTx stages an import's files and moves them into the library.
+type importTx struct {
+	dir     string   // the library folder
+	staging string   // the staging folder's name inside dir
+	Moves   []string `json:"moves"`   // paths relative to dir (and to staging)
+	Removes []string `json:"removes"` // paths relative to dir
+	Staging string   `json:"staging"`
+}
+
+// newImportTx makes a staging folder holding the importing process's ID.
+func newImportTx(dir string) (*importTx, error) {
+	st, err := os.MkdirTemp(dir, stagingPrefix+"*")
+	if err != nil {
+		return nil, fmt.Errorf("staging the import: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(st, "pid"), []byte(strconv.Itoa(os.Getpid())), 0o644); err != nil {
+		os.RemoveAll(st)
+		return nil, err
+	}
+	name := filepath.Base(st)
+	return &importTx{dir: dir, staging: name, Staging: name}, nil
+}
+
+// stage writes one file into the staging folder, synced.
+func (tx *importTx) stage(rel string, data []byte) error {
+	p := filepath.Join(tx.dir, tx.staging, rel)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	f, err := os.Create(p)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("staging %s: %w", rel, err)
+	}
+	tx.Moves = append(tx.Moves, rel)
+	return nil
+}
+
+// remove records a library file the import deletes when it commits.
+func (tx *importTx) remove(rel string) { tx.Removes = append(tx.Removes, rel) }
+
+// abort deletes the staging folder.
+func (tx *importTx) abort() { os.RemoveAll(filepath.Join(tx.dir, tx.staging)) }
+
+// commit writes the journal, then moves the staged files into place and
+// deletes the journal. Stopped after the journal is written, it is finished
+// by the next Open (finishImport).
+func (tx *importTx) commit() error {
+	syncDir(filepath.Join(tx.dir, tx.staging))
+	b, err := json.Marshal(tx)
+	if err != nil {
+		tx.abort()
+		return err
+	}
+	if err := writeFileAtomic(filepath.Join(tx.dir, journalFile), b); err != nil {
+		tx.abort()
+		return fmt.Errorf("writing the import journal: %w", err)
+	}
+	return tx.apply()
+}
+
+// apply does the journal's moves and removals; moves already done are
+// skipped, so applying twice is harmless.
+func (tx *importTx) apply() error {
+	touched := map[string]bool{}
+	for _, rel := range tx.Moves {
+		if !safeRel(rel) {
+			continue
+		}
+		from := filepath.Join(tx.dir, tx.Staging, rel)
+		to := filepath.Join(tx.dir, rel)
+		if _, err := os.Stat(from); err != nil {
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			return err
+		}
+		if err := os.Rename(from, to); err != nil {
+			return fmt.Errorf("moving %s into the library: %w", rel, err)
+		}
+		touched[filepath.Dir(to)] = true
+	}
+	for _, rel := range tx.Removes {
+		if safeRel(rel) {
+			os.Remove(filepath.Join(tx.dir, rel))
+			touched[filepath.Dir(filepath.Join(tx.dir, rel))] = true
+		}
+	}
+	for d := range touched {
+		syncDir(d)
+	}
+	if err := os.Remove(filepath.Join(tx.dir, journalFile)); err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	syncDir(tx.dir)
+	os.RemoveAll(filepath.Join(tx.dir, tx.Staging))
+	return nil
+}
+
+// safeRel reports whether a journal path stays inside the library folder.
+func safeRel(rel string) bool {
+	return rel != "" && !filepath.IsAbs(rel) && filepath.IsLocal(rel)
+}
+
+// finishImport repairs what a stopped import left in the library folder
+// dir: it finishes an import whose journal was written and deletes the
+// staging folders of imports that never committed. Open calls it before
+// reading the documents.
+func finishImport(dir string, notice func(string)) {
+	if b, err := os.ReadFile(filepath.Join(dir, journalFile)); err == nil {
+		var tx importTx
+		if err := json.Unmarshal(b, &tx); err != nil || !safeRel(tx.Staging) || !strings.HasPrefix(tx.Staging, stagingPrefix) {
+			notice("discarding an unreadable import journal")
+			os.Remove(filepath.Join(dir, journalFile))
+		} else {
+			tx.dir = dir
+			notice("finishing an import that was interrupted")
+			if err := tx.apply(); err != nil {
+				notice("cannot finish an interrupted import: " + oneLine(err))
+			}
+		}
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if e.IsDir() && strings.HasPrefix(e.Name(), stagingPrefix) && !stagingAlive(filepath.Join(dir, e.Name())) {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+// stagingAlive reports whether the process that made a staging folder is
+// still running (and may still be importing).
+func stagingAlive(st string) bool {
+	b, err := os.ReadFile(filepath.Join(st, "pid"))
+	if err != nil {
+		return false
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+	if err != nil || pid <= 0 {
+		return false
+	}
+	if pid == os.Getpid() {
+		return true
+	}
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return false
+	}
+	return p.Signal(syscall.Signal(0)) == nil
+}

@@ -1,0 +1,162 @@
+package index
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"attache/index/corpus"
+	"attache/index/themes"
+)
+
+// ErrSeed is wrapped by the errors of changes to the documents Attaché
+// ships with, which cannot be removed or edited.
+var ErrSeed = errors.New("a document Attaché ships with")
+
+// remove takes a document and its passages out of the store.
+func (s *store) remove(id string) {
+	d, ok := s.byID[id]
+	if !ok {
+		return
+	}
+	for i := range d.Passages {
+		delete(s.passages, d.Passages[i].ID)
+	}
+	for i, o := range s.docs {
+		if o.ID == id {
+			s.docs = append(s.docs[:i:i], s.docs[i+1:]...)
+			break
+		}
+	}
+	delete(s.byID, id)
+	delete(s.seed, id)
+}
+
+// userDoc returns an imported document of the store, or an error when
+// there is none with that ID or it is a seed. The caller holds l.mu.
+func (l *Local) userDoc(id string) (*corpus.Document, error) {
+	if l.idx == nil {
+		return nil, ErrClosed
+	}
+	d, ok := l.store.byID[id]
+	if !ok {
+		return nil, fmt.Errorf("document %q: %w", id, ErrNotFound)
+	}
+	if l.store.seed[id] {
+		return nil, fmt.Errorf("document %q is %w and cannot be changed", id, ErrSeed)
+	}
+	return d, nil
+}
+
+// Remove takes an imported document out of the library, with its copy of
+// the original. Seed documents cannot be removed.
+func (l *Local) Remove(id string) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if _, err := l.userDoc(id); err != nil {
+		return err
+	}
+	// The stored document goes first: once it is gone, the next Open
+	// rebuilds the index without it whatever happens after.
+	if err := os.Remove(filepath.Join(l.dir, docsDir, id+".json")); err != nil && !os.IsNotExist(err) {
+		return fmt.Errorf("remove document %q: %w", id, err)
+	}
+	syncDir(filepath.Join(l.dir, docsDir))
+	if old, _ := filepath.Glob(filepath.Join(l.dir, originalsDir, id+".*")); len(old) > 0 {
+		for _, o := range old {
+			os.Remove(o)
+		}
+	}
+	l.store.remove(id)
+	themes.Default().TagDocuments(l.store.docs)
+	return l.reindex()
+}
+
+// DocEdit lists the fields of a document to change; nil fields are left
+// as they are.
+type DocEdit struct {
+	Title     *string `json:"title,omitempty"`
+	Issuer    *string `json:"issuer,omitempty"`
+	Date      *string `json:"date,omitempty"`
+	Reference *string `json:"reference,omitempty"`
+	Lang      *string `json:"lang,omitempty"`
+}
+
+// Edit changes the metadata of an imported document and reindexes it; a
+// new language moves its passages to that language's analyzer. Seed
+// documents cannot be edited.
+func (l *Local) Edit(id string, e DocEdit) (*corpus.Document, error) {
+	if e.Title != nil && strings.TrimSpace(*e.Title) == "" {
+		return nil, fmt.Errorf("edit document %q: the title cannot be empty", id)
+	}
+	if e.Lang != nil && !validLang(*e.Lang) {
+		return nil, fmt.Errorf("edit document %q: language %q is not a two-letter ISO 639-1 code", id, *e.Lang)
+	}
+	if e.Date != nil && *e.Date != "" && !validDate(*e.Date) {
+		return nil, fmt.Errorf("edit document %q: date %q is not YYYY, YYYY-MM or YYYY-MM-DD", id, *e.Date)
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	old, err := l.userDoc(id)
+	if err != nil {
+		return nil, err
+	}
+	d := *old
+	d.Passages = append([]corpus.Passage(nil), old.Passages...)
+	set := func(dst *string, v *string) {
+		if v != nil {
+			*dst = strings.TrimSpace(*v)
+		}
+	}
+	set(&d.Title, e.Title)
+	set(&d.Issuer, e.Issuer)
+	set(&d.Date, e.Date)
+	set(&d.Reference, e.Reference)
+	if e.Lang != nil {
+		d.Lang = strings.ToLower(strings.TrimSpace(*e.Lang))
+		for i := range d.Passages {
+			d.Passages[i].Lang = d.Lang
+		}
+	}
+	stored := d
+	stored.Passages = append([]corpus.Passage(nil), d.Passages...)
+	for i := range stored.Passages {
+		stored.Passages[i].Themes = nil
+	}
+	b, err := json.Marshal(&stored)
+	if err != nil {
+		return nil, err
+	}
+	if err := writeFileAtomic(filepath.Join(l.dir, docsDir, id+".json"), b); err != nil {
+		return nil, fmt.Errorf("edit document %q: %w", id, err)
+	}
+	if err := l.store.add(&d, false); err != nil {
+		return nil, err
+	}
+	themes.Default().TagDocuments(l.store.docs)
+	return &d, l.reindex()
+}
+
+// validLang accepts two lower-case letters.
+func validLang(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(s) == 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z'
+}
+
+// validDate accepts YYYY, YYYY-MM and YYYY-MM-DD.
+func validDate(s string) bool {
+	for i, c := range s {
+		switch {
+		case i == 4 || i == 7:
+			if c != '-' {
+				return false
+			}
+		case c < '0' || c > '9':
+			return false
+		}
+	}
+	return len(s) == 4 || len(s) == 7 || len(s) == 10
+}
