@@ -2,6 +2,9 @@ package app
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -94,5 +97,97 @@ func coverageDialog(parent fyne.Window, m *themes.Matrix, lang string, open func
 	})
 	d = dialog.NewCustom(title, "Close", view, parent)
 	d.Resize(fyne.NewSize(1100, 640))
+	return d
+}
+
+// draftForm is the form of "Draft from themes…": the themes to draft
+// from (with their passage counts), how many passages per theme and an
+// optional title.
+type draftForm struct {
+	themes *widget.CheckGroup
+	per    *widget.Select
+	title  *widget.Entry
+	ids    map[string]string // option label → theme ID
+	lang   string
+}
+
+// newDraftForm builds the form for the themes of m, labelled in lang.
+func newDraftForm(m *themes.Matrix, lang string) *draftForm {
+	f := &draftForm{ids: map[string]string{}, lang: lang}
+	var options []string
+	for _, th := range m.Themes {
+		label := th.LabelEN
+		if lang == "it" {
+			label = th.LabelIT
+		}
+		label = fmt.Sprintf("%s (%d)", label, th.Total)
+		f.ids[label] = th.ID
+		options = append(options, label)
+	}
+	f.themes = widget.NewCheckGroup(options, nil)
+	f.per = widget.NewSelect([]string{"2", "3", "4", "5", "6", "8", "10"}, nil)
+	f.per.SetSelected("4")
+	f.title = widget.NewEntry()
+	f.title.SetPlaceHolder("Title (optional)")
+	if lang == "it" {
+		f.title.SetPlaceHolder("Titolo (facoltativo)")
+	}
+	return f
+}
+
+// items lays the form out for dialog.NewForm.
+func (f *draftForm) items() []*widget.FormItem {
+	it := f.lang == "it"
+	label := func(en, itl string) string {
+		if it {
+			return itl
+		}
+		return en
+	}
+	return []*widget.FormItem{
+		widget.NewFormItem(label("Themes", "Temi"), container.NewVScroll(f.themes)),
+		widget.NewFormItem(label("Passages per theme", "Passaggi per tema"), f.per),
+		widget.NewFormItem(label("Title", "Titolo"), f.title),
+	}
+}
+
+// values returns the chosen theme IDs in taxonomy order, the number of
+// passages per theme and the title, or an error when no theme is chosen.
+func (f *draftForm) values() (ids []string, perTheme int, title string, err error) {
+	for _, o := range f.themes.Options {
+		if slices.Contains(f.themes.Selected, o) {
+			ids = append(ids, f.ids[o])
+		}
+	}
+	if len(ids) == 0 {
+		if f.lang == "it" {
+			return nil, 0, "", fmt.Errorf("scegli almeno un tema")
+		}
+		return nil, 0, "", fmt.Errorf("choose at least one theme")
+	}
+	perTheme, _ = strconv.Atoi(f.per.Selected)
+	return ids, perTheme, strings.TrimSpace(f.title.Text), nil
+}
+
+// draftDialog asks which themes to draft a brief from and calls draft with
+// the answer (see bridge.Draft); errors are shown over parent.
+func draftDialog(parent fyne.Window, m *themes.Matrix, lang string, draft func(themeIDs []string, perTheme int, title string)) dialog.Dialog {
+	f := newDraftForm(m, lang)
+	title, ok, cancel := "Draft from themes", "Draft", "Cancel"
+	if lang == "it" {
+		title, ok, cancel = "Bozza dai temi", "Crea bozza", "Annulla"
+	}
+	d := dialog.NewForm(title, ok, cancel, f.items(), func(confirmed bool) {
+		if !confirmed {
+			return
+		}
+		ids, per, t, err := f.values()
+		if err != nil {
+			dialog.ShowError(err, parent)
+			return
+		}
+		draft(ids, per, t)
+	}, parent)
+	d.Resize(fyne.NewSize(640, 620))
 	return d
 }

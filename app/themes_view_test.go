@@ -2,6 +2,7 @@ package app
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -78,5 +79,36 @@ func TestCoverageViewOpensACell(t *testing.T) {
 	}
 	if len(opened) != 1 {
 		t.Errorf("opened %v after tapping a header and silent cells", opened)
+	}
+}
+
+func TestDraftForm(t *testing.T) {
+	test.NewTempApp(t)
+	m := seedMatrix(t)
+	f := newDraftForm(m, "it")
+	if _, _, _, err := f.values(); err == nil {
+		t.Error("no theme chosen, no error")
+	}
+	var cables, ai string
+	for label, id := range f.ids {
+		switch id {
+		case "undersea-cables":
+			cables = label
+		case "ai-governance":
+			ai = label
+		}
+	}
+	if !strings.HasPrefix(cables, "Cavi sottomarini e terrestri (") {
+		t.Errorf("label %q", cables)
+	}
+	f.themes.SetSelected([]string{cables, ai})
+	f.per.SetSelected("3")
+	f.title.SetText("  Cavi e IA ")
+	ids, per, title, err := f.values()
+	if err != nil || !slices.Equal(ids, []string{"ai-governance", "undersea-cables"}) || per != 3 || title != "Cavi e IA" {
+		t.Errorf("values %v %d %q %v", ids, per, title, err)
+	}
+	if len(f.items()) != 3 {
+		t.Errorf("%d form items", len(f.items()))
 	}
 }
