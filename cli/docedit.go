@@ -1,0 +1,83 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+
+	"attache/index"
+)
+
+// runDoc implements "attache doc edit ID [--title T] [--issuer I] [--date D]
+// [--reference R] [--lang L] [--json]".
+func runDoc(env *Env, args []string) (err error) {
+	defer recoverError(&err)
+	if len(args) == 0 || args[0] != "edit" {
+		if wantsHelp(args) {
+			printUsage(env.Stdout, "doc", newFlags("doc"))
+			return flag.ErrHelp
+		}
+		return usagef("doc: the only subcommand is edit")
+	}
+	fs := newFlags("doc edit")
+	var e index.DocEdit
+	optional := func(name, help string) *string {
+		v := new(string)
+		fs.Func(name, help, func(s string) error {
+			*v = s
+			switch name {
+			case "title":
+				e.Title = v
+			case "issuer":
+				e.Issuer = v
+			case "date":
+				e.Date = v
+			case "reference":
+				e.Reference = v
+			case "lang":
+				e.Lang = v
+			}
+			return nil
+		})
+		return v
+	}
+	optional("title", "the document's title")
+	optional("issuer", "the body that issued it")
+	optional("date", "its date, YYYY[-MM[-DD]]")
+	optional("reference", "its official reference")
+	optional("lang", "its language, a two-letter code (en, it, fr…)")
+	asJSON := fs.Bool("json", false, "print the document's metadata as JSON")
+	if wantsHelp(args[1:]) {
+		printUsage(env.Stdout, "doc", fs)
+		return flag.ErrHelp
+	}
+	rest, err := parseFlags(fs, args[1:])
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return usagef("doc edit: give one document ID")
+	}
+	if e == (index.DocEdit{}) {
+		return usagef("doc edit: nothing to change; give --title, --issuer, --date, --reference or --lang")
+	}
+	lib, err := openLibrary(env)
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	d, err := lib.Edit(rest[0], e)
+	if err != nil {
+		return fmt.Errorf("doc edit: %w", err)
+	}
+	if *asJSON {
+		return writeJSON(env.Stdout, d.Meta)
+	}
+	fmt.Fprintf(env.Stdout, "%s: %s (%s", d.ID, d.Title, d.Lang)
+	for _, f := range []string{d.Issuer, d.Date, d.Reference} {
+		if f != "" {
+			fmt.Fprintf(env.Stdout, ", %s", f)
+		}
+	}
+	fmt.Fprintln(env.Stdout, ")")
+	return nil
+}

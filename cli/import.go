@@ -1,0 +1,139 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
+
+	"attache/index"
+)
+
+// runImport implements "attache import [--json] PATH…".
+func runImport(env *Env, args []string) (err error) {
+	defer recoverError(&err)
+	fs := newFlags("import")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	if wantsHelp(args) {
+		printUsage(env.Stdout, "import", fs)
+		return flag.ErrHelp
+	}
+	paths, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return usagef("import: no file or folder given")
+	}
+	lib, err := openLibrary(env)
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+
+	// Ctrl-C cancels the import and leaves the library as it was.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	bar := newProgressBar(env.Stderr)
+	start := time.Now()
+	rep, err := lib.Import(ctx, paths, bar.update)
+	bar.finish()
+	if err != nil {
+		if rep != nil && rep.Cancelled {
+			return fmt.Errorf("import cancelled; the library is as it was")
+		}
+		return fmt.Errorf("import: %w", err)
+	}
+	if *asJSON {
+		return writeJSON(env.Stdout, rep)
+	}
+	printReport(env.Stdout, rep, time.Since(start))
+	if len(rep.Added)+len(rep.Updated)+len(rep.Unchanged) == 0 && len(rep.Skipped) > 0 {
+		return fmt.Errorf("no document imported")
+	}
+	return nil
+}
+
+// printReport prints an import report for a reader.
+func printReport(w io.Writer, rep *index.ImportReport, took time.Duration) {
+	for _, d := range rep.Added {
+		fmt.Fprintf(w, "added    %s  %s (%s, %s, %d passages)\n", d.ID, d.Title, d.Format, langName(d.Lang), d.Passages)
+	}
+	for _, d := range rep.Updated {
+		fmt.Fprintf(w, "updated  %s  %s (%s, %s, %d passages)\n", d.ID, d.Title, d.Format, langName(d.Lang), d.Passages)
+	}
+	for _, s := range rep.Skipped {
+		fmt.Fprintf(w, "skipped  %s: %s\n", s.Path, s.Reason)
+	}
+	fmt.Fprintf(w, "%d added, %d updated, %d unchanged, %d skipped, in %.1f s\n",
+		len(rep.Added), len(rep.Updated), len(rep.Unchanged), len(rep.Skipped), took.Seconds())
+}
+
+// langName shows an empty language as "language unknown".
+func langName(l string) string {
+	if l == "" {
+		return "language unknown"
+	}
+	return l
+}
+
+// progressBar draws an import's progress on a terminal, or prints a line
+// per stage when standard error is not one.
+type progressBar struct {
+	w        io.Writer
+	terminal bool
+	stage    string
+	last     time.Time
+	drawn    bool
+}
+
+func newProgressBar(w io.Writer) *progressBar {
+	b := &progressBar{w: w}
+	if f, ok := w.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			b.terminal = true
+		}
+	}
+	return b
+}
+
+// update draws the bar at most every 100 ms, and always at a new stage.
+func (b *progressBar) update(p index.Progress) {
+	newStage := p.Stage != b.stage
+	b.stage = p.Stage
+	if !b.terminal {
+		if newStage {
+			fmt.Fprintf(b.w, "attache: %s %d files\n", p.Stage, p.Total)
+		}
+		return
+	}
+	if !newStage && p.Done != p.Total && time.Since(b.last) < 100*time.Millisecond {
+		return
+	}
+	b.last = time.Now()
+	const width = 30
+	filled := 0
+	if p.Total > 0 {
+		filled = width * p.Done / p.Total
+	}
+	name := p.Path
+	if len(name) > 40 {
+		name = "…" + name[len(name)-39:]
+	}
+	if p.Stage == "indexing" {
+		name = "indexing…"
+	}
+	fmt.Fprintf(b.w, "\r\033[K[%s%s] %d/%d %s", strings.Repeat("█", filled), strings.Repeat("·", width-filled), p.Done, p.Total, name)
+	b.drawn = true
+}
+
+// finish clears the bar's line.
+func (b *progressBar) finish() {
+	if b.drawn {
+		fmt.Fprint(b.w, "\r\033[K")
+	}
+}
