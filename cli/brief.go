@@ -16,7 +16,8 @@ import (
 const briefUsage = `brief new FILE --title T [--subtitle S] [--author A] [--organisation O] [--for F] [--date YYYY-MM-DD] [--classification C] [--lang en|it] [--template ID] [--purpose P]
       attache brief add FILE [--section HEADING] PASSAGE_ID…
       attache brief show FILE
-      attache brief check FILE`
+      attache brief check FILE
+      attache brief draft FILE --theme ID… [--per-theme N] [--title T] [--lang en|it]`
 
 // runBrief implements "attache brief new|add|show|check".
 func runBrief(env *Env, args []string) (err error) {
@@ -24,7 +25,7 @@ func runBrief(env *Env, args []string) (err error) {
 	if len(args) == 0 || wantsHelp(args[:1]) {
 		fmt.Fprintf(env.Stdout, "Usage: attache %s\n", briefUsage)
 		if len(args) == 0 {
-			return usagef("brief: give a subcommand: new, add, show or check")
+			return usagef("brief: give a subcommand: new, add, show, check or draft")
 		}
 		return flag.ErrHelp
 	}
@@ -35,10 +36,12 @@ func runBrief(env *Env, args []string) (err error) {
 		return briefAdd(env, args[1:])
 	case "show":
 		return briefShow(env, args[1:])
+	case "draft":
+		return briefDraft(env, args[1:])
 	case "check":
 		return briefCheck(env, args[1:])
 	}
-	return usagef("brief: unknown subcommand %q: use new, add, show or check", args[0])
+	return usagef("brief: unknown subcommand %q: use new, add, show, check or draft", args[0])
 }
 
 func briefNew(env *Env, args []string) error {

@@ -45,6 +45,8 @@ func commands() []command {
 		{"import", "import [--json] PATH…", "add files and folders (text, Markdown, HTML, PDF, DOCX, ODT) to the library", runImport},
 		{"remove", "remove ID…", "take imported documents out of the library", runRemove},
 		{"doc", "doc edit ID [--title T] [--issuer I] [--date D] [--reference R] [--lang L] [--json]", "change an imported document's metadata", runDoc},
+		{"themes", "themes [--matrix] [--lang en|it] [--json] [THEME [DOC]]", "list the themes with their passages per document, the coverage matrix, or one theme's passages", runThemes},
+		{"eval", "eval [-v] [--json] [--update] [FILE]", "measure recall@10 and MRR of same- and cross-language search on an evaluation set (default testdata/eval.json)", runEval},
 	}
 }
 
