@@ -31,7 +31,8 @@ const (
 // each headed with the theme's label in the brief's language (h.Lang, "en"
 // by default), carrying the theme, and pre-filled with up to perTheme
 // (DefaultPerTheme if 0 or less) representative passages: see
-// Representative. The user prunes it afterwards.
+// Representative. Without a title, the brief is titled with the themes'
+// labels. The user prunes it afterwards.
 func Draft(lib index.Library, h briefing.Header, themeIDs []string, perTheme int) (*briefing.Brief, error) {
 	if len(themeIDs) == 0 {
 		return nil, fmt.Errorf("draft: give at least one theme")
@@ -49,6 +50,13 @@ func Draft(lib index.Library, h briefing.Header, themeIDs []string, perTheme int
 	}
 	if perTheme <= 0 {
 		perTheme = DefaultPerTheme
+	}
+	if strings.TrimSpace(h.Title) == "" {
+		var labels []string
+		for _, id := range themeIDs {
+			labels = append(labels, tx.Theme(id).Label(h.Lang))
+		}
+		h.Title = strings.Join(labels, "; ")
 	}
 	b, err := briefing.New(h, "blank")
 	if err != nil {

@@ -99,6 +99,13 @@ func TestRepresentativeSkipsNearDuplicatesAndLeadIns(t *testing.T) {
 	if _, err := Draft(lib, briefing.Header{Title: "x"}, []string{"cybersecurity", "cybersecurity"}, 2); err == nil {
 		t.Error("theme given twice accepted")
 	}
+	b, err := Draft(lib, briefing.Header{}, []string{"quantum", "cybersecurity"}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Title != "Quantum technologies; Cybersecurity and cyber resilience" || len(b.Sections[1].Excerpts) != DefaultPerTheme {
+		t.Errorf("untitled draft: title %q, %d excerpts", b.Title, len(b.Sections[1].Excerpts))
+	}
 }
 
 func TestJaccardOnShingles(t *testing.T) {

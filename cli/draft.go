@@ -68,13 +68,6 @@ func briefDraft(env *Env, args []string) error {
 		return fmt.Errorf("brief %q already exists: choose another name", path)
 	}
 	h := briefing.Header{Title: *title, Lang: *lang, Date: time.Now().Format("2006-01-02")}
-	if strings.TrimSpace(h.Title) == "" {
-		var labels []string
-		for _, id := range ids {
-			labels = append(labels, tx.Theme(id).Label(*lang))
-		}
-		h.Title = strings.Join(labels, "; ")
-	}
 	lib, err := openLibrary(env)
 	if err != nil {
 		return err
