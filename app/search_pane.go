@@ -323,6 +323,7 @@ type hitRow struct {
 	lang    *widget.RichText
 	snippet *widget.RichText
 	content fyne.CanvasObject
+	top     *fyne.Container
 	// width is the row's width when last laid out; the snippet is cut to
 	// fit three lines of it.
 	width float32
@@ -342,8 +343,8 @@ func newHitRow(p *searchPane) *hitRow {
 	h := snippetLines*fyne.MeasureText("Mg", theme.TextSize(), fyne.TextStyle{}).Height + 2*theme.InnerPadding()
 	spacer := canvas.NewRectangle(nil)
 	spacer.SetMinSize(fyne.NewSize(10, h))
-	top := container.NewBorder(nil, nil, nil, r.lang, r.head)
-	r.content = container.NewBorder(top, nil, nil, nil, container.NewStack(spacer, r.snippet))
+	r.top = container.NewBorder(nil, nil, nil, r.lang, r.head)
+	r.content = container.NewBorder(r.top, nil, nil, nil, container.NewStack(spacer, r.snippet))
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -369,6 +370,8 @@ func (r *hitRow) show(id int) {
 		r.lang.Segments = append([]widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNameSuccess, TextStyle: fyne.TextStyle{Bold: true}}, Text: "✓ in brief  "}}, r.lang.Segments...)
 	}
 	r.lang.Refresh()
+	// The mark changes the width of the right part: lay the line out again.
+	r.top.Layout.Layout(r.top.Objects, r.top.Size())
 	snip := h.Snippet
 	if strings.TrimSpace(snip) == "" {
 		snip = h.Text

@@ -55,10 +55,9 @@ xdotool key ctrl+Return
 shot 3-outline
 
 xdotool key ctrl+q
+# The brief has unsaved changes: answer "Don't save" (Tab Tab Space).
 sleep 1
-# The brief has unsaved changes: answer "Don't save" if asked.
-if [ -z "$(wait_exit 1)" ]; then
-	xdotool key Tab Tab Return 2>/dev/null
-	status=$(wait_exit 10)
-fi
+xdotool key Tab Tab space
+status=$(wait_exit 10)
+[ "$status" = 0 ] || fail "the app did not quit cleanly (status '${status}')"
 echo "screenshots: done"

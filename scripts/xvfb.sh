@@ -1,9 +1,17 @@
 # Shared by smoke.sh and screenshots.sh (sourced, not run): starts Xvfb on a
 # free display and stops it, and the app, when the calling script exits.
+# The caller sets WORK to a fresh temporary folder first; everything goes
+# in it and it is removed at exit.
 
 XVFB_PID=""
 APP_PID=""
-WORK=""
+case "${WORK:-}" in
+/tmp/* | "${TMPDIR:-/tmp}"/*) ;;
+*)
+	echo "xvfb.sh: WORK must be a temporary folder made with mktemp -d (it is '${WORK:-}')" >&2
+	exit 1
+	;;
+esac
 
 cleanup() {
 	if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
@@ -15,9 +23,7 @@ cleanup() {
 		kill "$XVFB_PID" 2>/dev/null
 		wait "$XVFB_PID" 2>/dev/null
 	fi
-	if [ -n "$WORK" ]; then
-		rm -rf "$WORK"
-	fi
+	rm -rf "$WORK"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
