@@ -12,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/widget"
 
 	_ "attache/app/locale" // before Fyne reads the locale
 	"attache/assets"
@@ -92,7 +93,11 @@ func (u *ui) openLibrary(dir string) <-chan index.Library {
 		done <- lib
 		fyne.Do(func() {
 			if err != nil {
-				u.setStatus("The library could not be opened: "+oneLine(err.Error()), false)
+				msg := "The library could not be opened: " + oneLine(err.Error())
+				u.setStatus(msg, false)
+				u.search.message.SetText(msg)
+				u.search.message.Importance = widget.DangerImportance
+				u.search.message.Refresh()
 				return
 			}
 			if err := u.setLibrary(lib); err != nil {

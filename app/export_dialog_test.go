@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"attache/bridge"
 	"attache/briefing"
 )
 
@@ -80,5 +81,38 @@ func TestQuitWithUnsavedChangesAsks(t *testing.T) {
 	}
 	if !strings.Contains(test.RenderToMarkup(u.win.Canvas()), "Don&#39;t save") && !strings.Contains(test.RenderToMarkup(u.win.Canvas()), "Don't save") {
 		t.Error("the question has no Don't save button")
+	}
+}
+
+func TestExportWarnsOfChangedQuotations(t *testing.T) {
+	u := newTestUI(t)
+	search(t, u, "digital")
+	u.search.list.Select(0)
+	ps, meta, _ := u.reader.passage()
+	x := bridge.Snapshot(ps, meta)
+	// A brief quoting an older wording of the passage.
+	x.Full = "An older wording. " + x.Full
+	x.Text = x.Full
+	sec := u.ed.Brief().Sections[0].ID
+	if _, err := u.ed.AddExcerpt(sec, x, -1); err != nil {
+		t.Fatal(err)
+	}
+	var res exportResult
+	u.export(exportRequest{path: tempPath(t, "b.pdf"), format: briefing.PDF}, func(r exportResult) { res = r })
+	if res.err != nil {
+		t.Fatal(res.err)
+	}
+	found := false
+	for _, w := range res.warnings {
+		if strings.Contains(w, ps.ID) && strings.Contains(w, "changed") {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("no warning that passage %s changed: %q", ps.ID, res.warnings)
+	}
+	u.showExportResult(res)
+	if m := test.RenderToMarkup(u.win.Canvas()); !strings.Contains(m, "warning") {
+		t.Error("the export dialog does not show the warnings")
 	}
 }
