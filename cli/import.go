@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"sort"
 	"strings"
 	"time"
 
@@ -66,8 +67,25 @@ func printReport(w io.Writer, rep *index.ImportReport, took time.Duration) {
 	for _, d := range rep.Updated {
 		fmt.Fprintf(w, "updated  %s  %s (%s, %s, %d passages)\n", d.ID, d.Title, d.Format, langName(d.Lang), d.Passages)
 	}
+	// Files that are not documents (the images and styles beside web
+	// pages) are counted, not listed.
+	others := map[string]int{}
 	for _, s := range rep.Skipped {
+		if kind, ok := strings.CutPrefix(s.Reason, "not a document ("); ok {
+			others[strings.TrimSuffix(kind, ")")]++
+			continue
+		}
 		fmt.Fprintf(w, "skipped  %s: %s\n", s.Path, s.Reason)
+	}
+	if len(others) > 0 {
+		var kinds []string
+		n := 0
+		for k, c := range others {
+			kinds = append(kinds, fmt.Sprintf("%d %s", c, strings.TrimPrefix(strings.TrimPrefix(k, "an "), "a ")))
+			n += c
+		}
+		sort.Strings(kinds)
+		fmt.Fprintf(w, "skipped  %d files that are not documents (%s)\n", n, strings.Join(kinds, ", "))
 	}
 	fmt.Fprintf(w, "%d added, %d updated, %d unchanged, %d skipped, in %.1f s\n",
 		len(rep.Added), len(rep.Updated), len(rep.Unchanged), len(rep.Skipped), took.Seconds())

@@ -216,6 +216,12 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 	}
 	l.mu.RUnlock()
 
+	// Workers stage each document and its original as they go, so that the
+	// writes overlap the extraction; the commit only moves them in.
+	tx, err := newImportTx(l.dir)
+	if err != nil {
+		return nil, err
+	}
 	var mu sync.Mutex
 	done := 0
 	report := func(p string) {
@@ -228,13 +234,19 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 	}
 	work := make(chan *importJob)
 	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+	// Twice as many workers as processors: they wait on the disk too.
+	for w := 0; w < 2*runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range work {
 				if ctx.Err() == nil {
 					l.readJob(j, byPath)
+					if j.doc != nil {
+						if err := stageJob(tx, j); err != nil {
+							j.doc, j.skip = nil, oneLine(err)
+						}
+					}
 				}
 				report(j.path)
 			}
@@ -251,6 +263,7 @@ feed:
 	close(work)
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
+		tx.abort()
 		rep.Cancelled = true
 		return rep, err
 	}
@@ -269,12 +282,13 @@ feed:
 	}
 	sort.Slice(rep.Skipped, func(a, b int) bool { return rep.Skipped[a].Path < rep.Skipped[b].Path })
 	if len(ready) == 0 {
+		tx.abort()
 		return rep, nil
 	}
 	if progress != nil {
 		progress(Progress{Done: len(jobs), Total: len(jobs), Stage: "indexing"})
 	}
-	if err := l.commitImport(ctx, ready); err != nil {
+	if err := l.commitImport(ctx, tx, ready); err != nil {
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 			rep.Cancelled = true
 		}
@@ -364,40 +378,36 @@ func parseDocument(meta corpus.Meta, text string) (d *corpus.Document, err error
 	return corpus.Parse(meta, []byte(text))
 }
 
-// commitImport stages the documents and their originals, then moves them
-// into the library under a journal, and reindexes.
-func (l *Local) commitImport(ctx context.Context, jobs []*importJob) error {
-	tx, err := newImportTx(l.dir)
+// stageJob writes a document and its original into the staging folder.
+func stageJob(tx *importTx, j *importJob) error {
+	b, err := json.Marshal(j.doc)
 	if err != nil {
 		return err
 	}
+	if err := tx.stage(filepath.Join(docsDir, j.doc.ID+".json"), b); err != nil {
+		return err
+	}
+	return tx.stage(originalName(j), j.data)
+}
+
+// originalName is where the library keeps the copy of a job's file.
+func originalName(j *importJob) string {
+	return filepath.Join(originalsDir, j.doc.ID+strings.ToLower(filepath.Ext(j.path)))
+}
+
+// commitImport moves the staged documents and originals into the library
+// under a journal, then adds them to the store and reindexes.
+func (l *Local) commitImport(ctx context.Context, tx *importTx, jobs []*importJob) error {
 	for _, j := range jobs {
-		if err := ctx.Err(); err != nil {
-			tx.abort()
-			return err
+		if j.oldID == "" {
+			continue
 		}
-		b, err := json.Marshal(j.doc)
-		if err != nil {
-			tx.abort()
-			return err
-		}
-		if err := tx.stage(filepath.Join(docsDir, j.doc.ID+".json"), b); err != nil {
-			tx.abort()
-			return err
-		}
-		if err := tx.stage(filepath.Join(originalsDir, j.doc.ID+strings.ToLower(filepath.Ext(j.path))), j.data); err != nil {
-			tx.abort()
-			return err
-		}
-		if j.oldID != "" {
-			// A changed file may change its extension's case or its
-			// name; drop the old original copies that the new one does not replace.
-			old, _ := filepath.Glob(filepath.Join(l.dir, originalsDir, j.oldID+".*"))
-			for _, o := range old {
-				rel, _ := filepath.Rel(l.dir, o)
-				if rel != filepath.Join(originalsDir, j.doc.ID+strings.ToLower(filepath.Ext(j.path))) {
-					tx.remove(rel)
-				}
+		// A changed file may have changed its extension: drop the old
+		// original copies the new one does not replace.
+		old, _ := filepath.Glob(filepath.Join(l.dir, originalsDir, j.oldID+".*"))
+		for _, o := range old {
+			if rel, err := filepath.Rel(l.dir, o); err == nil && rel != originalName(j) {
+				tx.remove(rel)
 			}
 		}
 	}

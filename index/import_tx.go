@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 )
 
@@ -22,6 +23,7 @@ const stagingPrefix = ".import-"
 
 // importTx stages an import's files and moves them into the library.
 type importTx struct {
+	mu      sync.Mutex
 	dir     string   // the library folder
 	staging string   // the staging folder's name inside dir
 	Moves   []string `json:"moves"`   // paths relative to dir (and to staging)
@@ -43,7 +45,8 @@ func newImportTx(dir string) (*importTx, error) {
 	return &importTx{dir: dir, staging: name, Staging: name}, nil
 }
 
-// stage writes one file into the staging folder, synced.
+// stage writes one file into the staging folder; commit syncs them all at
+// once. It is safe for concurrent use.
 func (tx *importTx) stage(rel string, data []byte) error {
 	p := filepath.Join(tx.dir, tx.staging, rel)
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -54,16 +57,15 @@ func (tx *importTx) stage(rel string, data []byte) error {
 		return err
 	}
 	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
 		return fmt.Errorf("staging %s: %w", rel, err)
 	}
+	tx.mu.Lock()
 	tx.Moves = append(tx.Moves, rel)
+	tx.mu.Unlock()
 	return nil
 }
 
@@ -77,7 +79,10 @@ func (tx *importTx) abort() { os.RemoveAll(filepath.Join(tx.dir, tx.staging)) }
 // deletes the journal. Stopped after the journal is written, it is finished
 // by the next Open (finishImport).
 func (tx *importTx) commit() error {
-	syncDir(filepath.Join(tx.dir, tx.staging))
+	if err := tx.syncStaged(); err != nil {
+		tx.abort()
+		return fmt.Errorf("syncing the staged import: %w", err)
+	}
 	b, err := json.Marshal(tx)
 	if err != nil {
 		tx.abort()

@@ -32,7 +32,7 @@ var blockTags = map[atom.Atom]bool{
 
 // boilerplateName matches ids and classes of page furniture: cookie and
 // consent banners, menus, breadcrumbs, share buttons, skip links.
-var boilerplateName = regexp.MustCompile(`(?i)(^|[-_ ])(cookie|cookies|consent|gdpr|banner|menu|navbar|nav|navigation|breadcrumbs?|sidebar|share|social|skip|toolbar|popup|modal|newsletter|related|advert|ads?)($|[-_ ])`)
+var boilerplateName = regexp.MustCompile(`(?i)(^|[-_ ])(cookies?|consent|gdpr|banner|menu|nav|nav(bar|igation|header|footer)|breadcrumbs?|sidebar|share|social|skip|toolbar|popup|modal|newsletter|related|advert|ads?)($|[-_ ])`)
 
 // extractHTML reads the visible text of an HTML page: headings as #
 // lines, list items as "- " lines, paragraphs separated by blank lines;

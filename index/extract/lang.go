@@ -1,6 +1,8 @@
 package extract
 
 import (
+	mathbits "math/bits"
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -28,39 +30,47 @@ var stopWords = map[string]string{
 	"bg": "и в на не се да за от с е са по че как това но той тя те ще към бъде бил била били има няма при до или след така само още във със които който която което тези този тази",
 }
 
-// stopSets is stopWords as sets, built once.
-var stopSets = func() map[string]map[string]bool {
-	m := make(map[string]map[string]bool, len(stopWords))
-	for lang, words := range stopWords {
-		set := make(map[string]bool)
-		for _, w := range strings.Fields(words) {
-			set[w] = true
-		}
-		m[lang] = set
+// stopLangs lists the languages of stopWords in a fixed order; stopIndex
+// maps each stop word to the set of those languages it belongs to, as bits.
+var stopLangs, stopIndex = func() ([]string, map[string]uint32) {
+	var langs []string
+	for lang := range stopWords {
+		langs = append(langs, lang)
 	}
-	return m
+	sort.Strings(langs)
+	idx := map[string]uint32{}
+	for i, lang := range langs {
+		for _, w := range strings.Fields(stopWords[lang]) {
+			idx[w] |= 1 << i
+		}
+	}
+	return langs, idx
 }()
 
 // DetectLang returns the ISO 639-1 code of the language text is written
-// in, or "" when it cannot tell. It reads at most the first 64 KiB.
+// in, or "" when it cannot tell. It reads at most the first 16 KiB.
 func DetectLang(text string) string {
-	if len(text) > 64<<10 {
-		text = text[:64<<10]
+	if len(text) > 16<<10 {
+		text = text[:16<<10]
 	}
 	script := detectScript(text)
 	if script != "" && script != "ru" {
 		return script
 	}
-	counts := make(map[string]int)
+	var hits [32]int
 	total := 0
 	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '\''
 	}) {
 		total++
-		for lang, set := range stopSets {
-			if set[w] {
-				counts[lang]++
-			}
+		for bits := stopIndex[w]; bits != 0; bits &= bits - 1 {
+			hits[mathbits.TrailingZeros32(bits)]++
+		}
+	}
+	counts := make(map[string]int, len(stopLangs))
+	for i, lang := range stopLangs {
+		if hits[i] > 0 {
+			counts[lang] = hits[i]
 		}
 	}
 	if script == "ru" {
