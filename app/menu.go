@@ -36,6 +36,7 @@ func (u *ui) buildMenu() *fyne.MainMenu {
 	quit.IsQuit = true
 	file := fyne.NewMenu("File",
 		item("New…", ctrl(fyne.KeyN), u.askNew),
+		fyne.NewMenuItem("Draft from Themes…", u.showDraft),
 		item("Open…", ctrl(fyne.KeyO), u.askOpen),
 		recent,
 		fyne.NewMenuItemSeparator(),
@@ -50,15 +51,18 @@ func (u *ui) buildMenu() *fyne.MainMenu {
 	edit := fyne.NewMenu("Edit",
 		u.undoItem, u.redoItem,
 		fyne.NewMenuItemSeparator(),
-		item("Find in Library", ctrl(fyne.KeyF), u.focusSearch),
 		item("Add to Brief", ctrl(fyne.KeyReturn), u.addSelected),
 		item("New Section…", ctrlShift(fyne.KeyN), u.brief.outline.addSection),
+	)
+	library := fyne.NewMenu("Library",
+		item("Find in Library", ctrl(fyne.KeyF), u.focusSearch),
+		fyne.NewMenuItem("Theme Coverage…", u.showCoverage),
 	)
 	help := fyne.NewMenu("Help",
 		item("Keyboard Shortcuts", ctrl(fyne.KeySlash), u.showShortcuts),
 		fyne.NewMenuItem("About Attaché", u.showAbout),
 	)
-	u.menu = fyne.NewMainMenu(file, edit, help)
+	u.menu = fyne.NewMainMenu(file, edit, library, help)
 	u.updateMenus()
 	return u.menu
 }

@@ -230,6 +230,40 @@ func (p *searchPane) fillFilters(facets map[string][]index.FacetCount) {
 	p.langSel.SetSelected(langSel)
 }
 
+// showPassages lists the passages ids (such as a theme's in a document)
+// instead of a search's hits, under the heading what.
+func (p *searchPane) showPassages(what string, ids []string) {
+	lib := p.u.lib
+	if lib == nil {
+		return
+	}
+	p.cancel()
+	p.gen++
+	gen := p.gen
+	p.u.background(func() {
+		var hits []index.Hit
+		for _, id := range ids {
+			ps, err := lib.Passage(id)
+			if err != nil {
+				continue
+			}
+			hits = append(hits, index.Hit{Passage: *ps})
+		}
+		fyne.Do(func() {
+			if gen != p.gen {
+				return
+			}
+			p.list.UnselectAll()
+			p.selected = -1
+			p.hits, p.total = hits, len(hits)
+			p.message.Importance = widget.MediumImportance
+			p.message.SetText(fmt.Sprintf("%s: %d passages. Type to search again.", what, len(hits)))
+			p.list.Refresh()
+			p.list.ScrollToTop()
+		})
+	})
+}
+
 // step selects the hit after (+1) or before (-1) the selected one.
 func (p *searchPane) step(delta int) {
 	if len(p.hits) == 0 {

@@ -1,0 +1,101 @@
+package app
+
+import (
+	"errors"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"attache/bridge"
+	"attache/briefing"
+	"attache/index/corpus"
+	"attache/index/themes"
+)
+
+// loadMatrix builds the themes × documents coverage of the library off the
+// UI goroutine and hands it to then on the UI goroutine.
+func (u *ui) loadMatrix(then func(*themes.Matrix)) {
+	lib := u.lib
+	if lib == nil {
+		u.showError(errors.New("the library is still opening: try again in a moment"))
+		return
+	}
+	ids := u.sortedDocIDs()
+	u.background(func() {
+		var docs []*corpus.Document
+		var err error
+		for _, id := range ids {
+			var d *corpus.Document
+			if d, err = lib.Document(id); err != nil {
+				break
+			}
+			docs = append(docs, d)
+		}
+		fyne.Do(func() {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			then(themes.Default().Matrix(docs))
+		})
+	})
+}
+
+// showCoverage opens Library › Theme Coverage: a tap on a cell searches the
+// theme in that document and shows its strongest passage.
+func (u *ui) showCoverage() {
+	u.loadMatrix(func(m *themes.Matrix) {
+		u.showDialog(coverageDialog(u.win, m, "en", u.openCoverageCell))
+	})
+}
+
+// openCoverageCell lists the passages of document doc on theme and reads
+// the first.
+func (u *ui) openCoverageCell(theme, doc string, passages []string) {
+	label := theme
+	if th := themes.Default().Theme(theme); th != nil {
+		label = th.LabelEN
+	}
+	u.search.showPassages(label+" in "+u.docName(doc), passages)
+	if len(passages) > 0 {
+		u.search.list.Select(0)
+	}
+}
+
+// showDraft opens File › Draft from Themes: a new brief with a section per
+// chosen theme, filled with representative passages.
+func (u *ui) showDraft() {
+	u.loadMatrix(func(m *themes.Matrix) {
+		u.showDialog(draftDialog(u.win, m, "en", u.draftFromThemes))
+	})
+}
+
+// draftFromThemes makes the draft brief off the UI goroutine and opens it
+// as a new, unsaved brief.
+func (u *ui) draftFromThemes(ids []string, perTheme int, title string) {
+	lib := u.lib
+	h := briefing.Header{Title: title, Lang: "en", Date: time.Now().Format("2006-01-02")}
+	u.confirmDiscard("Draft from themes", func() {
+		u.setStatus("Drafting a brief from "+plural(len(ids), "theme")+"…", true)
+		u.background(func() {
+			b, err := bridge.Draft(lib, h, ids, perTheme)
+			fyne.Do(func() {
+				u.setStatus(u.libraryStatus(), false)
+				if err != nil {
+					u.showError(err)
+					return
+				}
+				u.setBrief(b, "")
+			})
+		})
+	})
+}
+
+// plural says "1 theme" or "3 themes".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}

@@ -1,0 +1,58 @@
+package app
+
+import (
+	"testing"
+
+	"attache/index/themes"
+)
+
+func TestCoverageCellSearchesTheThemeInTheDocument(t *testing.T) {
+	u := newTestUI(t)
+	var m *themes.Matrix
+	u.loadMatrix(func(x *themes.Matrix) { m = x })
+	if m == nil || len(m.Themes) == 0 {
+		t.Fatal("no coverage matrix")
+	}
+	for i, row := range m.Cells {
+		for j, c := range row {
+			if c.Count == 0 {
+				continue
+			}
+			theme, doc := m.Themes[i].ID, m.Docs[j].ID
+			u.openCoverageCell(theme, doc, c.Passages)
+			if len(u.search.hits) == 0 {
+				t.Fatalf("searching theme %s in %s found nothing: %q", theme, doc, u.search.message.Text)
+			}
+			for _, h := range u.search.hits {
+				if h.DocID != doc {
+					t.Fatalf("hit %s is not in %s", h.ID, doc)
+				}
+			}
+			if ps, _, _ := u.reader.passage(); ps == nil || ps.ID != c.Passages[0] {
+				t.Errorf("reader shows %v, want %s", ps, c.Passages[0])
+			}
+			return
+		}
+	}
+	t.Fatal("every cell of the coverage matrix is empty")
+}
+
+func TestDraftFromThemesOpensANewBrief(t *testing.T) {
+	u := newTestUI(t)
+	var m *themes.Matrix
+	u.loadMatrix(func(x *themes.Matrix) { m = x })
+	var ids []string
+	for _, th := range m.Themes {
+		if th.Total > 0 && len(ids) < 2 {
+			ids = append(ids, th.ID)
+		}
+	}
+	u.draftFromThemes(ids, 2, "Drafted")
+	b := u.ed.Brief()
+	if b.Title != "Drafted" || len(b.Sections) != len(ids) || len(b.Excerpts()) == 0 {
+		t.Fatalf("draft: title %q, %d sections, %d excerpts", b.Title, len(b.Sections), len(b.Excerpts()))
+	}
+	if u.path != "" {
+		t.Errorf("a draft has path %q, want none until saved", u.path)
+	}
+}
