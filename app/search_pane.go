@@ -231,7 +231,7 @@ func (p *searchPane) fillFilters(facets map[string][]index.FacetCount) {
 }
 
 // showPassages lists the passages ids (such as a theme's in a document)
-// instead of a search's hits, under the heading what.
+// instead of a search's hits, under the heading what, and reads the first.
 func (p *searchPane) showPassages(what string, ids []string) {
 	lib := p.u.lib
 	if lib == nil {
@@ -257,9 +257,12 @@ func (p *searchPane) showPassages(what string, ids []string) {
 			p.selected = -1
 			p.hits, p.total = hits, len(hits)
 			p.message.Importance = widget.MediumImportance
-			p.message.SetText(fmt.Sprintf("%s: %d passages. Type to search again.", what, len(hits)))
+			p.message.SetText(fmt.Sprintf("%s: %s. Type to search again.", what, plural(len(hits), "passage")))
 			p.list.Refresh()
 			p.list.ScrollToTop()
+			if len(hits) > 0 {
+				p.list.Select(0)
+			}
 		})
 	})
 }

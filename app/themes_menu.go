@@ -58,9 +58,6 @@ func (u *ui) openCoverageCell(theme, doc string, passages []string) {
 		label = th.LabelEN
 	}
 	u.search.showPassages(label+" in "+u.docName(doc), passages)
-	if len(passages) > 0 {
-		u.search.list.Select(0)
-	}
 }
 
 // showDraft opens File › Draft from Themes: a new brief with a section per
