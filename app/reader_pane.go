@@ -23,6 +23,8 @@ type readerPane struct {
 	title    *widget.Label
 	path     *widget.Label
 	text     *widget.RichText
+	before   *widget.RichText
+	after    *widget.RichText
 	notes    *widget.RichText
 	citation *widget.Label
 	toc      *widget.List
@@ -56,6 +58,10 @@ func newReaderPane(u *ui) *readerPane {
 	p.path.TextStyle = fyne.TextStyle{Italic: true}
 	p.text = widget.NewRichText()
 	p.text.Wrapping = fyne.TextWrapWord
+	p.before = widget.NewRichText()
+	p.before.Wrapping = fyne.TextWrapWord
+	p.after = widget.NewRichText()
+	p.after.Wrapping = fyne.TextWrapWord
 	p.notes = widget.NewRichText()
 	p.notes.Wrapping = fyne.TextWrapWord
 	p.citation = widget.NewLabel("")
@@ -98,7 +104,7 @@ func newReaderPane(u *ui) *readerPane {
 		}
 	}
 
-	body := container.NewVBox(p.title, p.path, p.text, widget.NewSeparator(), p.notes, p.citation)
+	body := container.NewVBox(p.before, p.text, p.after, widget.NewSeparator(), p.notes, p.citation)
 	p.scroll = container.NewVScroll(body)
 	p.keys = newKeyCatcher(p.scroll, func(k fyne.KeyName) bool {
 		switch k {
@@ -112,7 +118,7 @@ func newReaderPane(u *ui) *readerPane {
 		return true
 	})
 	bar := container.NewHBox(p.prev, p.next, p.copyCite, layoutSpacer(), p.add)
-	reader := container.NewBorder(nil, bar, nil, nil, p.keys)
+	reader := container.NewBorder(container.NewVBox(p.title, p.path), bar, nil, nil, p.keys)
 	p.docSel = widget.NewSelect(nil, func(label string) {
 		if id, ok := p.docChoice[label]; ok && (p.doc == nil || p.doc.ID != id) {
 			p.showPassage(id, "")
@@ -218,25 +224,21 @@ func (p *readerPane) showSeq(seq int) {
 	}
 	p.path.SetText(where)
 
-	dim := widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}
-	var segs []widget.RichTextSegment
+	p.before.Segments = nil
 	if seq > 0 {
-		pr := d.Passages[seq-1]
-		segs = append(segs,
-			&widget.TextSegment{Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}, Text: pr.Locator},
-			&widget.TextSegment{Style: dim, Text: pr.Text})
+		p.before.Segments = contextSegments(d.Passages[seq-1])
 	}
-	segs = append(segs,
+	p.before.Refresh()
+	p.text.Segments = []widget.RichTextSegment{
 		&widget.TextSegment{Style: widget.RichTextStyle{ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameCaptionText}, Text: cur.Locator},
-		&widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: cur.Text})
-	if seq+1 < len(d.Passages) {
-		nx := d.Passages[seq+1]
-		segs = append(segs,
-			&widget.TextSegment{Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}, Text: nx.Locator},
-			&widget.TextSegment{Style: dim, Text: nx.Text})
+		&widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: cur.Text},
 	}
-	p.text.Segments = segs
 	p.text.Refresh()
+	p.after.Segments = nil
+	if seq+1 < len(d.Passages) {
+		p.after.Segments = contextSegments(d.Passages[seq+1])
+	}
+	p.after.Refresh()
 
 	var notes []widget.RichTextSegment
 	for _, n := range cur.Notes {
@@ -259,7 +261,29 @@ func (p *readerPane) showSeq(seq int) {
 		p.next.Disable()
 	}
 	p.markSection(seq)
+	p.scrollToCurrent()
+}
+
+// scrollToCurrent scrolls the reader so that the passage on show starts
+// near the top, under the last lines of the one before.
+func (p *readerPane) scrollToCurrent() {
+	p.scroll.Refresh() // lay the new text out first
+	line := fyne.MeasureText("Mg", theme.TextSize(), fyne.TextStyle{}).Height
+	y := p.text.Position().Y - 2*line
+	if p.before.Visible() && len(p.before.Segments) > 0 && y > 0 {
+		p.scroll.ScrollToOffset(fyne.NewPos(0, y))
+		return
+	}
 	p.scroll.ScrollToTop()
+}
+
+// contextSegments shows a passage next to the one being read: its locator
+// and its text, dimmed.
+func contextSegments(ps corpus.Passage) []widget.RichTextSegment {
+	return []widget.RichTextSegment{
+		&widget.TextSegment{Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}, Text: ps.Locator},
+		&widget.TextSegment{Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}, Text: ps.Text},
+	}
 }
 
 // markSection selects, in the table of contents, the section seq is in.

@@ -29,8 +29,17 @@ func TestSelectingAHitShowsItInTheReader(t *testing.T) {
 		t.Errorf("section path %q lacks %q", u.reader.path.Text, h.Section[len(h.Section)-1])
 	}
 
-	// Down and Up move through the document.
+	// The passages around it are shown too.
 	seq := u.reader.seq
+	ps2 := u.reader.doc.Passages
+	if seq > 0 && !strings.Contains(u.reader.before.String(), ps2[seq-1].Text) {
+		t.Error("the passage before is not shown")
+	}
+	if seq+1 < len(ps2) && !strings.Contains(u.reader.after.String(), ps2[seq+1].Text) {
+		t.Error("the passage after is not shown")
+	}
+
+	// Down and Up move through the document.
 	first, then := fyne.KeyDown, fyne.KeyUp
 	delta := 1
 	if seq+1 >= len(u.reader.doc.Passages) {
