@@ -358,7 +358,7 @@ func (l *Local) readJob(j *importJob, byPath map[string]*corpus.Document) {
 	}
 	if old != nil {
 		// Keep what the user set by hand over what the file says.
-		meta.Reference, meta.ShortTitle, meta.Place = old.Reference, old.ShortTitle, old.Place
+		applyEdits(&meta, loadEdits(l.dir, old.ID))
 	}
 	doc, err := parseDocument(meta, res.Text)
 	if err != nil {

@@ -121,6 +121,9 @@ func TestImportFolder(t *testing.T) {
 	id := rep.Added[indexOfPath(rep.Added, "report-00.md")].ID
 	before, _ := l.Document(id)
 	keep := before.Passages[0].ID
+	if _, err := l.Edit(id, DocEdit{Reference: ptr("CR/0"), Issuer: ptr("DG MARE")}); err != nil {
+		t.Fatal(err)
+	}
 	os.WriteFile(path, []byte("# Cable report 0, revised\n\nThe Union will map the submarine cables of region 0 and protect their landing stations against sabotage.\n\nA new paragraph on repair ships.\n"), 0o644)
 	rep, err = l.Import(context.Background(), []string{src}, nil)
 	if err != nil {
@@ -130,6 +133,9 @@ func TestImportFolder(t *testing.T) {
 		t.Fatalf("re-import: %+v", rep)
 	}
 	after, _ := l.Document(id)
+	if after.Reference != "CR/0" || after.Issuer != "DG MARE" {
+		t.Errorf("edits lost in re-import: %+v", after.Meta)
+	}
 	if after.Passages[0].ID != keep || after.Title != "Cable report 0, revised" {
 		t.Errorf("passage IDs after re-import: %s then %s, title %q", keep, after.Passages[0].ID, after.Title)
 	}

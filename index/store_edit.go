@@ -65,6 +65,7 @@ func (l *Local) Remove(id string) error {
 		return fmt.Errorf("remove document %q: %w", id, err)
 	}
 	syncDir(filepath.Join(l.dir, docsDir))
+	os.Remove(editsFile(l.dir, id))
 	if old, _ := filepath.Glob(filepath.Join(l.dir, originalsDir, id+".*")); len(old) > 0 {
 		for _, o := range old {
 			os.Remove(o)
@@ -133,11 +134,63 @@ func (l *Local) Edit(id string, e DocEdit) (*corpus.Document, error) {
 	if err := writeFileAtomic(filepath.Join(l.dir, docsDir, id+".json"), b); err != nil {
 		return nil, fmt.Errorf("edit document %q: %w", id, err)
 	}
+	if err := saveEdits(l.dir, id, e); err != nil {
+		return nil, fmt.Errorf("edit document %q: %w", id, err)
+	}
 	if err := l.store.add(&d, false); err != nil {
 		return nil, err
 	}
 	themes.Default().TagDocuments(l.store.docs)
 	return &d, l.reindex()
+}
+
+// editsFile holds the fields of an imported document the user edited, so
+// that importing a changed version of the file keeps them.
+func editsFile(dir, id string) string {
+	return filepath.Join(dir, docsDir, id+".edits")
+}
+
+// loadEdits reads the user's edits of a document; none is a zero DocEdit.
+func loadEdits(dir, id string) DocEdit {
+	var e DocEdit
+	if b, err := os.ReadFile(editsFile(dir, id)); err == nil {
+		json.Unmarshal(b, &e)
+	}
+	return e
+}
+
+// saveEdits adds the fields of e to the document's saved edits.
+func saveEdits(dir, id string, e DocEdit) error {
+	all := loadEdits(dir, id)
+	for _, f := range []struct {
+		dst **string
+		v   *string
+	}{
+		{&all.Title, e.Title}, {&all.Issuer, e.Issuer}, {&all.Date, e.Date},
+		{&all.Reference, e.Reference}, {&all.Lang, e.Lang},
+	} {
+		if f.v != nil {
+			v := strings.TrimSpace(*f.v)
+			*f.dst = &v
+		}
+	}
+	b, err := json.Marshal(all)
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(editsFile(dir, id), b)
+}
+
+// applyEdits sets the edited fields on a document's metadata.
+func applyEdits(m *corpus.Meta, e DocEdit) {
+	for _, f := range []struct {
+		dst *string
+		v   *string
+	}{{&m.Title, e.Title}, {&m.Issuer, e.Issuer}, {&m.Date, e.Date}, {&m.Reference, e.Reference}, {&m.Lang, e.Lang}} {
+		if f.v != nil {
+			*f.dst = *f.v
+		}
+	}
 }
 
 // validLang accepts two lower-case letters.
