@@ -132,6 +132,20 @@ func TestPDFBad(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
+	// A stream whose length is itself, and a form drawing itself ten times
+	// over: both end at once without text.
+	form := strings.Repeat("/X1 Do\n", 10)
+	for name, data := range map[string][]byte{
+		"self length": buildPDF([]string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>", "<< /Length 4 0 R >>\nstream\nBT ET\nendstream"}),
+		"form loop": buildPDF([]string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /XObject << /X1 4 0 R >> >> >>",
+			fmt.Sprintf("<< /Type /XObject /Subtype /Form /Length %d /Resources << /XObject << /X1 4 0 R >> >> >>\nstream\n%s\nendstream", len(form), form)}),
+	} {
+		if _, err := Extract(name+".pdf", data); !errors.Is(err, ErrNoText) {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
 	if d := time.Since(start); d > 10*time.Second {
 		t.Errorf("loops took %v", d)
 	}
@@ -148,6 +162,12 @@ func loopPDF(node2, page string) []byte {
 		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
 	}
+	return buildPDF(objs)
+}
+
+// buildPDF writes objects 1… as a PDF with a cross-reference table; object
+// 1 is the catalogue.
+func buildPDF(objs []string) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n")
 	offs := make([]int, len(objs))

@@ -22,6 +22,7 @@ const (
 	maxTreeDepth   = 64
 	maxPageGlyphs  = 200000
 	maxFormDepth   = 8
+	maxPageForms   = 10000
 	opsPerDeadline = 4096
 )
 
@@ -234,6 +235,8 @@ type gstate struct {
 type pageReader struct {
 	fonts    map[uint64]*pdfFont
 	named    map[fontKey]*pdfFont
+	active   map[uint64]bool // forms being drawn
+	forms    int             // forms drawn on this page
 	deadline time.Time
 	ops      int
 }
@@ -258,6 +261,7 @@ func (pr *pageReader) pageRuns(page pdf.Page) (runs []run, err error) {
 		// across pages; cache their fonts for this page only.
 		pr.named = map[fontKey]*pdfFont{}
 	}
+	pr.active, pr.forms = map[uint64]bool{}, 0
 	g := gstate{Th: 1, CTM: identity, Tm: identity, Tlm: identity}
 	pr.interpret(page.V.Key("Contents"), res, &g, &runs, 0)
 	return runs, nil
@@ -409,9 +413,15 @@ func (pr *pageReader) interpret(strm, res pdf.Value, g *gstate, runs *[]run, dep
 				}
 			}
 		case "Do":
-			if len(args) == 1 && depth < maxFormDepth {
+			if len(args) == 1 && depth < maxFormDepth && pr.forms < maxPageForms {
 				xo := res.Key("XObject").Key(args[0].Name())
-				if xo.Key("Subtype").Name() == "Form" {
+				k := ptrKey(xo)
+				if xo.Key("Subtype").Name() == "Form" && !pr.active[k] {
+					// A form is not entered again from inside itself, and a
+					// page draws at most maxPageForms forms.
+					pr.forms++
+					pr.active[k] = true
+					defer delete(pr.active, k)
 					saved := *g
 					if m := xo.Key("Matrix"); m.Len() == 6 {
 						f := func(i int) float64 { return m.Index(i).Float64() }
