@@ -44,20 +44,19 @@ type outline struct {
 
 	content fyne.CanvasObject
 	loading bool
+	// rows are the tree's row widgets, to find the one under a drop.
+	rows []*nodeRow
 }
 
 func newOutline(u *ui) *outline {
 	o := &outline{u: u}
 	o.tree = widget.NewTree(o.children, o.isBranch,
-		func(bool) fyne.CanvasObject {
-			l := widget.NewLabel("node")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		func(bool) fyne.CanvasObject { return newNodeRow(o) },
 		func(uid widget.TreeNodeID, _ bool, obj fyne.CanvasObject) {
-			l := obj.(*widget.Label)
-			l.TextStyle = fyne.TextStyle{Bold: strings.HasPrefix(uid, secNode)}
-			l.SetText(o.nodeLabel(uid))
+			r := obj.(*nodeRow)
+			r.uid = uid
+			r.label.TextStyle = fyne.TextStyle{Bold: strings.HasPrefix(uid, secNode)}
+			r.label.SetText(o.nodeLabel(uid))
 		})
 	o.tree.OnSelected = func(uid widget.TreeNodeID) {
 		if o.u.ed != nil {

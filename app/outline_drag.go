@@ -1,0 +1,100 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"attache/briefing"
+)
+
+// nodeRow is one row of the outline tree. Dragging it onto another row
+// moves its section or excerpt there (Fyne has no drag and drop between
+// widgets, so the row finds the target under the pointer itself); the
+// move up/down and "Move to…" commands do the same from the keyboard.
+type nodeRow struct {
+	widget.BaseWidget
+	o     *outline
+	uid   string
+	label *widget.Label
+	// start is where the drag began, in the row; moved is how far the
+	// pointer has gone since.
+	start    fyne.Position
+	moved    fyne.Delta
+	dragging bool
+}
+
+func newNodeRow(o *outline) *nodeRow {
+	r := &nodeRow{o: o, label: widget.NewLabel("node")}
+	r.label.Truncation = fyne.TextTruncateEllipsis
+	r.ExtendBaseWidget(r)
+	o.rows = append(o.rows, r)
+	return r
+}
+
+// CreateRenderer draws the label.
+func (r *nodeRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.label) }
+
+// Dragged follows the pointer.
+func (r *nodeRow) Dragged(e *fyne.DragEvent) {
+	if !r.dragging {
+		r.dragging = true
+		r.start = e.Position
+		r.moved = fyne.Delta{}
+		r.o.u.setStatus("Drop on a section or an excerpt to move “"+r.label.Text+"” there", false)
+	}
+	r.moved.DX += e.Dragged.DX
+	r.moved.DY += e.Dragged.DY
+}
+
+// DragEnd moves the row's node to the row under the pointer.
+func (r *nodeRow) DragEnd() {
+	r.dragging = false
+	d := fyne.CurrentApp().Driver()
+	at := d.AbsolutePositionForObject(r).Add(r.start).Add(r.moved)
+	for _, t := range r.o.rows {
+		if t == r || t.uid == "" || !t.Visible() || d.CanvasForObject(t) == nil {
+			continue
+		}
+		pos, size := d.AbsolutePositionForObject(t), t.Size()
+		if at.X >= pos.X && at.X < pos.X+size.Width && at.Y >= pos.Y && at.Y < pos.Y+size.Height {
+			r.o.drop(r.uid, t.uid)
+			return
+		}
+	}
+	r.o.u.setStatus("Nothing moved: drop on a row of the outline", false)
+}
+
+// drop moves node from onto node to: a section before another section; an
+// excerpt before another excerpt, or to the end of a section.
+func (o *outline) drop(from, to string) {
+	if from == to || o.u.ed == nil {
+		return
+	}
+	b := o.u.ed.Brief()
+	switch {
+	case strings.HasPrefix(from, secNode) && strings.HasPrefix(to, secNode):
+		id := strings.TrimPrefix(from, secNode)
+		_, i := b.Section(strings.TrimPrefix(to, secNode))
+		if i < 0 {
+			return
+		}
+		o.u.edit(func(ed *briefing.Editor) error { return ed.MoveSection(id, i) })
+	case strings.HasPrefix(from, exNode) && strings.HasPrefix(to, secNode):
+		o.moveExcerptTo(strings.TrimPrefix(from, exNode), strings.TrimPrefix(to, secNode))
+	case strings.HasPrefix(from, exNode) && strings.HasPrefix(to, exNode):
+		id := strings.TrimPrefix(from, exNode)
+		_, si, _ := b.Excerpt(id)
+		_, ti, tj := b.Excerpt(strings.TrimPrefix(to, exNode))
+		if si < 0 || ti < 0 {
+			return
+		}
+		sec := b.Sections[ti].ID
+		o.u.edit(func(ed *briefing.Editor) error { return ed.MoveExcerpt(id, sec, tj) })
+		o.selectNode(exNode + id)
+	default:
+		return
+	}
+	o.u.setStatus("Moved in the outline; Ctrl+Z undoes it", false)
+}
