@@ -259,6 +259,14 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
+func TestUnclosedHTML(t *testing.T) {
+	// Legacy pages leave <p>, <li> and <td> open; that is not nesting.
+	page := "<html lang=en><body><h1>Old page</h1>" + strings.Repeat("<p>The Council met again and adopted its conclusions on the matter.\n", 2000) +
+		"<ul><li>first point<li>second point</ul><table><tr><td>a<td>b<tr><td>c</table><p>The end.</body></html>"
+	r := mustExtract(t, "old.html", []byte(page))
+	contains(t, "text", r.Text, "# Old page\n\nThe Council met again", "conclusions on the matter.\n\nThe Council", "- first point\n\n- second point", "a b\n\nc", "The end.")
+}
+
 func TestDeepHTML(t *testing.T) {
 	data := []byte("<html><body>" + strings.Repeat("<div>", 200000) + "deep" + "</body></html>")
 	_, err := Extract("deep.html", data)

@@ -45,11 +45,7 @@ func extractHTML(data []byte) (*Result, error) {
 	z := html.NewTokenizer(rd)
 	z.SetMaxBuf(MaxLine)
 	w := &htmlWriter{res: &Result{}}
-	type frame struct {
-		tag  atom.Atom
-		skip bool
-	}
-	var stack []frame
+	var stack []htmlFrame
 	skipping := 0
 	inTitle := false
 	var title strings.Builder
@@ -101,11 +97,23 @@ func extractHTML(data []byte) (*Result, error) {
 				}
 				continue
 			}
+			// Elements HTML lets go unclosed end where a sibling starts
+			// (<p>, <li>, <td>…) or, for <p>, where a block starts.
+			if n := implicitEnd(stack, a); n < len(stack) {
+				for j := len(stack) - 1; j >= n; j-- {
+					if stack[j].skip {
+						skipping--
+					} else if skipping == 0 {
+						w.close(stack[j].tag)
+					}
+				}
+				stack = stack[:n]
+			}
 			if len(stack) >= MaxDepth {
 				return nil, fmt.Errorf("%w: HTML nested deeper than %d elements", ErrUnsupported, MaxDepth)
 			}
 			skip := skipTags[a] || hiddenElement(a, attrs)
-			stack = append(stack, frame{a, skip})
+			stack = append(stack, htmlFrame{a, skip})
 			if skip {
 				skipping++
 			}
@@ -136,6 +144,54 @@ func extractHTML(data []byte) (*Result, error) {
 			}
 		}
 	}
+}
+
+// htmlFrame is an open element: its tag, and whether it is furniture
+// whose text is skipped.
+type htmlFrame struct {
+	tag  atom.Atom
+	skip bool
+}
+
+// implicitEnd returns the length the stack of open elements keeps when an
+// element a starts: an open element of the same kind among <p>, <li>, <dt>,
+// <dd>, <tr>, <td>, <th>, <option> ends (with what is open inside it) unless
+// a list or table boundary comes first; a block element ends an open <p>.
+func implicitEnd(stack []htmlFrame, a atom.Atom) int {
+	top := func(i int) atom.Atom { return stack[i].tag }
+	n := len(stack)
+	if n > 0 && top(n-1) == atom.P && (blockTags[a] || a == atom.Li || a == atom.H1 || a == atom.H2 || a == atom.H3 || a == atom.H4 || a == atom.H5 || a == atom.H6) {
+		n--
+	}
+	var bounds []atom.Atom
+	switch a {
+	case atom.Li:
+		bounds = []atom.Atom{atom.Ul, atom.Ol}
+	case atom.Dt, atom.Dd:
+		bounds = []atom.Atom{atom.Dl}
+	case atom.Tr:
+		bounds = []atom.Atom{atom.Table, atom.Tbody, atom.Thead, atom.Tfoot}
+	case atom.Td, atom.Th:
+		bounds = []atom.Atom{atom.Tr, atom.Table}
+	case atom.Option:
+		bounds = []atom.Atom{atom.Select}
+	case atom.P:
+		bounds = []atom.Atom{atom.Div, atom.Td, atom.Li, atom.Blockquote, atom.Section, atom.Article, atom.Body}
+	default:
+		return n
+	}
+	for i := n - 1; i >= 0 && i >= n-8; i-- {
+		t := top(i)
+		if t == a || (a == atom.Dt || a == atom.Dd) && (t == atom.Dt || t == atom.Dd) || (a == atom.Td || a == atom.Th) && (t == atom.Td || t == atom.Th) {
+			return i
+		}
+		for _, b := range bounds {
+			if t == b {
+				return n
+			}
+		}
+	}
+	return n
 }
 
 // voidTag reports elements that have no end tag.
