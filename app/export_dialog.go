@@ -196,6 +196,8 @@ func (u *ui) showExportResult(res exportResult) {
 	d.SetButtons([]fyne.CanvasObject{closeBtn, open})
 	if len(res.warnings) > 0 {
 		d.Resize(fyne.NewSize(640, 400))
+	} else {
+		d.Resize(fyne.NewSize(520, 180))
 	}
 	u.showDialog(d)
 }

@@ -15,6 +15,7 @@ var shortcutList = [][2]string{
 	{"Ctrl+Enter", "Add the selected passage to the brief"},
 	{"Double-click a result", "Add it to the brief"},
 	{"Up / Down", "Previous / next passage in the reader (click the reader first)"},
+	{"Drag an outline row", "Move the section or excerpt onto another row"},
 	{"Ctrl+N", "New brief from a template"},
 	{"Ctrl+Shift+N", "New section in the brief"},
 	{"Ctrl+O", "Open a brief"},
