@@ -19,6 +19,9 @@ import (
 type line struct {
 	y, x, xEnd, size float64
 	text             string
+	// bold and mono say the line's first run is set in a bold or a
+	// monospaced face.
+	bold, mono bool
 }
 
 // pdfPage is one page's lines in reading order, and the page's height.
@@ -208,6 +211,9 @@ func runsToLines(runs []run) []line {
 			}
 		}
 		cur = &line{y: r.y, x: r.x, xEnd: r.xEnd, size: r.size}
+		if r.font != nil {
+			cur.bold, cur.mono = r.font.bold, r.font.mono
+		}
 		b.WriteString(text)
 	}
 	flush()
@@ -237,7 +243,7 @@ var (
 	digitsRun   = regexp.MustCompile(`[0-9]+`)
 	romanRun    = regexp.MustCompile(`\b[ivxlcdm]+$`)
 	leaders     = regexp.MustCompile(`(?:\s?[.:·…_]){4,}\s?`)
-	noteStart   = regexp.MustCompile(`^(?:\[\^)?([0-9]{1,3})(?:\])?[.)]?\s+(\S.*)$`)
+	noteStart   = regexp.MustCompile(`^(?:\[\^)?([0-9]{1,3})(?:\])?[.)]?(?:\s+|\s*([\p{Lu}"“”«‘]))(\S.*)$`)
 	endsHyphen  = regexp.MustCompile(`\p{L}[-\x{00AD}]$`)
 	sentenceEnd = regexp.MustCompile(`[.:;!?”"»)]$`)
 )
@@ -293,7 +299,7 @@ func headingLevels(pages []pdfPage, body float64) map[float64]int {
 	seen := map[float64]bool{}
 	for _, p := range pages {
 		for _, l := range p.lines {
-			if l.size > 1.15*body && len(l.text) < 150 {
+			if isHeading(l, body) {
 				seen[math.Round(l.size*2)/2] = true
 			}
 		}
@@ -308,6 +314,12 @@ func headingLevels(pages []pdfPage, body float64) map[float64]int {
 		levels[s] = min(i+1, 3)
 	}
 	return levels
+}
+
+// isHeading reports whether a line looks like a heading: short, clearly
+// larger than the body text, and bold unless much larger; never code.
+func isHeading(l line, body float64) bool {
+	return !l.mono && len(l.text) < 150 && (l.size > 1.15*body && l.bold || l.size > 1.4*body)
 }
 
 // runningKey is a line's text with its numbers blanked, so that "Page 3"
@@ -384,7 +396,7 @@ func splitNotes(lines []line, body float64) ([]line, []string) {
 	for start > 0 && lines[start-1].size < 0.92*body {
 		start--
 	}
-	for start < len(lines) && !noteStart.MatchString(lines[start].text) {
+	for start < len(lines) && (lines[start].mono || !noteStart.MatchString(lines[start].text)) {
 		start++
 	}
 	if start == len(lines) || start == 0 {
@@ -396,8 +408,8 @@ func splitNotes(lines []line, body float64) ([]line, []string) {
 	}
 	var notes []string
 	for _, l := range lines[start:] {
-		if m := noteStart.FindStringSubmatch(l.text); m != nil {
-			notes = append(notes, "[^"+m[1]+"]: "+m[2])
+		if m := noteStart.FindStringSubmatch(l.text); m != nil && !l.mono {
+			notes = append(notes, "[^"+m[1]+"]: "+m[2]+m[3])
 			continue
 		}
 		notes[len(notes)-1] = joinLine(notes[len(notes)-1], l.text)
@@ -456,7 +468,7 @@ func writeLines(out *strings.Builder, lines []line, body float64, levels map[flo
 		}
 	}
 	for i, l := range lines {
-		if lv := levels[math.Round(l.size*2)/2]; lv > 0 {
+		if lv := levels[math.Round(l.size*2)/2]; lv > 0 && isHeading(l, body) {
 			// Consecutive heading lines of the same size are one heading.
 			if i > 0 && math.Abs(lines[i-1].size-l.size) < 0.1 && strings.HasPrefix(para, "#") {
 				para = joinLine(para, l.text)

@@ -39,6 +39,7 @@ type run struct {
 	x, y, xEnd float64
 	size       float64
 	text       string
+	font       *pdfFont
 }
 
 // ptrKey identifies an indirect PDF object, for loop guards and caches;
@@ -117,7 +118,9 @@ func inherited(page pdf.Value, key string) (pdf.Value, error) {
 
 // pdfFont is what the interpreter needs of a font, read once per font.
 type pdfFont struct {
-	enc     pdf.TextEncoding
+	// bold and mono say what the font's name says of its face.
+	bold, mono bool
+	enc        pdf.TextEncoding
 	first   int
 	widths  []float64
 	cid     map[int]float64
@@ -158,6 +161,11 @@ func (f *pdfFont) codes(s string) []int {
 func loadFont(v pdf.Value) *pdfFont {
 	font := pdf.Font{V: v}
 	f := &pdfFont{enc: font.Encoder(), dw: 1000}
+	name := strings.ToLower(v.Key("BaseFont").Name())
+	f.bold = strings.Contains(name, "bold") || strings.Contains(name, "black") || strings.Contains(name, "heavy") ||
+		strings.Contains(name, "semibold") || strings.HasSuffix(name, ",b") || strings.Contains(name, "-b")
+	f.mono = strings.Contains(name, "mono") || strings.Contains(name, "courier") || strings.Contains(name, "typewriter") ||
+		strings.Contains(name, "consol") || strings.HasPrefix(name, "cmtt") || strings.Contains(name, "+cmtt") || strings.Contains(name, "code")
 	if v.Key("Subtype").Name() == "Type0" {
 		f.twoByte = true
 		desc := v.Key("DescendantFonts").Index(0)
@@ -321,7 +329,7 @@ func (pr *pageReader) interpret(strm, res pdf.Value, g *gstate, runs *[]run, dep
 		if len(*runs) >= maxPageGlyphs {
 			panic(errPDFTooMuch)
 		}
-		*runs = append(*runs, run{x: x0, y: y0, xEnd: end[2][0], size: size, text: text})
+		*runs = append(*runs, run{x: x0, y: y0, xEnd: end[2][0], size: size, text: text, font: g.font})
 	}
 	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
 		pr.ops++
