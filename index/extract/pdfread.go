@@ -121,11 +121,11 @@ type pdfFont struct {
 	// bold and mono say what the font's name says of its face.
 	bold, mono bool
 	enc        pdf.TextEncoding
-	first   int
-	widths  []float64
-	cid     map[int]float64
-	dw      float64
-	twoByte bool
+	first      int
+	widths     []float64
+	cid        map[int]float64
+	dw         float64
+	twoByte    bool
 }
 
 // width returns the advance of a character code in thousandths of an em.
