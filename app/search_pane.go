@@ -294,13 +294,18 @@ func newQueryEntry(p *searchPane) *queryEntry {
 	return e
 }
 
-// TypedKey moves through the results on Up and Down.
+// TypedKey moves through the results on Up and Down, and clears the query
+// on Escape.
 func (e *queryEntry) TypedKey(k *fyne.KeyEvent) {
 	switch k.Name {
 	case fyne.KeyDown:
 		e.p.step(1)
 	case fyne.KeyUp:
 		e.p.step(-1)
+	case fyne.KeyEscape:
+		if !e.p.u.closeTopDialog() {
+			e.SetText("")
+		}
 	default:
 		e.Entry.TypedKey(k)
 	}

@@ -176,3 +176,12 @@ func TestDownInTheQueryFieldSelectsResults(t *testing.T) {
 		t.Error("the reader does not follow the keyboard selection")
 	}
 }
+
+func TestEscapeClearsTheQuery(t *testing.T) {
+	u := newTestUI(t)
+	search(t, u, "cables")
+	u.search.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if u.search.query.Text != "" || len(u.search.hits) != 0 {
+		t.Errorf("after Escape: query %q, %d hits", u.search.query.Text, len(u.search.hits))
+	}
+}

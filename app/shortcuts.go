@@ -25,7 +25,7 @@ var shortcutList = [][2]string{
 	{"Ctrl+Z", "Undo the last change to the brief"},
 	{"Ctrl+Shift+Z", "Redo"},
 	{"Ctrl+/ or F1", "This list"},
-	{"Escape", "Close a dialog"},
+	{"Escape", "Close a dialog; in the search field, clear it"},
 	{"Ctrl+Q", "Quit"},
 }
 
