@@ -421,6 +421,10 @@ func (l *Local) commitImport(ctx context.Context, tx *importTx, jobs []*importJo
 		tx.abort()
 		return ErrClosed
 	}
+	if err := l.ensureWritable(); err != nil {
+		tx.abort()
+		return err
+	}
 	if err := tx.commit(); err != nil {
 		return err
 	}

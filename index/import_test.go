@@ -354,3 +354,31 @@ func TestImportJournalFinished(t *testing.T) {
 		t.Errorf("staging folder left")
 	}
 }
+
+func TestImportLibraryInUse(t *testing.T) {
+	// Another process (here, another reader of the same folder) holds the
+	// index: the import is refused whole and nothing is left behind.
+	lib := t.TempDir()
+	l, _ := openFresh(t, lib)
+	defer l.Close()
+	other, err := Open(Config{Dir: lib, Seeds: seeds.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = l.Import(context.Background(), []string{"../testdata/import/strategy.md"}, nil)
+	if !errors.Is(err, ErrInUse) {
+		t.Fatalf("import while in use: %v", err)
+	}
+	if n := checkConsistent(t, l); n != 0 {
+		t.Errorf("%d documents added", n)
+	}
+	if entries, _ := os.ReadDir(filepath.Join(lib, docsDir)); len(entries) != 0 {
+		t.Errorf("stored documents left: %v", entries)
+	}
+	other.Close()
+	rep, err := l.Import(context.Background(), []string{"../testdata/import/strategy.md"}, nil)
+	if err != nil || len(rep.Added) != 1 {
+		t.Fatalf("import once free: %v", err)
+	}
+	checkConsistent(t, l)
+}

@@ -16,6 +16,25 @@ import (
 // ships with, which cannot be removed or edited.
 var ErrSeed = errors.New("a document Attaché ships with")
 
+// ensureWritable checks, before a change to the library's documents, that
+// no other process holds the index (which the change must rebuild), so
+// that a change refused is a change not made. It closes and reopens l.idx
+// to test the lock; the caller holds l.mu for writing.
+func (l *Local) ensureWritable() error {
+	path := filepath.Join(l.dir, indexDir)
+	if l.idx != nil {
+		l.idx.Close()
+		l.idx = nil
+	}
+	err := l.checkNotInUse(path)
+	idx, oerr := openBleve(path, true)
+	if oerr != nil {
+		return fmt.Errorf("reopening the index in %s: %v", l.dir, oneLine(oerr))
+	}
+	l.idx = idx
+	return err
+}
+
 // remove takes a document and its passages out of the store.
 func (s *store) remove(id string) {
 	d, ok := s.byID[id]
@@ -57,6 +76,9 @@ func (l *Local) Remove(id string) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if _, err := l.userDoc(id); err != nil {
+		return err
+	}
+	if err := l.ensureWritable(); err != nil {
 		return err
 	}
 	// The stored document goes first: once it is gone, the next Open
@@ -103,6 +125,9 @@ func (l *Local) Edit(id string, e DocEdit) (*corpus.Document, error) {
 	defer l.mu.Unlock()
 	old, err := l.userDoc(id)
 	if err != nil {
+		return nil, err
+	}
+	if err := l.ensureWritable(); err != nil {
 		return nil, err
 	}
 	d := *old
