@@ -41,7 +41,7 @@ export ATTACHE_QUERY="$QUERY"
 start_app "$WORK/library" $BRIEF
 WIN=$(wait_window)
 [ -n "$WIN" ] || fail "no window named Attaché appeared within 60 s"
-xdotool windowactivate --sync "$WIN" >/dev/null 2>&1 || true
+xdotool windowfocus --sync "$WIN" >/dev/null 2>&1 || true
 sleep 2
 shot 1-search
 

@@ -44,8 +44,8 @@ while [ $i -lt 20 ]; do
 done
 [ "${colours:-0}" -gt 50 ] || fail "the window looks blank ($colours colours on screen)"
 
-xdotool windowactivate --sync "$WIN" 2>/dev/null || xdotool windowfocus "$WIN" 2>/dev/null
-xdotool key --window "$WIN" ctrl+q
+xdotool windowfocus --sync "$WIN" 2>/dev/null
+xdotool key ctrl+q
 status=$(wait_exit 15)
 [ -n "$status" ] || fail "the app did not exit within 15 s of Ctrl+Q"
 [ "$status" -eq 0 ] || fail "the app exited with status $status"
