@@ -53,6 +53,15 @@ func TestHTMLVisibleTextOnly(t *testing.T) {
 		"- rafforzare la cooperazione con i paesi partner;\n",
 		"componente essenziale dell'azione esterna dell'Unione e che deve essere rafforzata.")
 	lacks(t, "text", r.Text, "cookie", "tracking", "color: red", "Sala stampa", "Home", "correlati", "Cerca", "Privacy")
+
+	page := `<html><body><header><a href="/">Ministero</a> Servizi Contatti</header>
+<article><header><h1>Nota sui cavi</h1><p>Pubblicato il 3 marzo 2025</p></header>
+<p>Il Ministero ha presentato la nota sulla sicurezza dei cavi sottomarini.</p>
+<footer>Aggiornato il 4 marzo 2025</footer></article>
+<footer>© Ministero – Note legali – Accessibilità</footer></body></html>`
+	r = mustExtract(t, "nota.html", []byte(page))
+	contains(t, "article", r.Text, "# Nota sui cavi", "Pubblicato il 3 marzo 2025", "Aggiornato il 4 marzo 2025")
+	lacks(t, "article", r.Text, "Servizi Contatti", "Note legali")
 }
 
 func TestMarkdownKeepsStructure(t *testing.T) {

@@ -112,7 +112,7 @@ func extractHTML(data []byte) (*Result, error) {
 			if len(stack) >= MaxDepth {
 				return nil, fmt.Errorf("%w: HTML nested deeper than %d elements", ErrUnsupported, MaxDepth)
 			}
-			skip := skipTags[a] || hiddenElement(a, attrs)
+			skip := skipTags[a] || hiddenElement(a, attrs) || (a == atom.Header || a == atom.Footer) && !inContent(stack)
 			stack = append(stack, htmlFrame{a, skip})
 			if skip {
 				skipping++
@@ -144,6 +144,18 @@ func extractHTML(data []byte) (*Result, error) {
 			}
 		}
 	}
+}
+
+// inContent reports whether an element opens inside the page's main
+// content (<main>, <article>), where a <header> holds the article's title
+// and a <footer> its date; elsewhere they are the site's banner and footer.
+func inContent(stack []htmlFrame) bool {
+	for _, f := range stack {
+		if f.tag == atom.Main || f.tag == atom.Article {
+			return true
+		}
+	}
+	return false
 }
 
 // htmlFrame is an open element: its tag, and whether it is furniture
