@@ -28,10 +28,15 @@ start_xvfb
 # A fresh home so that preferences and autosaves of a real user are not
 # touched, and an empty library folder that the app fills from its seeds.
 mkdir -p "$WORK/home" "$WORK/library"
+started=$(date +%s%N)
 start_app "$WORK/library"
 
 WIN=$(wait_window)
-[ -n "$WIN" ] || fail "no window named Attaché appeared within 60 s"
+if [ -z "$WIN" ]; then
+	[ -s "$WORK/status" ] && fail "the app exited with status $(cat "$WORK/status") before showing a window"
+	fail "no window named Attaché appeared within 60 s"
+fi
+shown=$((($(date +%s%N) - started) / 1000000))
 # Give the first frames time to be drawn, then look at the screen.
 i=0
 colours=0
@@ -52,5 +57,5 @@ status=$(wait_exit 15)
 if grep -q "Error parsing user locale" "$WORK/app.log"; then
 	fail "the app printed a locale error under LANG=C.UTF-8"
 fi
-echo "smoke: window drawn ($colours colours), Ctrl+Q exited 0"
+echo "smoke: window shown after ${shown} ms, drawn ($colours colours), Ctrl+Q exited 0"
 echo "smoke: 1 passed, 0 failed"

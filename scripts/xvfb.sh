@@ -52,9 +52,20 @@ start_xvfb() {
 	done
 }
 
-# wait_window waits up to 60 s for the Attaché window and prints its ID.
+# wait_window waits up to 60 s for the Attaché window and prints its ID;
+# it gives up at once if the app exits first.
 wait_window() {
-	timeout 60 xdotool search --sync --onlyvisible --name 'Attaché' 2>/dev/null | head -n 1
+	i=0
+	while [ $i -lt 300 ]; do
+		w=$(xdotool search --onlyvisible --name 'Attaché' 2>/dev/null | head -n 1)
+		if [ -n "$w" ]; then
+			echo "$w"
+			return
+		fi
+		[ -s "$WORK/status" ] && return
+		i=$((i + 1))
+		sleep 0.2
+	done
 }
 
 # start_app LIBRARY [ARGS…] starts the app in the background with a fresh
