@@ -136,6 +136,7 @@ type importJob struct {
 	oldID     string
 	skip      string
 	unchanged bool
+	staged    bool
 	size      int64
 }
 
@@ -242,7 +243,9 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 			for j := range work {
 				if ctx.Err() == nil {
 					l.readJob(j, byPath)
-					if j.doc != nil {
+					// A document whose language is unknown waits for
+					// its neighbours' (below) before it is staged.
+					if j.doc != nil && j.doc.Lang != "" {
 						if err := stageJob(tx, j); err != nil {
 							j.doc, j.skip = nil, oneLine(err)
 						}
@@ -268,6 +271,14 @@ feed:
 		return rep, err
 	}
 
+	guessLangs(jobs)
+	for _, j := range jobs {
+		if j.doc != nil && !j.staged {
+			if err := stageJob(tx, j); err != nil {
+				j.doc, j.skip = nil, oneLine(err)
+			}
+		}
+	}
 	var ready []*importJob
 	for _, j := range jobs {
 		rep.Bytes += j.size
@@ -378,8 +389,44 @@ func parseDocument(meta corpus.Meta, text string) (d *corpus.Document, err error
 	return corpus.Parse(meta, []byte(text))
 }
 
+// guessLangs gives a document whose language could not be told (a short
+// index page, a table of figures) the language most documents of its folder
+// are in.
+func guessLangs(jobs []*importJob) {
+	byDir := map[string]map[string]int{}
+	for _, j := range jobs {
+		if j.doc != nil && j.doc.Lang != "" {
+			d := filepath.Dir(j.abs)
+			if byDir[d] == nil {
+				byDir[d] = map[string]int{}
+			}
+			byDir[d][j.doc.Lang]++
+		}
+	}
+	for _, j := range jobs {
+		if j.doc == nil || j.doc.Lang != "" {
+			continue
+		}
+		best, n := "", 0
+		for lang, c := range byDir[filepath.Dir(j.abs)] {
+			if c > n || c == n && lang < best {
+				best, n = lang, c
+			}
+		}
+		if best == "" {
+			continue
+		}
+		j.doc.Lang = best
+		for i := range j.doc.Passages {
+			j.doc.Passages[i].Lang = best
+		}
+		j.res.Warnings = append(j.res.Warnings, "language guessed from the other documents of its folder")
+	}
+}
+
 // stageJob writes a document and its original into the staging folder.
 func stageJob(tx *importTx, j *importJob) error {
+	j.staged = true
 	b, err := json.Marshal(j.doc)
 	if err != nil {
 		return err

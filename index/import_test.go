@@ -382,3 +382,23 @@ func TestImportLibraryInUse(t *testing.T) {
 	}
 	checkConsistent(t, l)
 }
+
+func TestImportGuessesLanguageFromFolder(t *testing.T) {
+	src := writeFolder(t, 2)
+	os.WriteFile(filepath.Join(src, "index.html"), []byte("<html><body><h1>Index</h1><ul><li>Cables</li><li>Satellites</li></ul></body></html>"), 0o644)
+	l, _ := openFresh(t, t.TempDir())
+	defer l.Close()
+	rep, err := l.Import(context.Background(), []string{src}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := indexOfPath(rep.Added, "index.html")
+	if i < 0 || rep.Added[i].Lang != "en" || len(rep.Added[i].Warnings) == 0 {
+		t.Fatalf("index page: %+v", rep.Added)
+	}
+	d, _ := l.Document(rep.Added[i].ID)
+	if d.Passages[0].Lang != "en" {
+		t.Errorf("passage language %q", d.Passages[0].Lang)
+	}
+	checkConsistent(t, l)
+}
