@@ -5,6 +5,7 @@ import (
 
 	"attache/bridge"
 	"attache/briefing"
+	"attache/index/corpus"
 )
 
 // defaultSection is the heading of the section made for the first excerpt
@@ -18,7 +19,7 @@ func (u *ui) addSelected() {
 	if u.ed == nil {
 		return
 	}
-	ps, meta, ok := u.reader.passage()
+	ps, meta, ok := u.passageToAdd()
 	if !ok {
 		u.showInfo("Add to brief", "Select a passage in the results first.")
 		return
@@ -49,6 +50,22 @@ func (u *ui) addSelected() {
 	u.lastSection = sec
 	u.brief.outline.selectNode(exNode + id)
 	u.setStatus("Added "+x.Locator+" of "+u.docName(x.Source.DocID)+" to the brief", false)
+}
+
+// passageToAdd is the passage the user chose last: the one in the reader,
+// or the selected result while the reader is still loading its document.
+func (u *ui) passageToAdd() (*corpus.Passage, corpus.Meta, bool) {
+	ps, meta, ok := u.reader.passage()
+	if ok && ps.ID == u.reader.want {
+		return ps, meta, true
+	}
+	if h, hit := u.search.selectedHit(); hit && h.ID == u.reader.want {
+		if d, known := u.docs[h.DocID]; known {
+			p := h.Passage
+			return &p, d.Meta, true
+		}
+	}
+	return ps, meta, ok
 }
 
 // homeDir is the user's home folder, or the working folder.

@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"attache/index/corpus"
 )
 
 // addHit selects hit i and adds it to the brief, returning the new
@@ -216,5 +218,19 @@ func TestTitleBlockAndKeyMessages(t *testing.T) {
 	p.title.SetText("")
 	if p.headerMsg.Hidden || u.ed.Brief().Title == "" {
 		t.Error("an empty title was taken silently")
+	}
+}
+
+func TestAddWhileTheReaderIsStillLoading(t *testing.T) {
+	u := newTestUI(t)
+	search(t, u, "digital")
+	// Hold the document loads: the reader lags behind the selection.
+	var pending []func()
+	u.background = func(f func()) { pending = append(pending, f) }
+	u.reader.docs = map[string]*corpus.Document{}
+	u.search.list.Select(3)
+	u.addSelected()
+	if !u.brief.contains(u.search.hits[3].ID) {
+		t.Fatal("Add to brief did not add the selected result while its document was loading")
 	}
 }
