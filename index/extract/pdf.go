@@ -113,6 +113,9 @@ func readPDF(data []byte, deadline time.Time) (res *Result, err error) {
 	if chars < 20*len(pages)/10+10 {
 		return nil, fmt.Errorf("%w: the PDF has no text layer (a scan?); run OCR on it first", ErrNoText)
 	}
+	if !readableText(all) {
+		return nil, fmt.Errorf("%w: the PDF's text layer is unreadable (its fonts map no characters to Unicode)", ErrNoText)
+	}
 	text, title := layoutPDF(all)
 	res.Text = text
 	if res.Title == "" || looksLikeFileName(res.Title) {
@@ -128,6 +131,27 @@ func pageBox(p pdf.Page) (float64, float64) {
 		return 0, 842
 	}
 	return math.Min(box.Index(1).Float64(), box.Index(3).Float64()), math.Max(box.Index(1).Float64(), box.Index(3).Float64())
+}
+
+// readableText reports whether the text decoded from the pages is mostly
+// letters: fonts without a Unicode map decode to control characters,
+// private-use code points and stray symbols.
+func readableText(pages []pdfPage) bool {
+	letters, other := 0, 0
+	for _, p := range pages {
+		for _, l := range p.lines {
+			for _, r := range l.text {
+				switch {
+				case unicode.IsLetter(r) || unicode.IsDigit(r):
+					letters++
+				case unicode.IsSpace(r):
+				default:
+					other++
+				}
+			}
+		}
+	}
+	return letters >= 2*other/3 && letters > 0
 }
 
 // pdfString reads a PDF text string (PDFDocEncoding or UTF-16).

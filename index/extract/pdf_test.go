@@ -132,6 +132,14 @@ func TestPDFBad(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
+	// A font with no Unicode map: the codes decode to symbols.
+	garbled := "BT /F1 12 Tf 72 700 Td <" + strings.Repeat("2a2b2c2d2e2f3a3b3c3d3e3f40", 20) + "> Tj ET"
+	if _, err := Extract("garbled.pdf", buildPDF([]string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(garbled), garbled),
+		"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Secret /Encoding /Identity-H /DescendantFonts [] >>"})); !errors.Is(err, ErrNoText) || !strings.Contains(err.Error(), "unreadable") {
+		t.Errorf("garbled: %v", err)
+	}
 	// A stream whose length is itself, and a form drawing itself ten times
 	// over: both end at once without text.
 	form := strings.Repeat("/X1 Do\n", 10)
