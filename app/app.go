@@ -48,6 +48,7 @@ func Run(library string, args []string) error {
 	u.addShortcuts()
 	w.Resize(u.windowSize())
 	w.SetCloseIntercept(u.quit)
+	w.SetOnDropped(u.onDropped)
 	w.SetMaster()
 
 	brief := ""

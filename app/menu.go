@@ -57,6 +57,10 @@ func (u *ui) buildMenu() *fyne.MainMenu {
 	library := fyne.NewMenu("Library",
 		item("Find in Library", ctrl(fyne.KeyF), u.focusSearch),
 		fyne.NewMenuItem("Theme Coverage…", u.showCoverage),
+		fyne.NewMenuItemSeparator(),
+		item("Add Documents…", ctrl(fyne.KeyI), u.showAddDocuments),
+		fyne.NewMenuItem("Edit Document Details…", func() { u.withReaderDoc("Edit document", u.showEditDocument) }),
+		fyne.NewMenuItem("Remove Document…", func() { u.withReaderDoc("Remove document", u.confirmRemoveDocument) }),
 	)
 	help := fyne.NewMenu("Help",
 		item("Keyboard Shortcuts", ctrl(fyne.KeySlash), u.showShortcuts),
@@ -114,6 +118,15 @@ func (u *ui) menuAction(sc fyne.Shortcut) func() {
 		}
 	}
 	return nil
+}
+
+// withReaderDoc runs f on the document shown in the reader.
+func (u *ui) withReaderDoc(title string, f func(id string)) {
+	if u.reader.doc == nil {
+		u.showInfo(title, "Open the document in the reader first: select one of its passages, or browse to it.")
+		return
+	}
+	f(u.reader.doc.ID)
 }
 
 // undo undoes the last brief edit.

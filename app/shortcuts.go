@@ -16,6 +16,7 @@ var shortcutList = [][2]string{
 	{"Double-click a result", "Add it to the brief"},
 	{"Up / Down", "Previous / next passage in the reader (click the reader first)"},
 	{"Drag an outline row", "Move the section or excerpt onto another row"},
+	{"Ctrl+I", "Add documents to the library (or drop files on the window)"},
 	{"Ctrl+N", "New brief from a template"},
 	{"Ctrl+Shift+N", "New section in the brief"},
 	{"Ctrl+O", "Open a brief"},

@@ -56,3 +56,24 @@ func TestDraftFromThemesOpensANewBrief(t *testing.T) {
 		t.Errorf("a draft has path %q, want none until saved", u.path)
 	}
 }
+
+func TestDocumentActionsNeedADocumentInTheReader(t *testing.T) {
+	u := newTestUI(t)
+	called := ""
+	u.withReaderDoc("Edit document", func(id string) { called = id })
+	if called != "" || len(u.dialogs) != 1 {
+		t.Fatalf("with no document in the reader: called %q, %d dialogs", called, len(u.dialogs))
+	}
+	u.closeTopDialog()
+	id := u.sortedDocIDs()[0]
+	u.reader.showPassage(id, "")
+	u.withReaderDoc("Edit document", func(id string) { called = id })
+	if called != id {
+		t.Errorf("called with %q, want %q", called, id)
+	}
+	// A seed document cannot be edited: the window says so.
+	u.showEditDocument(id)
+	if len(u.dialogs) != 1 {
+		t.Errorf("editing a seed document opened %d dialogs, want the one that says no", len(u.dialogs))
+	}
+}
