@@ -417,7 +417,6 @@ func (u *ui) restoreAutosave() {
 		return
 	}
 	u.setBrief(b, u.app.Preferences().String(prefAutosavePath))
-	// The restored text is not in the brief's file yet: mark it unsaved
-	// with an edit that changes nothing.
-	_ = u.ed.SetHeader(u.ed.Brief().Header)
+	// The restored text is not in the brief's file yet.
+	u.ed.MarkDirty()
 }

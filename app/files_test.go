@@ -87,6 +87,12 @@ func TestAutosaveAndRestore(t *testing.T) {
 	if v.ed.Brief().Title != "Unsaved work" || !v.ed.Dirty() {
 		t.Errorf("restored: title %q, dirty %v", v.ed.Brief().Title, v.ed.Dirty())
 	}
+	if v.ed.CanUndo() {
+		t.Errorf("restoring left an undo step %q", v.ed.UndoLabel())
+	}
+	if !strings.HasPrefix(v.win.Title(), "• ") {
+		t.Errorf("title %q has no unsaved mark", v.win.Title())
+	}
 	// Saving removes the copy.
 	if err := v.saveTo(tempPath(t, "x.brief")); err != nil {
 		t.Fatal(err)

@@ -6,43 +6,29 @@ import (
 	"attache/briefing"
 )
 
-func TestKeptRanges(t *testing.T) {
+func TestTrimToCutsTheQuote(t *testing.T) {
+	u := newTestUI(t)
 	full := "The Union will, in cooperation with partners, support secure undersea cables, including in Africa."
-	for _, c := range []struct{ edited, want string }{
-		{full, full},
-		{"The Union will support secure undersea cables.", "The Union will […] support secure undersea cables […] ."},
-		{"support secure undersea cables", "[…] support secure undersea cables […]"},
-		{"The Union will, […] support secure undersea cables, including in Africa.", "The Union will, […] support secure undersea cables, including in Africa."},
-	} {
-		rs, err := keptRanges(full, c.edited)
+	var id string
+	err := u.edit(func(ed *briefing.Editor) error {
+		sec, err := ed.AddSection("Cables", -1)
 		if err != nil {
-			t.Errorf("%q: %v", c.edited, err)
-			continue
+			return err
 		}
-		got, err := briefing.QuoteText(full, rs)
-		if err != nil {
-			t.Errorf("%q: %v", c.edited, err)
-			continue
-		}
-		if got != c.want {
-			t.Errorf("%q:\n got %q\nwant %q", c.edited, got, c.want)
-		}
-	}
-	for _, bad := range []string{"", "The Union shall support", "cables Union"} {
-		if _, err := keptRanges(full, bad); err == nil {
-			t.Errorf("%q accepted", bad)
-		}
-	}
-}
-
-func TestKeptRangesPrefersWholeRuns(t *testing.T) {
-	// "the" occurs twice; keeping "on the theme" must not jump between them.
-	full := "on the the theme"
-	rs, err := keptRanges(full, "on the theme")
+		id, err = ed.AddExcerpt(sec, briefing.Excerpt{PassageID: "p1", Source: briefing.Source{DocID: "x", Title: "X"}, Full: full, Text: full}, -1)
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rs) != 2 {
-		t.Errorf("ranges = %v, want two runs", rs)
+	if err := trimTo(u, id, full, "support secure undersea cables"); err != nil {
+		t.Fatal(err)
+	}
+	x, _, _ := u.ed.Brief().Excerpt(id)
+	if x == nil || x.Text != "[…] support secure undersea cables […]" {
+		t.Fatalf("trimmed excerpt = %+v", x)
+	}
+	if err := trimTo(u, id, full, "The Union shall support"); err == nil {
+		t.Error("a reworded quote was accepted")
 	}
 }

@@ -65,6 +65,17 @@ func (e *Editor) MarkSaved() {
 	e.lastKey = ""
 }
 
+// MarkDirty records that the brief as it is now is not saved (a copy
+// restored from an autosave, say), without adding an undo step; Dirty stays
+// true until MarkSaved, even after undoing and redoing.
+func (e *Editor) MarkDirty() {
+	e.next++
+	e.stamp = e.next
+	e.lastKey = ""
+	e.version++
+	e.changed()
+}
+
 // Version counts the changes, undos and redos so far; a view can compare it
 // to know whether to redraw.
 func (e *Editor) Version() int { return e.version }
