@@ -57,12 +57,7 @@ func briefNew(env *Env, args []string) error {
 	fs.StringVar(&h.Lang, "lang", "en", "language of the brief's labels: en or it")
 	fs.StringVar(&h.Purpose, "purpose", "", "information, decision or meeting (or free text)")
 	template := fs.String("template", "briefing-note", "briefing-note, meeting-brief, policy-brief or blank")
-	if wantsHelp(args) {
-		fs.SetOutput(env.Stdout)
-		fs.PrintDefaults()
-		return flag.ErrHelp
-	}
-	rest, err := parseFlags(fs, args)
+	rest, err := parseFlags(env, fs, args)
 	if err != nil {
 		return err
 	}
@@ -93,12 +88,7 @@ func briefNew(env *Env, args []string) error {
 func briefAdd(env *Env, args []string) error {
 	fs := newFlags("brief add")
 	heading := fs.String("section", "", "heading of the section to add to (created when missing); default the last section")
-	if wantsHelp(args) {
-		fs.SetOutput(env.Stdout)
-		fs.PrintDefaults()
-		return flag.ErrHelp
-	}
-	rest, err := parseFlags(fs, args)
+	rest, err := parseFlags(env, fs, args)
 	if err != nil {
 		return err
 	}
@@ -156,7 +146,7 @@ func briefAdd(env *Env, args []string) error {
 }
 
 func briefShow(env *Env, args []string) error {
-	path, err := oneFile("brief show", args)
+	path, err := oneFile(env, "brief show", args)
 	if err != nil {
 		return err
 	}
@@ -230,7 +220,7 @@ func printOutline(w io.Writer, b *briefing.Brief) {
 }
 
 func briefCheck(env *Env, args []string) error {
-	path, err := oneFile("brief check", args)
+	path, err := oneFile(env, "brief check", args)
 	if err != nil {
 		return err
 	}
@@ -259,12 +249,8 @@ func briefCheck(env *Env, args []string) error {
 }
 
 // oneFile parses the arguments of a command that takes one file.
-func oneFile(name string, args []string) (string, error) {
-	fs := newFlags(name)
-	if wantsHelp(args) {
-		return "", flag.ErrHelp
-	}
-	rest, err := parseFlags(fs, args)
+func oneFile(env *Env, name string, args []string) (string, error) {
+	rest, err := parseFlags(env, newFlags(name), args)
 	if err != nil {
 		return "", err
 	}

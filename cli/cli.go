@@ -126,16 +126,57 @@ func printHelp(w io.Writer) {
 }
 
 // newFlags returns a flag set for a subcommand that reports errors to the
-// caller instead of printing them.
+// caller instead of printing them. Its Usage prints the usage line and
+// summary of the command called name, when there is one, and the flags.
 func newFlags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
+	fs.Usage = func() { printUsage(fs, name) }
 	return fs
 }
 
+// printUsage prints on fs's output the usage line and summary of the
+// command called name, from commands(), if there is one, and fs's flags.
+func printUsage(fs *flag.FlagSet, name string) {
+	for _, c := range commands() {
+		if c.name == name {
+			fmt.Fprintf(fs.Output(), "Usage: attache %s\n\n%s.\n\n", c.usage, c.summary)
+		}
+	}
+	fs.PrintDefaults()
+}
+
+// showHelp prints fs's usage on w and returns flag.ErrHelp, which Run
+// takes for success.
+func showHelp(w io.Writer, fs *flag.FlagSet) error {
+	fs.SetOutput(w)
+	fs.Usage()
+	fs.SetOutput(io.Discard)
+	return flag.ErrHelp
+}
+
+// wantsHelp reports whether a command's arguments ask for its usage: -h,
+// -help or --help before any "--".
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-h", "-help", "--help":
+			return true
+		}
+	}
+	return false
+}
+
 // parseFlags parses a subcommand's flags, allowing flags after positional
-// arguments ("attache search cables --lang en").
-func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+// arguments ("attache search cables --lang en"). When the arguments ask for
+// help (wantsHelp) it parses nothing and prints fs's usage on env.Stdout
+// instead, returning flag.ErrHelp.
+func parseFlags(env *Env, fs *flag.FlagSet, args []string) ([]string, error) {
+	if wantsHelp(args) {
+		return nil, showHelp(env.Stdout, fs)
+	}
 	var positional []string
 	for {
 		if err := fs.Parse(args); err != nil {

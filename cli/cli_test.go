@@ -148,6 +148,38 @@ func TestHelp(t *testing.T) {
 	}
 }
 
+// TestSubcommandHelp checks what -h prints below the top level: a brief
+// subcommand its flags alone, "doc edit" the usage line of "doc", and -h
+// after "--" is an argument, not a request for help.
+func TestSubcommandHelp(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		args    []string
+		want    string
+		without string
+	}{
+		{[]string{"brief", "new", "x.brief", "--help"}, "  -title string\n", "Usage:"},
+		{[]string{"brief", "add", "-h"}, "  -section string\n", "Usage:"},
+		{[]string{"brief", "draft", "-help"}, "  -per-theme int\n", "Usage:"},
+		{[]string{"doc", "edit", "-h"}, "Usage: attache doc edit ID", ""},
+		{[]string{"doc", "edit", "-h"}, "  -issuer value\n", ""},
+		{[]string{"import", "-h"}, "Usage: attache import [--json] PATH…\n\nadd files and folders", ""},
+	} {
+		code, out, errOut := runCLI(t, dir, tt.args...)
+		if code != 0 || errOut != "" || !strings.Contains(out, tt.want) || (tt.without != "" && strings.Contains(out, tt.without)) {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want %q in stdout", tt.args, code, out, errOut, tt.want)
+		}
+	}
+	code, out, _ := runCLI(t, dir, "brief", "show", "-h")
+	if code != 0 || out != "" {
+		t.Errorf("brief show -h: exit %d, stdout %q", code, out)
+	}
+	code, _, errOut := runCLI(t, dir, "brief", "show", "--", "-h")
+	if code != 1 || !strings.Contains(errOut, `"-h"`) {
+		t.Errorf("brief show -- -h: exit %d, stderr %q; want it read as a file name", code, errOut)
+	}
+}
+
 func TestShowAndDocs(t *testing.T) {
 	dir := t.TempDir()
 	code, out, errOut := runCLI(t, dir, "search", "--json", "--same-language", "--limit", "1", `"cavo sottomarino"`)

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 
 	"attache/index"
@@ -13,12 +12,13 @@ func runDoc(env *Env, args []string) (err error) {
 	defer recoverError(&err)
 	if len(args) == 0 || args[0] != "edit" {
 		if wantsHelp(args) {
-			printUsage(env.Stdout, "doc", newFlags("doc"))
-			return flag.ErrHelp
+			return showHelp(env.Stdout, newFlags("doc"))
 		}
 		return usagef("doc: the only subcommand is edit")
 	}
 	fs := newFlags("doc edit")
+	// the usage line of "doc" is that of "doc edit"
+	fs.Usage = func() { printUsage(fs, "doc") }
 	var e index.DocEdit
 	optional := func(name, help string) *string {
 		v := new(string)
@@ -46,11 +46,7 @@ func runDoc(env *Env, args []string) (err error) {
 	optional("reference", "its official reference")
 	optional("lang", "its language, a two-letter code (en, it, fr…)")
 	asJSON := fs.Bool("json", false, "print the document's metadata as JSON")
-	if wantsHelp(args[1:]) {
-		printUsage(env.Stdout, "doc", fs)
-		return flag.ErrHelp
-	}
-	rest, err := parseFlags(fs, args[1:])
+	rest, err := parseFlags(env, fs, args[1:])
 	if err != nil {
 		return err
 	}

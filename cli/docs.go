@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 	"text/tabwriter"
 )
@@ -11,11 +10,7 @@ func runDocs(env *Env, args []string) (err error) {
 	defer recoverError(&err)
 	fs := newFlags("docs")
 	asJSON := fs.Bool("json", false, "print JSON")
-	if wantsHelp(args) {
-		printUsage(env.Stdout, "docs", fs)
-		return flag.ErrHelp
-	}
-	rest, err := parseFlags(fs, args)
+	rest, err := parseFlags(env, fs, args)
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -36,12 +35,7 @@ func briefDraft(env *Env, args []string) error {
 	per := fs.Int("per-theme", bridge.DefaultPerTheme, "passages per theme")
 	title := fs.String("title", "", "the brief's title (default: the themes' labels)")
 	lang := fs.String("lang", "en", "language of the brief's labels and section headings: en or it")
-	if wantsHelp(args) {
-		fs.SetOutput(env.Stdout)
-		fs.PrintDefaults()
-		return flag.ErrHelp
-	}
-	rest, err := parseFlags(fs, args)
+	rest, err := parseFlags(env, fs, args)
 	if err != nil {
 		return err
 	}

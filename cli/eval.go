@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -26,11 +25,7 @@ func runEval(env *Env, args []string) (err error) {
 	asJSON := fs.Bool("json", false, "print JSON")
 	verbose := fs.Bool("v", false, "print every query's figures")
 	update := fs.Bool("update", false, "refresh the set's passage IDs from their quotes and rewrite FILE")
-	if wantsHelp(args) {
-		printUsage(env.Stdout, "eval", fs)
-		return flag.ErrHelp
-	}
-	rest, err := parseFlags(fs, args)
+	rest, err := parseFlags(env, fs, args)
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -19,11 +18,7 @@ func runExport(env *Env, args []string) (err error) {
 	paper := fs.String("paper", "a4", "a4 or letter")
 	notes := fs.String("notes", "foot", "foot (footnotes) or end (endnotes)")
 	noCheck := fs.Bool("no-check", false, "do not compare the quotations with the library first")
-	if wantsHelp(args) {
-		printUsage(env.Stdout, "export", fs)
-		return flag.ErrHelp
-	}
-	rest, err := parseFlags(fs, args)
+	rest, err := parseFlags(env, fs, args)
 	if err != nil {
 		return err
 	}

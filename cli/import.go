@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,11 +18,7 @@ func runImport(env *Env, args []string) (err error) {
 	defer recoverError(&err)
 	fs := newFlags("import")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
-	if wantsHelp(args) {
-		printUsage(env.Stdout, "import", fs)
-		return flag.ErrHelp
-	}
-	paths, err := parseFlags(fs, args)
+	paths, err := parseFlags(env, fs, args)
 	if err != nil {
 		return err
 	}

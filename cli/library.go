@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
-	"io"
 
 	"attache/index"
 	"attache/seeds"
@@ -28,29 +26,4 @@ func recoverError(err *error) {
 	if r := recover(); r != nil {
 		*err = fmt.Errorf("internal error: %v", r)
 	}
-}
-
-// printUsage prints a command's usage line, from commands(), and its flags.
-func printUsage(w io.Writer, name string, fs *flag.FlagSet) {
-	for _, c := range commands() {
-		if c.name == name {
-			fmt.Fprintf(w, "Usage: attache %s\n\n%s.\n\n", c.usage, c.summary)
-		}
-	}
-	fs.SetOutput(w)
-	fs.PrintDefaults()
-	fs.SetOutput(io.Discard)
-}
-
-// wantsHelp reports whether a command's arguments ask for its usage.
-func wantsHelp(args []string) bool {
-	for _, a := range args {
-		switch a {
-		case "--":
-			return false
-		case "-h", "-help", "--help":
-			return true
-		}
-	}
-	return false
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 )
 
@@ -9,11 +8,7 @@ import (
 func runRemove(env *Env, args []string) (err error) {
 	defer recoverError(&err)
 	fs := newFlags("remove")
-	if wantsHelp(args) {
-		printUsage(env.Stdout, "remove", fs)
-		return flag.ErrHelp
-	}
-	ids, err := parseFlags(fs, args)
+	ids, err := parseFlags(env, fs, args)
 	if err != nil {
 		return err
 	}

@@ -36,8 +36,7 @@ func runSearch(env *Env, args []string) (err error) {
 	flagArgs, words := splitSearchArgs(args)
 	if err := fs.Parse(flagArgs); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			printUsage(env.Stdout, "search", fs)
-			return err
+			return showHelp(env.Stdout, fs)
 		}
 		return usagef("search: %v", err)
 	}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -16,11 +15,7 @@ func runShow(env *Env, args []string) (err error) {
 	defer recoverError(&err)
 	fs := newFlags("show")
 	asJSON := fs.Bool("json", false, "print JSON")
-	if wantsHelp(args) {
-		printUsage(env.Stdout, "show", fs)
-		return flag.ErrHelp
-	}
-	rest, err := parseFlags(fs, args)
+	rest, err := parseFlags(env, fs, args)
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -25,11 +24,7 @@ func runThemes(env *Env, args []string) (err error) {
 	asJSON := fs.Bool("json", false, "print JSON")
 	matrix := fs.Bool("matrix", false, "print the themes × documents matrix with the strongest passage of each cell")
 	lang := fs.String("lang", "en", "language of the theme labels (en, it)")
-	if wantsHelp(args) {
-		printUsage(env.Stdout, "themes", fs)
-		return flag.ErrHelp
-	}
-	rest, err := parseFlags(fs, args)
+	rest, err := parseFlags(env, fs, args)
 	if err != nil {
 		return err
 	}
