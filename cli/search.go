@@ -118,9 +118,11 @@ func flagName(a string) (name string, hasValue bool) {
 	return name, false
 }
 
-// jsonHit is a hit as "attache search --json" prints it. Notes and themes
-// are always present, as lists.
-type jsonHit struct {
+// jsonPassage is a passage as "attache search --json" and "attache show
+// --json" print it. Section, notes and themes are always present, as lists.
+// A search hit has a score and a snippet (written even when zero or empty),
+// the passage "show" prints the metadata of its document.
+type jsonPassage struct {
 	ID       string        `json:"id"`
 	Doc      string        `json:"doc"`
 	Lang     string        `json:"lang"`
@@ -130,30 +132,38 @@ type jsonHit struct {
 	Section  []string      `json:"section"`
 	Page     int           `json:"page,omitempty"`
 	Citation string        `json:"citation"`
-	Score    float64       `json:"score"`
-	Snippet  string        `json:"snippet"`
+	Score    *float64      `json:"score,omitempty"`
+	Snippet  *string       `json:"snippet,omitempty"`
 	Text     string        `json:"text"`
 	Notes    []corpus.Note `json:"notes"`
 	Themes   []string      `json:"themes"`
+	Document *corpus.Meta  `json:"document,omitempty"`
+}
+
+// passageJSON is the JSON form of passage p, cited as citation.
+func passageJSON(p *corpus.Passage, citation string) jsonPassage {
+	return jsonPassage{
+		ID: p.ID, Doc: p.DocID, Lang: p.Lang, Seq: p.Seq, Kind: p.Kind,
+		Locator: p.Locator, Section: nonNil(p.Section), Page: p.Page,
+		Citation: citation, Text: p.Text,
+		Notes: nonNil(p.Notes), Themes: nonNil(p.Themes),
+	}
 }
 
 // jsonResults is what "attache search --json" prints.
 type jsonResults struct {
 	Query  string                        `json:"query"`
 	Total  int                           `json:"total"`
-	Hits   []jsonHit                     `json:"hits"`
+	Hits   []jsonPassage                 `json:"hits"`
 	Facets map[string][]index.FacetCount `json:"facets"`
 }
 
 func searchJSON(res *index.Results) jsonResults {
-	out := jsonResults{Query: res.Query, Total: res.Total, Hits: []jsonHit{}, Facets: res.Facets}
+	out := jsonResults{Query: res.Query, Total: res.Total, Hits: []jsonPassage{}, Facets: res.Facets}
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, jsonHit{
-			ID: h.ID, Doc: h.DocID, Lang: h.Lang, Seq: h.Seq, Kind: h.Kind,
-			Locator: h.Locator, Section: nonNil(h.Section), Page: h.Page,
-			Citation: h.Citation, Score: h.Score, Snippet: h.Snippet, Text: h.Text,
-			Notes: nonNilNotes(h.Notes), Themes: nonNil(h.Themes),
-		})
+		hit := passageJSON(&h.Passage, h.Citation)
+		hit.Score, hit.Snippet = &h.Score, &h.Snippet
+		out.Hits = append(out.Hits, hit)
 	}
 	return out
 }
@@ -205,16 +215,10 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-func nonNil(s []string) []string {
+// nonNil returns s, or an empty slice for nil, so JSON shows a list.
+func nonNil[T any](s []T) []T {
 	if s == nil {
-		return []string{}
+		return []T{}
 	}
 	return s
-}
-
-func nonNilNotes(n []corpus.Note) []corpus.Note {
-	if n == nil {
-		return []corpus.Note{}
-	}
-	return n
 }

@@ -41,22 +41,9 @@ func runShow(env *Env, args []string) (err error) {
 	}
 	cite := index.Cite(doc.Meta, *p)
 	if *asJSON {
-		return writeJSON(env.Stdout, struct {
-			ID       string        `json:"id"`
-			Doc      string        `json:"doc"`
-			Lang     string        `json:"lang"`
-			Seq      int           `json:"seq"`
-			Kind     string        `json:"kind"`
-			Locator  string        `json:"locator"`
-			Section  []string      `json:"section"`
-			Page     int           `json:"page,omitempty"`
-			Citation string        `json:"citation"`
-			Text     string        `json:"text"`
-			Notes    []corpus.Note `json:"notes"`
-			Themes   []string      `json:"themes"`
-			Document corpus.Meta   `json:"document"`
-		}{p.ID, p.DocID, p.Lang, p.Seq, p.Kind, p.Locator, nonNil(p.Section), p.Page,
-			cite, p.Text, nonNilNotes(p.Notes), nonNil(p.Themes), doc.Meta})
+		out := passageJSON(p, cite)
+		out.Document = &doc.Meta
+		return writeJSON(env.Stdout, out)
 	}
 	printPassage(env.Stdout, doc, p, cite)
 	return nil

@@ -188,10 +188,7 @@ func printThemePassages(env *Env, lib index.Library, m *themes.Matrix, args []st
 	}
 	sort.SliceStable(out, func(i, k int) bool { return out[i].Score > out[k].Score })
 	if asJSON {
-		if out == nil {
-			out = []themePassage{}
-		}
-		return writeJSON(env.Stdout, out)
+		return writeJSON(env.Stdout, nonNil(out))
 	}
 	w := env.Stdout
 	fmt.Fprintf(w, "%s: %s (%s)\n%s\n\n", th.ID, th.LabelEN, th.LabelIT, th.Description)
