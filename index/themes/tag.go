@@ -1,9 +1,15 @@
 package themes
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"math"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"attache/index/corpus"
 )
@@ -42,16 +48,88 @@ type Score struct {
 	InHeading bool `json:"in_heading,omitempty"`
 }
 
-// corpusStats holds, per language, how many passages there are and in how
-// many passages each stemmed term occurs.
-type corpusStats struct {
+// Stats are the term statistics tagging weighs terms with: per language,
+// how many passages there are and in how many of them each of the
+// taxonomy's terms occurs. Gather them with Gather or TagDocuments; a nil
+// *Stats weighs every term alike. A Stats is not changed once made and is
+// safe for concurrent use.
+type Stats struct {
 	passages map[string]int
 	df       map[string]map[string]int
 }
 
+// text is a passage's text or heading stemmed once for matching: its
+// tokens, and for each token where it first occurs and, at each position,
+// where the same token occurs next (-1 at the last).
+type text struct {
+	tokens []string
+	first  map[string]int32
+	next   []int32
+}
+
+// prepare stems a text in a language and indexes its tokens.
+func prepare(s, lang string) *text {
+	t := &text{tokens: stems(s, lang)}
+	t.first = make(map[string]int32, len(t.tokens))
+	t.next = make([]int32, len(t.tokens))
+	last := make(map[string]int32, len(t.tokens))
+	for i, tok := range t.tokens {
+		t.next[i] = -1
+		if j, ok := last[tok]; ok {
+			t.next[j] = int32(i)
+		} else {
+			t.first[tok] = int32(i)
+		}
+		last[tok] = int32(i)
+	}
+	return t
+}
+
+// has reports whether the sequence s occurs in the text.
+func (t *text) has(s []string) bool {
+	at, ok := t.first[s[0]]
+	for ok && at >= 0 {
+		if t.matchAt(int(at), s) {
+			return true
+		}
+		at = t.next[at]
+	}
+	return false
+}
+
+// matchAt reports whether the sequence s starts at token i.
+func (t *text) matchAt(i int, s []string) bool {
+	if i+len(s) > len(t.tokens) {
+		return false
+	}
+	for k := 1; k < len(s); k++ {
+		if t.tokens[i+k] != s[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// prepared is a passage ready for scoring: its language, text and nearest
+// heading, stemmed.
+type prepared struct {
+	lang          string
+	body, heading *text
+}
+
+// preparePassage stems a passage's text and nearest heading.
+func preparePassage(p *corpus.Passage) *prepared {
+	lang := langOf(p.Lang)
+	pp := &prepared{lang: lang, body: prepare(p.Text, lang)}
+	if n := len(p.Section); n > 0 {
+		pp.heading = prepare(p.Section[n-1], lang)
+	}
+	return pp
+}
+
 // Tag returns the themes a passage is about, strongest first: those whose
 // score reaches Threshold and a quarter of the strongest score, at most
-// four.
+// four. It weighs terms with the taxonomy's Stats (see SetStats).
 //
 // The score of a theme is computed in the passage's language ("en" or "it")
 // on Bleve's stemmed tokens, stop words left out, the same way the index
@@ -62,8 +140,8 @@ type corpusStats struct {
 //  2. Each term found weighs its length (1 for a word, +0.5 per further
 //     word of a phrase) times its IDF scaled into [0.5, 1]:
 //     0.5 + 0.5·ln(1 + N/df)/ln(1 + N) over the N passages of that language
-//     the taxonomy was last given in TagDocuments (0.75 before any), so a
-//     term found everywhere counts half as much as a rare one; repeats add
+//     the Stats were gathered from (0.75 without Stats), so a term found
+//     everywhere counts half as much as a rare one; repeats add
 //     1 + ln(count).
 //  3. The sum is divided by sqrt(words/40), counting at least 20 words,
 //     so that a long passage naming a term once in a list scores lower than
@@ -72,7 +150,11 @@ type corpusStats struct {
 //  4. A bonus of 1 is added when a term of the theme occurs in the nearest
 //     section heading above the passage.
 func (tx *Taxonomy) Tag(p *corpus.Passage) []Score {
-	all := tx.Scores(p)
+	return topScores(tx.Scores(p))
+}
+
+// topScores keeps the scores that tag a passage (see Tag).
+func topScores(all []Score) []Score {
 	var out []Score
 	for _, s := range all {
 		if s.Score < Threshold || s.Score < relativeFloor*all[0].Score || len(out) == maxTags {
@@ -84,23 +166,31 @@ func (tx *Taxonomy) Tag(p *corpus.Passage) []Score {
 }
 
 // Scores returns every theme with a term in the passage (or its heading),
-// strongest first, whether or not it reaches the threshold.
+// strongest first, whether or not it reaches the threshold. It weighs
+// terms with the taxonomy's Stats (see SetStats).
 func (tx *Taxonomy) Scores(p *corpus.Passage) []Score {
-	lang := langOf(p.Lang)
-	tokens := stems(p.Text, lang)
-	var heading []string
-	if n := len(p.Section); n > 0 {
-		heading = stems(p.Section[n-1], lang)
-	}
 	tx.mu.RLock()
 	st := tx.stats
 	tx.mu.RUnlock()
+	return tx.scores(st, preparePassage(p))
+}
 
-	norm := math.Sqrt(float64(max(len(tokens), minLength)) / refLength)
+// ScoresWith is Scores weighing terms with st instead of the taxonomy's
+// own Stats.
+func (tx *Taxonomy) ScoresWith(st *Stats, p *corpus.Passage) []Score {
+	return tx.scores(st, preparePassage(p))
+}
+
+// scores scores every theme on a prepared passage.
+func (tx *Taxonomy) scores(st *Stats, pp *prepared) []Score {
+	lang := pp.lang
+	norm := math.Sqrt(float64(max(len(pp.body.tokens), minLength)) / refLength)
 	var out []Score
+	var used []bool
 	for _, th := range tx.Themes {
 		ms := th.matchers[lang]
-		counts := matchCounts(tokens, ms)
+		var counts []int
+		counts, used = matchCounts(pp.body, ms, th.longest[lang], used)
 		raw := 0.0
 		var terms []string
 		for i, c := range counts {
@@ -108,15 +198,17 @@ func (tx *Taxonomy) Scores(p *corpus.Passage) []Score {
 				continue
 			}
 			m := ms[i]
-			raw += lengthWeight(m.stems) * st.idf(lang, m.stems) * (1 + math.Log(float64(c)))
+			raw += lengthWeight(m.stems) * st.idf(lang, m.key) * (1 + math.Log(float64(c)))
 			terms = append(terms, m.text)
 		}
 		s := Score{Theme: th.ID, Score: raw / norm, Terms: terms}
-		for _, c := range matchCounts(heading, ms) {
-			if c > 0 {
-				s.InHeading = true
-				s.Score += headingBonus
-				break
+		if pp.heading != nil {
+			for _, m := range ms {
+				if pp.heading.has(m.stems) {
+					s.InHeading = true
+					s.Score += headingBonus
+					break
+				}
 			}
 		}
 		if s.Score > 0 {
@@ -127,117 +219,222 @@ func (tx *Taxonomy) Scores(p *corpus.Passage) []Score {
 	return out
 }
 
-// TagDocuments gathers term statistics over all the documents' passages,
-// then sets every passage's Themes to the IDs of its tags, strongest first.
-// Give it the whole library, so that the statistics are the library's.
-func (tx *Taxonomy) TagDocuments(docs []*corpus.Document) {
-	st := &corpusStats{passages: map[string]int{}, df: map[string]map[string]int{}}
-	for _, d := range docs {
-		for i := range d.Passages {
-			p := &d.Passages[i]
-			lang := langOf(p.Lang)
-			st.passages[lang]++
-			if st.df[lang] == nil {
-				st.df[lang] = map[string]int{}
+// SetStats sets the Stats that Tag and Scores weigh terms with (nil: every
+// term alike).
+func (tx *Taxonomy) SetStats(st *Stats) {
+	tx.mu.Lock()
+	tx.stats = st
+	tx.mu.Unlock()
+}
+
+// Gather counts, over all the documents' passages, in how many passages of
+// each language each of the taxonomy's terms occurs.
+func (tx *Taxonomy) Gather(docs []*corpus.Document) *Stats {
+	return tx.gather(prepareAll(docs))
+}
+
+// gather counts the terms over prepared passages.
+func (tx *Taxonomy) gather(all [][]*prepared) *Stats {
+	st := &Stats{passages: map[string]int{}, df: map[string]map[string]int{}}
+	for _, ps := range all {
+		for _, pp := range ps {
+			st.passages[pp.lang]++
+			df := st.df[pp.lang]
+			if df == nil {
+				df = map[string]int{}
+				st.df[pp.lang] = df
 			}
-			seen := map[string]bool{}
-			tokens := stems(p.Text, lang)
-			for _, th := range tx.Themes {
-				for _, m := range th.matchers[lang] {
-					k := key(m.stems)
-					if !seen[k] && indexOf(tokens, m.stems, 0) >= 0 {
-						seen[k] = true
-						st.df[lang][k]++
-					}
+			for _, m := range tx.dfTerms[pp.lang] {
+				if pp.body.has(m.stems) {
+					df[m.key]++
 				}
 			}
 		}
 	}
-	tx.mu.Lock()
-	tx.stats = st
-	tx.mu.Unlock()
-	for _, d := range docs {
-		for i := range d.Passages {
-			p := &d.Passages[i]
-			p.Themes = nil
-			for _, s := range tx.Tag(p) {
-				p.Themes = append(p.Themes, s.Theme)
-			}
+	return st
+}
+
+// TagDocuments gathers term statistics over all the documents' passages,
+// makes them the taxonomy's (SetStats), then sets every passage's Themes to
+// the IDs of its tags, strongest first, and returns the statistics. Each
+// passage is stemmed once; documents are tagged in parallel.
+func (tx *Taxonomy) TagDocuments(docs []*corpus.Document) *Stats {
+	all := prepareAll(docs)
+	st := tx.gather(all)
+	tx.SetStats(st)
+	forEachDoc(len(docs), func(i int) { tx.tagDoc(st, docs[i], all[i]) })
+	return st
+}
+
+// TagWith sets every passage's Themes to the IDs of its tags, strongest
+// first, weighing terms with st (which may come from other documents, or
+// be nil). Documents are tagged in parallel, each passage stemmed once.
+func (tx *Taxonomy) TagWith(st *Stats, docs []*corpus.Document) {
+	forEachDoc(len(docs), func(i int) { tx.tagDoc(st, docs[i], nil) })
+}
+
+// tagDoc tags one document's passages, preparing them unless pps holds
+// them already.
+func (tx *Taxonomy) tagDoc(st *Stats, d *corpus.Document, pps []*prepared) {
+	for i := range d.Passages {
+		p := &d.Passages[i]
+		var pp *prepared
+		if pps != nil {
+			pp = pps[i]
+		} else {
+			pp = preparePassage(p)
+		}
+		p.Themes = nil
+		for _, s := range topScores(tx.scores(st, pp)) {
+			p.Themes = append(p.Themes, s.Theme)
 		}
 	}
 }
 
-// idf is the inverse document frequency of a stemmed term.
-func (st *corpusStats) idf(lang string, s []string) float64 {
+// prepareAll stems every passage of the documents, in parallel.
+func prepareAll(docs []*corpus.Document) [][]*prepared {
+	all := make([][]*prepared, len(docs))
+	forEachDoc(len(docs), func(i int) {
+		ps := make([]*prepared, len(docs[i].Passages))
+		for k := range docs[i].Passages {
+			ps[k] = preparePassage(&docs[i].Passages[k])
+		}
+		all[i] = ps
+	})
+	return all
+}
+
+// forEachDoc calls f for 0..n-1 on GOMAXPROCS goroutines.
+func forEachDoc(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// idf is the inverse document frequency of a term, given by its key.
+func (st *Stats) idf(lang, k string) float64 {
 	if st == nil || st.passages[lang] == 0 {
 		return defaultIDF
 	}
 	n := float64(st.passages[lang])
-	df := st.df[lang][key(s)]
+	df := st.df[lang][k]
 	if df < 1 {
 		df = 1
 	}
 	return 0.5 + 0.5*math.Log(1+n/float64(df))/math.Log(1+n)
 }
 
+// Fingerprint identifies the statistics: equal Stats have equal
+// fingerprints. Nil Stats have the fingerprint "none".
+func (st *Stats) Fingerprint() string {
+	if st == nil {
+		return "none"
+	}
+	h := sha256.New()
+	for _, lang := range sortedKeys(st.passages) {
+		fmt.Fprintf(h, "%s %d\n", lang, st.passages[lang])
+		df := st.df[lang]
+		for _, k := range sortedKeys(df) {
+			fmt.Fprintf(h, "%s\t%d\n", k, df[k])
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// sortedKeys returns a map's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// taggerVersion changes whenever the way passages are scored and tagged
+// changes (the constants above, the matching); see Version.
+const taggerVersion = 2
+
+// Version identifies how passages are tagged with st: the tagger, the
+// taxonomy's themes and their stemmed terms, and the statistics. Tags made
+// under another Version may differ and should be made again.
+func (tx *Taxonomy) Version(st *Stats) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "tagger %d\nstats %s\n", taggerVersion, st.Fingerprint())
+	for _, th := range tx.Themes {
+		fmt.Fprintf(h, "theme %s\n", th.ID)
+		for _, lang := range []string{"en", "it"} {
+			for _, m := range th.matchers[lang] {
+				fmt.Fprintf(h, "%s %s\n", lang, m.key)
+			}
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
 // lengthWeight favours phrases over single words.
 func lengthWeight(s []string) float64 { return 1 + 0.5*float64(len(s)-1) }
 
-// matchCounts counts the occurrences of each matcher in tokens, longest
-// phrases first, each token counting for one matcher at most.
-func matchCounts(tokens []string, ms []matcher) []int {
+// matchCounts counts the occurrences of each matcher in t, trying them in
+// the given order (longest phrases first), each token counting for one
+// matcher at most. used is scratch space, returned for reuse.
+func matchCounts(t *text, ms []matcher, order []int, used []bool) ([]int, []bool) {
 	counts := make([]int, len(ms))
-	if len(tokens) == 0 {
-		return counts
+	if len(t.tokens) == 0 {
+		return counts, used
 	}
-	order := make([]int, len(ms))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool { return len(ms[order[a]].stems) > len(ms[order[b]].stems) })
-	used := make([]bool, len(tokens))
+	cleared := false
 	for _, i := range order {
 		s := ms[i].stems
-		for from := 0; ; {
-			at := indexOf(tokens, s, from)
-			if at < 0 {
-				break
-			}
-			free := true
-			for k := at; k < at+len(s); k++ {
-				if used[k] {
-					free = false
-					break
+		at, ok := t.first[s[0]]
+		for ok && at >= 0 {
+			if t.matchAt(int(at), s) {
+				if !cleared {
+					if cap(used) < len(t.tokens) {
+						used = make([]bool, len(t.tokens))
+					}
+					used = used[:len(t.tokens)]
+					clear(used)
+					cleared = true
+				}
+				free := true
+				for k := int(at); k < int(at)+len(s); k++ {
+					if used[k] {
+						free = false
+						break
+					}
+				}
+				if free {
+					for k := int(at); k < int(at)+len(s); k++ {
+						used[k] = true
+					}
+					counts[i]++
 				}
 			}
-			if free {
-				for k := at; k < at+len(s); k++ {
-					used[k] = true
-				}
-				counts[i]++
-			}
-			from = at + 1
+			at = t.next[at]
 		}
 	}
-	return counts
-}
-
-// indexOf returns where the sequence s starts in tokens at or after from,
-// or -1.
-func indexOf(tokens, s []string, from int) int {
-	if len(s) == 0 {
-		return -1
-	}
-outer:
-	for i := from; i+len(s) <= len(tokens); i++ {
-		for k, w := range s {
-			if tokens[i+k] != w {
-				continue outer
-			}
-		}
-		return i
-	}
-	return -1
+	return counts, used
 }
 
 // langOf maps a passage's language to one the taxonomy has terms in.
@@ -253,19 +450,21 @@ func langOf(lang string) string {
 // whose weight (see Tag, without IDF or length) is at least half the
 // strongest's. The index uses it to rank the passages about those themes
 // higher among the hits.
-func (tx *Taxonomy) QueryThemes(text string) []string {
+func (tx *Taxonomy) QueryThemes(query string) []string {
 	type hit struct {
 		id    string
 		score float64
 	}
 	var hits []hit
 	best := 0.0
+	read := map[string]*text{"en": prepare(query, "en"), "it": prepare(query, "it")}
 	for _, th := range tx.Themes {
 		score := 0.0
 		for _, lang := range []string{"en", "it"} {
 			ms := th.matchers[lang]
 			s := 0.0
-			for i, c := range matchCounts(stems(text, lang), ms) {
+			counts, _ := matchCounts(read[lang], ms, th.longest[lang], nil)
+			for i, c := range counts {
 				if c > 0 {
 					s += lengthWeight(ms[i].stems)
 				}

@@ -177,3 +177,50 @@ func TestTagIsStableAndOrdered(t *testing.T) {
 		t.Errorf("no matched terms reported: %+v", a[0])
 	}
 }
+
+func TestTagWithGatheredStatsMatchesTagDocuments(t *testing.T) {
+	tagged := taggedSeeds(t)
+	fresh, err := corpus.LoadSeeds(seeds.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx := Default()
+	st := tx.Gather(fresh)
+	if st.Fingerprint() != tx.Gather(tagged).Fingerprint() {
+		t.Fatal("the statistics of the same documents differ")
+	}
+	tx.TagWith(st, fresh)
+	for i, d := range fresh {
+		for k := range d.Passages {
+			if a, b := d.Passages[k].Themes, tagged[i].Passages[k].Themes; !slices.Equal(a, b) {
+				t.Errorf("%s: TagWith gives %v, TagDocuments %v", d.Passages[k].ID, a, b)
+			}
+		}
+	}
+	// Tagging with no statistics weighs every term alike: some tags differ.
+	bare, _ := corpus.LoadSeeds(seeds.FS)
+	tx.TagWith(nil, bare)
+	if tx.Version(nil) == tx.Version(st) {
+		t.Error("the version does not depend on the statistics")
+	}
+	if tx.Version(st) != tx.Version(tx.Gather(fresh)) {
+		t.Error("the version of equal statistics differs")
+	}
+	if (*Stats)(nil).Fingerprint() != "none" {
+		t.Error("nil statistics have a fingerprint")
+	}
+}
+
+func TestScoresWithExplicitStats(t *testing.T) {
+	docs := taggedSeeds(t)
+	tx := Default()
+	st := tx.Gather(docs)
+	p := passageWith(t, "join-2025-140", "L'UE promuoverà la diffusione di una connettività digitale sicura")
+	a, b := tx.ScoresWith(st, p), tx.Scores(p)
+	if !slices.EqualFunc(a, b, func(x, y Score) bool { return x.Theme == y.Theme && x.Score == y.Score }) {
+		t.Fatalf("ScoresWith the seeds' statistics %v differs from Scores %v", a, b)
+	}
+	if c := tx.ScoresWith(nil, p); len(c) == 0 || c[0].Score == a[0].Score {
+		t.Errorf("ScoresWith(nil) should weigh terms alike: %v vs %v", c, a)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 
@@ -20,8 +21,12 @@ type Taxonomy struct {
 
 	byID map[string]*Theme
 
+	// dfTerms lists, per language, every distinct stemmed term of the
+	// themes once, for gathering Stats.
+	dfTerms map[string][]matcher
+
 	mu    sync.RWMutex
-	stats *corpusStats // document frequencies of the terms; nil before TagDocuments
+	stats *Stats // what Tag and Scores weigh terms with; nil before TagDocuments or SetStats
 }
 
 // Theme is one topic of the taxonomy.
@@ -38,8 +43,10 @@ type Theme struct {
 	// counterpart in use.
 	Terms []Term `json:"terms"`
 
-	// matchers holds the stemmed terms per language.
+	// matchers holds the stemmed terms per language; longest holds their
+	// indexes, longest phrases first, the order they are matched in.
 	matchers map[string][]matcher
+	longest  map[string][]int
 }
 
 // Term is one concept of a theme or of the glossary: its English and
@@ -101,6 +108,7 @@ func (t *Theme) TermsIn(lang string) []string {
 type matcher struct {
 	text  string   // as written in the taxonomy
 	stems []string // folded stems
+	key   string   // the stems joined, for the statistics
 }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -118,7 +126,8 @@ func Load(data []byte) (*Taxonomy, error) {
 	if len(list) == 0 {
 		return nil, fmt.Errorf("read themes: no themes")
 	}
-	tx := &Taxonomy{Themes: list, byID: map[string]*Theme{}}
+	tx := &Taxonomy{Themes: list, byID: map[string]*Theme{}, dfTerms: map[string][]matcher{}}
+	seenTerm := map[string]bool{}
 	for i, th := range list {
 		if th == nil {
 			return nil, fmt.Errorf("theme %d: empty", i+1)
@@ -137,17 +146,30 @@ func Load(data []byte) (*Taxonomy, error) {
 			return nil, fmt.Errorf("theme %q: missing description", th.ID)
 		}
 		th.matchers = map[string][]matcher{}
+		th.longest = map[string][]int{}
 		for _, lang := range []string{"en", "it"} {
 			for _, w := range th.TermsIn(lang) {
 				s := stems(w, lang)
 				if len(s) == 0 {
 					return nil, fmt.Errorf("theme %q: term %q has no words once stop words are left out", th.ID, w)
 				}
-				th.matchers[lang] = append(th.matchers[lang], matcher{text: w, stems: s})
+				m := matcher{text: w, stems: s, key: key(s)}
+				th.matchers[lang] = append(th.matchers[lang], m)
+				if !seenTerm[lang+" "+m.key] {
+					seenTerm[lang+" "+m.key] = true
+					tx.dfTerms[lang] = append(tx.dfTerms[lang], m)
+				}
 			}
 			if len(th.matchers[lang]) == 0 {
 				return nil, fmt.Errorf("theme %q: no %s terms", th.ID, lang)
 			}
+			ms := th.matchers[lang]
+			order := make([]int, len(ms))
+			for i := range order {
+				order[i] = i
+			}
+			sort.SliceStable(order, func(a, b int) bool { return len(ms[order[a]].stems) > len(ms[order[b]].stems) })
+			th.longest[lang] = order
 		}
 	}
 	return tx, nil
