@@ -20,8 +20,7 @@ const briefUsage = `brief new FILE --title T [--subtitle S] [--author A] [--orga
       attache brief draft FILE --theme ID… [--per-theme N] [--title T] [--lang en|it]`
 
 // runBrief implements "attache brief new|add|show|check".
-func runBrief(env *Env, args []string) (err error) {
-	defer recoverError(&err)
+func runBrief(env *Env, args []string) error {
 	if len(args) == 0 || wantsHelp(args[:1]) {
 		fmt.Fprintf(env.Stdout, "Usage: attache %s\n", briefUsage)
 		if len(args) == 0 {

@@ -107,10 +107,21 @@ func run(args []string, env *Env) error {
 	}
 	for _, c := range commands() {
 		if c.name == name {
-			return c.run(env, rest[1:])
+			return runCommand(c, env, rest[1:])
 		}
 	}
 	return usagef("unknown command %q", name)
+}
+
+// runCommand runs a subcommand and turns a panic in it into an error, so
+// that no Go stack trace reaches a user.
+func runCommand(c command, env *Env, args []string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	return c.run(env, args)
 }
 
 func printHelp(w io.Writer) {

@@ -281,3 +281,11 @@ func TestShowAndDocs(t *testing.T) {
 		}
 	}
 }
+
+func TestRunCommandTurnsPanicIntoError(t *testing.T) {
+	boom := command{name: "boom", run: func(*Env, []string) error { panic("boom") }}
+	err := runCommand(boom, &Env{}, nil)
+	if err == nil || err.Error() != "internal error: boom" {
+		t.Errorf("runCommand of a panicking command: %v, want internal error: boom", err)
+	}
+}

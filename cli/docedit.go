@@ -8,8 +8,7 @@ import (
 
 // runDoc implements "attache doc edit ID [--title T] [--issuer I] [--date D]
 // [--reference R] [--lang L] [--json]".
-func runDoc(env *Env, args []string) (err error) {
-	defer recoverError(&err)
+func runDoc(env *Env, args []string) error {
 	if len(args) == 0 || args[0] != "edit" {
 		if wantsHelp(args) {
 			return showHelp(env.Stdout, newFlags("doc"))

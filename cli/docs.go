@@ -6,8 +6,7 @@ import (
 )
 
 // runDocs implements "attache docs".
-func runDocs(env *Env, args []string) (err error) {
-	defer recoverError(&err)
+func runDocs(env *Env, args []string) error {
 	fs := newFlags("docs")
 	asJSON := fs.Bool("json", false, "print JSON")
 	rest, err := parseFlags(env, fs, args)

@@ -19,8 +19,7 @@ const defaultEvalSet = "testdata/eval.json"
 // those in the other language. It measures a fresh library of the seeds
 // alone, in a temporary folder, so the figures do not depend on what the
 // user has imported.
-func runEval(env *Env, args []string) (err error) {
-	defer recoverError(&err)
+func runEval(env *Env, args []string) error {
 	fs := newFlags("eval")
 	asJSON := fs.Bool("json", false, "print JSON")
 	verbose := fs.Bool("v", false, "print every query's figures")

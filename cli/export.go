@@ -10,8 +10,7 @@ import (
 )
 
 // runExport implements "attache export".
-func runExport(env *Env, args []string) (err error) {
-	defer recoverError(&err)
+func runExport(env *Env, args []string) error {
 	fs := newFlags("export")
 	out := fs.String("o", "", "the file to write (required)")
 	format := fs.String("format", "", "pdf or md (default: from the extension of -o, else pdf)")

@@ -14,8 +14,7 @@ import (
 )
 
 // runImport implements "attache import [--json] PATH…".
-func runImport(env *Env, args []string) (err error) {
-	defer recoverError(&err)
+func runImport(env *Env, args []string) error {
 	fs := newFlags("import")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	paths, err := parseFlags(env, fs, args)

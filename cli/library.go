@@ -19,11 +19,3 @@ func openLibrary(env *Env) (*index.Local, error) {
 		},
 	})
 }
-
-// recoverError turns a panic in a command into an error, so that no Go
-// stack trace reaches a user. Use it as defer recoverError(&err).
-func recoverError(err *error) {
-	if r := recover(); r != nil {
-		*err = fmt.Errorf("internal error: %v", r)
-	}
-}

@@ -5,8 +5,7 @@ import (
 )
 
 // runRemove implements "attache remove ID…".
-func runRemove(env *Env, args []string) (err error) {
-	defer recoverError(&err)
+func runRemove(env *Env, args []string) error {
 	fs := newFlags("remove")
 	ids, err := parseFlags(env, fs, args)
 	if err != nil {

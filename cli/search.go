@@ -24,8 +24,7 @@ var searchFlagsBool = map[string]bool{"json": true, "same-language": true, "h": 
 var langCode = regexp.MustCompile(`^[a-z]{2,3}$`)
 
 // runSearch implements "attache search".
-func runSearch(env *Env, args []string) (err error) {
-	defer recoverError(&err)
+func runSearch(env *Env, args []string) error {
 	fs := newFlags("search")
 	lang := fs.String("lang", "", "only passages in this language (en, it)")
 	doc := fs.String("doc", "", "only passages of this document")

@@ -11,8 +11,7 @@ import (
 )
 
 // runShow implements "attache show".
-func runShow(env *Env, args []string) (err error) {
-	defer recoverError(&err)
+func runShow(env *Env, args []string) error {
 	fs := newFlags("show")
 	asJSON := fs.Bool("json", false, "print JSON")
 	rest, err := parseFlags(env, fs, args)

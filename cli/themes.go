@@ -18,8 +18,7 @@ import (
 // --matrix, the coverage matrix whose cells also name the strongest
 // passage; with a theme (and a document), the passages about it, strongest
 // first.
-func runThemes(env *Env, args []string) (err error) {
-	defer recoverError(&err)
+func runThemes(env *Env, args []string) error {
 	fs := newFlags("themes")
 	asJSON := fs.Bool("json", false, "print JSON")
 	matrix := fs.Bool("matrix", false, "print the themes × documents matrix with the strongest passage of each cell")
