@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -45,10 +46,10 @@ func newBriefPane(u *ui) *briefPane {
 	}
 	p.title = entry("Title")
 	p.subtitle = entry("Subtitle")
-	p.addressee = entry("For (e.g. the Minister)")
-	p.author = entry("Author")
-	p.org = entry("Organisation")
-	p.date = entry("Date (2026-11-23)")
+	p.addressee = entry("e.g. the Minister")
+	p.author = entry("Name, role")
+	p.org = entry("Department or unit")
+	p.date = entry("2026-11-23")
 	p.marking = widget.NewSelectEntry(markings[1:])
 	p.marking.SetPlaceHolder("Marking (none)")
 	p.marking.OnChanged = func(string) { p.commitHeader() }
@@ -75,10 +76,17 @@ func newBriefPane(u *ui) *briefPane {
 		p.u.editing(func(ed *briefing.Editor) error { return ed.SetKeyMessages(strings.Split(s, "\n")) })
 	}
 
+	// Every field has a label, so that a filled-in field still says what
+	// it is; labels of a column share one width so the fields line up.
+	left := labelWidth("Subtitle", "For", "Author", "Marking", "Labels")
+	right := labelWidth("Date", "Office", "Purpose")
 	form := container.NewVBox(
-		p.title, p.subtitle,
-		container.NewGridWithColumns(2, p.addressee, p.date, p.author, p.org, p.marking, p.purpose),
-		p.labels, p.headerMsg,
+		labelled("Title", left, p.title), labelled("Subtitle", left, p.subtitle),
+		container.NewGridWithColumns(2,
+			labelled("For", left, p.addressee), labelled("Date", right, p.date),
+			labelled("Author", left, p.author), labelled("Office", right, p.org),
+			labelled("Marking", left, p.marking), labelled("Purpose", right, p.purpose)),
+		labelled("Labels", left, p.labels), p.headerMsg,
 	)
 	p.accordion = widget.NewAccordion(
 		widget.NewAccordionItem("Title block and marking", form),
@@ -93,6 +101,24 @@ func newBriefPane(u *ui) *briefPane {
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, p.marking2, p.heading), p.accordion)
 	p.content = container.NewBorder(top, nil, nil, nil, p.outline.content)
 	return p
+}
+
+// labelWidth is the width of the widest of the labels.
+func labelWidth(labels ...string) float32 {
+	var w float32
+	for _, l := range labels {
+		w = max(w, widget.NewLabel(l).MinSize().Width)
+	}
+	return w
+}
+
+// labelled puts a label of width w before a field.
+func labelled(label string, w float32, field fyne.CanvasObject) fyne.CanvasObject {
+	l := widget.NewLabel(label)
+	l.Importance = widget.LowImportance
+	space := canvas.NewRectangle(nil)
+	space.SetMinSize(fyne.NewSize(w, 1))
+	return container.NewBorder(nil, nil, container.NewStack(space, l), nil, field)
 }
 
 // commitHeader writes the title block fields into the brief.

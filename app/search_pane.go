@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -355,13 +357,17 @@ func snippetSegments(snippet string) []widget.RichTextSegment {
 // oneLine folds runs of white space, newlines included, into single spaces.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// hitRow is one row of the result list: a heading line and the snippet.
-// It selects its hit on a tap and adds it to the brief on a double tap.
+// hitRow is one row of the result list: the document's name (and "✓ in
+// brief" when the brief quotes the passage), a line with the locator and
+// the language, and the snippet. It selects its hit on a tap and adds it
+// to the brief on a double tap.
 type hitRow struct {
 	widget.BaseWidget
 	p       *searchPane
 	id      int
 	head    *widget.RichText
+	mark    *widget.RichText
+	loc     *widget.RichText
 	lang    *widget.RichText
 	snippet *widget.RichText
 	content fyne.CanvasObject
@@ -378,6 +384,9 @@ func newHitRow(p *searchPane) *hitRow {
 	r := &hitRow{p: p, id: -1}
 	r.head = widget.NewRichText()
 	r.head.Truncation = fyne.TextTruncateEllipsis
+	r.mark = widget.NewRichText()
+	r.loc = widget.NewRichText()
+	r.loc.Truncation = fyne.TextTruncateEllipsis
 	r.lang = widget.NewRichText()
 	r.snippet = widget.NewRichText()
 	r.snippet.Wrapping = fyne.TextWrapWord
@@ -385,7 +394,10 @@ func newHitRow(p *searchPane) *hitRow {
 	h := snippetLines*fyne.MeasureText("Mg", theme.TextSize(), fyne.TextStyle{}).Height + 2*theme.InnerPadding()
 	spacer := canvas.NewRectangle(nil)
 	spacer.SetMinSize(fyne.NewSize(10, h))
-	r.top = container.NewBorder(nil, nil, nil, r.lang, r.head)
+	// The name and the locator lines sit close together, as one heading.
+	r.top = container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.InnerPadding()),
+		container.NewBorder(nil, nil, nil, r.mark, r.head),
+		container.NewBorder(nil, nil, nil, r.lang, r.loc))
 	r.content = container.NewBorder(r.top, nil, nil, nil, container.NewStack(spacer, r.snippet))
 	r.ExtendBaseWidget(r)
 	return r
@@ -402,18 +414,26 @@ func (r *hitRow) show(id int) {
 	if h.Page > 0 {
 		loc += fmt.Sprintf(", p. %d", h.Page)
 	}
+	dim := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}
 	r.head.Segments = []widget.RichTextSegment{
 		&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}, Text: r.p.u.docName(h.DocID)},
-		&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}, Text: "  " + loc},
 	}
 	r.head.Refresh()
-	r.lang.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}, Text: strings.ToUpper(h.Lang)}}
-	if r.p.u.brief.contains(h.ID) {
-		r.lang.Segments = append([]widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNameSuccess, TextStyle: fyne.TextStyle{Bold: true}}, Text: "✓ in brief  "}}, r.lang.Segments...)
-	}
+	r.loc.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: dim, Text: loc}}
+	r.loc.Refresh()
+	r.lang.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: dim, Text: strings.ToUpper(h.Lang)}}
 	r.lang.Refresh()
-	// The mark changes the width of the right part: lay the line out again.
-	r.top.Layout.Layout(r.top.Objects, r.top.Size())
+	r.mark.Segments = nil
+	if r.p.u.brief.contains(h.ID) {
+		r.mark.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNameSuccess, TextStyle: fyne.TextStyle{Bold: true}}, Text: "✓ in brief"}}
+	}
+	r.mark.Refresh()
+	// The mark changes the width of the right part: lay the lines out again.
+	for _, line := range r.top.Objects {
+		if c, ok := line.(*fyne.Container); ok {
+			c.Layout.Layout(c.Objects, c.Size())
+		}
+	}
 	snip := h.Snippet
 	if strings.TrimSpace(snip) == "" {
 		snip = h.Text
@@ -453,6 +473,7 @@ func fitSegments(segs []widget.RichTextSegment, n int) []widget.RichTextSegment 
 		start = first - n/3
 	}
 	end := min(total, start+n)
+	start, end = wordBounds(segs, start, end, first)
 	var out []widget.RichTextSegment
 	pos := 0
 	for _, s := range segs {
@@ -478,9 +499,38 @@ func fitSegments(segs []widget.RichTextSegment, n int) []widget.RichTextSegment 
 	return out
 }
 
+// wordBounds moves a cut at start forward, and one at end back, to the
+// nearest space, so that a snippet does not begin or end in the middle of
+// a word; it never moves start past first (the first emphasised rune) nor
+// by more than a long word.
+func wordBounds(segs []widget.RichTextSegment, start, end, first int) (int, int) {
+	var rs []rune
+	for _, s := range segs {
+		rs = append(rs, []rune(s.(*widget.TextSegment).Text)...)
+	}
+	const longWord = 20
+	if start > 0 && !unicode.IsSpace(rs[start-1]) {
+		for i := start; i < len(rs) && i < start+longWord && (first < 0 || i < first); i++ {
+			if unicode.IsSpace(rs[i]) {
+				start = i + 1
+				break
+			}
+		}
+	}
+	if end < len(rs) && !unicode.IsSpace(rs[end]) {
+		for i := end - 1; i > start && i > end-longWord && i > first; i-- {
+			if unicode.IsSpace(rs[i]) {
+				end = i
+				break
+			}
+		}
+	}
+	return start, end
+}
+
 // text is the row's text as shown, for tests.
 func (r *hitRow) text() string {
-	return r.head.String() + " " + r.lang.String() + "\n" + r.snippet.String()
+	return r.head.String() + " " + r.mark.String() + "\n" + r.loc.String() + " " + r.lang.String() + "\n" + r.snippet.String()
 }
 
 // Tapped selects the row's hit.

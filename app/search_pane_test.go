@@ -160,6 +160,36 @@ func TestFitSegmentsKeepsTheFirstMatch(t *testing.T) {
 	}
 }
 
+func TestFitSegmentsCutsAtWords(t *testing.T) {
+	long := strings.Repeat("developed ", 40) + "<mark>cable</mark> " + strings.Repeat("networking ", 40)
+	for n := 60; n < 90; n++ {
+		var b strings.Builder
+		for _, s := range fitSegments(snippetSegments(long), n) {
+			b.WriteString(s.(*widget.TextSegment).Text)
+		}
+		got := strings.TrimSuffix(strings.TrimPrefix(b.String(), "…"), "…")
+		for _, w := range strings.Fields(got) {
+			if w != "developed" && w != "networking" && w != "cable" {
+				t.Fatalf("n=%d: snippet %q has a cut word %q", n, b.String(), w)
+			}
+		}
+	}
+}
+
+func TestHitRowShowsTheLocatorOnItsOwnLine(t *testing.T) {
+	u := newTestUI(t)
+	search(t, u, "cavi sottomarini")
+	txt := rowText(u, 0)
+	lines := strings.Split(txt, "\n")
+	h := u.search.hits[0]
+	if len(lines) < 3 || !strings.HasPrefix(lines[1], h.Locator) || !strings.HasSuffix(lines[1], strings.ToUpper(h.Lang)) {
+		t.Errorf("row %q: want the locator %q and the language on the second line", txt, h.Locator)
+	}
+	if strings.Contains(lines[0], h.Locator) {
+		t.Errorf("the locator still shares the name's line: %q", lines[0])
+	}
+}
+
 func TestDownInTheQueryFieldSelectsResults(t *testing.T) {
 	u := newTestUI(t)
 	search(t, u, "digital")

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"attache/index/themes"
@@ -50,22 +51,33 @@ func newCoverageView(m *themes.Matrix, lang string, open func(theme, doc string,
 	var table *widget.Table
 	table = widget.NewTable(
 		func() (int, int) { return len(m.Themes) + 1, len(m.Docs) + 1 },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func() fyne.CanvasObject { return newCoverageCell(func(id widget.TableCellID) { table.Select(id) }) },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			l.SetText(coverageCellText(m, id.Row, id.Col, lang))
+			l := o.(*coverageCell)
+			l.id = id
+			l.Text = coverageCellText(m, id.Row, id.Col, lang)
 			l.TextStyle = fyne.TextStyle{Bold: id.Row == 0 || id.Col == 0}
 			l.Alignment = fyne.TextAlignLeading
+			// Document names wrap in the header row; theme names are cut
+			// with an ellipsis rather than spill into the next column.
+			l.Wrapping, l.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
+			if id.Row == 0 {
+				l.Wrapping, l.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
+			}
 			if id.Row > 0 && id.Col > 0 {
 				l.Alignment = fyne.TextAlignCenter
 			}
 			l.Refresh()
 		},
 	)
-	table.SetColumnWidth(0, 360)
+	// The header row and the theme column stay in view while scrolling.
+	table.StickyRowCount, table.StickyColumnCount = 1, 1
+	table.SetColumnWidth(0, 380)
 	for c := 1; c <= len(m.Docs); c++ {
-		table.SetColumnWidth(c, 240)
+		table.SetColumnWidth(c, coverageDocWidth)
 	}
+	line := fyne.MeasureText("Mg", theme.TextSize(), fyne.TextStyle{Bold: true}).Height
+	table.SetRowHeight(0, 3*line+2*theme.InnerPadding())
 	table.OnSelected = func(id widget.TableCellID) {
 		defer table.Unselect(id)
 		if id.Row < 1 || id.Col < 1 || m.Cells[id.Row-1][id.Col-1].Count == 0 || open == nil {
@@ -80,6 +92,28 @@ func newCoverageView(m *themes.Matrix, lang string, open func(theme, doc string,
 	caption.Wrapping = fyne.TextWrapWord
 	return container.NewBorder(nil, caption, nil, nil, table)
 }
+
+// coverageDocWidth is the width of a document's column: its name wraps on
+// up to three lines of the header.
+const coverageDocWidth = 170
+
+// coverageCell is a cell of the coverage table. It takes taps itself and
+// selects its cell, so that the table does not then take the focus: a tap
+// that opens a cell closes the dialog the table is in.
+type coverageCell struct {
+	widget.Label
+	id    widget.TableCellID
+	onTap func(widget.TableCellID)
+}
+
+func newCoverageCell(onTap func(widget.TableCellID)) *coverageCell {
+	c := &coverageCell{onTap: onTap}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// Tapped selects the cell.
+func (c *coverageCell) Tapped(*fyne.PointEvent) { c.onTap(c.id) }
 
 // coverageDialog shows the coverage matrix in a dialog over parent; a tap
 // on a cell closes it and calls open.

@@ -1,6 +1,9 @@
 package app
 
 import (
+	"bytes"
+	"log"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -110,5 +113,86 @@ func TestDraftForm(t *testing.T) {
 	}
 	if len(f.items()) != 3 {
 		t.Errorf("%d form items", len(f.items()))
+	}
+}
+
+// findCoverageCell returns the table cell that shows row, col.
+func findCoverageCell(o fyne.CanvasObject, row, col int) *coverageCell {
+	if c, ok := o.(*coverageCell); ok && c.Visible() && c.id == (widget.TableCellID{Row: row, Col: col}) {
+		return c
+	}
+	var kids []fyne.CanvasObject
+	switch v := o.(type) {
+	case *fyne.Container:
+		kids = v.Objects
+	case fyne.Widget:
+		kids = test.WidgetRenderer(v).Objects()
+	}
+	for _, k := range kids {
+		if c := findCoverageCell(k, row, col); c != nil {
+			return c
+		}
+	}
+	return nil
+}
+
+func TestCoverageDialogCellTap(t *testing.T) {
+	a := test.NewTempApp(t)
+	m := seedMatrix(t)
+	w := test.NewWindow(widget.NewLabel("main"))
+	defer w.Close()
+	w.Resize(fyne.NewSize(1280, 800))
+	var opened []string
+	d := coverageDialog(w, m, "en", func(theme, doc string, passages []string) { opened = append(opened, theme+"/"+doc) })
+	d.Show()
+	row, col := -1, -1
+	for i, c := range m.Cells {
+		for j := range c {
+			if row < 0 && c[j].Count > 0 {
+				row, col = i+1, j+1
+			}
+		}
+	}
+	cell := findCoverageCell(w.Canvas().Overlays().Top(), row, col)
+	if cell == nil {
+		t.Fatalf("no cell %d,%d on screen", row, col)
+	}
+	var logged bytes.Buffer
+	log.SetOutput(&logged)
+	defer log.SetOutput(os.Stderr)
+	pos := a.Driver().AbsolutePositionForObject(cell).Add(fyne.NewPos(cell.Size().Width/2, cell.Size().Height/2))
+	test.TapCanvas(w.Canvas(), pos)
+	if len(opened) != 1 || w.Canvas().Overlays().Top() != nil {
+		t.Errorf("tap on a cell: opened %v, dialog still shown %v", opened, w.Canvas().Overlays().Top() != nil)
+	}
+	if strings.Contains(logged.String(), "Failed to focus") {
+		t.Errorf("the tap logged: %s", logged.String())
+	}
+}
+
+func TestCoverageHeadersFit(t *testing.T) {
+	test.NewTempApp(t)
+	m := seedMatrix(t)
+	view := newCoverageView(m, "en", nil)
+	w := test.NewWindow(view)
+	defer w.Close()
+	w.Resize(fyne.NewSize(1100, 640))
+	// Each document's name fits its header cell (wrapped) instead of
+	// running over the next column.
+	for c := 1; c <= len(m.Docs); c++ {
+		cell := findCoverageCell(view, 0, c)
+		if cell == nil {
+			t.Fatalf("no header cell for column %d", c)
+		}
+		if cell.Wrapping != fyne.TextWrapWord {
+			t.Errorf("header %q does not wrap", cell.Text)
+		}
+		need := cell.MinSize().Height
+		if need > cell.Size().Height+1 {
+			t.Errorf("header %q needs %.0f px of height, has %.0f", cell.Text, need, cell.Size().Height)
+		}
+		if cell.Size().Width > coverageDocWidth {
+			t.Errorf("header %q is %.0f px wide", cell.Text, cell.Size().Width)
+		}
 	}
 }
