@@ -14,12 +14,6 @@ import (
 	"attache/index/corpus"
 )
 
-// searchFlagsWithValue are the search flags that take a value.
-var searchFlagsWithValue = map[string]bool{"lang": true, "doc": true, "theme": true, "limit": true}
-
-// searchFlagsBool are the search flags that take none.
-var searchFlagsBool = map[string]bool{"json": true, "same-language": true, "h": true, "help": true}
-
 // langCode is what --lang accepts.
 var langCode = regexp.MustCompile(`^[a-z]{2,3}$`)
 
@@ -32,7 +26,7 @@ func runSearch(env *Env, args []string) error {
 	same := fs.Bool("same-language", false, "do not expand words into the other language")
 	limit := fs.Int("limit", index.DefaultLimit, "most hits to show")
 	asJSON := fs.Bool("json", false, "print JSON")
-	flagArgs, words := splitSearchArgs(args)
+	flagArgs, words := splitSearchArgs(fs, args)
 	if err := fs.Parse(flagArgs); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return showHelp(env.Stdout, fs)
@@ -78,20 +72,22 @@ func runSearch(env *Env, args []string) error {
 	return nil
 }
 
-// splitSearchArgs separates the flags of "attache search" from the words
-// of the query, so that an excluded word such as -cookie is not taken for
-// a flag. Everything after "--" is query.
-func splitSearchArgs(args []string) (flags, words []string) {
+// splitSearchArgs separates the flags of "attache search" (those fs
+// defines, and -h or -help) from the words of the query, so that an
+// excluded word such as -cookie is not taken for a flag. Everything after
+// "--" is query.
+func splitSearchArgs(fs *flag.FlagSet, args []string) (flags, words []string) {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
 			return flags, append(words, args[i+1:]...)
 		}
 		name, hasValue := flagName(a)
+		f := fs.Lookup(name)
 		switch {
-		case searchFlagsBool[name]:
+		case name == "h" || name == "help" || f != nil && isBoolFlag(f):
 			flags = append(flags, a)
-		case searchFlagsWithValue[name]:
+		case f != nil:
 			flags = append(flags, a)
 			if !hasValue && i+1 < len(args) {
 				flags = append(flags, args[i+1])
@@ -102,6 +98,12 @@ func splitSearchArgs(args []string) (flags, words []string) {
 		}
 	}
 	return flags, words
+}
+
+// isBoolFlag reports whether f takes no value, as -json does.
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
 }
 
 // flagName returns the name of a flag argument ("lang" for --lang=it or
