@@ -154,6 +154,12 @@ func (b *Brief) Labels() string {
 	return "en"
 }
 
+// From says who the brief is from, as its title block prints it: the author
+// and the organisation, joined by a comma, whichever are given.
+func (h Header) From() string {
+	return strings.Join(nonEmpty(h.Author, h.Organisation), ", ")
+}
+
 // Section returns the section with the given ID and its index, or nil and -1.
 func (b *Brief) Section(id string) (*Section, int) {
 	for i := range b.Sections {

@@ -83,8 +83,7 @@ func headerLines(b *Brief, l labels) (purpose string, fields [][2]string) {
 	if b.For != "" {
 		fields = append(fields, [2]string{l.For, b.For})
 	}
-	from := strings.Join(nonEmpty(b.Author, b.Organisation), ", ")
-	if from != "" {
+	if from := b.From(); from != "" {
 		fields = append(fields, [2]string{l.From, from})
 	}
 	if b.Date != "" {

@@ -178,7 +178,7 @@ func newPDFDoc(b *Brief, opt Options) (*pdfDoc, error) {
 func (d *pdfDoc) properties() {
 	b := d.b
 	d.pdf.SetTitle(bmpOnly(b.Title), true)
-	d.pdf.SetAuthor(bmpOnly(strings.Join(nonEmpty(b.Author, b.Organisation), ", ")), true)
+	d.pdf.SetAuthor(bmpOnly(b.From()), true)
 	subject := strings.Join(nonEmpty(PurposeLabel(b.Purpose, b.Labels()), b.Subtitle), " — ")
 	if b.For != "" {
 		subject = strings.Join(nonEmpty(subject, d.l.For+": "+b.For), "; ")

@@ -178,7 +178,7 @@ func printOutline(w io.Writer, b *briefing.Brief) {
 	if b.For != "" {
 		meta = append(meta, "for "+b.For)
 	}
-	if from := strings.Join(nonEmptyStrings(b.Author, b.Organisation), ", "); from != "" {
+	if from := b.From(); from != "" {
 		meta = append(meta, "from "+from)
 	}
 	if b.Date != "" {
@@ -282,14 +282,4 @@ func firstOf(ss ...string) string {
 		}
 	}
 	return ""
-}
-
-func nonEmptyStrings(ss ...string) []string {
-	var out []string
-	for _, s := range ss {
-		if s = strings.TrimSpace(s); s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
 }
