@@ -2,6 +2,7 @@ package briefing
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -23,9 +24,7 @@ func (b *Brief) AddSection(heading string, at int) (string, error) {
 		return "", fmt.Errorf("no place %d for a section: the brief has %d", at, len(b.Sections))
 	}
 	s := Section{ID: b.newID("s"), Heading: heading}
-	b.Sections = append(b.Sections, Section{})
-	copy(b.Sections[at+1:], b.Sections[at:])
-	b.Sections[at] = s
+	b.Sections = slices.Insert(b.Sections, at, s)
 	return s.ID, nil
 }
 
@@ -49,7 +48,7 @@ func (b *Brief) RemoveSection(id string) error {
 	if i < 0 {
 		return fmt.Errorf("no section %q in the brief", id)
 	}
-	b.Sections = append(b.Sections[:i], b.Sections[i+1:]...)
+	b.Sections = slices.Delete(b.Sections, i, i+1)
 	return nil
 }
 
@@ -63,10 +62,7 @@ func (b *Brief) MoveSection(id string, to int) error {
 		return fmt.Errorf("no place %d for a section: the brief has %d", to, len(b.Sections))
 	}
 	s := b.Sections[i]
-	b.Sections = append(b.Sections[:i], b.Sections[i+1:]...)
-	b.Sections = append(b.Sections, Section{})
-	copy(b.Sections[to+1:], b.Sections[to:])
-	b.Sections[to] = s
+	b.Sections = slices.Insert(slices.Delete(b.Sections, i, i+1), to, s)
 	return nil
 }
 
@@ -121,9 +117,7 @@ func (b *Brief) AddExcerpt(sectionID string, x Excerpt, at int) (string, error) 
 	} else if sec, _ := b.Section(x.ID); sec != nil {
 		x.ID = b.newID("x")
 	}
-	s.Excerpts = append(s.Excerpts, Excerpt{})
-	copy(s.Excerpts[at+1:], s.Excerpts[at:])
-	s.Excerpts[at] = x
+	s.Excerpts = slices.Insert(s.Excerpts, at, x)
 	return x.ID, nil
 }
 
@@ -134,7 +128,7 @@ func (b *Brief) RemoveExcerpt(id string) error {
 		return fmt.Errorf("no excerpt %q in the brief", id)
 	}
 	s := &b.Sections[i]
-	s.Excerpts = append(s.Excerpts[:j], s.Excerpts[j+1:]...)
+	s.Excerpts = slices.Delete(s.Excerpts, j, j+1)
 	return nil
 }
 
@@ -161,10 +155,8 @@ func (b *Brief) MoveExcerpt(id, sectionID string, to int) error {
 	}
 	src := &b.Sections[i]
 	x := src.Excerpts[j]
-	src.Excerpts = append(src.Excerpts[:j], src.Excerpts[j+1:]...)
-	dst.Excerpts = append(dst.Excerpts, Excerpt{})
-	copy(dst.Excerpts[to+1:], dst.Excerpts[to:])
-	dst.Excerpts[to] = x
+	src.Excerpts = slices.Delete(src.Excerpts, j, j+1)
+	dst.Excerpts = slices.Insert(dst.Excerpts, to, x)
 	return nil
 }
 
