@@ -145,11 +145,7 @@ func briefAdd(env *Env, args []string) error {
 }
 
 func briefShow(env *Env, args []string) error {
-	path, err := oneFile(env, "brief show", args)
-	if err != nil {
-		return err
-	}
-	b, err := briefing.Load(path)
+	_, b, err := oneBrief(env, "brief show", args)
 	if err != nil {
 		return err
 	}
@@ -219,20 +215,11 @@ func printOutline(w io.Writer, b *briefing.Brief) {
 }
 
 func briefCheck(env *Env, args []string) error {
-	path, err := oneFile(env, "brief check", args)
+	path, b, err := oneBrief(env, "brief check", args)
 	if err != nil {
 		return err
 	}
-	b, err := briefing.Load(path)
-	if err != nil {
-		return err
-	}
-	lib, err := openLibrary(env)
-	if err != nil {
-		return err
-	}
-	defer lib.Close()
-	findings, err := bridge.Check(lib, b)
+	findings, err := checkQuotes(env, b)
 	if err != nil {
 		return err
 	}
@@ -247,16 +234,29 @@ func briefCheck(env *Env, args []string) error {
 	return fmt.Errorf("%d of %d excerpts of %s no longer match the library (the brief keeps its own copies)", len(findings), n, path)
 }
 
-// oneFile parses the arguments of a command that takes one file.
-func oneFile(env *Env, name string, args []string) (string, error) {
+// checkQuotes compares a brief's quotations with the library, for "brief
+// check" and "export".
+func checkQuotes(env *Env, b *briefing.Brief) ([]briefing.Finding, error) {
+	lib, err := openLibrary(env)
+	if err != nil {
+		return nil, err
+	}
+	defer lib.Close()
+	return bridge.Check(lib, b)
+}
+
+// oneBrief parses the arguments of a command that takes one brief file
+// and no flags, and loads the brief.
+func oneBrief(env *Env, name string, args []string) (string, *briefing.Brief, error) {
 	rest, err := parseFlags(env, newFlags(name), args)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	if len(rest) != 1 {
-		return "", usagef("%s: give one brief file", name)
+		return "", nil, usagef("%s: give one brief file", name)
 	}
-	return rest[0], nil
+	b, err := briefing.Load(rest[0])
+	return rest[0], b, err
 }
 
 func plural(n int, one, many string) string {

@@ -135,3 +135,41 @@ func TestBriefCommands(t *testing.T) {
 		t.Error("export of a damaged brief left a file")
 	}
 }
+
+// TestExportWithoutLibrary checks that a library that cannot be opened
+// makes export warn, on one line, that the quotations went unchecked, and
+// still write the file from the brief's own copies.
+func TestExportWithoutLibrary(t *testing.T) {
+	dir := t.TempDir()
+	notALibrary := filepath.Join(dir, "library")
+	if err := os.WriteFile(notALibrary, []byte("a file, not a folder"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, err := briefing.New(briefing.Header{Title: "Cables", Lang: "en"}, "blank")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sec, err := b.AddSection("Background", -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := briefing.Excerpt{PassageID: pCouncil, Full: "Il Consiglio sottolinea l'importanza dei cavi.", Source: briefing.Source{DocID: "council-2023", Title: "Conclusioni", Lang: "it"}}
+	if _, err := b.AddExcerpt(sec, x, -1); err != nil {
+		t.Fatal(err)
+	}
+	f, md := filepath.Join(dir, "c.brief"), filepath.Join(dir, "c.md")
+	if err := briefing.Save(f, b); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := briefCLI(t, notALibrary, "export", f, "-o", md)
+	if code != 0 || !strings.Contains(out, "wrote "+md) {
+		t.Fatalf("export: %d %q %q", code, out, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(errs), "\n")
+	if len(lines) != 1 || !strings.HasPrefix(lines[0], "attache: warning: quotations not checked against the library: ") {
+		t.Errorf("stderr %q, want one warning that the quotations were not checked", errs)
+	}
+	if _, err := os.Stat(md); err != nil {
+		t.Errorf("no Markdown written: %v", err)
+	}
+}

@@ -71,14 +71,18 @@ func Run(args []string, env Env) int {
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
 	}
-	msg := strings.ReplaceAll(strings.TrimSpace(err.Error()), "\n", " ")
-	fmt.Fprintf(env.Stderr, "attache: %s\n", msg)
+	fmt.Fprintf(env.Stderr, "attache: %s\n", oneLine(err.Error()))
 	var ue usageError
 	if errors.As(err, &ue) {
 		fmt.Fprintln(env.Stderr, "Run 'attache help' for usage.")
 		return 2
 	}
 	return 1
+}
+
+// oneLine puts a message on one line, for standard error.
+func oneLine(s string) string {
+	return strings.ReplaceAll(strings.TrimSpace(s), "\n", " ")
 }
 
 func run(args []string, env *Env) error {

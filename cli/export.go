@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"attache/bridge"
 	"attache/briefing"
 )
 
@@ -55,15 +54,8 @@ func runExport(env *Env, args []string) error {
 	if !*noCheck && len(b.Excerpts()) > 0 {
 		// the same check as "brief check": findings are warnings here, the
 		// brief exports from its own copies
-		lib, err := openLibrary(env)
-		if err != nil {
-			fmt.Fprintf(env.Stderr, "attache: warning: quotations not checked against the library: %v\n", oneLine(err))
-		} else {
-			opt.Findings, err = bridge.Check(lib, b)
-			lib.Close()
-			if err != nil {
-				fmt.Fprintf(env.Stderr, "attache: warning: quotations not checked against the library: %v\n", oneLine(err))
-			}
+		if opt.Findings, err = checkQuotes(env, b); err != nil {
+			fmt.Fprintf(env.Stderr, "attache: warning: quotations not checked against the library: %v\n", oneLine(err.Error()))
 		}
 	}
 	warnings, err := briefing.Export(*out, b, *format, opt)
@@ -71,12 +63,8 @@ func runExport(env *Env, args []string) error {
 		return err
 	}
 	for _, w := range warnings {
-		fmt.Fprintf(env.Stderr, "attache: warning: %s\n", oneLine(fmt.Errorf("%s", w)))
+		fmt.Fprintf(env.Stderr, "attache: warning: %s\n", oneLine(w))
 	}
 	fmt.Fprintf(env.Stdout, "wrote %s\n", *out)
 	return nil
-}
-
-func oneLine(err error) string {
-	return strings.ReplaceAll(strings.TrimSpace(err.Error()), "\n", " ")
 }
