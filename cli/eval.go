@@ -3,10 +3,11 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
-	"path/filepath"
 	"text/tabwriter"
 
+	"attache/briefing"
 	"attache/index"
 	"attache/seeds"
 )
@@ -56,7 +57,10 @@ func runEval(env *Env, args []string) error {
 		if len(missing) > 0 {
 			return fmt.Errorf("eval: %d quotes of %s are in no passage, first %s", len(missing), path, missing[0])
 		}
-		if err := writeEvalFile(path, index.FormatEvalSet(set)); err != nil {
+		if err := briefing.WriteFileAtomic(path, func(w io.Writer) error {
+			_, err := w.Write(index.FormatEvalSet(set))
+			return err
+		}); err != nil {
 			return err
 		}
 		fmt.Fprintf(env.Stdout, "%s: %d passage IDs refreshed\n", path, changed)
@@ -117,26 +121,4 @@ func evalFraction(f float64) string {
 		return "-"
 	}
 	return fmt.Sprintf("%.2f", f)
-}
-
-// writeEvalFile writes data to path through a temporary file in the same
-// folder, synced and renamed into place.
-func writeEvalFile(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
