@@ -70,8 +70,8 @@ func briefNew(env *Env, args []string) error {
 		return usagef("brief new: --lang must be en or it, not %q", h.Lang)
 	}
 	path := rest[0]
-	if _, err := os.Stat(path); err == nil {
-		return fmt.Errorf("brief %q already exists: choose another name", path)
+	if err := refuseExisting(path); err != nil {
+		return err
 	}
 	b, err := briefing.New(h, *template)
 	if err != nil {
@@ -232,6 +232,15 @@ func briefCheck(env *Env, args []string) error {
 		fmt.Fprintln(env.Stdout, f.String())
 	}
 	return fmt.Errorf("%d of %d excerpts of %s no longer match the library (the brief keeps its own copies)", len(findings), n, path)
+}
+
+// refuseExisting keeps "brief new" and "brief draft" from writing over a
+// brief that is already there.
+func refuseExisting(path string) error {
+	if _, err := os.Stat(path); err == nil {
+		return fmt.Errorf("brief %q already exists: choose another name", path)
+	}
+	return nil
 }
 
 // checkQuotes compares a brief's quotations with the library, for "brief

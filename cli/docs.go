@@ -32,10 +32,7 @@ func runDocs(env *Env, args []string) error {
 	fmt.Fprintln(tw, "ID\tLANG\tDATE\tPASSAGES\tTITLE")
 	total := 0
 	for _, d := range docs {
-		title := d.ShortTitle
-		if title == "" {
-			title = d.Title
-		}
+		title := firstOf(d.ShortTitle, d.Title)
 		if d.Reference != "" {
 			title += " (" + d.Reference + ")"
 		}
@@ -45,10 +42,6 @@ func runDocs(env *Env, args []string) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	noun := "documents"
-	if len(docs) == 1 {
-		noun = "document"
-	}
-	fmt.Fprintf(env.Stdout, "%d %s, %d passages\n", len(docs), noun, total)
+	fmt.Fprintf(env.Stdout, "%d %s, %d passages\n", len(docs), plural(len(docs), "document", "documents"), total)
 	return nil
 }

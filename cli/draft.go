@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
@@ -58,8 +57,8 @@ func briefDraft(env *Env, args []string) error {
 		}
 	}
 	path := rest[0]
-	if _, err := os.Stat(path); err == nil {
-		return fmt.Errorf("brief %q already exists: choose another name", path)
+	if err := refuseExisting(path); err != nil {
+		return err
 	}
 	h := briefing.Header{Title: *title, Lang: *lang, Date: time.Now().Format("2006-01-02")}
 	lib, err := openLibrary(env)

@@ -192,10 +192,7 @@ func printResults(w io.Writer, res *index.Results) {
 
 // summary says how many passages matched and how many are shown.
 func summary(total, shown int) string {
-	noun := "passages"
-	if total == 1 {
-		noun = "passage"
-	}
+	noun := plural(total, "passage", "passages")
 	if shown < total {
 		return fmt.Sprintf("%d %s; showing %d", total, noun, shown)
 	}

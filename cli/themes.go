@@ -194,11 +194,7 @@ func printThemePassages(env *Env, lib index.Library, m *themes.Matrix, args []st
 	for i, p := range out {
 		fmt.Fprintf(w, "%d. %s · %s · %s · score %.2f\n   %s\n\n", i+1, p.ID, p.Lang, p.Locator, p.Score, shortText(p.Text, 200))
 	}
-	noun := "passages"
-	if len(out) == 1 {
-		noun = "passage"
-	}
-	fmt.Fprintf(w, "%d %s\n", len(out), noun)
+	fmt.Fprintf(w, "%d %s\n", len(out), plural(len(out), "passage", "passages"))
 	return nil
 }
 
