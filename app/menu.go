@@ -67,8 +67,31 @@ func (u *ui) buildMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("About Attaché", u.showAbout),
 	)
 	u.menu = fyne.NewMainMenu(file, edit, library, help)
+	for _, m := range u.menu.Items {
+		for _, it := range m.Items {
+			if it.Shortcut != nil && it.Action != nil && !it.IsQuit {
+				it.Action = u.unlessDialog(it.Shortcut, it.Action)
+			}
+		}
+	}
 	u.updateMenus()
 	return u.menu
+}
+
+// unlessDialog wraps the action of a menu item with shortcut sc: while a
+// dialog is open the shortcut goes to the dialog's focused field instead
+// (Ctrl+Z undoes typing in the field, not a brief edit behind the dialog;
+// Ctrl+Enter adds nothing behind it).
+func (u *ui) unlessDialog(sc fyne.Shortcut, action func()) func() {
+	return func() {
+		if len(u.dialogs) == 0 {
+			action()
+			return
+		}
+		if f, ok := u.win.Canvas().Focused().(fyne.Shortcutable); ok {
+			f.TypedShortcut(sc)
+		}
+	}
 }
 
 // updateMenus follows the brief's history and the recent files.

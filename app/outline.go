@@ -472,6 +472,8 @@ func (o *outline) askText(title, label, value string, done func(string)) {
 			done(strings.TrimSpace(e.Text))
 		}
 	}, o.u.win)
+	// Enter in the field answers OK.
+	e.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fyne.NewSize(420, d.MinSize().Height))
 	o.u.showDialog(d)
 	o.u.win.Canvas().Focus(e)

@@ -419,7 +419,7 @@ func (r *hitRow) show(id int) {
 		&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}, Text: r.p.u.docName(h.DocID)},
 	}
 	r.head.Refresh()
-	r.loc.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: dim, Text: loc}}
+	r.loc.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: dim, Text: fitLocator(loc, r.locRunes())}}
 	r.loc.Refresh()
 	r.lang.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: dim, Text: strings.ToUpper(h.Lang)}}
 	r.lang.Refresh()
@@ -440,6 +440,46 @@ func (r *hitRow) show(id int) {
 	}
 	r.snippet.Segments = fitSegments(snippetSegments(snip), r.fitRunes())
 	r.snippet.Refresh()
+}
+
+// locRunes estimates how many characters of the locator line fit beside
+// the language.
+func (r *hitRow) locRunes() int {
+	w := r.width - 2*theme.InnerPadding() - r.lang.MinSize().Width
+	if w <= 0 {
+		w = 360
+	}
+	avg := fyne.MeasureText("abcdefghijklmnopqrstuvwxyz", theme.CaptionTextSize(), fyne.TextStyle{}).Width / 26
+	return max(int(w/avg*0.9), 20)
+}
+
+// fitLocator shortens a locator to about n characters by cutting the
+// quoted heading in it rather than its end, so that the pinpoint (para. 3,
+// point 2, p. 7) stays in view: `"Safe, secure and trustworthy…", para. 3`.
+// A locator without a quoted heading is returned whole.
+func fitLocator(loc string, n int) string {
+	rs := []rune(loc)
+	excess := len(rs) - n
+	if excess <= 0 {
+		return loc
+	}
+	open := strings.IndexRune(loc, '"')
+	if open < 0 {
+		return loc
+	}
+	closing := strings.IndexRune(loc[open+1:], '"')
+	if closing < 0 {
+		return loc
+	}
+	a := len([]rune(loc[:open+1]))
+	b := a + len([]rune(loc[open+1:open+1+closing]))
+	// Keep at least a few characters of the heading.
+	keep := max(b-a-excess-1, 8)
+	if keep >= b-a {
+		return loc
+	}
+	head := strings.TrimRight(string(rs[a:a+keep]), " ,;:")
+	return string(rs[:a]) + head + "…" + string(rs[b:])
 }
 
 // fitRunes estimates how many characters fill the snippet's lines at the

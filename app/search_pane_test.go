@@ -176,6 +176,25 @@ func TestFitSegmentsCutsAtWords(t *testing.T) {
 	}
 }
 
+func TestFitLocatorKeepsThePinpoint(t *testing.T) {
+	loc := `§ 4, "Safe, secure and trustworthy, deployment and use of AI systems in the public sector", para. 3`
+	for _, c := range []struct {
+		n    int
+		want string
+	}{
+		{200, loc},
+		{60, `§ 4, "Safe, secure and trustworthy, deployment an…", para. 3`},
+		{10, `§ 4, "Safe, se…", para. 3`},
+	} {
+		if got := fitLocator(loc, c.n); got != c.want {
+			t.Errorf("n=%d: got %q, want %q", c.n, got, c.want)
+		}
+	}
+	if got := fitLocator("para. 12(c), p. 7", 5); got != "para. 12(c), p. 7" {
+		t.Errorf("a locator without a heading became %q", got)
+	}
+}
+
 func TestHitRowShowsTheLocatorOnItsOwnLine(t *testing.T) {
 	u := newTestUI(t)
 	search(t, u, "cavi sottomarini")

@@ -35,7 +35,11 @@ var shortcutList = [][2]string{
 // reader when nothing has the focus.
 func (u *ui) addShortcuts() {
 	c := u.win.Canvas()
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEnter, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { u.addSelected() })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEnter, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if len(u.dialogs) == 0 {
+			u.addSelected()
+		}
+	})
 	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { u.redo() })
 	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
 		switch e.Name {

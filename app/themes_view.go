@@ -169,6 +169,10 @@ func newDraftForm(m *themes.Matrix, lang string) *draftForm {
 	return f
 }
 
+// draftThemeRows is how many themes the draft form shows without
+// scrolling.
+const draftThemeRows = 10
+
 // items lays the form out for dialog.NewForm.
 func (f *draftForm) items() []*widget.FormItem {
 	it := f.lang == "it"
@@ -178,8 +182,12 @@ func (f *draftForm) items() []*widget.FormItem {
 		}
 		return en
 	}
+	// A form row is as tall as its content's minimum, which for a scroll
+	// is one line: give the list of themes room for about ten.
+	themesList := container.NewVScroll(f.themes)
+	themesList.SetMinSize(fyne.NewSize(0, draftThemeRows*widget.NewCheck("Mg", nil).MinSize().Height))
 	return []*widget.FormItem{
-		widget.NewFormItem(label("Themes", "Temi"), container.NewVScroll(f.themes)),
+		widget.NewFormItem(label("Themes", "Temi"), themesList),
 		widget.NewFormItem(label("Passages per theme", "Passaggi per tema"), f.per),
 		widget.NewFormItem(label("Title", "Titolo"), f.title),
 	}

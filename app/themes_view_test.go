@@ -111,8 +111,14 @@ func TestDraftForm(t *testing.T) {
 	if err != nil || !slices.Equal(ids, []string{"ai-governance", "undersea-cables"}) || per != 3 || title != "Cavi e IA" {
 		t.Errorf("values %v %d %q %v", ids, per, title, err)
 	}
-	if len(f.items()) != 3 {
-		t.Errorf("%d form items", len(f.items()))
+	items := f.items()
+	if len(items) != 3 {
+		t.Fatalf("%d form items", len(items))
+	}
+	// The list of themes shows several at once, not a one-line sliver.
+	row := widget.NewCheck("Mg", nil).MinSize().Height
+	if h := items[0].Widget.MinSize().Height; h < 8*row {
+		t.Errorf("the themes list is %.0f px tall, %.1f rows", h, h/row)
 	}
 }
 
