@@ -213,21 +213,22 @@ func newerVersion(a, b string) string {
 // fixIDs gives an ID to every section and excerpt that has none or shares
 // one with another, so the operations can find each.
 func (b *Brief) fixIDs() {
+	// sections and excerpts share one space of IDs: the first to use an ID
+	// keeps it, a later one loses it
 	seen := map[string]bool{}
+	claim := func(id *string) {
+		if seen[*id] {
+			*id = ""
+		} else if *id != "" {
+			seen[*id] = true
+		}
+	}
 	for i := range b.Sections {
 		s := &b.Sections[i]
-		if s.ID == "" || seen[s.ID] {
-			s.ID = ""
-		} else {
-			seen[s.ID] = true
-		}
+		claim(&s.ID)
 		for j := range s.Excerpts {
 			x := &s.Excerpts[j]
-			if x.ID == "" || seen[x.ID] {
-				x.ID = ""
-			} else {
-				seen[x.ID] = true
-			}
+			claim(&x.ID)
 			if x.Full == "" {
 				x.Full = x.Text
 			}

@@ -186,3 +186,44 @@ func TestSaveIsAtomic(t *testing.T) {
 		t.Errorf("left behind after save: %v", entries)
 	}
 }
+
+// TestParseFixesIDs checks that a hand-edited file whose sections and
+// excerpts lack IDs or share them loads with every ID unique: the first
+// to use an ID keeps it, the others get new ones.
+func TestParseFixesIDs(t *testing.T) {
+	data := []byte(`{"format": "attache-brief", "version": "1.0", "title": "IDs",
+		"sections": [
+			{"id": "s1", "heading": "One", "excerpts": [
+				{"id": "x1", "passage": "d#1", "source": {"doc": "d", "title": "D"}, "text": "a", "full": "a"},
+				{"id": "s1", "passage": "d#2", "source": {"doc": "d", "title": "D"}, "text": "b", "full": "b"},
+				{"passage": "d#3", "source": {"doc": "d", "title": "D"}, "text": "c"}]},
+			{"id": "s1", "heading": "Two", "excerpts": [
+				{"id": "x1", "passage": "d#4", "source": {"doc": "d", "title": "D"}, "text": "d", "full": "d"}]},
+			{"heading": "Three"}]}`)
+	b, err := Parse(data, "ids.brief")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Sections[0].ID != "s1" || b.Sections[0].Excerpts[0].ID != "x1" {
+		t.Errorf("first users lost their IDs: %q %q", b.Sections[0].ID, b.Sections[0].Excerpts[0].ID)
+	}
+	seen := map[string]bool{}
+	for _, s := range b.Sections {
+		ids := []string{s.ID}
+		for _, x := range s.Excerpts {
+			ids = append(ids, x.ID)
+		}
+		for _, id := range ids {
+			if id == "" || seen[id] {
+				t.Errorf("ID %q empty or used twice in %+v", id, b.Sections)
+			}
+			seen[id] = true
+		}
+	}
+	if len(seen) != 7 {
+		t.Errorf("%d distinct IDs, want 7", len(seen))
+	}
+	if x := b.Sections[0].Excerpts[2]; x.Full != "c" {
+		t.Errorf("excerpt without full: Full %q, want its text", x.Full)
+	}
+}

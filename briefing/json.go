@@ -34,11 +34,7 @@ func (b Brief) MarshalJSON() ([]byte, error) {
 	if out.Sections == nil {
 		out.Sections = []Section{}
 	}
-	data, err := json.Marshal(out)
-	if err != nil {
-		return nil, err
-	}
-	return appendExtra(data, b.Extra, briefKeys)
+	return marshalWithExtra(out, b.Extra, briefKeys)
 }
 
 // UnmarshalJSON reads a brief, keeping unknown fields in Extra. It does not
@@ -63,11 +59,7 @@ func (b *Brief) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON writes the section with its unknown fields.
 func (s Section) MarshalJSON() ([]byte, error) {
-	data, err := json.Marshal(sectionFields(s))
-	if err != nil {
-		return nil, err
-	}
-	return appendExtra(data, s.Extra, sectionKeys)
+	return marshalWithExtra(sectionFields(s), s.Extra, sectionKeys)
 }
 
 // UnmarshalJSON reads a section; its text may be a list of paragraphs or one
@@ -99,11 +91,7 @@ func (s *Section) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON writes the excerpt with its unknown fields.
 func (x Excerpt) MarshalJSON() ([]byte, error) {
-	data, err := json.Marshal(excerptFields(x))
-	if err != nil {
-		return nil, err
-	}
-	return appendExtra(data, x.Extra, excerptKeys)
+	return marshalWithExtra(excerptFields(x), x.Extra, excerptKeys)
 }
 
 // UnmarshalJSON reads an excerpt, keeping unknown fields in Extra.
@@ -166,8 +154,13 @@ func extraFields(data []byte, known map[string]bool) (map[string]json.RawMessage
 	return extra, nil
 }
 
-// appendExtra adds the unknown fields to the JSON object data, in name order.
-func appendExtra(data []byte, extra map[string]json.RawMessage, known map[string]bool) ([]byte, error) {
+// marshalWithExtra writes v, a struct, as a JSON object followed by the
+// unknown fields in extra, in name order.
+func marshalWithExtra(v any, extra map[string]json.RawMessage, known map[string]bool) ([]byte, error) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
 	var keys []string
 	for k := range extra {
 		if !known[k] {
