@@ -19,31 +19,18 @@ func runDoc(env *Env, args []string) error {
 	// the usage line of "doc" is that of "doc edit"
 	fs.Usage = func() { printUsage(fs, "doc") }
 	var e index.DocEdit
-	optional := func(name, help string) *string {
-		v := new(string)
+	// a field stays nil, unchanged, unless its flag is given
+	optional := func(field **string, name, help string) {
 		fs.Func(name, help, func(s string) error {
-			*v = s
-			switch name {
-			case "title":
-				e.Title = v
-			case "issuer":
-				e.Issuer = v
-			case "date":
-				e.Date = v
-			case "reference":
-				e.Reference = v
-			case "lang":
-				e.Lang = v
-			}
+			*field = &s
 			return nil
 		})
-		return v
 	}
-	optional("title", "the document's title")
-	optional("issuer", "the body that issued it")
-	optional("date", "its date, YYYY[-MM[-DD]]")
-	optional("reference", "its official reference")
-	optional("lang", "its language, a two-letter code (en, it, fr…)")
+	optional(&e.Title, "title", "the document's title")
+	optional(&e.Issuer, "issuer", "the body that issued it")
+	optional(&e.Date, "date", "its date, YYYY[-MM[-DD]]")
+	optional(&e.Reference, "reference", "its official reference")
+	optional(&e.Lang, "lang", "its language, a two-letter code (en, it, fr…)")
 	asJSON := fs.Bool("json", false, "print the document's metadata as JSON")
 	rest, err := parseFlags(env, fs, args[1:])
 	if err != nil {
