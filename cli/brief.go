@@ -112,20 +112,16 @@ func briefAdd(env *Env, args []string) error {
 		}
 		xs = append(xs, x)
 	}
+	// the section named, else the last one, else a new one for excerpts
+	name := strings.TrimSpace(*heading)
+	if name == "" && len(b.Sections) == 0 {
+		name = map[string]string{"en": "Excerpts", "it": "Estratti"}[b.Labels()]
+	}
 	var sec *briefing.Section
-	switch {
-	case strings.TrimSpace(*heading) != "":
-		if sec = b.SectionByHeading(*heading); sec == nil {
-			id, err := b.AddSection(*heading, -1)
-			if err != nil {
-				return err
-			}
-			sec, _ = b.Section(id)
-		}
-	case len(b.Sections) > 0:
+	if name == "" {
 		sec = &b.Sections[len(b.Sections)-1]
-	default:
-		id, err := b.AddSection(map[string]string{"en": "Excerpts", "it": "Estratti"}[b.Labels()], -1)
+	} else if sec = b.SectionByHeading(name); sec == nil {
+		id, err := b.AddSection(name, -1)
 		if err != nil {
 			return err
 		}

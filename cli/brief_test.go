@@ -173,3 +173,28 @@ func TestExportWithoutLibrary(t *testing.T) {
 		t.Errorf("no Markdown written: %v", err)
 	}
 }
+
+// TestBriefAddToEmptyBrief checks that adding to a brief with no sections
+// and no --section makes one, headed in the brief's label language.
+func TestBriefAddToEmptyBrief(t *testing.T) {
+	lib, dir := t.TempDir(), t.TempDir()
+	for _, tt := range []struct{ lang, heading string }{{"en", "Excerpts"}, {"it", "Estratti"}} {
+		f := filepath.Join(dir, tt.lang+".brief")
+		if code, out, errs := briefCLI(t, lib, "brief", "new", f, "--title", "T", "--lang", tt.lang, "--template", "blank"); code != 0 || !strings.Contains(out, "with 0 sections") {
+			t.Fatalf("new: %d %q %q", code, out, errs)
+		}
+		code, out, errs := briefCLI(t, lib, "brief", "add", f, pCouncil)
+		if want := `added 1 excerpt to section "` + tt.heading + `"`; code != 0 || !strings.Contains(out, want) {
+			t.Errorf("add: %d %q %q, want %q", code, out, errs, want)
+		}
+		// a second add goes to the same, now last, section
+		briefCLI(t, lib, "brief", "add", f, pG7)
+		b, err := briefing.Load(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(b.Sections) != 1 || len(b.Sections[0].Excerpts) != 2 {
+			t.Errorf("%s: sections %+v", tt.lang, b.Sections)
+		}
+	}
+}
