@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,15 +9,6 @@ import (
 
 	"attache/briefing"
 )
-
-// briefCLI runs the command line on a library folder and returns the exit
-// status and outputs.
-func briefCLI(t *testing.T, lib string, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code := Run(append([]string{"--library", lib}, args...), Env{Stdout: &out, Stderr: &errb})
-	return code, out.String(), errb.String()
-}
 
 // Real passages of the seeds: the joint communication (with five notes of
 // its own), the Council conclusions and the G7 page.
@@ -33,7 +23,7 @@ func TestBriefCommands(t *testing.T) {
 	dir := t.TempDir()
 	f := filepath.Join(dir, "note.brief")
 
-	code, out, errs := briefCLI(t, lib, "brief", "new", f, "--title", "Digital diplomacy", "--author", "A. Rossi",
+	code, out, errs := runCLI(t, lib, "brief", "new", f, "--title", "Digital diplomacy", "--author", "A. Rossi",
 		"--for", "the Minister", "--classification", "RESTRICTED", "--purpose", "for decision", "--date", "2025-06-20")
 	if code != 0 || !strings.Contains(out, "created "+f+" with 5 sections") {
 		t.Fatalf("new: %d %q %q", code, out, errs)
@@ -55,7 +45,7 @@ func TestBriefCommands(t *testing.T) {
 		{[]string{"export", f, "-o", filepath.Join(dir, "x.pdf"), "--format", "docx"}, 2, "pdf or md"},
 		{[]string{"export", f, "-o", filepath.Join(dir, "x.pdf"), "--paper", "a3"}, 2, "a4 or letter"},
 	} {
-		code, _, errs := briefCLI(t, lib, c.args...)
+		code, _, errs := runCLI(t, lib, c.args...)
 		if code != c.code || !strings.Contains(errs, c.msg) || strings.Count(strings.TrimSpace(errs), "\n") > 1 {
 			t.Errorf("%v: exit %d, stderr %q; want %d and %q", c.args, code, errs, c.code, c.msg)
 		}
@@ -64,11 +54,11 @@ func TestBriefCommands(t *testing.T) {
 		t.Error("a failed 'brief new' left a file")
 	}
 
-	code, out, errs = briefCLI(t, lib, "brief", "add", f, "--section", "Background", pJoin, pCouncil)
+	code, out, errs = runCLI(t, lib, "brief", "add", f, "--section", "Background", pJoin, pCouncil)
 	if code != 0 || !strings.Contains(out, `added 2 excerpts to section "Background"`) {
 		t.Fatalf("add: %d %q %q", code, out, errs)
 	}
-	code, out, errs = briefCLI(t, lib, "brief", "add", f, pG7, "--section", "Annex")
+	code, out, errs = runCLI(t, lib, "brief", "add", f, pG7, "--section", "Annex")
 	if code != 0 || !strings.Contains(out, `added 1 excerpt to section "Annex"`) {
 		t.Fatalf("add to a new section: %d %q %q", code, out, errs)
 	}
@@ -83,7 +73,7 @@ func TestBriefCommands(t *testing.T) {
 		t.Errorf("snapshot %+v", x)
 	}
 
-	code, out, _ = briefCLI(t, lib, "brief", "show", f)
+	code, out, _ = runCLI(t, lib, "brief", "show", f)
 	for _, want := range []string{"Digital diplomacy  [RESTRICTED]", "Briefing note · For decision · for the Minister · from A. Rossi · 20 June 2025 · labels en",
 		"3. Background  (0 paragraphs, 2 excerpts)", "passage " + pJoin, "“L'UE ha sviluppato", "6. Annex"} {
 		if code != 0 || !strings.Contains(out, want) {
@@ -91,7 +81,7 @@ func TestBriefCommands(t *testing.T) {
 		}
 	}
 
-	code, out, _ = briefCLI(t, lib, "brief", "check", f)
+	code, out, _ = runCLI(t, lib, "brief", "check", f)
 	if code != 0 || !strings.Contains(out, "all 3 excerpts") {
 		t.Errorf("check: %d %q", code, out)
 	}
@@ -101,13 +91,13 @@ func TestBriefCommands(t *testing.T) {
 	if err := briefing.Save(f, b); err != nil {
 		t.Fatal(err)
 	}
-	code, out, errs = briefCLI(t, lib, "brief", "check", f)
+	code, out, errs = runCLI(t, lib, "brief", "check", f)
 	if code != 1 || !strings.Contains(out, `changed in the library: −"comuni," +"universali,"`) || !strings.Contains(errs, "1 of 3 excerpts") {
 		t.Errorf("check after change: %d %q %q", code, out, errs)
 	}
 
 	pdf := filepath.Join(dir, "note.pdf")
-	code, out, errs = briefCLI(t, lib, "export", f, "-o", pdf, "--notes", "end", "--paper", "letter")
+	code, out, errs = runCLI(t, lib, "export", f, "-o", pdf, "--notes", "end", "--paper", "letter")
 	if code != 0 || !strings.Contains(out, "wrote "+pdf) || !strings.Contains(errs, "warning: excerpt") || !strings.Contains(errs, `section "Summary" is empty`) {
 		t.Fatalf("export: %d %q %q", code, out, errs)
 	}
@@ -119,7 +109,7 @@ func TestBriefCommands(t *testing.T) {
 		t.Errorf("PDF text lacks the source's notes or the page numbers:\n%s", s)
 	}
 	md := filepath.Join(dir, "note.md")
-	if code, _, errs := briefCLI(t, lib, "export", f, "-o", md, "--no-check"); code != 0 || strings.Contains(errs, "changed in the library") {
+	if code, _, errs := runCLI(t, lib, "export", f, "-o", md, "--no-check"); code != 0 || strings.Contains(errs, "changed in the library") {
 		t.Errorf("md export: %d %q", code, errs)
 	}
 	if data, _ := os.ReadFile(md); !strings.Contains(string(data), "[^1]: Commissione europea;") {
@@ -128,7 +118,7 @@ func TestBriefCommands(t *testing.T) {
 	// a damaged brief exports nothing
 	os.WriteFile(f, []byte(`{"format": "attache-brief", "version": "1.0", "title": "x", "sec`), 0o644)
 	out2 := filepath.Join(dir, "damaged.pdf")
-	if code, _, errs := briefCLI(t, lib, "export", f, "-o", out2); code != 1 || !strings.Contains(errs, "is damaged: unexpected end of JSON") {
+	if code, _, errs := runCLI(t, lib, "export", f, "-o", out2); code != 1 || !strings.Contains(errs, "is damaged: unexpected end of JSON") {
 		t.Errorf("damaged: %d %q", code, errs)
 	}
 	if _, err := os.Stat(out2); err == nil {
@@ -161,7 +151,7 @@ func TestExportWithoutLibrary(t *testing.T) {
 	if err := briefing.Save(f, b); err != nil {
 		t.Fatal(err)
 	}
-	code, out, errs := briefCLI(t, notALibrary, "export", f, "-o", md)
+	code, out, errs := runCLI(t, notALibrary, "export", f, "-o", md)
 	if code != 0 || !strings.Contains(out, "wrote "+md) {
 		t.Fatalf("export: %d %q %q", code, out, errs)
 	}
@@ -180,15 +170,15 @@ func TestBriefAddToEmptyBrief(t *testing.T) {
 	lib, dir := t.TempDir(), t.TempDir()
 	for _, tt := range []struct{ lang, heading string }{{"en", "Excerpts"}, {"it", "Estratti"}} {
 		f := filepath.Join(dir, tt.lang+".brief")
-		if code, out, errs := briefCLI(t, lib, "brief", "new", f, "--title", "T", "--lang", tt.lang, "--template", "blank"); code != 0 || !strings.Contains(out, "with 0 sections") {
+		if code, out, errs := runCLI(t, lib, "brief", "new", f, "--title", "T", "--lang", tt.lang, "--template", "blank"); code != 0 || !strings.Contains(out, "with 0 sections") {
 			t.Fatalf("new: %d %q %q", code, out, errs)
 		}
-		code, out, errs := briefCLI(t, lib, "brief", "add", f, pCouncil)
+		code, out, errs := runCLI(t, lib, "brief", "add", f, pCouncil)
 		if want := `added 1 excerpt to section "` + tt.heading + `"`; code != 0 || !strings.Contains(out, want) {
 			t.Errorf("add: %d %q %q, want %q", code, out, errs, want)
 		}
 		// a second add goes to the same, now last, section
-		briefCLI(t, lib, "brief", "add", f, pG7)
+		runCLI(t, lib, "brief", "add", f, pG7)
 		b, err := briefing.Load(f)
 		if err != nil {
 			t.Fatal(err)
