@@ -19,7 +19,7 @@ const briefUsage = `brief new FILE --title T [--subtitle S] [--author A] [--orga
       attache brief check FILE
       attache brief draft FILE --theme ID… [--per-theme N] [--title T] [--lang en|it]`
 
-// runBrief implements "attache brief new|add|show|check".
+// runBrief implements "attache brief new|add|show|check|draft".
 func runBrief(env *Env, args []string) error {
 	if len(args) == 0 || wantsHelp(args[:1]) {
 		fmt.Fprintf(env.Stdout, "Usage: attache %s\n", briefUsage)

@@ -65,10 +65,7 @@ func usagef(format string, args ...any) error {
 // to env.Stderr as one line.
 func Run(args []string, env Env) int {
 	err := run(args, &env)
-	if err == nil {
-		return 0
-	}
-	if errors.Is(err, flag.ErrHelp) {
+	if err == nil || errors.Is(err, flag.ErrHelp) {
 		return 0
 	}
 	fmt.Fprintf(env.Stderr, "attache: %s\n", oneLine(err.Error()))
