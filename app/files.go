@@ -399,13 +399,17 @@ func (u *ui) offerRestore() bool {
 		name = filepath.Base(orig)
 	}
 	msg := "Attaché closed without saving " + name + ". Restore the copy saved at " + st.ModTime().Format("15:04 on 2 Jan") + "?"
-	u.showDialog(dialog.NewConfirm("Restore unsaved brief", msg, func(ok bool) {
+	d := dialog.NewConfirm("Restore unsaved brief", msg, func(ok bool) {
 		if !ok {
 			u.removeAutosave()
 			return
 		}
 		u.restoreAutosave()
-	}, u.win))
+	}, u.win)
+	// Say what each answer does: "No" would not tell that the copy is lost.
+	d.SetConfirmText("Restore")
+	d.SetDismissText("Discard")
+	u.showDialog(d)
 	return true
 }
 

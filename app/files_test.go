@@ -83,6 +83,9 @@ func TestAutosaveAndRestore(t *testing.T) {
 	if !v.offerRestore() {
 		t.Fatal("no offer to restore the autosave copy")
 	}
+	if m := test.RenderToMarkup(w.Canvas()); !strings.Contains(m, ">Restore<") || !strings.Contains(m, ">Discard<") {
+		t.Errorf("the offer does not say Restore and Discard:\n%s", m)
+	}
 	v.restoreAutosave()
 	if v.ed.Brief().Title != "Unsaved work" || !v.ed.Dirty() {
 		t.Errorf("restored: title %q, dirty %v", v.ed.Brief().Title, v.ed.Dirty())

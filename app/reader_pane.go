@@ -118,7 +118,8 @@ func newReaderPane(u *ui) *readerPane {
 		return true
 	})
 	bar := container.NewHBox(p.prev, p.next, p.copyCite, layoutSpacer(), p.add)
-	reader := container.NewBorder(container.NewVBox(p.title, p.path), bar, nil, nil, p.keys)
+	// The separator marks where the scrolled text goes under the heading.
+	reader := container.NewBorder(container.NewVBox(p.title, p.path, widget.NewSeparator()), bar, nil, nil, p.keys)
 	p.docSel = widget.NewSelect(nil, func(label string) {
 		if id, ok := p.docChoice[label]; ok && (p.doc == nil || p.doc.ID != id) {
 			p.showPassage(id, "")
@@ -268,8 +269,10 @@ func (p *readerPane) showSeq(seq int) {
 // near the top, under the last lines of the one before.
 func (p *readerPane) scrollToCurrent() {
 	p.scroll.Refresh() // lay the new text out first
-	line := fyne.MeasureText("Mg", theme.TextSize(), fyne.TextStyle{}).Height
-	y := p.text.Position().Y - 2*line
+	// Start on a line of the passage before, not half way through one: its
+	// last line ends an inner padding above its bottom.
+	line := fyne.MeasureText("Mg", theme.TextSize(), fyne.TextStyle{}).Height + theme.LineSpacing()
+	y := p.before.Position().Y + p.before.Size().Height - theme.InnerPadding() - 2*line + theme.LineSpacing()
 	if p.before.Visible() && len(p.before.Segments) > 0 && y > 0 {
 		p.scroll.ScrollToOffset(fyne.NewPos(0, y))
 		return

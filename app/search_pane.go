@@ -419,7 +419,7 @@ func (r *hitRow) show(id int) {
 		&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}, Text: r.p.u.docName(h.DocID)},
 	}
 	r.head.Refresh()
-	r.loc.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: dim, Text: fitLocator(loc, r.locRunes())}}
+	r.loc.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: dim, Text: fitLocator(loc, r.locFits)}}
 	r.loc.Refresh()
 	r.lang.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: dim, Text: strings.ToUpper(h.Lang)}}
 	r.lang.Refresh()
@@ -442,25 +442,23 @@ func (r *hitRow) show(id int) {
 	r.snippet.Refresh()
 }
 
-// locRunes estimates how many characters of the locator line fit beside
-// the language.
-func (r *hitRow) locRunes() int {
-	w := r.width - 2*theme.InnerPadding() - r.lang.MinSize().Width
-	if w <= 0 {
+// locFits reports whether a locator fits its line beside the language.
+func (r *hitRow) locFits(loc string) bool {
+	w := r.width - 2*theme.InnerPadding() - r.lang.MinSize().Width - theme.Padding()
+	if r.width <= 0 {
 		w = 360
 	}
-	avg := fyne.MeasureText("abcdefghijklmnopqrstuvwxyz", theme.CaptionTextSize(), fyne.TextStyle{}).Width / 26
-	return max(int(w/avg*0.9), 20)
+	return fyne.MeasureText(loc, theme.CaptionTextSize(), fyne.TextStyle{}).Width <= w
 }
 
-// fitLocator shortens a locator to about n characters by cutting the
+// fitLocator shortens a locator until fits accepts it by cutting the
 // quoted heading in it rather than its end, so that the pinpoint (para. 3,
 // point 2, p. 7) stays in view: `"Safe, secure and trustworthy…", para. 3`.
-// A locator without a quoted heading is returned whole.
-func fitLocator(loc string, n int) string {
-	rs := []rune(loc)
-	excess := len(rs) - n
-	if excess <= 0 {
+// A locator without a quoted heading, or one that does not fit even with
+// a few characters of its heading, is returned whole (the line's own
+// ellipsis then cuts its end).
+func fitLocator(loc string, fits func(string) bool) string {
+	if fits(loc) {
 		return loc
 	}
 	open := strings.IndexRune(loc, '"')
@@ -471,15 +469,17 @@ func fitLocator(loc string, n int) string {
 	if closing < 0 {
 		return loc
 	}
+	rs := []rune(loc)
 	a := len([]rune(loc[:open+1]))
 	b := a + len([]rune(loc[open+1:open+1+closing]))
-	// Keep at least a few characters of the heading.
-	keep := max(b-a-excess-1, 8)
-	if keep >= b-a {
-		return loc
+	const minKeep = 8
+	for keep := b - a - 1; keep >= minKeep; keep-- {
+		short := string(rs[:a]) + strings.TrimRight(string(rs[a:a+keep]), " ,;:") + "…" + string(rs[b:])
+		if fits(short) {
+			return short
+		}
 	}
-	head := strings.TrimRight(string(rs[a:a+keep]), " ,;:")
-	return string(rs[:a]) + head + "…" + string(rs[b:])
+	return loc
 }
 
 // fitRunes estimates how many characters fill the snippet's lines at the

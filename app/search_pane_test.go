@@ -184,15 +184,21 @@ func TestFitLocatorKeepsThePinpoint(t *testing.T) {
 	}{
 		{200, loc},
 		{60, `§ 4, "Safe, secure and trustworthy, deployment an…", para. 3`},
-		{10, `§ 4, "Safe, se…", para. 3`},
+		{25, `§ 4, "Safe, se…", para. 3`},
+		{10, loc},
 	} {
-		if got := fitLocator(loc, c.n); got != c.want {
+		if got := fitLocator(loc, runesAtMost(c.n)); got != c.want {
 			t.Errorf("n=%d: got %q, want %q", c.n, got, c.want)
 		}
 	}
-	if got := fitLocator("para. 12(c), p. 7", 5); got != "para. 12(c), p. 7" {
+	if got := fitLocator("para. 12(c), p. 7", runesAtMost(5)); got != "para. 12(c), p. 7" {
 		t.Errorf("a locator without a heading became %q", got)
 	}
+}
+
+// runesAtMost accepts strings of at most n runes.
+func runesAtMost(n int) func(string) bool {
+	return func(s string) bool { return len([]rune(s)) <= n }
 }
 
 func TestHitRowShowsTheLocatorOnItsOwnLine(t *testing.T) {
