@@ -54,6 +54,8 @@ func (l *Local) openIndex() (bleve.Index, error) {
 		reason = "it has no version stamp"
 	case have.Mapping != want.Mapping:
 		reason = "the index format changed"
+	case have.Updating:
+		reason = "a change to it was interrupted"
 	case have.Corpus != want.Corpus || have.Passages != want.Passages:
 		reason = "the library's documents changed"
 	default:
@@ -61,6 +63,7 @@ func (l *Local) openIndex() (bleve.Index, error) {
 		if err == nil {
 			n, cerr := docCount(idx)
 			if cerr == nil && n == uint64(want.Passages) {
+				l.indexed = want.Corpus
 				return idx, nil
 			}
 			idx.Close()
@@ -84,6 +87,7 @@ func (l *Local) openIndex() (bleve.Index, error) {
 	if err := l.build(path, want); err != nil {
 		return nil, fmt.Errorf("building the index in %s: %w", l.dir, err)
 	}
+	l.indexed = want.Corpus
 	idx, err := openBleve(path, true)
 	if err != nil {
 		if isLocked(err) {
@@ -106,6 +110,98 @@ func (l *Local) checkNotInUse(path string) error {
 	} else if isLocked(err) {
 		return inUseError{l.dir}
 	}
+	return nil
+}
+
+// update brings the index up to date after documents were added to,
+// replaced in or removed from the store: it deletes the passages that are
+// gone (the IDs in gone that no document of docs has any more) and indexes
+// every passage of docs, in place, then writes the stamp. When the index
+// on disk is not the one l last opened or updated, or the change fails, it
+// rebuilds the whole index instead (reindex). The caller holds l.mu for
+// writing.
+//
+// A process killed during the change leaves the stamp saying Updating, so
+// the next Open rebuilds the index from the documents on disk.
+func (l *Local) update(gone []string, docs []*corpus.Document) error {
+	fp, err := l.store.fingerprint()
+	if err != nil {
+		return err
+	}
+	want := stamp{Mapping: MappingVersion, Corpus: fp, Passages: l.store.count()}
+	path := filepath.Join(l.dir, indexDir)
+	if l.idx != nil {
+		l.idx.Close()
+		l.idx = nil
+	}
+	err = l.patch(path, want, gone, docs)
+	if errors.Is(err, ErrInUse) {
+		idx, oerr := openBleve(path, true)
+		if oerr != nil {
+			return fmt.Errorf("reopening the index in %s: %v", l.dir, oneLine(oerr))
+		}
+		l.idx = idx
+		return err
+	}
+	if err != nil {
+		l.notice("rebuilding the index: " + oneLine(err))
+		return l.reindex()
+	}
+	idx, err := openBleve(path, true)
+	if err != nil {
+		l.notice(fmt.Sprintf("rebuilding the index: it could not be read after the change (%v)", oneLine(err)))
+		return l.reindex()
+	}
+	l.idx = idx
+	return nil
+}
+
+// patch changes the index at path in place (see update) and stamps it
+// with st.
+func (l *Local) patch(path string, st stamp, gone []string, docs []*corpus.Document) error {
+	have, err := readStamp(l.dir)
+	switch {
+	case err != nil || have == nil || have.Updating || have.Mapping != MappingVersion:
+		return errors.New("its version stamp does not say what it holds")
+	case have.Corpus != l.indexed:
+		return errors.New("another process changed it")
+	}
+	idx, err := openBleve(path, false)
+	if err != nil {
+		if isLocked(err) {
+			return inUseError{l.dir}
+		}
+		return fmt.Errorf("it could not be opened for writing (%v)", oneLine(err))
+	}
+	have.Updating = true
+	if err := writeStamp(l.dir, *have); err != nil {
+		idx.Close()
+		return err
+	}
+	l.indexed = ""
+	keep := map[string]bool{}
+	for _, d := range docs {
+		for i := range d.Passages {
+			keep[d.Passages[i].ID] = true
+		}
+	}
+	var del []string
+	for _, id := range gone {
+		if !keep[id] {
+			del = append(del, id)
+		}
+	}
+	err = changeDocuments(idx, del, docs)
+	if cerr := idx.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("changing it failed (%v)", oneLine(err))
+	}
+	if err := writeStamp(l.dir, st); err != nil {
+		return err
+	}
+	l.indexed = st.Corpus
 	return nil
 }
 
@@ -139,6 +235,7 @@ func (l *Local) reindex() error {
 // puts it in place of the index at path and writes the stamp. An interrupted
 // build leaves the old index (or none) in place.
 func (l *Local) build(path string, st stamp) error {
+	l.indexed = ""
 	tmp, err := os.MkdirTemp(l.dir, buildPrefix+"*")
 	if err != nil {
 		return err
@@ -157,7 +254,11 @@ func (l *Local) build(path string, st stamp) error {
 		return err
 	}
 	syncDir(l.dir)
-	return writeStamp(l.dir, st)
+	if err := writeStamp(l.dir, st); err != nil {
+		return err
+	}
+	l.indexed = st.Corpus
+	return nil
 }
 
 // buildIndex creates a new index at path holding every passage of docs.

@@ -40,11 +40,37 @@ func indexDoc(d *corpus.Document, p *corpus.Passage) map[string]interface{} {
 	}
 }
 
+// batchSize is the most passages sent to the index in one batch.
+const batchSize = 500
+
 // indexDocuments adds every passage of docs to idx in batches. Passages
 // already in the index with the same ID are replaced.
 func indexDocuments(idx bleve.Index, docs []*corpus.Document) error {
-	const batchSize = 500
+	return changeDocuments(idx, nil, docs)
+}
+
+// changeDocuments deletes the passages with the IDs in del from idx, then
+// adds every passage of docs, in batches.
+func changeDocuments(idx bleve.Index, del []string, docs []*corpus.Document) error {
 	b := idx.NewBatch()
+	flush := func() error {
+		if b.Size() == 0 {
+			return nil
+		}
+		if err := idx.Batch(b); err != nil {
+			return err
+		}
+		b.Reset()
+		return nil
+	}
+	for _, id := range del {
+		b.Delete(id)
+		if b.Size() >= batchSize {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
 	for _, d := range docs {
 		for i := range d.Passages {
 			p := &d.Passages[i]
@@ -52,15 +78,11 @@ func indexDocuments(idx bleve.Index, docs []*corpus.Document) error {
 				return err
 			}
 			if b.Size() >= batchSize {
-				if err := idx.Batch(b); err != nil {
+				if err := flush(); err != nil {
 					return err
 				}
-				b.Reset()
 			}
 		}
 	}
-	if b.Size() > 0 {
-		return idx.Batch(b)
-	}
-	return nil
+	return flush()
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -20,7 +19,6 @@ import (
 
 	"attache/index/corpus"
 	"attache/index/extract"
-	"attache/index/themes"
 )
 
 // originalsDir is the folder, inside the library folder, that keeps a copy
@@ -138,6 +136,7 @@ type importJob struct {
 	unchanged bool
 	staged    bool
 	size      int64
+	hash      string // contentHash of the document's staged file
 }
 
 // collectFiles walks the paths, files and folders, recursively, in a
@@ -246,7 +245,7 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 					// A document whose language is unknown waits for
 					// its neighbours' (below) before it is staged.
 					if j.doc != nil && j.doc.Lang != "" {
-						if err := stageJob(tx, j); err != nil {
+						if err := l.stageJob(tx, j); err != nil {
 							j.doc, j.skip = nil, oneLine(err)
 						}
 					}
@@ -274,7 +273,7 @@ feed:
 	guessLangs(jobs)
 	for _, j := range jobs {
 		if j.doc != nil && !j.staged {
-			if err := stageJob(tx, j); err != nil {
+			if err := l.stageJob(tx, j); err != nil {
 				j.doc, j.skip = nil, oneLine(err)
 			}
 		}
@@ -424,13 +423,16 @@ func guessLangs(jobs []*importJob) {
 	}
 }
 
-// stageJob writes a document and its original into the staging folder.
-func stageJob(tx *importTx, j *importJob) error {
+// stageJob tags a document's passages with their themes, then writes it
+// and its original into the staging folder.
+func (l *Local) stageJob(tx *importTx, j *importJob) error {
 	j.staged = true
-	b, err := json.Marshal(j.doc)
+	l.taxonomy.TagWith(l.stats, []*corpus.Document{j.doc})
+	b, err := encodeStored(j.doc, l.tagger)
 	if err != nil {
 		return err
 	}
+	j.hash = contentHash(b)
 	if err := tx.stage(filepath.Join(docsDir, j.doc.ID+".json"), b); err != nil {
 		return err
 	}
@@ -443,7 +445,7 @@ func originalName(j *importJob) string {
 }
 
 // commitImport moves the staged documents and originals into the library
-// under a journal, then adds them to the store and reindexes.
+// under a journal, then adds them to the store and to the index.
 func (l *Local) commitImport(ctx context.Context, tx *importTx, jobs []*importJob) error {
 	for _, j := range jobs {
 		if j.oldID == "" {
@@ -475,11 +477,20 @@ func (l *Local) commitImport(ctx context.Context, tx *importTx, jobs []*importJo
 	if err := tx.commit(); err != nil {
 		return err
 	}
+	var gone []string
+	var added []*corpus.Document
 	for _, j := range jobs {
-		if err := l.store.add(j.doc, false); err != nil {
+		old := l.store.byID[j.doc.ID]
+		if err := l.store.addHashed(j.doc, false, j.hash); err != nil {
 			l.notice(fmt.Sprintf("leaving out document %s: %v", j.doc.ID, err))
+			continue
 		}
+		if old != nil {
+			for i := range old.Passages {
+				gone = append(gone, old.Passages[i].ID)
+			}
+		}
+		added = append(added, j.doc)
 	}
-	themes.Default().TagDocuments(l.store.docs)
-	return l.reindex()
+	return l.update(gone, added)
 }

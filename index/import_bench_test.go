@@ -117,3 +117,42 @@ func peakMemory() string {
 	}
 	return "unknown"
 }
+
+// BenchmarkOpenLargeLibrary measures a later start of a library holding the
+// GIMP manual (1,370 imported documents, index built): what a user waits
+// for before the window can search.
+//
+//	go test -run '^$' -bench OpenLargeLibrary -benchtime 5x ./index/
+func BenchmarkOpenLargeLibrary(b *testing.B) {
+	for _, d := range gimpHelp {
+		if _, err := os.Stat(d); err != nil {
+			b.Skipf("the GIMP manual is not installed (%s); install it with: sudo apt-get install gimp-help-en gimp-help-it", d)
+		}
+	}
+	dir := b.TempDir()
+	l, err := Open(Config{Dir: dir, Seeds: seeds.FS})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := l.Import(context.Background(), gimpHelp, nil); err != nil {
+		b.Fatal(err)
+	}
+	l.Close()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var notices []string
+		l, err := Open(Config{Dir: dir, Seeds: seeds.FS, Notice: func(s string) { notices = append(notices, s) }})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		if len(notices) > 0 {
+			b.Fatalf("opening the large library again said %q: the index was rebuilt", notices)
+		}
+		if n := len(l.store.docs); n < 1370 {
+			b.Fatalf("the large library holds %d documents", n)
+		}
+		l.Close()
+		b.StartTimer()
+	}
+}

@@ -59,10 +59,20 @@ type Local struct {
 	notice    func(string)
 	analyzers analyzerSet
 
+	// The tagging of passages with themes: the taxonomy, the term
+	// statistics it weighs terms with (the seeds', the same on every
+	// open) and the version stamp of tags made that way.
+	taxonomy *themes.Taxonomy
+	stats    *themes.Stats
+	tagger   string
+
 	mu       sync.RWMutex
 	idx      bleve.Index // nil once closed
 	store    *store
 	expander Expander
+	// indexed is the fingerprint of the documents the index on disk holds,
+	// as its stamp says, once l has opened, built or updated it.
+	indexed string
 }
 
 var _ Library = (*Local)(nil)
@@ -126,35 +136,90 @@ func Open(cfg Config) (*Local, error) {
 		l.analyzers[b.analyzer] = a
 	}
 
+	// Passages are tagged with their themes weighing terms by the seeds'
+	// statistics, which do not change with the documents a user imports:
+	// so an imported document's tags, made once when it is imported and
+	// kept in its file, stay right however the library grows.
+	l.taxonomy = themes.Default()
 	if cfg.Seeds != nil {
 		docs, err := corpus.LoadSeeds(cfg.Seeds)
 		if err != nil {
 			return nil, fmt.Errorf("seed library: %w", err)
 		}
+		// This also makes them the shipped taxonomy's own statistics,
+		// which Scores and Matrix use elsewhere (drafts, the coverage
+		// matrix): the same on every open.
+		l.stats = l.taxonomy.TagDocuments(docs)
 		for _, d := range docs {
 			if err := l.addToMemory(d, true); err != nil {
 				return nil, fmt.Errorf("seed library: %w", err)
 			}
 		}
 	}
+	l.tagger = l.taxonomy.Version(l.stats)
 	finishImport(dir, notice)
-	for _, d := range loadStoredDocs(filepath.Join(dir, docsDir), notice) {
-		if err := l.addToMemory(d, false); err != nil {
-			notice(fmt.Sprintf("leaving out document %s: %v", d.ID, err))
-		}
-	}
-
-	// Tag every passage with its themes, over the whole library so that
-	// the statistics are the library's. The index's fingerprint covers the
-	// tags, so a new taxonomy rebuilds the index.
-	themes.Default().TagDocuments(l.store.docs)
+	retagged := l.loadUserDocs()
 
 	idx, err := l.openIndex()
 	if err != nil {
 		return nil, err
 	}
 	l.idx = idx
+	l.saveRetagged(retagged)
 	return l, nil
+}
+
+// loadUserDocs puts the documents of the library folder in the store. The
+// ones whose tags were made by another version of the tagging (or none)
+// are tagged again and returned, to be saved once the index is up to date.
+func (l *Local) loadUserDocs() []retaggedDoc {
+	loaded := loadStoredDocs(filepath.Join(l.dir, docsDir), l.notice)
+	var stale []*corpus.Document
+	for _, ld := range loaded {
+		if ld.tagger != l.tagger {
+			stale = append(stale, ld.doc)
+		}
+	}
+	l.taxonomy.TagWith(l.stats, stale)
+	var retagged []retaggedDoc
+	for _, ld := range loaded {
+		hash := ld.hash
+		var data []byte
+		if ld.tagger != l.tagger {
+			var err error
+			if data, err = encodeStored(ld.doc, l.tagger); err != nil {
+				l.notice(fmt.Sprintf("leaving out document %s: %v", ld.doc.ID, err))
+				continue
+			}
+			hash = contentHash(data)
+		}
+		if err := l.store.addHashed(ld.doc, false, hash); err != nil {
+			l.notice(fmt.Sprintf("leaving out document %s: %v", ld.doc.ID, err))
+		} else if data != nil {
+			retagged = append(retagged, retaggedDoc{id: ld.doc.ID, was: ld.hash, data: data})
+		}
+	}
+	return retagged
+}
+
+// retaggedDoc is a stored document tagged again at Open: the hash of its
+// file as read and its new content.
+type retaggedDoc struct {
+	id, was string
+	data    []byte
+}
+
+// saveRetagged writes documents tagged again at Open back to their files,
+// each atomically, so the next Open finds their tags made; a file changed
+// meanwhile (by an import in another process) is left alone. A file not
+// written is tagged again next time.
+func (l *Local) saveRetagged(docs []retaggedDoc) {
+	for _, r := range docs {
+		path := filepath.Join(l.dir, docsDir, r.id+".json")
+		if b, err := os.ReadFile(path); err == nil && contentHash(b) == r.was {
+			writeFileAtomic(path, r.data)
+		}
+	}
 }
 
 // Dir is the library folder.

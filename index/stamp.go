@@ -19,6 +19,10 @@ type stamp struct {
 	Corpus string `json:"corpus"`
 	// Passages is the number of passages indexed.
 	Passages int `json:"passages"`
+	// Updating is set while the index is changed in place (an import, an
+	// edit, a removal): a stamp still saying so at Open means the change
+	// was interrupted, and the index is rebuilt.
+	Updating bool `json:"updating,omitempty"`
 }
 
 // readStamp reads the stamp in dir. A missing stamp is (nil, nil).

@@ -18,6 +18,10 @@ type store struct {
 	byID     map[string]*corpus.Document
 	passages map[string]*corpus.Passage
 	seed     map[string]bool
+	// hash holds the content hash of the documents whose stored file's
+	// hash is known (see contentHash); the others are hashed when the
+	// fingerprint is taken.
+	hash map[string]string
 }
 
 func newStore() *store {
@@ -25,12 +29,19 @@ func newStore() *store {
 		byID:     map[string]*corpus.Document{},
 		passages: map[string]*corpus.Passage{},
 		seed:     map[string]bool{},
+		hash:     map[string]string{},
 	}
 }
 
 // add puts a document in the store, replacing one with the same ID. It
 // fails when a passage ID is already used by another document.
 func (s *store) add(d *corpus.Document, seed bool) error {
+	return s.addHashed(d, seed, "")
+}
+
+// addHashed is add for a document whose content hash is known: the hash of
+// the file it is stored in, which must not change while it is in the store.
+func (s *store) addHashed(d *corpus.Document, seed bool, hash string) error {
 	if d.ID == "" {
 		return fmt.Errorf("document %q has no ID", d.Title)
 	}
@@ -54,6 +65,11 @@ func (s *store) add(d *corpus.Document, seed bool) error {
 	}
 	s.byID[d.ID] = d
 	s.seed[d.ID] = seed
+	if hash != "" {
+		s.hash[d.ID] = hash
+	} else {
+		delete(s.hash, d.ID)
+	}
 	for i := range d.Passages {
 		p := &d.Passages[i]
 		if p.DocID == "" {
@@ -79,18 +95,27 @@ func (s *store) infos() []DocInfo {
 // count is the number of passages in the store.
 func (s *store) count() int { return len(s.passages) }
 
-// fingerprint identifies the content the index is built from: every
-// document as it would be indexed, in ID order. Any change in the texts, in
-// how they are parsed or tagged, changes it.
+// fingerprint identifies the content the index is built from: each
+// document's ID and content hash, in ID order. A document whose hash is not
+// known (a seed, parsed on every open) is hashed as it would be indexed.
+// Any change in the texts, in how they are parsed or tagged, changes it.
 func (s *store) fingerprint() (string, error) {
-	docs := append([]*corpus.Document(nil), s.docs...)
-	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
+	ids := make([]string, 0, len(s.docs))
+	for _, d := range s.docs {
+		ids = append(ids, d.ID)
+	}
+	sort.Strings(ids)
 	h := sha256.New()
-	enc := json.NewEncoder(h)
-	for _, d := range docs {
-		if err := enc.Encode(d); err != nil {
-			return "", fmt.Errorf("fingerprint of %s: %w", d.ID, err)
+	for _, id := range ids {
+		hash := s.hash[id]
+		if hash == "" {
+			b, err := json.Marshal(s.byID[id])
+			if err != nil {
+				return "", fmt.Errorf("fingerprint of %s: %w", id, err)
+			}
+			hash = contentHash(b)
 		}
+		fmt.Fprintf(h, "%s %s\n", id, hash)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }

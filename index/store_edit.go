@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"attache/index/corpus"
-	"attache/index/themes"
 )
 
 // ErrSeed is wrapped by the errors of changes to the documents Attaché
@@ -52,6 +51,7 @@ func (s *store) remove(id string) {
 	}
 	delete(s.byID, id)
 	delete(s.seed, id)
+	delete(s.hash, id)
 }
 
 // userDoc returns an imported document of the store, or an error when
@@ -75,7 +75,8 @@ func (l *Local) userDoc(id string) (*corpus.Document, error) {
 func (l *Local) Remove(id string) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if _, err := l.userDoc(id); err != nil {
+	d, err := l.userDoc(id)
+	if err != nil {
 		return err
 	}
 	if err := l.ensureWritable(); err != nil {
@@ -94,8 +95,11 @@ func (l *Local) Remove(id string) error {
 		}
 	}
 	l.store.remove(id)
-	themes.Default().TagDocuments(l.store.docs)
-	return l.reindex()
+	gone := make([]string, 0, len(d.Passages))
+	for i := range d.Passages {
+		gone = append(gone, d.Passages[i].ID)
+	}
+	return l.update(gone, nil)
 }
 
 // DocEdit lists the fields of a document to change; nil fields are left
@@ -147,12 +151,8 @@ func (l *Local) Edit(id string, e DocEdit) (*corpus.Document, error) {
 			d.Passages[i].Lang = d.Lang
 		}
 	}
-	stored := d
-	stored.Passages = append([]corpus.Passage(nil), d.Passages...)
-	for i := range stored.Passages {
-		stored.Passages[i].Themes = nil
-	}
-	b, err := json.Marshal(&stored)
+	l.taxonomy.TagWith(l.stats, []*corpus.Document{&d})
+	b, err := encodeStored(&d, l.tagger)
 	if err != nil {
 		return nil, err
 	}
@@ -162,11 +162,14 @@ func (l *Local) Edit(id string, e DocEdit) (*corpus.Document, error) {
 	if err := saveEdits(l.dir, id, e); err != nil {
 		return nil, fmt.Errorf("edit document %q: %w", id, err)
 	}
-	if err := l.store.add(&d, false); err != nil {
+	if err := l.store.addHashed(&d, false, contentHash(b)); err != nil {
 		return nil, err
 	}
-	themes.Default().TagDocuments(l.store.docs)
-	return &d, l.reindex()
+	gone := make([]string, 0, len(old.Passages))
+	for i := range old.Passages {
+		gone = append(gone, old.Passages[i].ID)
+	}
+	return &d, l.update(gone, []*corpus.Document{&d})
 }
 
 // editsFile holds the fields of an imported document the user edited, so

@@ -1,12 +1,16 @@
 package index
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"attache/index/corpus"
 )
@@ -15,10 +19,38 @@ import (
 // documents a user imported, one corpus.Document as JSON per file.
 const docsDir = "docs"
 
-// loadStoredDocs reads the imported documents in dir, in file name order.
-// A file that cannot be read is left out with a notice; a missing folder
-// holds no documents.
-func loadStoredDocs(dir string, notice func(string)) []*corpus.Document {
+// storedDoc is the form of a document in docsDir: the document, its
+// passages tagged with their themes, and the version of the tagging
+// (themes.Taxonomy.Version) the tags were made with. Open tags again only
+// the documents whose Tagger is not the library's.
+type storedDoc struct {
+	*corpus.Document
+	Tagger string `json:"tagger,omitempty"`
+}
+
+// encodeStored is the content of a document's file in docsDir.
+func encodeStored(d *corpus.Document, tagger string) ([]byte, error) {
+	return json.Marshal(storedDoc{Document: d, Tagger: tagger})
+}
+
+// contentHash identifies a stored document by the bytes of its file; the
+// store's fingerprint is made of these.
+func contentHash(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
+// loadedDoc is a document read from docsDir.
+type loadedDoc struct {
+	doc    *corpus.Document
+	tagger string // the version its tags were made with; "" for none
+	hash   string // contentHash of its file
+}
+
+// loadStoredDocs reads the imported documents in dir, in file name order,
+// several files at once. A file that cannot be read is left out with a
+// notice; a missing folder holds no documents.
+func loadStoredDocs(dir string, notice func(string)) []loadedDoc {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		if !os.IsNotExist(err) {
@@ -33,21 +65,47 @@ func loadStoredDocs(dir string, notice func(string)) []*corpus.Document {
 		}
 	}
 	sort.Strings(names)
-	var docs []*corpus.Document
-	for _, name := range names {
-		b, err := os.ReadFile(filepath.Join(dir, name))
-		var d corpus.Document
-		if err == nil {
-			err = json.Unmarshal(b, &d)
-		}
-		if err == nil && d.ID == "" {
-			err = fmt.Errorf("no document ID")
-		}
-		if err != nil {
-			notice(fmt.Sprintf("leaving out imported document %s: %v", name, err))
+	docs := make([]loadedDoc, len(names))
+	errs := make([]error, len(names))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(names)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				docs[i], errs[i] = loadStoredDoc(filepath.Join(dir, names[i]))
+			}
+		}()
+	}
+	for i := range names {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	out := docs[:0]
+	for i, d := range docs {
+		if errs[i] != nil {
+			notice(fmt.Sprintf("leaving out imported document %s: %v", names[i], errs[i]))
 			continue
 		}
-		docs = append(docs, &d)
+		out = append(out, d)
 	}
-	return docs
+	return out
+}
+
+// loadStoredDoc reads one document of docsDir.
+func loadStoredDoc(path string) (loadedDoc, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return loadedDoc{}, err
+	}
+	sd := storedDoc{Document: &corpus.Document{}}
+	if err := json.Unmarshal(b, &sd); err != nil {
+		return loadedDoc{}, err
+	}
+	if sd.ID == "" {
+		return loadedDoc{}, fmt.Errorf("no document ID")
+	}
+	return loadedDoc{doc: sd.Document, tagger: sd.Tagger, hash: contentHash(b)}, nil
 }
