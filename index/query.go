@@ -17,7 +17,9 @@ import (
 //	lang:it doc:ID theme:ID
 //	                      filters; several values of one filter widen it
 //	                      (lang:en lang:it), different filters narrow each
-//	                      other, and -doc:ID leaves a document out
+//	                      other, and -doc:ID leaves a document out; a query
+//	                      of filters alone lists the passages they let
+//	                      through, document by document in reading order
 //
 // Each word is matched in every language field of the index, analysed by
 // that language's analyzer, so "cavo" finds "cavi" in Italian passages and
@@ -218,24 +220,36 @@ func parseWord(word string, oc occur) (queryTerm, error) {
 	return queryTerm{text: stem, prefix: true, occur: oc}, nil
 }
 
-// check rejects queries with nothing to look for.
+// check rejects queries with nothing to look for. A query of filters and
+// no words to search for (excluded words aside) is a listing: see listing.
 func (pq *parsedQuery) check() error {
-	positive, negative := 0, 0
+	negative := 0
 	for _, t := range pq.terms {
 		if t.occur == occurMustNot {
 			negative++
-		} else {
-			positive++
 		}
 	}
 	filters := len(pq.filters) + len(pq.exclude)
 	switch {
-	case positive > 0:
+	case !pq.listing():
+		return nil
+	case filters > 0:
 		return nil
 	case negative > 0:
 		return queryErrorf("the query only excludes words: add a word to search for")
-	case filters > 0:
-		return queryErrorf("the query has only filters: add a word to search for")
 	}
 	return queryErrorf("empty query: type some words to search")
+}
+
+// listing reports whether the query has no words to search for, only
+// filters (and perhaps words to exclude): it lists every passage the
+// filters let through, in reading order, as "theme:ai-governance" lists the
+// passages on AI governance.
+func (pq *parsedQuery) listing() bool {
+	for _, t := range pq.terms {
+		if t.occur != occurMustNot {
+			return false
+		}
+	}
+	return true
 }

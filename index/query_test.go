@@ -71,7 +71,6 @@ func TestParseQueryErrors(t *testing.T) {
 		{"ai theme:", "theme: needs a value"},
 		{"ai foo:bar", `unknown filter "foo:" in query: the filters are lang:, doc: and theme:`},
 		{"-cookie -robot", "the query only excludes words: add a word to search for"},
-		{"lang:it", "the query has only filters: add a word to search for"},
 		{"*", `"*" is not a search`},
 		{"**", `"**" is not a search`},
 		{"c*", `prefix "c*" is too short: give at least 2 letters`},
@@ -96,6 +95,24 @@ func TestParseQueryErrors(t *testing.T) {
 		}
 		if strings.Contains(err.Error(), "\n") {
 			t.Errorf("parseQuery(%q): error is not one line: %q", tt.in, err)
+		}
+	}
+}
+
+func TestParseQueryListing(t *testing.T) {
+	for _, in := range []string{"lang:it", "theme:ai-governance", "doc:join-2025-140 lang:it", "-doc:g7-2024", "lang:it -digitale"} {
+		pq, err := parseQuery(in)
+		if err != nil {
+			t.Errorf("parseQuery(%q): %v", in, err)
+			continue
+		}
+		if !pq.listing() {
+			t.Errorf("parseQuery(%q) is not a listing", in)
+		}
+	}
+	for _, in := range []string{"cavi lang:it", "+cavi", "cyber*"} {
+		if pq, err := parseQuery(in); err != nil || pq.listing() {
+			t.Errorf("parseQuery(%q) = listing %v, %v", in, pq != nil && pq.listing(), err)
 		}
 	}
 }

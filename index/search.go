@@ -60,7 +60,11 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	req := bleve.NewSearchRequestOptions(tr.build(pq, q), limit, offset, false)
 	req.Fields = storedFields
 	req.IncludeLocations = true
-	req.SortBy([]string{"-_score", fieldDoc, fieldSeq})
+	if pq.listing() {
+		req.SortBy([]string{fieldDoc, fieldSeq})
+	} else {
+		req.SortBy([]string{"-_score", fieldDoc, fieldSeq})
+	}
 	req.AddFacet("doc", bleve.NewFacetRequest(fieldDoc, facetSize))
 	req.AddFacet("lang", bleve.NewFacetRequest(fieldLang, facetSize))
 	req.AddFacet("theme", bleve.NewFacetRequest(fieldThemes, facetSize))

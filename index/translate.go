@@ -84,7 +84,9 @@ func (tr translator) build(pq *parsedQuery, q Query) query.Query {
 		}
 	}
 	var main query.Query
-	if len(branches) == 0 {
+	if pq.listing() {
+		main = tr.listing(pq)
+	} else if len(branches) == 0 {
 		main = query.NewMatchNoneQuery()
 	} else if len(branches) == 1 {
 		main = branches[0]
@@ -124,6 +126,23 @@ func (tr translator) build(pq *parsedQuery, q Query) query.Query {
 	top := query.NewBooleanQuery([]query.Query{main}, nil, nil)
 	top.AddFilter(filter)
 	return top
+}
+
+// listing is the query of a listing (see parsedQuery.listing): every
+// passage but those with an excluded word in any language.
+func (tr translator) listing(pq *parsedQuery) query.Query {
+	var not []query.Query
+	for _, t := range pq.terms {
+		for _, b := range langBranches {
+			if c := tr.clause(t, b.field, tr.analyzers[b.analyzer]); c != nil {
+				not = append(not, c)
+			}
+		}
+	}
+	if len(not) == 0 {
+		return query.NewMatchAllQuery()
+	}
+	return query.NewBooleanQuery([]query.Query{query.NewMatchAllQuery()}, nil, not)
 }
 
 // filterField is the index field a filter applies to.
