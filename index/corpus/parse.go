@@ -244,10 +244,13 @@ func dropRepeatedTitles(meta Meta, units []unit) []unit {
 	return out
 }
 
+// sameTextReplacer evens out apostrophes and drops bold marks for sameText.
+var sameTextReplacer = strings.NewReplacer("’", "'", "‘", "'", "**", "")
+
 // sameText compares two texts ignoring case, spaces and apostrophe forms.
 func sameText(a, b string) bool {
 	norm := func(s string) string {
-		s = strings.NewReplacer("’", "'", "‘", "'", "**", "").Replace(s)
+		s = sameTextReplacer.Replace(s)
 		return strings.ToLower(collapseSpace(s))
 	}
 	return a != "" && b != "" && norm(a) == norm(b)
