@@ -1,8 +1,10 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
+	"os/exec"
 	"path/filepath"
 	"strings"
 
@@ -104,8 +106,11 @@ func (u *ui) showExport() {
 		req.opt.Endnotes = notes.Selected == "Endnotes"
 		u.export(req, u.showExportResult)
 	}, u.win)
+	// The path has the focus, so that Enter exports at once.
+	path.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fyne.NewSize(620, d.MinSize().Height))
 	u.showDialog(d)
+	u.win.Canvas().Focus(path)
 }
 
 // exportExt is the file extension of an export format's name.
@@ -187,7 +192,7 @@ func (u *ui) showExportResult(res exportResult) {
 	open := widget.NewButton("Open", func() {
 		d.Hide()
 		if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: res.path}); err != nil {
-			u.showError(fmt.Errorf("open %q: %v", res.path, err))
+			u.showError(openError(res.path, err))
 		}
 	})
 	open.Importance = widget.HighImportance
@@ -200,4 +205,14 @@ func (u *ui) showExportResult(res exportResult) {
 		d.Resize(fyne.NewSize(520, 180))
 	}
 	u.showDialog(d)
+}
+
+// openError says why the system viewer could not open path: when there is
+// no opener program at all (xdg-open on a bare Linux), that the file is
+// written anyway and where.
+func openError(path string, err error) error {
+	if errors.Is(err, exec.ErrNotFound) {
+		return fmt.Errorf("no program to open files is installed (xdg-open); the export is saved as %q", path)
+	}
+	return fmt.Errorf("open %q: %v", path, err)
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"os"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -35,6 +36,35 @@ func TestExportPDFAndMarkdown(t *testing.T) {
 			t.Errorf("%s starts with %q", c.name, string(data[:min(len(data), 10)]))
 		}
 		u.showExportResult(res)
+	}
+}
+
+func TestExportDialogEnterExports(t *testing.T) {
+	u := newTestUI(t)
+	search(t, u, "digital")
+	addHit(t, u, 0)
+	u.showExport()
+	e, ok := u.win.Canvas().Focused().(*escEntry)
+	if !ok {
+		t.Fatalf("the export dialog focuses %T, not the path", u.win.Canvas().Focused())
+	}
+	path := tempPath(t, "enter.pdf")
+	e.SetText(path)
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	data, err := os.ReadFile(path)
+	if err != nil || !strings.HasPrefix(string(data), "%PDF") {
+		t.Fatalf("Enter in the export dialog: %v", err)
+	}
+}
+
+func TestOpenErrorSaysTheFileIsSaved(t *testing.T) {
+	_, err := exec.LookPath("no-such-opener-attache")
+	got := openError("/tmp/b.pdf", err).Error()
+	if !strings.Contains(got, "xdg-open") || !strings.Contains(got, `"/tmp/b.pdf"`) || strings.Contains(got, "$PATH") {
+		t.Errorf("message %q", got)
+	}
+	if got := openError("/tmp/b.pdf", os.ErrPermission).Error(); !strings.HasPrefix(got, `open "/tmp/b.pdf": `) {
+		t.Errorf("other errors: %q", got)
 	}
 }
 

@@ -35,6 +35,8 @@ func showTrimDialog(u *ui, x *briefing.Excerpt) {
 		}, u.win)
 	d.Resize(fyne.NewSize(640, 420))
 	u.showDialog(d)
+	// The quotation has the focus: deleting words is all there is to do.
+	u.win.Canvas().Focus(e)
 }
 
 // trimTo makes excerpt id quote only the parts of full that edited keeps.

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"attache/briefing"
@@ -30,5 +31,10 @@ func TestTrimToCutsTheQuote(t *testing.T) {
 	}
 	if err := trimTo(u, id, full, "The Union shall support"); err == nil {
 		t.Error("a reworded quote was accepted")
+	}
+	x, _, _ = u.ed.Brief().Excerpt(id)
+	showTrimDialog(u, x)
+	if e, ok := u.win.Canvas().Focused().(*escEntry); !ok || !strings.Contains(e.Text, "support secure undersea cables") {
+		t.Errorf("the trim dialog focuses %T, not the quotation", u.win.Canvas().Focused())
 	}
 }
