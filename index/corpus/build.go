@@ -152,8 +152,28 @@ func (b *builder) base() string {
 	return strings.Join(parts, ", ")
 }
 
-// locator works out the pinpoint of a passage.
+// locator works out the pinpoint of a passage. In a text with pages (a
+// PDF) it leads with the page the passage starts on, and ordinary
+// paragraphs are counted from the top of each page: "p. 97" is the first
+// passage starting on page 97 (under that heading), "p. 97, para. 3" the
+// third, "p. 12, § 4, para. 2" the second of § 4 on page 12, and numbered
+// paragraphs keep their own numbers, "p. 5, para. 4(c)".
 func (b *builder) locator(u unit) string {
+	loc := b.structural(u)
+	if u.page <= 0 {
+		return loc
+	}
+	if loc == "" {
+		return "p. " + strconv.Itoa(u.page)
+	}
+	return "p. " + strconv.Itoa(u.page) + ", " + loc
+}
+
+// structural is the pinpoint of a passage by the text's own structure:
+// numbered paragraphs and points, sections, paragraphs counted under each
+// heading (and, in a text with pages, on each page, leaving the first
+// passage of an unheaded page without one).
+func (b *builder) structural(u unit) string {
 	if b.councilStyle {
 		switch {
 		case u.kind == KindItem && u.numbered:
@@ -184,9 +204,13 @@ func (b *builder) locator(u unit) string {
 	case KindItem:
 		return join("point " + u.label)
 	}
-	b.counts[base]++
-	k := b.counts[base]
-	if base == "" {
+	key := base
+	if u.page > 0 {
+		key += "\x00" + strconv.Itoa(u.page)
+	}
+	b.counts[key]++
+	k := b.counts[key]
+	if base == "" && (u.page <= 0 || k > 1) {
 		return "para. " + strconv.Itoa(k)
 	}
 	if k == 1 {

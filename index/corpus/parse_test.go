@@ -254,15 +254,16 @@ func TestParseMarkdownContract(t *testing.T) {
 	}
 	type want struct{ kind, locator, text string }
 	wants := []want{
-		{KindParagraph, `"Annual report"`, "Opening words of the report, with a footnote and bold text hard-wrapped over two lines."},
-		{KindParagraph, "§ 1", "The scope covers three areas in detail."},
-		{KindBullet, "§ 1, para. 2", "first bullet point"},
-		{KindBullet, "§ 1, para. 3", "second bullet point"},
-		{KindItem, "§ 1, point 1", "numbered item one"},
-		{KindItem, "§ 1, point 2", "numbered item two"},
-		{KindPoint, "§ 1, point (a)", "a lettered point"},
-		{KindParagraph, "§ 1, para. 4", "This paragraph runs on to the next page and carries on here on page two."},
-		{KindParagraph, `"Sub-heading"`, "Closing paragraph."},
+		// The text has pages (a form feed): locators lead with the page.
+		{KindParagraph, `p. 1, "Annual report"`, "Opening words of the report, with a footnote and bold text hard-wrapped over two lines."},
+		{KindParagraph, "p. 1, § 1", "The scope covers three areas in detail."},
+		{KindBullet, "p. 1, § 1, para. 2", "first bullet point"},
+		{KindBullet, "p. 1, § 1, para. 3", "second bullet point"},
+		{KindItem, "p. 1, § 1, point 1", "numbered item one"},
+		{KindItem, "p. 1, § 1, point 2", "numbered item two"},
+		{KindPoint, "p. 1, § 1, point (a)", "a lettered point"},
+		{KindParagraph, "p. 1, § 1, para. 4", "This paragraph runs on to the next page and carries on here on page two."},
+		{KindParagraph, `p. 2, "Sub-heading"`, "Closing paragraph."},
 	}
 	if len(d.Passages) != len(wants) {
 		for _, p := range d.Passages {
@@ -433,5 +434,42 @@ func TestImportedODTForm(t *testing.T) {
 	}
 	if n := d.Passages[0].Notes; len(n) != 1 || n[0].Text != "Comunicazione congiunta JOIN(2025) 9 final." {
 		t.Errorf("notes %+v", n)
+	}
+}
+
+func TestPagedLocatorsLeadWithThePage(t *testing.T) {
+	// A PDF's text without headings: paragraphs counted on each page.
+	raw := "First paragraph on page one.\n\nSecond paragraph on page one.\n\n" +
+		"\fOnly paragraph of page two, which runs on\n" +
+		"\fto page three.\n\nA paragraph on page three.\n\nAnother on page three.\n\n" +
+		"## 4. Findings\n\nThe findings start on page three.\n\n- a bullet of the findings.\n\n" +
+		"\fThe findings go on, on page four.\n"
+	d, err := Parse(Meta{ID: "pdf", Lang: "en"}, []byte(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range d.Passages {
+		got = append(got, p.Locator+" = "+p.Text)
+	}
+	want := []string{
+		"p. 1 = First paragraph on page one.",
+		"p. 1, para. 2 = Second paragraph on page one.",
+		"p. 2 = Only paragraph of page two, which runs on to page three.",
+		"p. 3 = A paragraph on page three.",
+		"p. 3, para. 2 = Another on page three.",
+		"p. 3, § 4 = The findings start on page three.",
+		"p. 3, § 4, para. 2 = a bullet of the findings.",
+		"p. 4, § 4 = The findings go on, on page four.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	seen := map[string]bool{}
+	for _, p := range d.Passages {
+		if seen[p.Locator] {
+			t.Errorf("locator %q used twice", p.Locator)
+		}
+		seen[p.Locator] = true
 	}
 }
