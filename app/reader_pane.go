@@ -27,8 +27,10 @@ type readerPane struct {
 	after    *widget.RichText
 	notes    *widget.RichText
 	citation *widget.Label
-	toc      *widget.List
-	docSel   *widget.Select
+	// headSep rules off the heading, bodySep the notes and citation.
+	headSep, bodySep *widget.Separator
+	toc              *widget.List
+	docSel           *widget.Select
 	// docChoice maps the document menu's labels to document IDs.
 	docChoice map[string]string
 	scroll    *container.Scroll
@@ -104,7 +106,13 @@ func newReaderPane(u *ui) *readerPane {
 		}
 	}
 
-	body := container.NewVBox(p.before, p.text, p.after, widget.NewSeparator(), p.notes, p.citation)
+	// Until a passage is shown, the reader is one line of help: its rules
+	// and the empty path line are hidden.
+	p.headSep, p.bodySep = widget.NewSeparator(), widget.NewSeparator()
+	p.headSep.Hide()
+	p.bodySep.Hide()
+	p.path.Hide()
+	body := container.NewVBox(p.before, p.text, p.after, p.bodySep, p.notes, p.citation)
 	p.scroll = container.NewVScroll(body)
 	p.keys = newKeyCatcher(p.scroll, func(k fyne.KeyName) bool {
 		switch k {
@@ -119,7 +127,7 @@ func newReaderPane(u *ui) *readerPane {
 	})
 	bar := container.NewHBox(p.prev, p.next, p.copyCite, layoutSpacer(), p.add)
 	// The separator marks where the scrolled text goes under the heading.
-	reader := container.NewBorder(container.NewVBox(p.title, p.path, widget.NewSeparator()), bar, nil, nil, p.keys)
+	reader := container.NewBorder(container.NewVBox(p.title, p.path, p.headSep), bar, nil, nil, p.keys)
 	p.docSel = widget.NewSelect(nil, func(label string) {
 		if id, ok := p.docChoice[label]; ok && (p.doc == nil || p.doc.ID != id) {
 			p.showPassage(id, "")
@@ -224,6 +232,9 @@ func (p *readerPane) showSeq(seq int) {
 		where = strings.Join(cur.Section, " › ") + " · " + where
 	}
 	p.path.SetText(where)
+	p.path.Show()
+	p.headSep.Show()
+	p.bodySep.Show()
 
 	p.before.Segments = nil
 	if seq > 0 {

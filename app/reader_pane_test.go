@@ -11,7 +11,13 @@ func TestSelectingAHitShowsItInTheReader(t *testing.T) {
 	u := newTestUI(t)
 	search(t, u, "diplomazia digitale")
 	h := u.search.hits[0]
+	if u.reader.headSep.Visible() || u.reader.bodySep.Visible() || u.reader.path.Visible() {
+		t.Error("the empty reader shows rules or an empty path line under its help text")
+	}
 	u.search.list.Select(0)
+	if !u.reader.headSep.Visible() || !u.reader.bodySep.Visible() || !u.reader.path.Visible() {
+		t.Error("the reader hides its rules or path with a passage on show")
+	}
 	ps, meta, ok := u.reader.passage()
 	if !ok || ps.ID != h.ID {
 		t.Fatalf("reader shows %v, want passage %s", ps, h.ID)
