@@ -7,6 +7,8 @@
 package main
 
 import (
+	"io"
+	"log"
 	"os"
 
 	"attache/app"
@@ -14,6 +16,11 @@ import (
 )
 
 func main() {
+	// Attaché tells its users things through its own one-line notices and
+	// errors, never through package log; what libraries print there (Bleve
+	// reporting a damaged index it is about to be rebuilt from, as
+	// "unable to load snapshot … continuing") is not for them.
+	log.SetOutput(io.Discard)
 	os.Exit(cli.Run(os.Args[1:], cli.Env{
 		Stdout:     os.Stdout,
 		Stderr:     os.Stderr,
