@@ -27,7 +27,7 @@ test: build
 	@sh scripts/smoke.sh $(BIN)
 
 bench: deps
-	$(GO) test -run '^$$' -bench . -benchtime 20x ./...
+	$(GO) test -run '^$$' -bench . -benchtime 5x ./...
 
 eval: deps
 	$(GO) run . eval
