@@ -2,6 +2,8 @@ package index
 
 import (
 	"encoding/json"
+	"runtime"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -49,40 +51,65 @@ func indexDocuments(idx bleve.Index, docs []*corpus.Document) error {
 	return changeDocuments(idx, nil, docs)
 }
 
+// batchConcurrency is how many batches changeDocuments sends at once.
+var batchConcurrency = func() int { return max(1, min(runtime.GOMAXPROCS(0), 4)) }
+
 // changeDocuments deletes the passages with the IDs in del from idx, then
-// adds every passage of docs, in batches.
+// adds every passage of docs, in batches. Several batches are sent at once
+// (as many as there are processors): Bleve analyses a batch's passages in
+// parallel but builds its segment on one core, so one batch's segment is
+// built while the next is analysed. No batch deletes a passage another adds.
 func changeDocuments(idx bleve.Index, del []string, docs []*corpus.Document) error {
-	b := idx.NewBatch()
-	flush := func() error {
-		if b.Size() == 0 {
-			return nil
-		}
-		if err := idx.Batch(b); err != nil {
-			return err
-		}
-		b.Reset()
-		return nil
+	sem := make(chan struct{}, batchConcurrency())
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var firstErr error
+	send := func(b *bleve.Batch) {
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			if err := idx.Batch(b); err != nil {
+				mu.Lock()
+				if firstErr == nil {
+					firstErr = err
+				}
+				mu.Unlock()
+			}
+		}()
 	}
+	failed := func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return firstErr != nil
+	}
+	b := idx.NewBatch()
 	for _, id := range del {
 		b.Delete(id)
 		if b.Size() >= batchSize {
-			if err := flush(); err != nil {
-				return err
-			}
+			send(b)
+			b = idx.NewBatch()
 		}
 	}
 	for _, d := range docs {
+		if failed() {
+			break
+		}
 		for i := range d.Passages {
 			p := &d.Passages[i]
 			if err := b.Index(p.ID, indexDoc(d, p)); err != nil {
+				wg.Wait()
 				return err
 			}
 			if b.Size() >= batchSize {
-				if err := flush(); err != nil {
-					return err
-				}
+				send(b)
+				b = idx.NewBatch()
 			}
 		}
 	}
-	return flush()
+	if b.Size() > 0 && !failed() {
+		send(b)
+	}
+	wg.Wait()
+	return firstErr
 }
