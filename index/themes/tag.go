@@ -119,10 +119,24 @@ type prepared struct {
 
 // preparePassage stems a passage's text and nearest heading.
 func preparePassage(p *corpus.Passage) *prepared {
+	return preparePassageIn(p, nil)
+}
+
+// preparePassageIn is preparePassage taking the headings already stemmed
+// from headings, and adding to it when not nil: the passages of a section
+// share its heading.
+func preparePassageIn(p *corpus.Passage, headings map[string]*text) *prepared {
 	lang := langOf(p.Lang)
 	pp := &prepared{lang: lang, body: prepare(p.Text, lang)}
 	if n := len(p.Section); n > 0 {
-		pp.heading = prepare(p.Section[n-1], lang)
+		h := p.Section[n-1]
+		k := lang + "\x00" + h
+		if pp.heading = headings[k]; pp.heading == nil {
+			pp.heading = prepare(h, lang)
+			if headings != nil {
+				headings[k] = pp.heading
+			}
+		}
 	}
 	return pp
 }
@@ -185,9 +199,24 @@ func (tx *Taxonomy) ScoresWith(st *Stats, p *corpus.Passage) []Score {
 func (tx *Taxonomy) scores(st *Stats, pp *prepared) []Score {
 	lang := pp.lang
 	norm := math.Sqrt(float64(max(len(pp.body.tokens), minLength)) / refLength)
+	// Only the themes with a term starting with one of the text's (or the
+	// heading's) stems can score.
+	cand := make([]bool, len(tx.Themes))
+	for _, t := range []*text{pp.body, pp.heading} {
+		if t != nil {
+			for tok := range t.first {
+				for _, i := range tx.starts[lang][tok] {
+					cand[i] = true
+				}
+			}
+		}
+	}
 	var out []Score
 	var used []bool
-	for _, th := range tx.Themes {
+	for ti, th := range tx.Themes {
+		if !cand[ti] {
+			continue
+		}
 		ms := th.matchers[lang]
 		var counts []int
 		counts, used = matchCounts(pp.body, ms, th.longest[lang], used)
@@ -276,13 +305,14 @@ func (tx *Taxonomy) TagWith(st *Stats, docs []*corpus.Document) {
 // tagDoc tags one document's passages, preparing them unless pps holds
 // them already.
 func (tx *Taxonomy) tagDoc(st *Stats, d *corpus.Document, pps []*prepared) {
+	headings := map[string]*text{}
 	for i := range d.Passages {
 		p := &d.Passages[i]
 		var pp *prepared
 		if pps != nil {
 			pp = pps[i]
 		} else {
-			pp = preparePassage(p)
+			pp = preparePassageIn(p, headings)
 		}
 		p.Themes = nil
 		for _, s := range topScores(tx.scores(st, pp)) {
@@ -296,8 +326,9 @@ func prepareAll(docs []*corpus.Document) [][]*prepared {
 	all := make([][]*prepared, len(docs))
 	forEachDoc(len(docs), func(i int) {
 		ps := make([]*prepared, len(docs[i].Passages))
+		headings := map[string]*text{}
 		for k := range docs[i].Passages {
-			ps[k] = preparePassage(&docs[i].Passages[k])
+			ps[k] = preparePassageIn(&docs[i].Passages[k], headings)
 		}
 		all[i] = ps
 	})

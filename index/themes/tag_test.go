@@ -224,3 +224,16 @@ func TestScoresWithExplicitStats(t *testing.T) {
 		t.Errorf("ScoresWith(nil) should weigh terms alike: %v vs %v", c, a)
 	}
 }
+
+// BenchmarkTagDocuments tags the seeds' passages, statistics included.
+func BenchmarkTagDocuments(b *testing.B) {
+	docs, err := corpus.LoadSeeds(seeds.FS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	tx := Default()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		tx.TagDocuments(docs)
+	}
+}

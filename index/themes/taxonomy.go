@@ -24,6 +24,10 @@ type Taxonomy struct {
 	// dfTerms lists, per language, every distinct stemmed term of the
 	// themes once, for gathering Stats.
 	dfTerms map[string][]matcher
+	// starts maps, per language, the first stem of each term to the
+	// indexes of the themes having a term starting with it: the themes a
+	// text can score on are those of its stems here.
+	starts map[string]map[string][]int
 
 	mu    sync.RWMutex
 	stats *Stats // what Tag and Scores weigh terms with; nil before TagDocuments or SetStats
@@ -126,7 +130,8 @@ func Load(data []byte) (*Taxonomy, error) {
 	if len(list) == 0 {
 		return nil, fmt.Errorf("read themes: no themes")
 	}
-	tx := &Taxonomy{Themes: list, byID: map[string]*Theme{}, dfTerms: map[string][]matcher{}}
+	tx := &Taxonomy{Themes: list, byID: map[string]*Theme{}, dfTerms: map[string][]matcher{},
+		starts: map[string]map[string][]int{"en": {}, "it": {}}}
 	seenTerm := map[string]bool{}
 	for i, th := range list {
 		if th == nil {
@@ -155,6 +160,9 @@ func Load(data []byte) (*Taxonomy, error) {
 				}
 				m := matcher{text: w, stems: s, key: key(s)}
 				th.matchers[lang] = append(th.matchers[lang], m)
+				if ts := tx.starts[lang][s[0]]; len(ts) == 0 || ts[len(ts)-1] != i {
+					tx.starts[lang][s[0]] = append(ts, i)
+				}
 				if !seenTerm[lang+" "+m.key] {
 					seenTerm[lang+" "+m.key] = true
 					tx.dfTerms[lang] = append(tx.dfTerms[lang], m)
