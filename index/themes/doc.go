@@ -27,10 +27,14 @@
 // and keeps the themes over a threshold and over a quarter of the
 // strongest. So a long passage that names undersea cables once in a list
 // of technologies is not tagged with them, while the Joint Communication's
-// paragraphs on cable projects are. TagDocuments tags a whole library; the
-// index does so when it opens and stores the tags in its "themes" field,
-// which the theme:ID filter and the "theme" facet use. Taxonomy.Matrix
-// gives the themes × documents coverage.
+// paragraphs on cable projects are. Terms are weighed by Stats, their
+// document frequencies in a body of passages (Gather); TagDocuments gathers
+// them over the documents it tags, TagWith tags with Stats gathered
+// elsewhere. The index tags with the seeds' Stats, so that a document's tags
+// do not depend on the rest of the library: it tags an imported document
+// once, keeps its tags with the Version of the tagging that made them, and
+// stores them in its "themes" field, which the theme:ID filter and the
+// "theme" facet use. Taxonomy.Matrix gives the themes × documents coverage.
 //
 // # Cross-language search
 //
