@@ -33,10 +33,12 @@ type outline struct {
 	// The editor of a section.
 	secHeading *widget.Entry
 	secText    *widget.Entry
+	secTheme   *widget.Select
 	secBox     fyne.CanvasObject
 	// The editor of an excerpt.
 	exQuote   *widget.Label
 	exSource  *widget.Label
+	exThemes  *widget.RichText
 	exComment *widget.Entry
 	exBox     fyne.CanvasObject
 	empty     *widget.Label
@@ -57,6 +59,7 @@ func newOutline(u *ui) *outline {
 			r.uid = uid
 			r.label.TextStyle = fyne.TextStyle{Bold: strings.HasPrefix(uid, secNode)}
 			r.label.SetText(o.nodeLabel(uid))
+			r.setCaption(o.nodeCaption(uid))
 		})
 	o.tree.OnSelected = func(uid widget.TreeNodeID) {
 		if o.u.ed != nil {
@@ -104,13 +107,29 @@ func newOutline(u *ui) *outline {
 		id := strings.TrimPrefix(o.sel, secNode)
 		o.u.editing(func(ed *briefing.Editor) error { return ed.SetSectionText(id, s) })
 	}
-	o.secBox = container.NewBorder(o.secHeading, nil, nil, nil, o.secText)
+	o.secTheme = widget.NewSelect(themeOptions(), func(label string) {
+		if o.loading || !strings.HasPrefix(o.sel, secNode) {
+			return
+		}
+		id := strings.TrimPrefix(o.sel, secNode)
+		th := themeByLabel(label)
+		if s, _ := o.u.ed.Brief().Section(id); s == nil || s.Theme == th {
+			return
+		}
+		o.u.edit(func(ed *briefing.Editor) error { return ed.SetSectionTheme(id, th) })
+	})
+	o.secTheme.PlaceHolder = noTheme
+	o.secBox = container.NewBorder(
+		container.NewVBox(o.secHeading, labelled("Theme", labelWidth("Theme"), o.secTheme)),
+		nil, nil, nil, o.secText)
 
 	o.exQuote = widget.NewLabel("")
 	o.exQuote.Wrapping = fyne.TextWrapWord
 	o.exSource = widget.NewLabel("")
 	o.exSource.Wrapping = fyne.TextWrapWord
 	o.exSource.TextStyle = fyne.TextStyle{Italic: true}
+	o.exThemes = widget.NewRichText()
+	o.exThemes.Wrapping = fyne.TextWrapWord
 	o.exComment = widget.NewMultiLineEntry()
 	o.exComment.Wrapping = fyne.TextWrapWord
 	o.exComment.SetMinRowsVisible(3)
@@ -128,7 +147,7 @@ func newOutline(u *ui) *outline {
 		o.u.edit(func(ed *briefing.Editor) error { return ed.RestoreExcerpt(id) })
 	})
 	o.exBox = container.NewBorder(nil, container.NewVBox(o.exComment, container.NewHBox(trim, whole)), nil, nil,
-		container.NewVScroll(container.NewVBox(o.exQuote, o.exSource)))
+		container.NewVScroll(container.NewVBox(o.exQuote, o.exSource, o.exThemes)))
 
 	o.empty = widget.NewLabel("Select a section to write its text, or an excerpt to comment on it or trim it. Add passages with Add to brief (Ctrl+Enter).")
 	o.empty.Wrapping = fyne.TextWrapWord
@@ -191,6 +210,18 @@ func (o *outline) nodeLabel(uid string) string {
 	return fmt.Sprintf("“%s” — %s, %s", shortText(x.Text, 60), src, x.Locator)
 }
 
+// nodeCaption is the dim text at the end of a tree row: a section's theme.
+func (o *outline) nodeCaption(uid string) string {
+	if o.u.ed == nil || !strings.HasPrefix(uid, secNode) {
+		return ""
+	}
+	s, _ := o.u.ed.Brief().Section(strings.TrimPrefix(uid, secNode))
+	if s == nil || s.Theme == "" {
+		return ""
+	}
+	return themeLabel(s.Theme)
+}
+
 // shortText cuts s to n runes with an ellipsis.
 func shortText(s string, n int) string {
 	r := []rune(oneLine(s))
@@ -249,6 +280,9 @@ func (o *outline) showDetail() {
 		}
 		setText(o.secHeading, s.Heading)
 		setText(o.secText, strings.Join(s.Text, "\n\n"))
+		// Set directly: a theme the taxonomy no longer knows shows its ID.
+		o.secTheme.Selected = themeLabel(s.Theme)
+		o.secTheme.Refresh()
 		o.detail.Objects = []fyne.CanvasObject{o.secBox}
 		o.detail.Refresh()
 		return
@@ -259,6 +293,11 @@ func (o *outline) showDetail() {
 		}
 		o.exQuote.SetText("“" + x.Text + "”")
 		o.exSource.SetText(excerptSource(x))
+		o.exThemes.Segments = nil
+		if t := themeList(x.Themes); t != "" {
+			o.exThemes.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: captionStyle, Text: "Themes: " + t}}
+		}
+		o.exThemes.Refresh()
 		setText(o.exComment, x.Comment)
 		o.detail.Objects = []fyne.CanvasObject{o.exBox}
 		o.detail.Refresh()

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"attache/briefing"
@@ -18,6 +19,9 @@ type nodeRow struct {
 	o     *outline
 	uid   string
 	label *widget.Label
+	// caption is dim text after the label: a section's theme.
+	caption *widget.RichText
+	box     *fyne.Container
 	// start is where the drag began, in the row; moved is how far the
 	// pointer has gone since.
 	start    fyne.Position
@@ -26,15 +30,33 @@ type nodeRow struct {
 }
 
 func newNodeRow(o *outline) *nodeRow {
-	r := &nodeRow{o: o, label: widget.NewLabel("node")}
+	r := &nodeRow{o: o, label: widget.NewLabel("node"), caption: widget.NewRichText()}
 	r.label.Truncation = fyne.TextTruncateEllipsis
+	r.caption.Hide()
+	r.box = container.NewBorder(nil, nil, nil, r.caption, r.label)
 	r.ExtendBaseWidget(r)
 	o.rows = append(o.rows, r)
 	return r
 }
 
-// CreateRenderer draws the label.
-func (r *nodeRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.label) }
+// CreateRenderer draws the label, and the caption at the row's end.
+func (r *nodeRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(r.box)
+}
+
+// setCaption shows text as the row's caption, or hides it when text is "".
+func (r *nodeRow) setCaption(text string) {
+	if text == "" {
+		r.caption.Segments = nil
+		r.caption.Hide()
+	} else {
+		r.caption.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: captionStyle, Text: text}}
+		r.caption.Show()
+		r.caption.Refresh()
+	}
+	// The caption changes the label's width: lay the row out again.
+	r.box.Layout.Layout(r.box.Objects, r.box.Size())
+}
 
 // Dragged follows the pointer.
 func (r *nodeRow) Dragged(e *fyne.DragEvent) {

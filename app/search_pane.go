@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"attache/index"
+	"attache/index/themes"
 )
 
 // searchLimit is how many hits the result list shows.
@@ -21,8 +22,9 @@ const searchLimit = 50
 
 // Labels of the filters' "no filter" choices.
 const (
-	allDocs  = "All documents"
-	allLangs = "All languages"
+	allDocs   = "All documents"
+	allLangs  = "All languages"
+	allThemes = "All themes"
 )
 
 // searchPane is the query field, its filters and the result list.
@@ -32,14 +34,18 @@ type searchPane struct {
 	query   *queryEntry
 	docSel  *widget.Select
 	langSel *widget.Select
-	message *widget.Label
-	list    *widget.List
-	content fyne.CanvasObject
+	// themeSel filters by theme; sameLang turns off cross-language search.
+	themeSel *widget.Select
+	sameLang *widget.Check
+	message  *widget.Label
+	list     *widget.List
+	content  fyne.CanvasObject
 
-	// doc and lang are the filters' values ("" for all).
-	doc, lang string
-	// docChoice and langChoice map the filters' option labels to values.
-	docChoice, langChoice map[string]string
+	// doc, lang and theme are the filters' values ("" for all).
+	doc, lang, theme string
+	// docChoice, langChoice and themeChoice map the filters' option labels
+	// to values.
+	docChoice, langChoice, themeChoice map[string]string
 	// hits and total are the results on show.
 	hits  []index.Hit
 	total int
@@ -50,6 +56,9 @@ type searchPane struct {
 	cancel func()
 	// filling is true while the filters' options are being replaced.
 	filling bool
+	// readFirst asks the next results to select their first hit, so that
+	// the reader shows it.
+	readFirst bool
 }
 
 func newSearchPane(u *ui) *searchPane {
@@ -58,6 +67,10 @@ func newSearchPane(u *ui) *searchPane {
 	p.query.SetPlaceHolder("Search the library (Ctrl+F): words, \"phrases\", -not, lang:it")
 	p.query.OnChanged = func(string) { p.schedule() }
 	p.query.OnSubmitted = func(string) { p.schedule() }
+
+	// Off by default: an English query also finds the Italian passages on
+	// the same thing, and the other way round.
+	p.sameLang = widget.NewCheck("Same language only", func(bool) { p.schedule() })
 
 	p.docChoice = map[string]string{allDocs: ""}
 	p.langChoice = map[string]string{allLangs: ""}
@@ -77,6 +90,15 @@ func newSearchPane(u *ui) *searchPane {
 		p.schedule()
 	})
 	p.langSel.SetSelected(allLangs)
+	p.themeChoice = map[string]string{allThemes: ""}
+	p.themeSel = widget.NewSelect([]string{allThemes}, func(s string) {
+		if p.filling {
+			return
+		}
+		p.theme = p.themeChoice[s]
+		p.schedule()
+	})
+	p.themeSel.SetSelected(allThemes)
 
 	p.message = widget.NewLabel("Type to search the library.")
 	p.message.Wrapping = fyne.TextWrapWord
@@ -94,7 +116,9 @@ func newSearchPane(u *ui) *searchPane {
 	}
 	p.list.OnUnselected = func(widget.ListItemID) { p.selected = -1 }
 
-	filters := container.NewGridWithColumns(2, p.docSel, p.langSel)
+	filters := container.NewVBox(
+		container.NewGridWithColumns(2, p.docSel, p.langSel),
+		container.NewBorder(nil, nil, nil, p.sameLang, p.themeSel))
 	top := container.NewVBox(p.query, filters, p.message)
 	p.content = container.NewBorder(top, nil, nil, nil, p.list)
 	return p
@@ -118,7 +142,7 @@ func (p *searchPane) schedule() {
 	p.gen++
 	gen := p.gen
 	lib := p.u.lib
-	q := index.Query{Text: strings.TrimSpace(p.query.Text), Doc: p.doc, Lang: p.lang, Limit: searchLimit}
+	q := p.currentQuery()
 	if lib == nil {
 		if q.Text != "" {
 			p.message.SetText("The library is still opening; the search will run when it is ready.")
@@ -129,15 +153,34 @@ func (p *searchPane) schedule() {
 		p.apply(gen, q, nil, nil, nil)
 		return
 	}
+	typed := strings.TrimSpace(p.query.Text)
 	p.cancel = p.u.later(func() {
 		res, err := lib.Search(context.Background(), q)
 		var all *index.Results
-		if err == nil && (q.Doc != "" || q.Lang != "") {
+		if err == nil && typed != "" && (q.Doc != "" || q.Lang != "" || q.Theme != "") {
 			// The filters' counts are those of the query without filters.
-			all, _ = lib.Search(context.Background(), index.Query{Text: q.Text, Limit: 1})
+			all, _ = lib.Search(context.Background(), index.Query{Text: typed, SameLanguage: q.SameLanguage, Limit: 1})
 		}
 		fyne.Do(func() { p.apply(gen, q, res, all, err) })
 	})
+}
+
+// currentQuery is the query the field and the filters ask for. With no
+// words typed but a filter chosen, it lists the passages the filters let
+// through (as the query "theme:ID doc:ID" does).
+func (p *searchPane) currentQuery() index.Query {
+	q := index.Query{Text: strings.TrimSpace(p.query.Text), Doc: p.doc, Lang: p.lang, Theme: p.theme,
+		SameLanguage: p.sameLang.Checked, Limit: searchLimit}
+	if q.Text == "" {
+		var f []string
+		for _, kv := range [][2]string{{"theme", p.theme}, {"doc", p.doc}, {"lang", p.lang}} {
+			if kv[1] != "" {
+				f = append(f, kv[0]+":"+kv[1])
+			}
+		}
+		q.Text = strings.Join(f, " ")
+	}
+	return q
 }
 
 // apply shows the results of search gen unless a newer one has started.
@@ -159,9 +202,20 @@ func (p *searchPane) apply(gen int, q index.Query, res, all *index.Results, err 
 	default:
 		p.hits, p.total = res.Hits, res.Total
 		p.message.Importance = widget.MediumImportance
+		// With no words typed, the filters alone list passages in reading
+		// order; the counts beside the filters would only echo them.
+		listing := strings.TrimSpace(p.query.Text) == ""
 		switch {
 		case len(res.Hits) == 0:
 			p.message.SetText("No passages match.")
+		case listing && res.Total > len(res.Hits):
+			p.message.SetText(fmt.Sprintf("%d passages pass the filters; the first %d are shown. Type to search among them.", res.Total, len(res.Hits)))
+		case listing:
+			verb := "pass"
+			if res.Total == 1 {
+				verb = "passes"
+			}
+			p.message.SetText(fmt.Sprintf("%s %s the filters. Type to search among them.", plural(res.Total, "passage"), verb))
 		case res.Total > len(res.Hits):
 			p.message.SetText(fmt.Sprintf("%d passages match; the best %d are shown.", res.Total, len(res.Hits)))
 		case res.Total == 1:
@@ -172,11 +226,19 @@ func (p *searchPane) apply(gen int, q index.Query, res, all *index.Results, err 
 		if all == nil {
 			all = res
 		}
-		p.fillFilters(all.Facets)
+		if listing {
+			p.fillFilters(nil)
+		} else {
+			p.fillFilters(all.Facets)
+		}
 	}
 	p.message.Refresh()
 	p.list.Refresh()
 	p.list.ScrollToTop()
+	if p.readFirst && len(p.hits) > 0 {
+		p.list.Select(0)
+	}
+	p.readFirst = false
 }
 
 // fillFilters sets the filters' options with the counts of facets (nil
@@ -230,43 +292,41 @@ func (p *searchPane) fillFilters(facets map[string][]index.FacetCount) {
 	}
 	p.langSel.SetOptions(langOpts)
 	p.langSel.SetSelected(langSel)
+
+	// Themes in the taxonomy's order, labelled in English; with a query,
+	// those without a matching passage go to the end.
+	p.themeChoice = map[string]string{allThemes: ""}
+	themeOpts := []string{allThemes}
+	var silent []string
+	themeSel := allThemes
+	for _, th := range themes.Default().Themes {
+		c := count("theme", th.ID)
+		label := th.LabelEN + c
+		p.themeChoice[label] = th.ID
+		if c == " (0)" && th.ID != p.theme {
+			silent = append(silent, label)
+		} else {
+			themeOpts = append(themeOpts, label)
+		}
+		if th.ID == p.theme {
+			themeSel = label
+		}
+	}
+	p.themeSel.SetOptions(append(themeOpts, silent...))
+	p.themeSel.SetSelected(themeSel)
 }
 
-// showPassages lists the passages ids (such as a theme's in a document)
-// instead of a search's hits, under the heading what, and reads the first.
-func (p *searchPane) showPassages(what string, ids []string) {
-	lib := p.u.lib
-	if lib == nil {
+// filterBy sets the theme and document filters, clears the query, lists
+// the passages they let through in reading order and reads the first.
+func (p *searchPane) filterBy(themeID, docID string) {
+	p.theme, p.doc = themeID, docID
+	p.readFirst = true
+	p.fillFilters(nil)
+	if p.query.Text != "" {
+		p.query.SetText("") // schedules the listing
 		return
 	}
-	p.cancel()
-	p.gen++
-	gen := p.gen
-	p.u.background(func() {
-		var hits []index.Hit
-		for _, id := range ids {
-			ps, err := lib.Passage(id)
-			if err != nil {
-				continue
-			}
-			hits = append(hits, index.Hit{Passage: *ps})
-		}
-		fyne.Do(func() {
-			if gen != p.gen {
-				return
-			}
-			p.list.UnselectAll()
-			p.selected = -1
-			p.hits, p.total = hits, len(hits)
-			p.message.Importance = widget.MediumImportance
-			p.message.SetText(fmt.Sprintf("%s: %s. Type to search again.", what, plural(len(hits), "passage")))
-			p.list.Refresh()
-			p.list.ScrollToTop()
-			if len(hits) > 0 {
-				p.list.Select(0)
-			}
-		})
-	})
+	p.schedule()
 }
 
 // step selects the hit after (+1) or before (-1) the selected one.

@@ -1,14 +1,19 @@
 package app
 
 import (
+	"context"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"attache/index"
+	"attache/index/themes"
 )
 
 func TestTypingSearchesAndShowsHighlightedHits(t *testing.T) {
@@ -238,5 +243,152 @@ func TestEscapeClearsTheQuery(t *testing.T) {
 	u.search.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if u.search.query.Text != "" || len(u.search.hits) != 0 {
 		t.Errorf("after Escape: query %q, %d hits", u.search.query.Text, len(u.search.hits))
+	}
+}
+
+func TestSameLanguageToggle(t *testing.T) {
+	u := newTestUI(t)
+	if u.search.sameLang.Checked {
+		t.Fatal("Same language only is on by default")
+	}
+	search(t, u, "undersea cables")
+	langs := func() map[string]int {
+		n := map[string]int{}
+		for _, h := range u.search.hits {
+			n[h.Lang]++
+		}
+		return n
+	}
+	if langs()["it"] == 0 {
+		t.Fatalf("an English query found no Italian passages: %v", langs())
+	}
+	// An Italian hit says so on its row.
+	for i, h := range u.search.hits {
+		if h.Lang == "it" {
+			if row := rowText(u, i); !strings.Contains(row, "IT") {
+				t.Errorf("Italian hit's row %q does not show its language", row)
+			}
+			break
+		}
+	}
+	test.Tap(u.search.sameLang)
+	if !u.search.sameLang.Checked || len(u.search.hits) == 0 {
+		t.Fatalf("with Same language only: checked %v, %d hits", u.search.sameLang.Checked, len(u.search.hits))
+	}
+	if n := langs(); n["it"] != 0 {
+		t.Errorf("with Same language only, an English query still finds Italian passages: %v", n)
+	}
+	test.Tap(u.search.sameLang)
+	if langs()["it"] == 0 {
+		t.Error("turning Same language only off did not bring the Italian passages back")
+	}
+}
+
+// themeOption is the theme filter's option for theme id, with its count.
+func themeOption(t *testing.T, u *ui, id string) string {
+	t.Helper()
+	for label, v := range u.search.themeChoice {
+		if v == id {
+			return label
+		}
+	}
+	t.Fatalf("theme filter has no option for %s: %q", id, u.search.themeSel.Options)
+	return ""
+}
+
+func TestThemeFilterNarrowsHitsAndShowsCounts(t *testing.T) {
+	u := newTestUI(t)
+	search(t, u, "digital")
+	facets := map[string]int{}
+	res, err := testLib.Search(context.Background(), index.Query{Text: "digital", Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Facets["theme"] {
+		facets[f.Value] = f.Count
+	}
+	if len(facets) == 0 {
+		t.Fatal("the search has no theme facet")
+	}
+	// Options: All themes, then every theme of the taxonomy with its count,
+	// those with passages first.
+	opts := u.search.themeSel.Options
+	if opts[0] != allThemes || len(opts) != len(themes.Default().Themes)+1 {
+		t.Fatalf("theme options %q", opts)
+	}
+	var best string
+	for _, th := range themes.Default().Themes {
+		want := fmt.Sprintf("%s (%d)", th.LabelEN, facets[th.ID])
+		if got := themeOption(t, u, th.ID); got != want {
+			t.Errorf("theme option %q, want %q", got, want)
+		}
+		if best == "" || facets[th.ID] > facets[best] {
+			best = th.ID
+		}
+	}
+	if strings.HasSuffix(opts[1], " (0)") {
+		t.Errorf("first theme option %q has no passages", opts[1])
+	}
+	u.search.themeSel.SetSelected(themeOption(t, u, best))
+	if u.search.theme != best {
+		t.Fatalf("theme filter = %q, want %q", u.search.theme, best)
+	}
+	if u.search.total != facets[best] {
+		t.Errorf("%d hits with the theme filter, want the facet's %d", u.search.total, facets[best])
+	}
+	for _, h := range u.search.hits {
+		if !slices.Contains(h.Themes, best) {
+			t.Fatalf("hit %s (themes %v) shown with the filter on %s", h.ID, h.Themes, best)
+		}
+	}
+	// The counts stay those of the query without filters.
+	if got := themeOption(t, u, best); got != fmt.Sprintf("%s (%d)", themes.Default().Theme(best).LabelEN, facets[best]) {
+		t.Errorf("theme option after filtering %q", got)
+	}
+	u.search.themeSel.SetSelected(allThemes)
+	if u.search.theme != "" || u.search.total != res.Total {
+		t.Errorf("all themes: filter %q, %d hits, want %d", u.search.theme, u.search.total, res.Total)
+	}
+}
+
+func TestFiltersAloneListPassages(t *testing.T) {
+	u := newTestUI(t)
+	id := themes.Default().Themes[0].ID
+	u.search.themeSel.SetSelected(themeOption(t, u, id))
+	if len(u.search.hits) == 0 {
+		t.Fatalf("theme filter with no query listed nothing: %q", u.search.message.Text)
+	}
+	if !strings.Contains(u.search.message.Text, "the filters") {
+		t.Errorf("message %q does not say the filters list the passages", u.search.message.Text)
+	}
+	for i, h := range u.search.hits {
+		if !slices.Contains(h.Themes, id) {
+			t.Fatalf("listed passage %s is not on %s", h.ID, id)
+		}
+		if i > 0 {
+			p := u.search.hits[i-1]
+			if p.DocID == h.DocID && p.Seq > h.Seq {
+				t.Fatalf("listing not in reading order: %s before %s", p.ID, h.ID)
+			}
+		}
+	}
+	u.search.themeSel.SetSelected(allThemes)
+	if len(u.search.hits) != 0 || !strings.Contains(u.search.message.Text, "Type to search") {
+		t.Errorf("with no query and no filter: %d hits, message %q", len(u.search.hits), u.search.message.Text)
+	}
+}
+
+func TestSearchFiltersFitTheWindow(t *testing.T) {
+	u := newTestUI(t)
+	search(t, u, "digital")
+	// At 1280×800 the search pane is a third of the window: every filter
+	// gets at least the width of its "All …" label.
+	for _, s := range []*widget.Select{u.search.docSel, u.search.langSel, u.search.themeSel} {
+		if w := s.Size().Width; w < s.MinSize().Width || w < 120 {
+			t.Errorf("filter %q is %.0f wide (min %.0f)", s.Selected, w, s.MinSize().Width)
+		}
+	}
+	if w := u.search.sameLang.Size().Width; w < u.search.sameLang.MinSize().Width {
+		t.Errorf("the Same language only check is cut: %.0f < %.0f", w, u.search.sameLang.MinSize().Width)
 	}
 }

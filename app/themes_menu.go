@@ -42,22 +42,20 @@ func (u *ui) loadMatrix(then func(*themes.Matrix)) {
 	})
 }
 
-// showCoverage opens Library › Theme Coverage: a tap on a cell searches the
-// theme in that document and shows its strongest passage.
+// showCoverage opens Library › Theme Coverage: a tap on a cell lists the
+// document's passages on the theme in the search pane and reads the first.
 func (u *ui) showCoverage() {
 	u.loadMatrix(func(m *themes.Matrix) {
 		u.showDialog(coverageDialog(u.win, m, "en", u.openCoverageCell))
 	})
 }
 
-// openCoverageCell lists the passages of document doc on theme and reads
-// the first.
-func (u *ui) openCoverageCell(theme, doc string, passages []string) {
-	label := theme
-	if th := themes.Default().Theme(theme); th != nil {
-		label = th.LabelEN
-	}
-	u.search.showPassages(label+" in "+u.docName(doc), passages)
+// openCoverageCell sets the search pane's theme and document filters to
+// the cell's, so that it lists the document's passages on the theme (the
+// cell's passages, in reading order) and reads the first; the user can
+// then type to search among them.
+func (u *ui) openCoverageCell(theme, doc string, _ []string) {
+	u.search.filterBy(theme, doc)
 }
 
 // showDraft opens File › Draft from Themes: a new brief with a section per

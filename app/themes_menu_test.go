@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"attache/index/themes"
@@ -19,14 +20,21 @@ func TestCoverageCellSearchesTheThemeInTheDocument(t *testing.T) {
 				continue
 			}
 			theme, doc := m.Themes[i].ID, m.Docs[j].ID
+			u.search.query.SetText("cables")
 			u.openCoverageCell(theme, doc, c.Passages)
-			if len(u.search.hits) == 0 {
-				t.Fatalf("searching theme %s in %s found nothing: %q", theme, doc, u.search.message.Text)
+			// The cell sets the search pane's filters and clears the query.
+			if u.search.theme != theme || u.search.doc != doc || u.search.query.Text != "" {
+				t.Fatalf("filters %q %q, query %q after opening %s in %s", u.search.theme, u.search.doc, u.search.query.Text, theme, doc)
 			}
+			if !strings.HasPrefix(u.search.themeSel.Selected, themes.Default().Theme(theme).LabelEN) {
+				t.Errorf("theme filter shows %q", u.search.themeSel.Selected)
+			}
+			var got []string
 			for _, h := range u.search.hits {
-				if h.DocID != doc {
-					t.Fatalf("hit %s is not in %s", h.ID, doc)
-				}
+				got = append(got, h.ID)
+			}
+			if strings.Join(got, " ") != strings.Join(c.Passages, " ") {
+				t.Fatalf("the pane lists %v, want the cell's passages %v", got, c.Passages)
 			}
 			if ps, _, _ := u.reader.passage(); ps == nil || ps.ID != c.Passages[0] {
 				t.Errorf("reader shows %v, want %s", ps, c.Passages[0])
