@@ -210,16 +210,32 @@ type retaggedDoc struct {
 }
 
 // saveRetagged writes documents tagged again at Open back to their files,
-// each atomically, so the next Open finds their tags made; a file changed
-// meanwhile (by an import in another process) is left alone. A file not
-// written is tagged again next time.
+// so the next Open finds their tags made, as an import does: staged, synced
+// at once and moved in under a journal. A file changed meanwhile (by an
+// import in another process) is left alone; a file not written is tagged
+// again next time.
 func (l *Local) saveRetagged(docs []retaggedDoc) {
+	if len(docs) == 0 {
+		return
+	}
+	tx, err := newImportTx(l.dir)
+	if err != nil {
+		return
+	}
+	staged := 0
 	for _, r := range docs {
-		path := filepath.Join(l.dir, docsDir, r.id+".json")
-		if b, err := os.ReadFile(path); err == nil && contentHash(b) == r.was {
-			writeFileAtomic(path, r.data)
+		rel := filepath.Join(docsDir, r.id+".json")
+		if b, err := os.ReadFile(filepath.Join(l.dir, rel)); err == nil && contentHash(b) == r.was {
+			if tx.stage(rel, r.data) == nil {
+				staged++
+			}
 		}
 	}
+	if staged == 0 {
+		tx.abort()
+		return
+	}
+	tx.commit()
 }
 
 // Dir is the library folder.

@@ -90,10 +90,14 @@ func TestImportEditRemoveUpdateTheIndexInPlace(t *testing.T) {
 		t.Errorf("stamp after import: %+v, %v", st, err)
 	}
 	l.Close()
+	stored, _ := os.Stat(filepath.Join(lib, docsDir, id+".json"))
 	*notices = nil
 	l, notices = openFresh(t, lib)
 	if len(*notices) != 0 {
 		t.Errorf("reopening after an import said %q", *notices)
+	}
+	if again, _ := os.Stat(filepath.Join(lib, docsDir, id+".json")); !os.SameFile(stored, again) || !again.ModTime().Equal(stored.ModTime()) {
+		t.Error("reopening wrote the document's file again, as if its tags were out of date")
 	}
 
 	// An edit and a removal change the index in place too.
