@@ -205,9 +205,9 @@ func (l *Local) patch(path string, st stamp, gone []string, docs []*corpus.Docum
 	return nil
 }
 
-// reindex rebuilds the index from the documents in memory and reopens it,
-// after documents were added to or removed from the store. The caller
-// holds l.mu for writing.
+// reindex rebuilds the whole index from the documents in memory and
+// reopens it: update's fallback when the index cannot be changed in place.
+// The caller holds l.mu for writing.
 func (l *Local) reindex() error {
 	fp, err := l.store.fingerprint()
 	if err != nil {
