@@ -146,8 +146,9 @@ func newOutline(u *ui) *outline {
 		id := strings.TrimPrefix(o.sel, exNode)
 		o.u.edit(func(ed *briefing.Editor) error { return ed.RestoreExcerpt(id) })
 	})
-	o.exBox = container.NewBorder(nil, container.NewVBox(o.exComment, container.NewHBox(trim, whole)), nil, nil,
-		container.NewVScroll(container.NewVBox(o.exQuote, o.exSource, o.exThemes)))
+	// The themes head the excerpt, in view however long its quotation.
+	o.exBox = container.NewBorder(o.exThemes, container.NewVBox(o.exComment, container.NewHBox(trim, whole)), nil, nil,
+		container.NewVScroll(container.NewVBox(o.exQuote, o.exSource)))
 
 	o.empty = widget.NewLabel("Select a section to write its text, or an excerpt to comment on it or trim it. Add passages with Add to brief (Ctrl+Enter).")
 	o.empty.Wrapping = fyne.TextWrapWord
@@ -294,8 +295,10 @@ func (o *outline) showDetail() {
 		o.exQuote.SetText("“" + x.Text + "”")
 		o.exSource.SetText(excerptSource(x))
 		o.exThemes.Segments = nil
+		o.exThemes.Hide()
 		if t := themeList(x.Themes); t != "" {
 			o.exThemes.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: captionStyle, Text: "Themes: " + t}}
+			o.exThemes.Show()
 		}
 		o.exThemes.Refresh()
 		setText(o.exComment, x.Comment)
