@@ -112,6 +112,7 @@ func TestSearchErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"search"}, 2, "give some words to search for"},
+		{[]string{"search", "--doc", "nope"}, 2, "nope"},
 		{[]string{"search", `"cavi`}, 2, "unclosed quote in query"},
 		{[]string{"search", "cavi", "foo:bar"}, 2, `unknown filter "foo:"`},
 		{[]string{"search", "-cavi"}, 2, "the query only excludes words"},
@@ -287,5 +288,30 @@ func TestRunCommandTurnsPanicIntoError(t *testing.T) {
 	err := runCommand(boom, &Env{}, nil)
 	if err == nil || err.Error() != "internal error: boom" {
 		t.Errorf("runCommand of a panicking command: %v, want internal error: boom", err)
+	}
+}
+
+func TestSearchWithOnlyAFilterListsItsPassages(t *testing.T) {
+	code, out, errOut := runCLI(t, t.TempDir(), "search", "--doc", "tech7-2024", "--limit", "500", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var res struct {
+		Total int `json:"total"`
+		Hits  []struct {
+			Doc string `json:"doc"`
+			Seq int    `json:"seq"`
+		} `json:"hits"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Total < 10 || len(res.Hits) != res.Total {
+		t.Fatalf("search --doc tech7-2024 lists %d of %d passages", len(res.Hits), res.Total)
+	}
+	for i, h := range res.Hits {
+		if h.Doc != "tech7-2024" || h.Seq != i {
+			t.Fatalf("hit %d is passage %d of %s, want passage %d of tech7-2024 in reading order", i, h.Seq, h.Doc, i)
+		}
 	}
 }

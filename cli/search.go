@@ -40,8 +40,8 @@ func runSearch(env *Env, args []string) error {
 		return usagef("search: --lang takes a language code such as en or it, not %q", *lang)
 	}
 	text := strings.TrimSpace(strings.Join(words, " "))
-	if text == "" {
-		return usagef("search: give some words to search for")
+	if text == "" && *lang == "" && *doc == "" && *theme == "" {
+		return usagef("search: give some words to search for, or a filter")
 	}
 
 	lib, err := openLibrary(env)

@@ -68,3 +68,21 @@ func TestFilterOnlyQueryListsPassagesInReadingOrder(t *testing.T) {
 		t.Errorf("-doc:join-2025-140 lists %d passages, want %d", got, l.store.count()-len(d.Passages))
 	}
 }
+
+func TestQueryFieldsAloneListTheirPassages(t *testing.T) {
+	l := library(t)
+	d, err := l.Document("council-2023")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := find(t, Query{Doc: "council-2023", Limit: MaxLimit})
+	if res.Total != len(d.Passages) {
+		t.Errorf("Query{Doc: council-2023} lists %d passages, the document has %d", res.Total, len(d.Passages))
+	}
+	if res.Query != "" {
+		t.Errorf("the results echo %q, not the query's own (empty) text", res.Query)
+	}
+	if _, err := l.Search(t.Context(), Query{Text: "  "}); err == nil || !strings.Contains(err.Error(), "empty query") {
+		t.Errorf("a blank query with no filters: %v, want the empty-query message", err)
+	}
+}

@@ -32,7 +32,7 @@ var storedFields = []string{
 // Search runs a query. A query that cannot be understood fails with a
 // *QueryError; a cancelled ctx stops the search.
 func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
-	pq, err := parseQuery(q.Text)
+	pq, err := parseQuery(listingText(q))
 	if err != nil {
 		return nil, err
 	}
@@ -191,4 +191,20 @@ func strs(v interface{}) []string {
 		return out
 	}
 	return nil
+}
+
+// listingText is the text to parse for q: its own text, or, when that is
+// blank and q has filters of its own (Lang, Doc, Theme), those filters, so
+// that a query made of filters alone lists their passages.
+func listingText(q Query) string {
+	if strings.TrimSpace(q.Text) != "" {
+		return q.Text
+	}
+	var filters []string
+	for _, f := range []struct{ name, value string }{{"lang", q.Lang}, {"doc", q.Doc}, {"theme", q.Theme}} {
+		if v := strings.TrimSpace(f.value); v != "" {
+			filters = append(filters, f.name+":"+v)
+		}
+	}
+	return strings.Join(filters, " ")
 }
