@@ -111,6 +111,9 @@ func Save(path string, b *Brief) error {
 // same folder, synced and renamed over path only when write succeeds. On
 // any failure the temporary file is removed and path is untouched.
 func WriteFileAtomic(path string, write func(w io.Writer) error) (err error) {
+	// A symbolic link is written through: the file it points to gets the
+	// new content and the link stays, as any editor's save does.
+	path = followLinks(path)
 	dir := filepath.Dir(path)
 	mode := os.FileMode(0o644)
 	if st, err := os.Stat(path); err == nil {
@@ -150,6 +153,26 @@ func WriteFileAtomic(path string, write func(w io.Writer) error) (err error) {
 		d.Close()
 	}
 	return nil
+}
+
+// followLinks returns the file a chain of symbolic links at path ends at
+// (which may not exist yet), or path itself when it is not a link.
+func followLinks(path string) string {
+	for range 40 {
+		st, err := os.Lstat(path)
+		if err != nil || st.Mode()&os.ModeSymlink == 0 {
+			return path
+		}
+		target, err := os.Readlink(path)
+		if err != nil {
+			return path
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(path), target)
+		}
+		path = target
+	}
+	return path
 }
 
 // unwrapPath turns "open /x/.y.tmp-123: no such file or directory" into a

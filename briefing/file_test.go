@@ -227,3 +227,44 @@ func TestParseFixesIDs(t *testing.T) {
 		t.Errorf("excerpt without full: Full %q, want its text", x.Full)
 	}
 }
+
+// TestSaveWritesThroughSymlink checks that saving a brief opened through a
+// symbolic link writes the file the link points to and keeps the link,
+// instead of replacing the link with a copy that the real file never sees.
+func TestSaveWritesThroughSymlink(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "shared", "note.brief")
+	if err := os.Mkdir(filepath.Dir(real), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := Save(real, sampleBrief(t)); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.brief")
+	if err := os.Symlink(filepath.Join("shared", "note.brief"), link); err != nil {
+		t.Fatal(err)
+	}
+	b := sampleBrief(t)
+	b.Title = "Through the link"
+	if err := Save(link, b); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced: %v %v", st.Mode(), err)
+	}
+	got, err := Load(real)
+	if err != nil || got.Title != "Through the link" {
+		t.Errorf("the linked file was not written: %v %q", err, got.Title)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("left behind beside the link: %v", entries)
+	}
+	// a save to a folder is refused in one line, and the folder is kept
+	err = Save(filepath.Dir(real), b)
+	if err == nil || strings.Contains(err.Error(), "\n") {
+		t.Errorf("save to a folder: %v", err)
+	}
+	if st, err := os.Stat(filepath.Dir(real)); err != nil || !st.IsDir() {
+		t.Errorf("the folder was replaced: %v", err)
+	}
+}
