@@ -59,11 +59,7 @@ func Run(library string, args []string) error {
 	}
 	b, _ := newBriefFrom("briefing-note", "")
 	u.setBrief(b, "")
-	if brief != "" {
-		u.openPath(brief)
-	} else {
-		u.offerRestore()
-	}
+	u.start(brief)
 	if q := os.Getenv(queryEnv); q != "" {
 		u.search.query.SetText(q)
 	}

@@ -203,17 +203,24 @@ func (u *ui) askOpen() {
 }
 
 // openPath reads a brief off the UI goroutine and shows it.
-func (u *ui) openPath(path string) {
+func (u *ui) openPath(path string) { u.openPathThen(path, nil) }
+
+// openPathThen opens a brief as openPath does, then runs then (if not nil)
+// on the UI goroutine, whether the brief opened or not.
+func (u *ui) openPathThen(path string, then func()) {
 	u.background(func() {
 		b, err := briefing.Load(path)
 		fyne.Do(func() {
 			if err != nil {
 				u.showError(err)
 				u.removeRecent(path)
-				return
+			} else {
+				u.setBrief(b, path)
+				u.app.Preferences().SetString(prefLastDir, filepath.Dir(path))
 			}
-			u.setBrief(b, path)
-			u.app.Preferences().SetString(prefLastDir, filepath.Dir(path))
+			if then != nil {
+				then()
+			}
 		})
 	})
 }
@@ -383,6 +390,18 @@ func (u *ui) autosave() {
 func (u *ui) removeAutosave() {
 	os.Remove(u.autosavePath())
 	u.app.Preferences().RemoveValue(prefAutosavePath)
+}
+
+// start opens the brief named on the command line ("" for none) and offers
+// back the autosave copy of a run that did not end cleanly. With a brief,
+// the offer comes once it has opened: skipping it would let the first
+// autosave of this run write over the copy, and the work in it be lost.
+func (u *ui) start(brief string) {
+	if brief == "" {
+		u.offerRestore()
+		return
+	}
+	u.openPathThen(brief, func() { u.offerRestore() })
 }
 
 // offerRestore asks whether to restore the autosave copy left by a run

@@ -7,6 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"attache/briefing"
 )
 
 func TestSaveAndReopen(t *testing.T) {
@@ -126,5 +128,38 @@ func TestPreferencesRemembered(t *testing.T) {
 	}
 	if s := u.windowSize(); s.Width < 100 {
 		t.Errorf("window size %v", s)
+	}
+}
+
+// TestStartWithBriefStillOffersRestore checks that starting on a brief
+// named on the command line still offers the autosave copy of a run that
+// crashed, instead of ignoring it until this run's autosave writes over it.
+func TestStartWithBriefStillOffersRestore(t *testing.T) {
+	u := newTestUI(t)
+	u.brief.title.SetText("Unsaved work")
+	u.autosave()
+	path := tempPath(t, "other.brief")
+	b, _ := newBriefFrom("blank", "Other brief")
+	if err := briefing.Save(path, b); err != nil {
+		t.Fatal(err)
+	}
+	// The next start, on the same app storage, names a brief to open.
+	w := u.app.NewWindow("Attaché")
+	v := newUI(u.app, w)
+	v.background = func(f func()) { f() }
+	w.SetContent(v.layout())
+	w.SetMainMenu(v.buildMenu())
+	blank, _ := newBriefFrom("blank", "")
+	v.setBrief(blank, "")
+	v.start(path)
+	if v.ed.Brief().Title != "Other brief" || v.path != path {
+		t.Errorf("opened %q from %q", v.ed.Brief().Title, v.path)
+	}
+	if m := test.RenderToMarkup(w.Canvas()); !strings.Contains(m, ">Restore<") {
+		t.Errorf("no offer to restore the autosave copy:\n%s", m)
+	}
+	v.restoreAutosave()
+	if v.ed.Brief().Title != "Unsaved work" || !v.ed.Dirty() {
+		t.Errorf("restored: title %q, dirty %v", v.ed.Brief().Title, v.ed.Dirty())
 	}
 }
