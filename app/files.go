@@ -274,10 +274,18 @@ func (u *ui) saveAs(then func()) {
 		}
 		path := w.URI().Path()
 		w.Close()
-		if !strings.HasSuffix(path, briefing.Extension) {
-			os.Remove(path)
-			path += briefing.Extension
-		}
+		u.savedAs(path, then)
+	}, u.win)
+	d.SetFileName(fileNameFor(u.ed.Brief().Title, briefing.Extension))
+	u.setDialogDir(d)
+	d.Resize(fyne.NewSize(900, 600))
+	u.showDialog(d)
+}
+
+// savedAs saves the brief to the path chosen in the save dialog (which
+// the dialog has already created or emptied), then runs then.
+func (u *ui) savedAs(path string, then func()) {
+	saveThere := func(path string) {
 		if err := u.saveTo(path); err != nil {
 			u.showError(err)
 			return
@@ -285,10 +293,28 @@ func (u *ui) saveAs(then func()) {
 		if then != nil {
 			then()
 		}
+	}
+	if strings.HasSuffix(path, briefing.Extension) {
+		saveThere(path)
+		return
+	}
+	// The brief goes to NAME.brief: the empty NAME the dialog made goes
+	// (never a file with something in it), and an existing NAME.brief is
+	// replaced only if the user says so, as the dialog asks for NAME.
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() && st.Size() == 0 {
+		os.Remove(path)
+	}
+	path += briefing.Extension
+	if _, err := os.Stat(path); err != nil {
+		saveThere(path)
+		return
+	}
+	d := dialog.NewConfirm("Replace brief", filepath.Base(path)+" already exists. Replace it?", func(ok bool) {
+		if ok {
+			saveThere(path)
+		}
 	}, u.win)
-	d.SetFileName(fileNameFor(u.ed.Brief().Title, briefing.Extension))
-	u.setDialogDir(d)
-	d.Resize(fyne.NewSize(900, 600))
+	d.SetConfirmText("Replace")
 	u.showDialog(d)
 }
 

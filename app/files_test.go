@@ -2,11 +2,13 @@ package app
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"attache/briefing"
 )
@@ -162,4 +164,59 @@ func TestStartWithBriefStillOffersRestore(t *testing.T) {
 	if v.ed.Brief().Title != "Unsaved work" || !v.ed.Dirty() {
 		t.Errorf("restored: title %q, dirty %v", v.ed.Brief().Title, v.ed.Dirty())
 	}
+}
+
+// TestSaveAsWithoutExtensionAsksBeforeReplacing checks that typing NAME in
+// the save dialog, where NAME.brief already exists, asks before replacing
+// that brief instead of writing over it unasked, and that a file NAME with
+// something in it is never deleted.
+func TestSaveAsWithoutExtensionAsksBeforeReplacing(t *testing.T) {
+	u := newTestUI(t)
+	dir := t.TempDir()
+	existing := filepath.Join(dir, "Minutes.brief")
+	old, _ := newBriefFrom("blank", "Last week's minutes")
+	if err := briefing.Save(existing, old); err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(dir, "Minutes")
+	os.WriteFile(name, nil, 0o644) // the dialog creates the file it was given
+	u.savedAs(name, nil)
+	if got, err := briefing.Load(existing); err != nil || got.Title != "Last week's minutes" {
+		t.Fatalf("Minutes.brief was replaced unasked: %v %q", err, got.Title)
+	}
+	if _, err := os.Stat(name); !os.IsNotExist(err) {
+		t.Error("the empty file the dialog made was left behind")
+	}
+	if m := test.RenderToMarkup(u.win.Canvas()); !strings.Contains(m, "Minutes.brief already exists") {
+		t.Fatalf("no question before replacing:\n%s", m)
+	}
+	// Replace answers yes.
+	test.Tap(findButton(t, u.win.Canvas(), "Replace"))
+	if got, err := briefing.Load(existing); err != nil || got.Title != u.ed.Brief().Title || u.ed.Dirty() {
+		t.Errorf("after Replace: %v %q, dirty %v", err, got.Title, u.ed.Dirty())
+	}
+	// A file NAME with content is kept.
+	notes := filepath.Join(dir, "notes")
+	os.WriteFile(notes, []byte("keep me"), 0o644)
+	u.savedAs(notes, nil)
+	if data, _ := os.ReadFile(notes); string(data) != "keep me" {
+		t.Errorf("notes now %q", data)
+	}
+	if _, err := briefing.Load(notes + briefing.Extension); err != nil {
+		t.Errorf("notes.brief: %v", err)
+	}
+}
+
+// findButton finds the button labelled label in the canvas's dialogs.
+func findButton(t *testing.T, c fyne.Canvas, label string) *widget.Button {
+	t.Helper()
+	for _, o := range c.Overlays().List() {
+		for _, obj := range test.LaidOutObjects(o) {
+			if b, ok := obj.(*widget.Button); ok && b.Text == label {
+				return b
+			}
+		}
+	}
+	t.Fatalf("no %q button", label)
+	return nil
 }
