@@ -181,12 +181,14 @@ func (u *ui) showExportResult(res exportResult) {
 	u.setStatus("Exported "+res.path, false)
 	msg := widget.NewLabel("Written to " + res.path)
 	msg.Wrapping = fyne.TextWrapWord
-	content := container.NewVBox(msg)
+	var content fyne.CanvasObject = msg
 	if len(res.warnings) > 0 {
 		w := widget.NewLabel(fmt.Sprintf("%d warnings:\n• %s", len(res.warnings), strings.Join(res.warnings, "\n• ")))
 		w.Wrapping = fyne.TextWrapWord
 		w.Importance = widget.WarningImportance
-		content.Add(container.NewVScroll(w))
+		// In a border layout the scroll takes all the dialog's height
+		// below the message; in a VBox it would shrink to one line.
+		content = container.NewBorder(msg, nil, nil, nil, container.NewVScroll(w))
 	}
 	var d *dialog.CustomDialog
 	open := widget.NewButton("Open", func() {

@@ -7,7 +7,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"attache/bridge"
 	"attache/briefing"
@@ -145,4 +147,18 @@ func TestExportWarnsOfChangedQuotations(t *testing.T) {
 	if m := test.RenderToMarkup(u.win.Canvas()); !strings.Contains(m, "warning") {
 		t.Error("the export dialog does not show the warnings")
 	}
+	// The warnings get room to be read, not a one-line sliver.
+	for _, o := range u.win.Canvas().Overlays().List() {
+		for _, obj := range test.LaidOutObjects(o) {
+			if sc, ok := obj.(*container.Scroll); ok {
+				if l, ok := sc.Content.(*widget.Label); ok && strings.Contains(l.Text, "warnings:") {
+					if line := l.MinSize().Height / float32(strings.Count(l.Text, "\n")+1); sc.Size().Height < 3*line {
+						t.Errorf("the warnings' scroll is %.0f high, less than three lines of %.0f", sc.Size().Height, line)
+					}
+					return
+				}
+			}
+		}
+	}
+	t.Error("no scrolling list of warnings in the export dialog")
 }
