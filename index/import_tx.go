@@ -112,6 +112,11 @@ func (tx *importTx) apply() error {
 			return err
 		}
 		if err := os.Rename(from, to); err != nil {
+			if _, serr := os.Stat(from); os.IsNotExist(serr) {
+				// another process finishing this journal at Open moved
+				// it in between the Stat above and the Rename
+				continue
+			}
 			return fmt.Errorf("moving %s into the library: %w", rel, err)
 		}
 		touched[filepath.Dir(to)] = true
@@ -143,6 +148,9 @@ func safeRel(rel string) bool {
 // staging folders of imports that never committed. Open calls it before
 // reading the documents.
 func finishImport(dir string, notice func(string)) {
+	// keep is the staging folder of a journal that could not be finished:
+	// it holds the files the journal still has to move in.
+	keep := ""
 	if b, err := os.ReadFile(filepath.Join(dir, journalFile)); err == nil {
 		var tx importTx
 		if err := json.Unmarshal(b, &tx); err != nil || !safeRel(tx.Staging) || !strings.HasPrefix(tx.Staging, stagingPrefix) {
@@ -153,6 +161,7 @@ func finishImport(dir string, notice func(string)) {
 			notice("finishing an import that was interrupted")
 			if err := tx.apply(); err != nil {
 				notice("cannot finish an interrupted import: " + oneLine(err))
+				keep = tx.Staging
 			}
 		}
 	}
@@ -161,7 +170,7 @@ func finishImport(dir string, notice func(string)) {
 		return
 	}
 	for _, e := range entries {
-		if e.IsDir() && strings.HasPrefix(e.Name(), stagingPrefix) && !stagingAlive(filepath.Join(dir, e.Name())) {
+		if e.IsDir() && strings.HasPrefix(e.Name(), stagingPrefix) && e.Name() != keep && !stagingAlive(filepath.Join(dir, e.Name())) {
 			os.RemoveAll(filepath.Join(dir, e.Name()))
 		}
 	}
