@@ -13,36 +13,21 @@ import (
 // Heading and Title styles as # lines, list paragraphs as "- " items,
 // footnotes as [^N]: notes, and docProps/core.xml's properties.
 func extractDOCX(data []byte) (*Result, error) {
-	files, err := openArchive(data)
-	if err != nil {
-		return nil, err
-	}
-	b := &budget{left: MaxUnpacked}
-	doc, ok := files["word/document.xml"]
-	if !ok {
-		return nil, fmt.Errorf("%w: the DOCX has no word/document.xml", ErrBroken)
-	}
-	body, err := readEntry(doc, MaxUnpacked, b)
+	a, body, err := openArchive(data, "DOCX", "word/document.xml")
 	if err != nil {
 		return nil, err
 	}
 	res := &Result{}
 	styles := map[string]int{}
-	if f, ok := files["word/styles.xml"]; ok {
-		if s, err := readEntry(f, MaxUnpacked, b); err == nil {
-			styles = docxHeadingStyles(s)
-		}
+	if s := a.optional("word/styles.xml", MaxUnpacked); s != nil {
+		styles = docxHeadingStyles(s)
 	}
 	var notes []string
-	if f, ok := files["word/footnotes.xml"]; ok {
-		if s, err := readEntry(f, MaxUnpacked, b); err == nil {
-			notes = docxNotes(s)
-		}
+	if s := a.optional("word/footnotes.xml", MaxUnpacked); s != nil {
+		notes = docxNotes(s)
 	}
-	if f, ok := files["docProps/core.xml"]; ok {
-		if s, err := readEntry(f, 1<<20, b); err == nil {
-			readCoreProps(s, res)
-		}
+	if s := a.optional("docProps/core.xml", 1<<20); s != nil {
+		readCoreProps(s, res)
 	}
 	paras, title, err := docxParagraphs(body, styles)
 	if err != nil {

@@ -13,24 +13,13 @@ import (
 // text:p paragraphs, list items as "- " items, text:note footnotes as
 // [^N]: notes, and meta.xml's properties.
 func extractODT(data []byte) (*Result, error) {
-	files, err := openArchive(data)
-	if err != nil {
-		return nil, err
-	}
-	b := &budget{left: MaxUnpacked}
-	content, ok := files["content.xml"]
-	if !ok {
-		return nil, fmt.Errorf("%w: the ODT has no content.xml", ErrBroken)
-	}
-	body, err := readEntry(content, MaxUnpacked, b)
+	a, body, err := openArchive(data, "ODT", "content.xml")
 	if err != nil {
 		return nil, err
 	}
 	res := &Result{}
-	if f, ok := files["meta.xml"]; ok {
-		if s, err := readEntry(f, 1<<20, b); err == nil {
-			readCoreProps(s, res)
-		}
+	if s := a.optional("meta.xml", 1<<20); s != nil {
+		readCoreProps(s, res)
 	}
 	text, title, err := odtText(body)
 	if err != nil {

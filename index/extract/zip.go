@@ -63,15 +63,47 @@ func readEntry(f *zip.File, limit int64, b *budget) ([]byte, error) {
 	return data, nil
 }
 
-// openArchive opens a zip archive and returns its entries by name.
-func openArchive(data []byte) (map[string]*zip.File, error) {
+// archive is an opened DOCX or ODT package: its entries by name and what
+// is left of MaxUnpacked to inflate them.
+type archive struct {
+	files  map[string]*zip.File
+	budget budget
+}
+
+// openArchive opens a zip package and inflates its main entry (the
+// document's body), which must be there: format names the package kind in
+// the error ("the DOCX has no word/document.xml").
+func openArchive(data []byte, format, main string) (*archive, []byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, fmt.Errorf("%w: broken zip archive: %v", ErrBroken, err)
+		return nil, nil, fmt.Errorf("%w: broken zip archive: %v", ErrBroken, err)
 	}
-	files := make(map[string]*zip.File, len(zr.File))
+	a := &archive{files: make(map[string]*zip.File, len(zr.File)), budget: budget{left: MaxUnpacked}}
 	for _, f := range zr.File {
-		files[f.Name] = f
+		a.files[f.Name] = f
 	}
-	return files, nil
+	f, ok := a.files[main]
+	if !ok {
+		return nil, nil, fmt.Errorf("%w: the %s has no %s", ErrBroken, format, main)
+	}
+	body, err := readEntry(f, MaxUnpacked, &a.budget)
+	if err != nil {
+		return nil, nil, err
+	}
+	return a, body, nil
+}
+
+// optional inflates an entry the package may lack (styles, notes,
+// properties), up to limit bytes; it returns nil when the entry is missing
+// or cannot be read, since the document reads without it.
+func (a *archive) optional(name string, limit int64) []byte {
+	f, ok := a.files[name]
+	if !ok {
+		return nil
+	}
+	data, err := readEntry(f, limit, &a.budget)
+	if err != nil {
+		return nil
+	}
+	return data
 }
