@@ -80,6 +80,14 @@ func Parse(data []byte, name string) (*Brief, error) {
 
 // Load reads a .brief file. It never writes to the file.
 func Load(path string) (*Brief, error) {
+	// Only a regular file is read: reading a FIFO or a device (/dev/zero)
+	// would wait or read forever.
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		if st.IsDir() {
+			return nil, fmt.Errorf("open brief %q: is a folder", path)
+		}
+		return nil, fmt.Errorf("open brief %q: not a regular file", path)
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
