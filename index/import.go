@@ -161,6 +161,11 @@ func collectFiles(paths []string, rep *ImportReport) []*importJob {
 			continue
 		}
 		if !info.IsDir() {
+			if !info.Mode().IsRegular() {
+				// a FIFO would block the import, a device never end it
+				rep.Skipped = append(rep.Skipped, SkippedFile{root, "not a regular file"})
+				continue
+			}
 			add(root)
 			continue
 		}
