@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // The .brief file format: an indented JSON object whose "format" is
@@ -130,7 +131,7 @@ func WriteFileAtomic(path string, write func(w io.Writer) error) (err error) {
 		}
 		mode = st.Mode().Perm()
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	f, err := os.CreateTemp(dir, "."+tempStem(filepath.Base(path))+".tmp-*")
 	if err != nil {
 		return unwrapPath(err)
 	}
@@ -161,6 +162,21 @@ func WriteFileAtomic(path string, write func(w io.Writer) error) (err error) {
 		d.Close()
 	}
 	return nil
+}
+
+// tempStem is the start of a file name for a temporary file beside it:
+// the name cut to 64 bytes (on a character boundary), so that the
+// temporary name stays within the system's limit (255 bytes) when the
+// file's own name is near it.
+func tempStem(name string) string {
+	if len(name) <= 64 {
+		return name
+	}
+	n := 64
+	for n > 0 && !utf8.RuneStart(name[n]) {
+		n--
+	}
+	return name[:n]
 }
 
 // followLinks returns the file a chain of symbolic links at path ends at

@@ -268,3 +268,26 @@ func TestSaveWritesThroughSymlink(t *testing.T) {
 		t.Errorf("the folder was replaced: %v", err)
 	}
 }
+
+// TestSaveLongFileName checks that a brief whose file name is near the
+// system's limit of 255 bytes (a long Italian title makes one) can be
+// saved: the temporary file's name, the whole name plus a prefix and a
+// suffix, was too long, so every save failed.
+func TestSaveLongFileName(t *testing.T) {
+	name := strings.Repeat("è", 120) + Extension // 246 bytes
+	path := filepath.Join(t.TempDir(), name)
+	b := sampleBrief(t)
+	if err := Save(path, b); err != nil {
+		t.Fatalf("first save: %v", err)
+	}
+	b.Title = "Again"
+	if err := Save(path, b); err != nil {
+		t.Fatalf("second save: %v", err)
+	}
+	if got, err := Load(path); err != nil || got.Title != "Again" {
+		t.Errorf("reloaded: %v %q", err, got.Title)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
+	}
+}
