@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -329,12 +330,23 @@ func fileNameFor(title, ext string) string {
 			b.WriteRune(r)
 		}
 	}
-	name := strings.TrimSpace(b.String())
+	name := b.String()
+	// A file name may have 255 bytes at most: a long title is cut, on a
+	// character boundary, so that saving and exporting do not fail.
+	for len(name)+len(ext) > maxFileName {
+		_, size := utf8.DecodeLastRuneInString(name)
+		name = name[:len(name)-size]
+	}
+	name = strings.TrimSpace(name)
 	if name == "" {
 		name = "Untitled"
 	}
 	return name + ext
 }
+
+// maxFileName is the longest file name fileNameFor makes, in bytes: under
+// the usual limit of 255, with room for a copy's " (2)".
+const maxFileName = 240
 
 // setDialogDir starts a file dialog in the last folder used.
 func (u *ui) setDialogDir(d *dialog.FileDialog) {

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -219,4 +220,18 @@ func findButton(t *testing.T, c fyne.Canvas, label string) *widget.Button {
 	}
 	t.Fatalf("no %q button", label)
 	return nil
+}
+
+// TestFileNameForLongTitle checks that a long title makes a file name
+// within the 255-byte limit, cut on a character boundary, so that the
+// save and export dialogs do not offer a name that cannot be created.
+func TestFileNameForLongTitle(t *testing.T) {
+	title := strings.Repeat("Conclusioni sulla diplomazia digitale dell'Unione è ", 10)
+	name := fileNameFor(title, briefing.Extension)
+	if len(name) > 255 || !utf8.ValidString(name) || !strings.HasSuffix(name, briefing.Extension) || !strings.HasPrefix(name, "Conclusioni") {
+		t.Errorf("%d bytes: %q", len(name), name)
+	}
+	if got := fileNameFor("Short: title", ".pdf"); got != "Short- title.pdf" {
+		t.Errorf("short title: %q", got)
+	}
 }
