@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 )
 
@@ -39,6 +40,11 @@ func Export(path string, b *Brief, format string, opt Options) ([]string, error)
 		write = WriteMarkdown
 	default:
 		return nil, fmt.Errorf("unknown export format %q: use pdf or md", format)
+	}
+	// An export never replaces a brief: "-o note.brief", or the brief's
+	// own name typed in the export dialog, would lose the brief itself.
+	if strings.EqualFold(filepath.Ext(path), Extension) {
+		return nil, fmt.Errorf("export %q: will not write over a %s file: choose another name", path, Extension)
 	}
 	// render in memory first so that a failing brief never touches disk
 	var buf bytes.Buffer

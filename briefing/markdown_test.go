@@ -64,3 +64,23 @@ func TestExportAtomic(t *testing.T) {
 		t.Errorf("left behind: %v", entries)
 	}
 }
+
+// TestExportNeverOverwritesABrief checks that an export aimed at a .brief
+// file (the brief's own name typed by mistake) is refused in one line and
+// leaves the brief as it was, instead of replacing it with a PDF.
+func TestExportNeverOverwritesABrief(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "note.brief")
+	if err := Save(path, sampleBrief(t)); err != nil {
+		t.Fatal(err)
+	}
+	old, _ := os.ReadFile(path)
+	for _, f := range []string{PDF, Markdown} {
+		_, err := Export(path, sampleBrief(t), f, Options{})
+		if err == nil || strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), "will not write over") {
+			t.Errorf("%s over a brief: %v", f, err)
+		}
+	}
+	if now, _ := os.ReadFile(path); string(now) != string(old) {
+		t.Error("the brief was replaced by its export")
+	}
+}
