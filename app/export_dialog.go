@@ -79,6 +79,10 @@ func (u *ui) showExport() {
 			path.SetText(w.URI().Path())
 		}, u.win)
 		d.SetFileName(filepath.Base(path.Text))
+		// The save dialog empties an existing file it is given at once,
+		// before the export runs (or is cancelled): list only exports,
+		// so that a click cannot pick the brief or another document.
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".md"}))
 		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(path.Text))); err == nil {
 			d.SetLocation(l)
 		}

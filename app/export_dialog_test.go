@@ -3,6 +3,7 @@ package app
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -161,4 +162,29 @@ func TestExportWarnsOfChangedQuotations(t *testing.T) {
 		}
 	}
 	t.Error("no scrolling list of warnings in the export dialog")
+}
+
+// TestExportBrowseListsOnlyExports checks that the export dialog's Browse
+// lists PDF and Markdown files only: Fyne's save dialog empties the file
+// picked at once, so a brief clicked there was lost even if the export was
+// then cancelled.
+func TestExportBrowseListsOnlyExports(t *testing.T) {
+	u := newTestUI(t)
+	dir := t.TempDir()
+	for _, n := range []string{"note.brief", "old.pdf", "notes.odt"} {
+		os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644)
+	}
+	u.path = filepath.Join(dir, "note.brief")
+	u.showExport()
+	test.Tap(findButton(t, u.win.Canvas(), "Browse…"))
+	m := test.RenderToMarkup(u.win.Canvas())
+	// The dialog shows a file as its name under an icon of its extension.
+	if !strings.Contains(m, ">old<") || !strings.Contains(m, ">.pdf<") {
+		t.Fatalf("the browse dialog does not list old.pdf:\n%s", m)
+	}
+	for _, ext := range []string{".brief", ".odt"} {
+		if strings.Contains(m, ">"+ext+"<") {
+			t.Errorf("the browse dialog lists a %s file", ext)
+		}
+	}
 }
