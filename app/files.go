@@ -278,6 +278,9 @@ func (u *ui) saveAs(then func()) {
 		u.savedAs(path, then)
 	}, u.win)
 	d.SetFileName(fileNameFor(u.ed.Brief().Title, briefing.Extension))
+	// The save dialog empties the file picked at once: list only briefs,
+	// so that a click cannot pick an export or another document.
+	d.SetFilter(storage.NewExtensionFileFilter([]string{briefing.Extension}))
 	u.setDialogDir(d)
 	d.Resize(fyne.NewSize(900, 600))
 	u.showDialog(d)

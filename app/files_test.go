@@ -235,3 +235,26 @@ func TestFileNameForLongTitle(t *testing.T) {
 		t.Errorf("short title: %q", got)
 	}
 }
+
+// TestSaveAsListsOnlyBriefs checks that Save As lists .brief files only:
+// Fyne's save dialog empties the file picked at once, so a PDF or another
+// document clicked there was lost.
+func TestSaveAsListsOnlyBriefs(t *testing.T) {
+	u := newTestUI(t)
+	dir := t.TempDir()
+	for _, n := range []string{"old.brief", "note.pdf", "notes.odt"} {
+		os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644)
+	}
+	u.app.Preferences().SetString(prefLastDir, dir)
+	u.saveAs(nil)
+	m := test.RenderToMarkup(u.win.Canvas())
+	// The dialog shows a file as its name under an icon of its extension.
+	if !strings.Contains(m, ">old<") {
+		t.Fatalf("Save As does not list old.brief:\n%s", m)
+	}
+	for _, name := range []string{">note<", ">notes<", ">.pdf<", ">.odt<"} {
+		if strings.Contains(m, name) {
+			t.Errorf("Save As lists %s", name)
+		}
+	}
+}
