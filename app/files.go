@@ -411,7 +411,14 @@ func (u *ui) scheduleAutosave() {
 // its file in the preferences.
 func (u *ui) autosave() {
 	u.autosavePending = false
-	if u.ed == nil || !u.ed.Dirty() {
+	if u.ed == nil || u.restoreOffered {
+		// the copy a crashed run left waits for the user's answer
+		return
+	}
+	if !u.ed.Dirty() {
+		// the changes were undone back to the file: an older copy would
+		// be offered back after the next start as unsaved work
+		u.removeAutosave()
 		return
 	}
 	p := u.autosavePath()
@@ -459,7 +466,9 @@ func (u *ui) offerRestore() bool {
 		name = filepath.Base(orig)
 	}
 	msg := "Attaché closed without saving " + name + ". Restore the copy saved at " + st.ModTime().Format("15:04 on 2 Jan") + "?"
+	u.restoreOffered = true
 	d := dialog.NewConfirm("Restore unsaved brief", msg, func(ok bool) {
+		u.restoreOffered = false
 		if !ok {
 			u.removeAutosave()
 			return

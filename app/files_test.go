@@ -258,3 +258,52 @@ func TestSaveAsListsOnlyBriefs(t *testing.T) {
 		}
 	}
 }
+
+// TestAutosaveCopyKeptWhileOffered checks that while the offer to restore
+// a crashed run's copy awaits an answer, this run's autosave does not
+// write over the copy; and that a copy whose changes were undone back to
+// the file is removed, not offered back after the next start.
+func TestAutosaveCopyKeptWhileOffered(t *testing.T) {
+	u := newTestUI(t)
+	u.brief.title.SetText("Unsaved work")
+	u.autosave()
+	w := u.app.NewWindow("Attaché")
+	v := newUI(u.app, w)
+	v.background = func(f func()) { f() }
+	w.SetContent(v.layout())
+	w.SetMainMenu(v.buildMenu())
+	b, _ := newBriefFrom("blank", "")
+	v.setBrief(b, "")
+	if !v.offerRestore() {
+		t.Fatal("no offer")
+	}
+	v.brief.title.SetText("Typed before answering")
+	v.autosave()
+	if got, err := briefing.Load(v.autosavePath()); err != nil || got.Title != "Unsaved work" {
+		t.Fatalf("the crashed run's copy was written over: %v %q", err, got.Title)
+	}
+	// Restore answers the offer; undoing back to the file then drops the
+	// copy at the next autosave.
+	test.Tap(findButton(t, w.Canvas(), "Restore"))
+	if v.ed.Brief().Title != "Unsaved work" {
+		t.Fatalf("restored %q", v.ed.Brief().Title)
+	}
+	path := tempPath(t, "kept.brief")
+	if err := v.saveTo(path); err != nil {
+		t.Fatal(err)
+	}
+	v.brief.title.SetText("Changed")
+	v.autosave()
+	if _, err := os.Stat(v.autosavePath()); err != nil {
+		t.Fatalf("no copy of the change: %v", err)
+	}
+	for v.ed.Dirty() && v.ed.Undo() {
+	}
+	if v.ed.Dirty() {
+		t.Fatal("could not undo back to the file")
+	}
+	v.autosave()
+	if _, err := os.Stat(v.autosavePath()); !os.IsNotExist(err) {
+		t.Errorf("a copy of undone changes was kept: %v", err)
+	}
+}

@@ -50,6 +50,9 @@ type ui struct {
 	// written (0: never); autosavePending says a write is waiting.
 	autosaveDelay   time.Duration
 	autosavePending bool
+	// restoreOffered is true while the offer to restore the autosave copy
+	// of a run that crashed awaits an answer: the copy is not touched.
+	restoreOffered bool
 
 	// dialogs are the open dialogs, the top one last.
 	dialogs []dialog.Dialog
@@ -207,6 +210,10 @@ func (u *ui) setStatus(msg string, busy bool) {
 // quit closes the window, first offering to save unsaved changes.
 func (u *ui) quit() {
 	u.confirmDiscard("Quit", func() {
+		if !u.restoreOffered && u.ed != nil && !u.ed.Dirty() {
+			// changes undone back to the file: the copy is out of date
+			u.removeAutosave()
+		}
 		u.savePrefs()
 		u.win.Close()
 	})
