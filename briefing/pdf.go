@@ -403,6 +403,12 @@ func (d *pdfDoc) newPage() {
 	d.pdf.AddPage()
 	d.s.reset()
 	d.y = marginTop
+	for len(d.pageNotes) > 0 && d.limit() < marginTop+20 {
+		// the rest of a note taller than a page fills this page alone
+		d.flushNotes()
+		d.pdf.AddPage()
+		d.s.reset()
+	}
 	if d.inBox {
 		d.boxTop = d.y
 		d.y += 2
@@ -435,6 +441,44 @@ func (d *pdfDoc) notesNeed(marks []int) float64 {
 	return h
 }
 
+// fits reports whether lines of height h with the note marks fit on this
+// page, with their footnotes. Notes too tall for any page do not count:
+// they start under their mark and continue on the next page anyway.
+func (d *pdfDoc) fits(h float64, marks []int) bool {
+	if d.y+h > d.limit() {
+		return false
+	}
+	if d.y+h+d.notesNeed(marks) <= d.limit() {
+		return true
+	}
+	empty := 4.0
+	for _, n := range marks {
+		empty += linesHeight(d.noteLines[n].lines, -1) + 0.8
+	}
+	return marginTop+h+empty > d.ph-marginBottom
+}
+
+// headLines is the height and the note marks of the lines a block must
+// start a page's text with: two, or all three of a three-line paragraph,
+// which is never split (one line would be alone on one page or the other).
+func headLines(bl block) (float64, []int) {
+	n := 2
+	if len(bl.lines) == 3 && !bl.keepNext {
+		n = 3
+	}
+	n = min(n, len(bl.lines))
+	return linesHeight(bl.lines, n), linesMarks(bl.lines[:n])
+}
+
+// linesMarks lists the note marks standing on the lines.
+func linesMarks(lines []line) []int {
+	var marks []int
+	for _, ln := range lines {
+		marks = append(marks, ln.marks...)
+	}
+	return marks
+}
+
 // place lays the blocks out on pages.
 func (d *pdfDoc) place(blocks []block) {
 	for i, bl := range blocks {
@@ -446,30 +490,24 @@ func (d *pdfDoc) place(blocks []block) {
 			d.y += 0.5
 			continue
 		}
+		end := d.y // the foot of the text above, where its page's notes may start
 		if !d.fresh() {
 			d.y += bl.gap
 		}
 		// keep a heading with the first lines of what follows, and never
 		// leave a single line of a paragraph at the foot of a page
-		need := linesHeight(bl.lines, 2)
-		var marks []int
-		for _, ln := range bl.lines[:min(2, len(bl.lines))] {
-			marks = append(marks, ln.marks...)
-		}
+		need, marks := headLines(bl)
 		for k := i; k+1 < len(blocks) && blocks[k].keepNext; k++ {
 			if k == i {
-				need = linesHeight(bl.lines, -1)
+				need, marks = linesHeight(bl.lines, -1), linesMarks(bl.lines)
 			}
 			next := blocks[k+1]
-			need += next.gap + linesHeight(next.lines, 2)
-			for _, ln := range next.lines[:min(2, len(next.lines))] {
-				marks = append(marks, ln.marks...)
-			}
+			h, m := headLines(next)
+			need += next.gap + h
+			marks = append(marks, m...)
 		}
-		if len(bl.lines) == 3 {
-			need = linesHeight(bl.lines, -1) // no widow either
-		}
-		if d.y+need+d.notesNeed(marks) > d.limit() && !d.fresh() {
+		if !d.fits(need, marks) && !d.fresh() {
+			d.y = end
 			d.newPage()
 		}
 		if bl.boxStart {
@@ -487,10 +525,21 @@ func (d *pdfDoc) place(blocks []block) {
 		if bl.sectionHeading > 0 {
 			d.secPage = append(d.secPage, d.pdf.PageNo())
 		}
+		onPage := 0 // lines of this block on the current page
 		for k, ln := range bl.lines {
-			if d.y+ln.h+d.notesNeed(ln.marks) > d.limit() && !d.fresh() {
-				d.newPage()
+			brk := !d.fits(ln.h, ln.marks)
+			if !brk && k == len(bl.lines)-2 && onPage >= 2 {
+				// no widow: when the last line would go alone to the next
+				// page, the line before it goes with it (with its notes)
+				last := bl.lines[k+1]
+				marks := append(append([]int(nil), ln.marks...), last.marks...)
+				brk = !d.fits(ln.h+last.h, marks)
 			}
+			if brk && !d.fresh() {
+				d.newPage()
+				onPage = 0
+			}
+			onPage++
 			if k == 0 && bl.toc > 0 {
 				e := &d.toc[bl.toc-1]
 				e.page, e.x, e.y, e.h = d.pdf.PageNo(), bl.x, d.y, ln.h

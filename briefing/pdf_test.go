@@ -353,6 +353,15 @@ func checkLayout(t *testing.T, d *pdfDoc) {
 			}
 		}
 	}
+	// no widow or orphan: a paragraph of three lines or more that runs
+	// over a page break keeps at least two lines on each page
+	for _, parts := range splitBlocks(d) {
+		for _, c := range parts {
+			if len(parts) > 1 && c.lines < 2 {
+				t.Errorf("block %d: a single line on page %d (lines per page %v)", c.block, c.page, parts)
+			}
+		}
+	}
 	// text lines never overlap the footnotes of their page
 	lowest := map[int]float64{}
 	firstNote := map[int]float64{}
@@ -370,6 +379,28 @@ func checkLayout(t *testing.T, d *pdfDoc) {
 			t.Errorf("page %d: text reaches %.1f mm, notes start at %.1f mm", page, lowest[page], y)
 		}
 	}
+}
+
+// blockPart is the number of lines a text block has on one page.
+type blockPart struct{ block, page, lines int }
+
+// splitBlocks returns, for each text block of a laid-out PDF, its lines
+// per page, in page order.
+func splitBlocks(d *pdfDoc) map[int][]blockPart {
+	out := map[int][]blockPart{}
+	for _, p := range d.trace {
+		if p.note {
+			continue
+		}
+		parts := out[p.block]
+		if n := len(parts); n > 0 && parts[n-1].page == p.page {
+			parts[n-1].lines++
+		} else {
+			parts = append(parts, blockPart{p.block, p.page, 1})
+		}
+		out[p.block] = parts
+	}
+	return out
 }
 
 // bigBrief has n excerpts over ten sections, cycling the fixtures, with a
@@ -452,5 +483,122 @@ func TestExampleBrief(t *testing.T) {
 		if !strings.Contains(all, fmt.Sprintf("%d %s", n.Number, squash(n.Text()))) {
 			t.Errorf("note %d missing", n.Number)
 		}
+	}
+}
+
+// markedWords makes a paragraph of n words "<prefix>wNNN", unique in a
+// brief, to find its lines in the PDF.
+func markedWords(prefix string, n int) string {
+	w := make([]string, n)
+	for i := range w {
+		w[i] = fmt.Sprintf("%sw%03d", prefix, i+1)
+	}
+	return strings.Join(w, " ")
+}
+
+// wordsByPage reads a PDF's words back with pdftotext -bbox: for each page,
+// each word with the top of its box in points.
+func wordsByPage(t testing.TB, path string) []map[string]float64 {
+	var pages []map[string]float64
+	re := regexp.MustCompile(`<page |<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]*)</word>`)
+	for _, m := range re.FindAllStringSubmatch(poppler(t, "pdftotext", "-bbox", path, "-"), -1) {
+		if m[0] == "<page " {
+			pages = append(pages, map[string]float64{})
+			continue
+		}
+		y, _ := strconv.ParseFloat(m[1], 64)
+		pages[len(pages)-1][m[2]] = y
+	}
+	return pages
+}
+
+// TestPDFWidowsOrphans breaks paragraphs and quotations of 3 to 8 lines,
+// and one longer than a page, at every position on the page (a run of
+// one-line paragraphs before them shifts them line by line), and reads the
+// PDF back: where one runs over a page break, each page has at least two of
+// its lines, and each note stands on the page of its mark.
+func TestPDFWidowsOrphans(t *testing.T) {
+	splits := 0
+	for shift := 0; shift < 8; shift++ {
+		b, err := New(Header{Title: "Widows and orphans", Author: "Tester", Date: "2025-01-01"}, "blank")
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, _ := b.AddSection("Paragraphs", -1)
+		paras := []string{}
+		for k := 0; k < shift; k++ {
+			paras = append(paras, "A one-line paragraph before.")
+		}
+		var prefixes []string
+		for i := 0; i < 24; i++ {
+			p := fmt.Sprintf("p%02d", i)
+			prefixes = append(prefixes, p)
+			paras = append(paras, markedWords(p, 20+i%6*10)) // 3 to 8 lines
+			if i == 12 {
+				prefixes = append(prefixes, "long")
+				paras = append(paras, markedWords("long", 560)) // over a page
+			}
+		}
+		b.SetSectionText(id, strings.Join(paras, "\n\n"))
+		qid, _ := b.AddSection("Quotations", -1)
+		for i := 0; i < 16; i++ {
+			x := xJoinPartners()
+			p := fmt.Sprintf("q%02d", i)
+			prefixes = append(prefixes, p)
+			x.Text = markedWords(p, 19+i%5*9) // 3 to 7 lines
+			x.Full = x.Text
+			xid, _ := b.AddExcerpt(qid, x, -1)
+			b.SetExcerptComment(xid, strings.Repeat("A comment after the quotation. ", i%3*3+1))
+		}
+		d, err := layoutPDF(b, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkLayout(t, d)
+
+		path, _ := exportPDF(t, b, Options{})
+		pages := wordsByPage(t, path)
+		for _, pre := range prefixes {
+			var lines []int // lines of the paragraph on each page it is on
+			for _, words := range pages {
+				ys := map[float64]bool{}
+				for w, y := range words {
+					if strings.HasPrefix(w, pre+"w") {
+						ys[y] = true
+					}
+				}
+				if len(ys) > 0 {
+					lines = append(lines, len(ys))
+				}
+			}
+			if len(lines) > 1 {
+				splits++
+				for _, n := range lines {
+					if n < 2 {
+						t.Errorf("shift %d: %s has a single line alone on a page (lines per page %v)", shift, pre, lines)
+					}
+				}
+			}
+		}
+		// each note on the page of its mark, after the quotation's last word
+		c := Cite(b)
+		texts := strings.Split(poppler(t, "pdftotext", "-layout", path, "-"), "\f")
+		for _, x := range b.Excerpts() {
+			words := strings.Fields(x.Text)
+			last := words[len(words)-1]
+			for p, txt := range texts {
+				if !strings.Contains(txt, last) {
+					continue
+				}
+				for _, nn := range c.Marks[x.ID] {
+					if !strings.Contains(squash(txt), fmt.Sprintf("%d %s", nn, squash(c.Notes[nn-1].Text()))) {
+						t.Errorf("shift %d: note %d is not on page %d with its mark", shift, nn, p+1)
+					}
+				}
+			}
+		}
+	}
+	if splits < 20 {
+		t.Errorf("only %d paragraphs run over a page break", splits)
 	}
 }
