@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -165,11 +166,19 @@ func TestPDFContent(t *testing.T) {
 	if len(rows) < 4 {
 		t.Errorf("fonts:\n%s", fonts)
 	}
+	var names []string
 	for _, r := range rows {
 		f := strings.Fields(r)
 		if f[len(f)-5] != "yes" {
 			t.Errorf("font not embedded: %s", r)
 		}
+		names = append(names, f[0])
+	}
+	// named after the font (as far as fpdf allows: "utf8" + family in lower
+	// case + style), each once
+	sort.Strings(names)
+	if got := strings.Join(names, " "); got != "utf8dejavusans utf8dejavusansB utf8dejavuserif utf8dejavuserifB utf8dejavuserifI" {
+		t.Errorf("font names %s", got)
 	}
 	// document properties
 	info := poppler(t, "pdfinfo", path)

@@ -33,6 +33,13 @@ var fontFiles = map[string]string{
 	"sansB":  "DejaVuSans-Bold.ttf",
 }
 
+// pdfFamily is the family name each font is registered under in the PDF.
+// fpdf names an embedded UTF-8 font "utf8" + the family in lower case + the
+// style letter (it has no way to write the font's own PostScript name), so
+// pdffonts lists utf8dejavuserif, utf8dejavuserifB… rather than the bare
+// utf8serif, utf8serifB…, which did not say which font it was.
+var pdfFamily = map[string]string{"serif": "DejaVuSerif", "sans": "DejaVuSans"}
+
 type fontData struct {
 	bytes []byte
 	font  *sfnt.Font
@@ -72,7 +79,7 @@ func addFonts(pdf *fpdf.Fpdf) error {
 	}
 	for key, fd := range fonts {
 		family := strings.TrimRight(key, "BI")
-		pdf.AddUTF8FontFromBytes(family, strings.TrimPrefix(key, family), fd.bytes)
+		pdf.AddUTF8FontFromBytes(pdfFamily[family], strings.TrimPrefix(key, family), fd.bytes)
 	}
 	return pdf.Error()
 }

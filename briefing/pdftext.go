@@ -58,7 +58,7 @@ type setter struct {
 
 func (s *setter) use(st style) {
 	if !s.set || s.cur.family != st.family || s.cur.style != st.style || s.cur.size != st.size {
-		s.pdf.SetFont(st.family, st.style, st.size)
+		s.pdf.SetFont(pdfFamily[st.family], st.style, st.size)
 	}
 	if !s.set || s.cur.color != st.color {
 		s.pdf.SetTextColor(st.color[0], st.color[1], st.color[2])
