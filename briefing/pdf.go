@@ -120,6 +120,7 @@ type pdfDoc struct {
 	foot bool // footnotes (else endnotes)
 
 	noteLines map[int]block // typeset footnotes by number
+	cont      line          // "(cont.)" above the rest of a continued note
 	pageNotes []noteRef
 	notesH    float64
 
@@ -213,6 +214,11 @@ func (d *pdfDoc) build() {
 	for _, n := range d.c.Notes {
 		d.noteLines[n.Number] = d.noteBlock(n)
 	}
+	cont := contLabel[d.b.Labels()]
+	if cont == "" {
+		cont = contLabel["en"]
+	}
+	d.cont = d.s.layout(text(cont, stNoteI), noteHang, d.cw-noteHang, noteHang, d.cw-noteHang, 1.3, false)[0]
 	var blocks []block
 	blocks = append(blocks, d.titleBlock()...)
 	blocks = append(blocks, d.keyMessages()...)
@@ -442,8 +448,9 @@ func (d *pdfDoc) notesNeed(marks []int) float64 {
 }
 
 // fits reports whether lines of height h with the note marks fit on this
-// page, with their footnotes. Notes too tall for any page do not count:
-// they start under their mark and continue on the next page anyway.
+// page, with their footnotes. Notes too tall for any page start under
+// their mark and continue on the next page anyway: then the other notes
+// and the first three lines of the last must fit.
 func (d *pdfDoc) fits(h float64, marks []int) bool {
 	if d.y+h > d.limit() {
 		return false
@@ -455,7 +462,21 @@ func (d *pdfDoc) fits(h float64, marks []int) bool {
 	for _, n := range marks {
 		empty += linesHeight(d.noteLines[n].lines, -1) + 0.8
 	}
-	return marginTop+h+empty > d.ph-marginBottom
+	if marginTop+h+empty <= d.ph-marginBottom {
+		return false // they fit on the next page
+	}
+	need := 0.0
+	if len(d.pageNotes) == 0 {
+		need = 4
+	}
+	for i, n := range marks {
+		if i == len(marks)-1 {
+			need += linesHeight(d.noteLines[n].lines, 3)
+		} else {
+			need += linesHeight(d.noteLines[n].lines, -1) + 0.8
+		}
+	}
+	return d.y+h+need <= d.limit()
 }
 
 // headLines is the height and the note marks of the lines a block must
@@ -598,13 +619,14 @@ func (d *pdfDoc) flushNotes() {
 	for i, r := range d.pageNotes {
 		lines := d.noteLines[r.n].lines
 		k := r.from
-		for k < len(lines) && used+lines[k].h <= room+0.01 {
-			used += lines[k].h
+		u := used + d.contHeight(r)
+		for k < len(lines) && u+lines[k].h <= room+0.01 {
+			u += lines[k].h
 			k++
 		}
 		if k > r.from {
 			fit = append(fit, part{r.n, r.from, k})
-			used += 0.8
+			used = u + 0.8
 		}
 		if k < len(lines) {
 			carry = append(append(carry, noteRef{r.n, k}), d.pageNotes[i+1:]...)
@@ -612,11 +634,21 @@ func (d *pdfDoc) flushNotes() {
 		}
 	}
 	y := d.ph - marginBottom - used
-	d.pdf.SetDrawColor(0, 0, 0)
-	d.pdf.SetLineWidth(0.25)
-	d.pdf.Line(marginSide, y-2.5, marginSide+45, y-2.5)
+	if len(fit) > 0 {
+		d.pdf.SetDrawColor(0, 0, 0)
+		d.pdf.SetLineWidth(0.25)
+		d.pdf.Line(marginSide, y-2.5, marginSide+45, y-2.5)
+	}
 	for _, p := range fit {
 		nb := d.noteLines[p.n]
+		if p.from > 0 {
+			// the rest of a note begun on the page before: its number
+			// and "(cont.)" on a line of their own
+			d.s.draw(nb.label[0], nb.x, y)
+			d.s.draw(d.cont, nb.x, y)
+			d.trace = append(d.trace, placed{page: d.pdf.PageNo(), y: y, h: d.cont.h, block: -p.n, note: true})
+			y += d.cont.h
+		}
 		for k := p.from; k < p.to; k++ {
 			ln := nb.lines[k]
 			if k == 0 {
@@ -630,9 +662,22 @@ func (d *pdfDoc) flushNotes() {
 	}
 	d.pageNotes, d.notesH = carry, 0
 	for _, r := range carry {
-		d.notesH += linesHeight(d.noteLines[r.n].lines[r.from:], -1) + 0.8
+		d.notesH += d.contHeight(r) + linesHeight(d.noteLines[r.n].lines[r.from:], -1) + 0.8
 	}
 }
+
+// contHeight is the height of the "(cont.)" line a note needs when it
+// continues from the page before.
+func (d *pdfDoc) contHeight(r noteRef) float64 {
+	if r.from == 0 {
+		return 0
+	}
+	return d.cont.h
+}
+
+// contLabel marks the rest of a footnote continued from the page before,
+// by the language of the brief's labels.
+var contLabel = map[string]string{"en": "(cont.)", "it": "(segue)"}
 
 // finish ends the last page and, in a second pass over every page, writes
 // what is known only at the end: the marking, "page X of Y", the contents'

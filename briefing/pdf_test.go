@@ -338,6 +338,38 @@ func TestPDFHugeNote(t *testing.T) {
 	if strings.Count(all, "ripetuta per riempire") != 90 || !strings.Contains(all, "FINE.") {
 		t.Errorf("long note incomplete: %d repetitions", strings.Count(all, "ripetuta per riempire"))
 	}
+	// the note starts on the page of its mark; each page it continues on
+	// shows its number and "(cont.)" (Italian: "(segue)") above the rest
+	n := Cite(b).Marks[x.ID][1]
+	for _, lang := range []string{"en", "it"} {
+		b.Lang = lang
+		path, _ := exportPDF(t, b, Options{})
+		cont := map[string]string{"en": "(cont.)", "it": "(segue)"}[lang]
+		pages, _ := pageTexts(t, path, b)
+		first := -1
+		for p, txt := range pages {
+			i := strings.Index(txt, "ripetuta per riempire")
+			if i < 0 {
+				continue
+			}
+			if first < 0 {
+				first = p
+				if !strings.Contains(txt, fmt.Sprintf("%d Source note 1: Una nota molto lunga", n)) && !strings.Contains(txt, fmt.Sprintf("%d Nota 1 della fonte: Una nota molto lunga", n)) {
+					t.Errorf("%s: page %d: note %d does not start here", lang, p+1, n)
+				}
+				if strings.Contains(txt, cont) {
+					t.Errorf("%s: page %d: %q on the note's first page", lang, p+1, cont)
+				}
+				continue
+			}
+			if c := strings.Index(txt, fmt.Sprintf("%d %s", n, cont)); c < 0 || c > i {
+				t.Errorf("%s: page %d: the rest of note %d is not marked %q", lang, p+1, n, cont)
+			}
+		}
+		if first < 0 || !strings.Contains(pages[first+1], "ripetuta per riempire") {
+			t.Errorf("%s: note %d does not continue on a second page", lang, n)
+		}
+	}
 }
 
 // checkLayout checks the traced lines of a laid-out PDF: inside the text
