@@ -18,24 +18,18 @@ import (
 
 // Preference keys.
 const (
-	prefRecent       = "recent"
-	prefAutosavePath = "autosave.path"
-	prefLastDir      = "dir.last"
+	prefRecent  = "recent"
+	prefLastDir = "dir.last"
 )
 
 // maxRecent is how many briefs Open Recent lists.
 const maxRecent = 8
 
-// autosaveEvery is how long changes wait before the autosave copy is
-// written.
-const autosaveEvery = 30 * time.Second
-
-// autosaveName is the autosave copy's file name in the app's storage.
-const autosaveName = "autosave.brief"
-
 // setBrief makes b the brief being edited, read from path ("" for a new
-// brief), with a fresh history.
+// brief), with a fresh history. What the file on disk held is not known
+// until the caller says (files().known).
 func (u *ui) setBrief(b *briefing.Brief, path string) {
+	u.files().known = nil
 	if u.ed == nil {
 		u.ed = briefing.NewEditor(b)
 		u.ed.OnChange = u.briefChanged
@@ -210,6 +204,9 @@ func (u *ui) openPath(path string) { u.openPathThen(path, nil) }
 // on the UI goroutine, whether the brief opened or not.
 func (u *ui) openPathThen(path string, then func()) {
 	u.background(func() {
+		// The sum is taken before reading: if the file changes in
+		// between, the next save asks rather than writing over it.
+		sum, _ := fileSum(path)
 		b, err := briefing.Load(path)
 		fyne.Do(func() {
 			if err != nil {
@@ -217,6 +214,7 @@ func (u *ui) openPathThen(path string, then func()) {
 				u.removeRecent(path)
 			} else {
 				u.setBrief(b, path)
+				u.files().known = sum
 				u.app.Preferences().SetString(prefLastDir, filepath.Dir(path))
 			}
 			if then != nil {
@@ -236,6 +234,11 @@ func (u *ui) save(then func()) {
 		u.saveAs(then)
 		return
 	}
+	if u.changedOnDisk() {
+		// someone else wrote the file since: ask before writing over it
+		u.askOverwrite(then)
+		return
+	}
 	if err := u.saveTo(u.path); err != nil {
 		u.showError(err)
 		return
@@ -247,10 +250,15 @@ func (u *ui) save(then func()) {
 
 // saveTo writes the brief to path and marks it saved.
 func (u *ui) saveTo(path string) error {
+	data, err := briefing.Marshal(u.ed.Brief())
+	if err != nil {
+		return err
+	}
 	if err := briefing.Save(path, u.ed.Brief()); err != nil {
 		return err
 	}
 	u.path = path
+	u.files().known = bytesSum(data)
 	u.ed.MarkSaved()
 	u.removeAutosave()
 	u.addRecent(path)
@@ -390,106 +398,4 @@ func (u *ui) removeRecent(path string) {
 	}
 	u.app.Preferences().SetStringList(prefRecent, list)
 	u.updateMenus()
-}
-
-// autosavePath is where the autosave copy is kept, in the app's storage.
-func (u *ui) autosavePath() string {
-	return filepath.Join(u.app.Storage().RootURI().Path(), autosaveName)
-}
-
-// scheduleAutosave writes the autosave copy autosaveEvery after the first
-// unsaved change.
-func (u *ui) scheduleAutosave() {
-	if u.autosavePending || u.autosaveDelay <= 0 {
-		return
-	}
-	u.autosavePending = true
-	time.AfterFunc(u.autosaveDelay, func() { fyne.Do(u.autosave) })
-}
-
-// autosave writes the unsaved brief to the autosave copy, with the path of
-// its file in the preferences.
-func (u *ui) autosave() {
-	u.autosavePending = false
-	if u.ed == nil || u.restoreOffered {
-		// the copy a crashed run left waits for the user's answer
-		return
-	}
-	if !u.ed.Dirty() {
-		// the changes were undone back to the file: an older copy would
-		// be offered back after the next start as unsaved work
-		u.removeAutosave()
-		return
-	}
-	p := u.autosavePath()
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		fyne.LogError("autosave", err)
-		return
-	}
-	if err := briefing.Save(p, u.ed.Brief()); err != nil {
-		fyne.LogError("autosave", err)
-		return
-	}
-	u.app.Preferences().SetString(prefAutosavePath, u.path)
-}
-
-// removeAutosave deletes the autosave copy: the brief is saved or its
-// changes were given up.
-func (u *ui) removeAutosave() {
-	os.Remove(u.autosavePath())
-	u.app.Preferences().RemoveValue(prefAutosavePath)
-}
-
-// start opens the brief named on the command line ("" for none) and offers
-// back the autosave copy of a run that did not end cleanly. With a brief,
-// the offer comes once it has opened: skipping it would let the first
-// autosave of this run write over the copy, and the work in it be lost.
-func (u *ui) start(brief string) {
-	if brief == "" {
-		u.offerRestore()
-		return
-	}
-	u.openPathThen(brief, func() { u.offerRestore() })
-}
-
-// offerRestore asks whether to restore the autosave copy left by a run
-// that did not end cleanly. It reports whether there was one.
-func (u *ui) offerRestore() bool {
-	p := u.autosavePath()
-	st, err := os.Stat(p)
-	if err != nil {
-		return false
-	}
-	orig := u.app.Preferences().String(prefAutosavePath)
-	name := "an untitled brief"
-	if orig != "" {
-		name = filepath.Base(orig)
-	}
-	msg := "Attaché closed without saving " + name + ". Restore the copy saved at " + st.ModTime().Format("15:04 on 2 Jan") + "?"
-	u.restoreOffered = true
-	d := dialog.NewConfirm("Restore unsaved brief", msg, func(ok bool) {
-		u.restoreOffered = false
-		if !ok {
-			u.removeAutosave()
-			return
-		}
-		u.restoreAutosave()
-	}, u.win)
-	// Say what each answer does: "No" would not tell that the copy is lost.
-	d.SetConfirmText("Restore")
-	d.SetDismissText("Discard")
-	u.showDialog(d)
-	return true
-}
-
-// restoreAutosave opens the autosave copy as unsaved changes to its brief.
-func (u *ui) restoreAutosave() {
-	b, err := briefing.Load(u.autosavePath())
-	if err != nil {
-		u.showError(err)
-		return
-	}
-	u.setBrief(b, u.app.Preferences().String(prefAutosavePath))
-	// The restored text is not in the brief's file yet.
-	u.ed.MarkDirty()
 }

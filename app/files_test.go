@@ -71,7 +71,8 @@ func TestOpenDamagedFileSaysWhy(t *testing.T) {
 }
 
 func TestAutosaveAndRestore(t *testing.T) {
-	u := newTestUI(t)
+	u := isolatedUI(t)
+	crashed(t, u)
 	u.brief.title.SetText("Unsaved work")
 	u.autosave()
 	if _, err := os.Stat(u.autosavePath()); err != nil {
@@ -108,6 +109,9 @@ func TestAutosaveAndRestore(t *testing.T) {
 	if _, err := os.Stat(v.autosavePath()); !os.IsNotExist(err) {
 		t.Error("the autosave copy survived a save")
 	}
+	if _, err := os.Stat(u.autosavePath()); !os.IsNotExist(err) {
+		t.Error("the crashed run's copy survived its restoring and saving")
+	}
 }
 
 func TestNewBriefTemplates(t *testing.T) {
@@ -138,7 +142,8 @@ func TestPreferencesRemembered(t *testing.T) {
 // named on the command line still offers the autosave copy of a run that
 // crashed, instead of ignoring it until this run's autosave writes over it.
 func TestStartWithBriefStillOffersRestore(t *testing.T) {
-	u := newTestUI(t)
+	u := isolatedUI(t)
+	crashed(t, u)
 	u.brief.title.SetText("Unsaved work")
 	u.autosave()
 	path := tempPath(t, "other.brief")
@@ -264,7 +269,8 @@ func TestSaveAsListsOnlyBriefs(t *testing.T) {
 // write over the copy; and that a copy whose changes were undone back to
 // the file is removed, not offered back after the next start.
 func TestAutosaveCopyKeptWhileOffered(t *testing.T) {
-	u := newTestUI(t)
+	u := isolatedUI(t)
+	crashed(t, u)
 	u.brief.title.SetText("Unsaved work")
 	u.autosave()
 	w := u.app.NewWindow("Attaché")
@@ -279,12 +285,17 @@ func TestAutosaveCopyKeptWhileOffered(t *testing.T) {
 	}
 	v.brief.title.SetText("Typed before answering")
 	v.autosave()
-	if got, err := briefing.Load(v.autosavePath()); err != nil || got.Title != "Unsaved work" {
+	if got, err := briefing.Load(u.autosavePath()); err != nil || got.Title != "Unsaved work" {
 		t.Fatalf("the crashed run's copy was written over: %v %q", err, got.Title)
 	}
-	// Restore answers the offer; undoing back to the file then drops the
-	// copy at the next autosave.
+	if got, err := briefing.Load(v.autosavePath()); err != nil || got.Title != "Typed before answering" {
+		t.Fatalf("the work typed while the offer waits has no copy: %v %q", err, got.Title)
+	}
+	// Restore answers the offer; the brief on show has changes of its
+	// own, so the window asks about them first. Undoing back to the file
+	// then drops the copy at the next autosave.
 	test.Tap(findButton(t, w.Canvas(), "Restore"))
+	test.Tap(findButton(t, w.Canvas(), "Don't save"))
 	if v.ed.Brief().Title != "Unsaved work" {
 		t.Fatalf("restored %q", v.ed.Brief().Title)
 	}
