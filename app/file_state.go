@@ -2,13 +2,12 @@ package app
 
 import (
 	"os"
-	"sync"
 	"sync/atomic"
 	"time"
 )
 
 // fileState is what a window knows of its brief's file and of its own
-// autosave copy. It is kept beside the ui (see files) and, like the ui's
+// autosave copy. It is the ui's (see files) and, like the ui's other
 // fields, touched on the UI goroutine only.
 type fileState struct {
 	// known is the SHA-256 of the brief's file as this window last read
@@ -26,17 +25,14 @@ type fileState struct {
 	offered *autosaveCopy
 }
 
-// fileStates holds each ui's fileState.
-var fileStates sync.Map // *ui → *fileState
-
 // lastToken makes each window's token unique within the process.
 var lastToken atomic.Int64
 
 // files returns the window's fileState, made the first time it is asked
 // for.
 func (u *ui) files() *fileState {
-	if s, ok := fileStates.Load(u); ok {
-		return s.(*fileState)
+	if u.file != nil {
+		return u.file
 	}
 	token := time.Now().UnixNano()
 	for {
@@ -49,6 +45,6 @@ func (u *ui) files() *fileState {
 		}
 	}
 	pid := os.Getpid()
-	s, _ := fileStates.LoadOrStore(u, &fileState{pid: pid, start: processStart(pid), token: token})
-	return s.(*fileState)
+	u.file = &fileState{pid: pid, start: processStart(pid), token: token}
+	return u.file
 }

@@ -42,6 +42,9 @@ type ui struct {
 	// ed edits the brief on show, read from path ("" until saved).
 	ed   *briefing.Editor
 	path string
+	// file is what the window knows of path's file and of its own
+	// autosave copy; made by files on first use.
+	file *fileState
 	// selfEdit is true while a field's own typing changes the brief.
 	selfEdit bool
 	// lastSection is the section the last excerpt was added to.
