@@ -367,9 +367,11 @@ func (l *Local) readJob(j *importJob, byPath map[string]*corpus.Document) {
 	if old != nil {
 		id = old.ID
 	}
+	// No URL: the file's path on this machine means nothing to a brief's
+	// reader and would show the analyst's folders in every citation.
 	meta := corpus.Meta{
 		ID: id, Title: title, Issuer: res.Author, Date: res.Date, Lang: res.Lang,
-		Kind: res.Format + " file", Source: filepath.Base(j.path), Checksum: checksum, URL: "file://" + filepath.ToSlash(j.abs),
+		Kind: res.Format + " file", Source: filepath.Base(j.path), Checksum: checksum,
 	}
 	if old != nil {
 		// Keep what the user set by hand over what the file says.

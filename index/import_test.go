@@ -106,6 +106,13 @@ func TestImportFolder(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(lib, originalsDir, council.ID+".html")); err != nil {
 		t.Errorf("original not kept: %v", err)
 	}
+	// A brief citing an imported document must not print this machine's
+	// folders as the document's address.
+	if d, err := l.Document(council.ID); err != nil {
+		t.Error(err)
+	} else if d.URL != "" {
+		t.Errorf("imported document's URL is %q, want none", d.URL)
+	}
 	res := findIn(t, l, "sabotage cables region 3")
 	if res.Total == 0 || res.Hits[0].DocID != rep.Added[indexOfPath(rep.Added, "report-03.md")].ID {
 		t.Errorf("search after import: %s", describeHits(res))
