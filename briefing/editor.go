@@ -103,28 +103,21 @@ func (e *Editor) RedoLabel() string {
 }
 
 // Undo undoes the last change and reports whether there was one.
-func (e *Editor) Undo() bool {
-	if len(e.undo) == 0 {
-		return false
-	}
-	s := e.undo[len(e.undo)-1]
-	e.undo = e.undo[:len(e.undo)-1]
-	e.redo = append(e.redo, step{label: s.label, brief: e.brief, stamp: e.stamp})
-	e.brief, e.stamp = s.brief, s.stamp
-	e.lastKey = ""
-	e.version++
-	e.changed()
-	return true
-}
+func (e *Editor) Undo() bool { return e.travel(&e.undo, &e.redo) }
 
 // Redo redoes the last undone change and reports whether there was one.
-func (e *Editor) Redo() bool {
-	if len(e.redo) == 0 {
+func (e *Editor) Redo() bool { return e.travel(&e.redo, &e.undo) }
+
+// travel takes the last step off from, keeps the present brief on to under
+// the same label, and makes the step's brief the present: Undo and Redo are
+// the same move between their two stacks.
+func (e *Editor) travel(from, to *[]step) bool {
+	if len(*from) == 0 {
 		return false
 	}
-	s := e.redo[len(e.redo)-1]
-	e.redo = e.redo[:len(e.redo)-1]
-	e.undo = append(e.undo, step{label: s.label, brief: e.brief, stamp: e.stamp})
+	s := (*from)[len(*from)-1]
+	*from = (*from)[:len(*from)-1]
+	*to = append(*to, step{label: s.label, brief: e.brief, stamp: e.stamp})
 	e.brief, e.stamp = s.brief, s.stamp
 	e.lastKey = ""
 	e.version++
