@@ -124,15 +124,9 @@ func (l *Local) checkNotInUse(path string) error {
 // A process killed during the change leaves the stamp saying Updating, so
 // the next Open rebuilds the index from the documents on disk.
 func (l *Local) update(gone []string, docs []*corpus.Document) error {
-	fp, err := l.store.fingerprint()
+	want, path, err := l.release()
 	if err != nil {
 		return err
-	}
-	want := stamp{Mapping: MappingVersion, Corpus: fp, Passages: l.store.count()}
-	path := filepath.Join(l.dir, indexDir)
-	if l.idx != nil {
-		l.idx.Close()
-		l.idx = nil
 	}
 	err = l.patch(path, want, gone, docs)
 	if errors.Is(err, ErrInUse) {
@@ -154,6 +148,21 @@ func (l *Local) update(gone []string, docs []*corpus.Document) error {
 	}
 	l.idx = idx
 	return nil
+}
+
+// release readies l for rewriting its index: it returns the stamp the
+// index must carry for the documents in the store now, and the index's
+// path, and closes l's reader of it, which the caller reopens.
+func (l *Local) release() (stamp, string, error) {
+	fp, err := l.store.fingerprint()
+	if err != nil {
+		return stamp{}, "", err
+	}
+	if l.idx != nil {
+		l.idx.Close()
+		l.idx = nil
+	}
+	return stamp{Mapping: MappingVersion, Corpus: fp, Passages: l.store.count()}, filepath.Join(l.dir, indexDir), nil
 }
 
 // patch changes the index at path in place (see update) and stamps it
@@ -209,15 +218,9 @@ func (l *Local) patch(path string, st stamp, gone []string, docs []*corpus.Docum
 // reopens it: update's fallback when the index cannot be changed in place.
 // The caller holds l.mu for writing.
 func (l *Local) reindex() error {
-	fp, err := l.store.fingerprint()
+	want, path, err := l.release()
 	if err != nil {
 		return err
-	}
-	want := stamp{Mapping: MappingVersion, Corpus: fp, Passages: l.store.count()}
-	path := filepath.Join(l.dir, indexDir)
-	if l.idx != nil {
-		l.idx.Close()
-		l.idx = nil
 	}
 	err = l.checkNotInUse(path)
 	if err == nil {
