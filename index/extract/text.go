@@ -69,20 +69,31 @@ func normalizeText(s string) (string, error) {
 // extractText reads a plain-text file. Its title is its first line when
 // that line is short and followed by a blank line or underlined.
 func extractText(data []byte) (*Result, error) {
-	s, enc, err := decodeText(data)
+	s, r, err := readText(data)
 	if err != nil {
 		return nil, err
+	}
+	r.Text = s
+	r.Title = firstLineTitle(s)
+	return r, nil
+}
+
+// readText decodes and normalises a text file (plain or Markdown) and
+// starts its Result, with a warning when it was not UTF-8.
+func readText(data []byte) (string, *Result, error) {
+	s, enc, err := decodeText(data)
+	if err != nil {
+		return "", nil, err
 	}
 	s, err = normalizeText(s)
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
-	r := &Result{Text: s}
+	r := &Result{}
 	if enc != "UTF-8" {
 		r.Warnings = append(r.Warnings, "read as "+enc)
 	}
-	r.Title = firstLineTitle(s)
-	return r, nil
+	return s, r, nil
 }
 
 // firstLineTitle returns the first line of s when it reads as a title.
@@ -115,17 +126,9 @@ var (
 // setext headings become ATX headings, images, link definitions, comments
 // and code fences go; the rest is already the text form corpus parses.
 func extractMarkdown(data []byte) (*Result, error) {
-	s, enc, err := decodeText(data)
+	s, r, err := readText(data)
 	if err != nil {
 		return nil, err
-	}
-	s, err = normalizeText(s)
-	if err != nil {
-		return nil, err
-	}
-	r := &Result{}
-	if enc != "UTF-8" {
-		r.Warnings = append(r.Warnings, "read as "+enc)
 	}
 	s = frontMatter(s, r)
 	s = mdHTMLNote.ReplaceAllString(s, "")
