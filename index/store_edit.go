@@ -112,6 +112,21 @@ type DocEdit struct {
 	Lang      *string `json:"lang,omitempty"`
 }
 
+// normalized returns e with its values trimmed and the language in lower
+// case, as they are stored.
+func (e DocEdit) normalized() DocEdit {
+	for _, f := range []**string{&e.Title, &e.Issuer, &e.Date, &e.Reference, &e.Lang} {
+		if *f != nil {
+			v := strings.TrimSpace(**f)
+			if f == &e.Lang {
+				v = strings.ToLower(v)
+			}
+			*f = &v
+		}
+	}
+	return e
+}
+
 // Edit changes the metadata of an imported document and reindexes it; a
 // new language moves its passages to that language's analyzer. Seed
 // documents cannot be edited.
@@ -134,19 +149,11 @@ func (l *Local) Edit(id string, e DocEdit) (*corpus.Document, error) {
 	if err := l.ensureWritable(); err != nil {
 		return nil, err
 	}
+	e = e.normalized()
 	d := *old
 	d.Passages = append([]corpus.Passage(nil), old.Passages...)
-	set := func(dst *string, v *string) {
-		if v != nil {
-			*dst = strings.TrimSpace(*v)
-		}
-	}
-	set(&d.Title, e.Title)
-	set(&d.Issuer, e.Issuer)
-	set(&d.Date, e.Date)
-	set(&d.Reference, e.Reference)
+	applyEdits(&d.Meta, e)
 	if e.Lang != nil {
-		d.Lang = strings.ToLower(strings.TrimSpace(*e.Lang))
 		for i := range d.Passages {
 			d.Passages[i].Lang = d.Lang
 		}
@@ -156,10 +163,13 @@ func (l *Local) Edit(id string, e DocEdit) (*corpus.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := writeFileAtomic(filepath.Join(l.dir, docsDir, id+".json"), b); err != nil {
+	// The edits are saved before the document: a crash between the two
+	// leaves them to be applied when the file is next imported, where the
+	// other order would lose them then.
+	if err := saveEdits(l.dir, id, e); err != nil {
 		return nil, fmt.Errorf("edit document %q: %w", id, err)
 	}
-	if err := saveEdits(l.dir, id, e); err != nil {
+	if err := writeFileAtomic(filepath.Join(l.dir, docsDir, id+".json"), b); err != nil {
 		return nil, fmt.Errorf("edit document %q: %w", id, err)
 	}
 	if err := l.store.addHashed(&d, false, contentHash(b)); err != nil {
@@ -187,7 +197,7 @@ func loadEdits(dir, id string) DocEdit {
 	return e
 }
 
-// saveEdits adds the fields of e to the document's saved edits.
+// saveEdits adds the fields of e (normalized) to the document's saved edits.
 func saveEdits(dir, id string, e DocEdit) error {
 	all := loadEdits(dir, id)
 	for _, f := range []struct {
@@ -198,8 +208,7 @@ func saveEdits(dir, id string, e DocEdit) error {
 		{&all.Reference, e.Reference}, {&all.Lang, e.Lang},
 	} {
 		if f.v != nil {
-			v := strings.TrimSpace(*f.v)
-			*f.dst = &v
+			*f.dst = f.v
 		}
 	}
 	b, err := json.Marshal(all)
