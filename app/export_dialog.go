@@ -183,12 +183,10 @@ func (u *ui) showExportResult(res exportResult) {
 		return
 	}
 	u.setStatus("Exported "+res.path, false)
-	msg := widget.NewLabel("Written to " + res.path)
-	msg.Wrapping = fyne.TextWrapWord
+	msg := wrappingLabel("Written to "+res.path, fyne.TextStyle{})
 	var content fyne.CanvasObject = msg
 	if len(res.warnings) > 0 {
-		w := widget.NewLabel(fmt.Sprintf("%d warnings:\n• %s", len(res.warnings), strings.Join(res.warnings, "\n• ")))
-		w.Wrapping = fyne.TextWrapWord
+		w := wrappingLabel(fmt.Sprintf("%d warnings:\n• %s", len(res.warnings), strings.Join(res.warnings, "\n• ")), fyne.TextStyle{})
 		w.Importance = widget.WarningImportance
 		// In a border layout the scroll takes all the dialog's height
 		// below the message; in a VBox it would shrink to one line.

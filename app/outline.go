@@ -123,13 +123,9 @@ func newOutline(u *ui) *outline {
 		container.NewVBox(o.secHeading, labelled("Theme", labelWidth("Theme"), o.secTheme)),
 		nil, nil, nil, o.secText)
 
-	o.exQuote = widget.NewLabel("")
-	o.exQuote.Wrapping = fyne.TextWrapWord
-	o.exSource = widget.NewLabel("")
-	o.exSource.Wrapping = fyne.TextWrapWord
-	o.exSource.TextStyle = fyne.TextStyle{Italic: true}
-	o.exThemes = widget.NewRichText()
-	o.exThemes.Wrapping = fyne.TextWrapWord
+	o.exQuote = wrappingLabel("", fyne.TextStyle{})
+	o.exSource = wrappingLabel("", fyne.TextStyle{Italic: true})
+	o.exThemes = wrappingRichText()
 	o.exComment = widget.NewMultiLineEntry()
 	o.exComment.Wrapping = fyne.TextWrapWord
 	o.exComment.SetMinRowsVisible(3)
@@ -150,8 +146,7 @@ func newOutline(u *ui) *outline {
 	o.exBox = container.NewBorder(o.exThemes, container.NewVBox(o.exComment, container.NewHBox(trim, whole)), nil, nil,
 		container.NewVScroll(container.NewVBox(o.exQuote, o.exSource)))
 
-	o.empty = widget.NewLabel("Select a section to write its text, or an excerpt to comment on it or trim it. Add passages with Add to brief (Ctrl+Enter).")
-	o.empty.Wrapping = fyne.TextWrapWord
+	o.empty = wrappingLabel("Select a section to write its text, or an excerpt to comment on it or trim it. Add passages with Add to brief (Ctrl+Enter).", fyne.TextStyle{})
 	o.detail = container.NewStack(o.empty)
 
 	split := container.NewVSplit(o.tree, o.detail)

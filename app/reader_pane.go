@@ -53,22 +53,13 @@ type readerPane struct {
 
 func newReaderPane(u *ui) *readerPane {
 	p := &readerPane{u: u, seq: -1, docs: map[string]*corpus.Document{}}
-	p.title = widget.NewLabelWithStyle("Select a passage to read it here.", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	p.title.Wrapping = fyne.TextWrapWord
-	p.path = widget.NewLabel("")
-	p.path.Wrapping = fyne.TextWrapWord
-	p.path.TextStyle = fyne.TextStyle{Italic: true}
-	p.text = widget.NewRichText()
-	p.text.Wrapping = fyne.TextWrapWord
-	p.before = widget.NewRichText()
-	p.before.Wrapping = fyne.TextWrapWord
-	p.after = widget.NewRichText()
-	p.after.Wrapping = fyne.TextWrapWord
-	p.notes = widget.NewRichText()
-	p.notes.Wrapping = fyne.TextWrapWord
-	p.citation = widget.NewLabel("")
-	p.citation.Wrapping = fyne.TextWrapWord
-	p.citation.TextStyle = fyne.TextStyle{Italic: true}
+	p.title = wrappingLabel("Select a passage to read it here.", fyne.TextStyle{Bold: true})
+	p.path = wrappingLabel("", fyne.TextStyle{Italic: true})
+	p.text = wrappingRichText()
+	p.before = wrappingRichText()
+	p.after = wrappingRichText()
+	p.notes = wrappingRichText()
+	p.citation = wrappingLabel("", fyne.TextStyle{Italic: true})
 
 	p.prev = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { p.step(-1) })
 	p.next = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { p.step(1) })

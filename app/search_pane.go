@@ -100,8 +100,7 @@ func newSearchPane(u *ui) *searchPane {
 	})
 	p.themeSel.SetSelected(allThemes)
 
-	p.message = widget.NewLabel("Type to search the library.")
-	p.message.Wrapping = fyne.TextWrapWord
+	p.message = wrappingLabel("Type to search the library.", fyne.TextStyle{})
 
 	p.list = widget.NewList(
 		func() int { return len(p.hits) },
@@ -448,8 +447,7 @@ func newHitRow(p *searchPane) *hitRow {
 	r.loc = widget.NewRichText()
 	r.loc.Truncation = fyne.TextTruncateEllipsis
 	r.lang = widget.NewRichText()
-	r.snippet = widget.NewRichText()
-	r.snippet.Wrapping = fyne.TextWrapWord
+	r.snippet = wrappingRichText()
 	// Rows of one height scroll smoothly; the snippet is cut to fit.
 	h := snippetLines*fyne.MeasureText("Mg", theme.TextSize(), fyne.TextStyle{}).Height + 2*theme.InnerPadding()
 	spacer := canvas.NewRectangle(nil)

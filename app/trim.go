@@ -20,8 +20,7 @@ func showTrimDialog(u *ui, x *briefing.Excerpt) {
 	e.Wrapping = fyne.TextWrapWord
 	e.SetText(strings.ReplaceAll(x.Text, briefing.Ellipsis, " "+briefing.Ellipsis+" "))
 	e.SetMinRowsVisible(10)
-	msg := widget.NewLabel("Delete the words to leave out; the cuts are marked […]. Wording cannot be changed.")
-	msg.Wrapping = fyne.TextWrapWord
+	msg := wrappingLabel("Delete the words to leave out; the cuts are marked […]. Wording cannot be changed.", fyne.TextStyle{})
 	var d dialog.Dialog
 	d = dialog.NewForm("Trim quotation", "Trim", "Cancel",
 		[]*widget.FormItem{widget.NewFormItem("", msg), widget.NewFormItem("Quotation", e)},
