@@ -127,14 +127,9 @@ func (g *Glossary) Len() int { return len(g.entries) }
 // wordings identical to the term. The result is in glossary order, without
 // repeats, and nil when nothing is known.
 func (g *Glossary) Expand(term, lang string) []string {
-	targets := []string{"en", "it"}
-	switch lang {
-	case "en", "it":
-		targets = []string{lang}
-	}
 	var out []string
 	seen := map[string]bool{}
-	for _, to := range targets {
+	for _, to := range targetLangs(lang) {
 		inTo := key(stems(term, to))
 		// Read the term in the other language first (a translation), then
 		// in lang itself (synonyms).
@@ -153,6 +148,15 @@ func (g *Glossary) Expand(term, lang string) []string {
 	return out
 }
 
+// targetLangs are the languages to give wordings in for lang: lang itself
+// when it is one of the glossary's two, else both.
+func targetLangs(lang string) []string {
+	if lang == "en" || lang == "it" {
+		return []string{lang}
+	}
+	return []string{"en", "it"}
+}
+
 // other returns the other language of the pair.
 func other(lang string) string {
 	if lang == "en" {
@@ -168,14 +172,9 @@ func other(lang string) string {
 // are left to Expand. The index uses it so that unquoted queries get the
 // phrases first.
 func (g *Glossary) ExpandPhrases(words, lang string) []string {
-	targets := []string{"en", "it"}
-	switch lang {
-	case "en", "it":
-		targets = []string{lang}
-	}
 	var out []string
 	seen := map[string]bool{}
-	for _, to := range targets {
+	for _, to := range targetLangs(lang) {
 		for _, from := range []string{other(to), to} {
 			for _, m := range g.spans(stems(words, from), from) {
 				if m.n < 2 {
