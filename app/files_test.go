@@ -79,13 +79,8 @@ func TestAutosaveAndRestore(t *testing.T) {
 		t.Fatalf("no autosave copy: %v", err)
 	}
 	// The next start, on the same app storage, offers it back.
-	w := u.app.NewWindow("Attaché")
-	v := newUI(u.app, w)
-	v.background = func(f func()) { f() }
-	w.SetContent(v.layout())
-	w.SetMainMenu(v.buildMenu())
-	b, _ := newBriefFrom("blank", "")
-	v.setBrief(b, "")
+	v := nextRun(t, u)
+	w := v.win
 	if !v.offerRestore() {
 		t.Fatal("no offer to restore the autosave copy")
 	}
@@ -152,13 +147,8 @@ func TestStartWithBriefStillOffersRestore(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The next start, on the same app storage, names a brief to open.
-	w := u.app.NewWindow("Attaché")
-	v := newUI(u.app, w)
-	v.background = func(f func()) { f() }
-	w.SetContent(v.layout())
-	w.SetMainMenu(v.buildMenu())
-	blank, _ := newBriefFrom("blank", "")
-	v.setBrief(blank, "")
+	v := nextRun(t, u)
+	w := v.win
 	v.start(path)
 	if v.ed.Brief().Title != "Other brief" || v.path != path {
 		t.Errorf("opened %q from %q", v.ed.Brief().Title, v.path)
@@ -273,13 +263,8 @@ func TestAutosaveCopyKeptWhileOffered(t *testing.T) {
 	crashed(t, u)
 	u.brief.title.SetText("Unsaved work")
 	u.autosave()
-	w := u.app.NewWindow("Attaché")
-	v := newUI(u.app, w)
-	v.background = func(f func()) { f() }
-	w.SetContent(v.layout())
-	w.SetMainMenu(v.buildMenu())
-	b, _ := newBriefFrom("blank", "")
-	v.setBrief(b, "")
+	v := nextRun(t, u)
+	w := v.win
 	if !v.offerRestore() {
 		t.Fatal("no offer")
 	}
