@@ -384,33 +384,48 @@ func (p *searchPane) selectedHit() (index.Hit, bool) {
 // brief.
 func (p *searchPane) refreshMarks() { p.list.Refresh() }
 
-// snippetSegments splits a snippet on the highlight markers into text
-// segments, the matched words bold in the primary colour.
-func snippetSegments(snippet string) []widget.RichTextSegment {
+// snippetSegments splits a snippet at its marks into text segments, the
+// matched words bold in the primary colour, runs of white space folded.
+func snippetSegments(snippet index.Snippet) []widget.RichTextSegment {
 	var segs []widget.RichTextSegment
 	plain := widget.RichTextStyleInline
 	mark := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}
-	rest := oneLine(snippet)
-	for rest != "" {
-		i := strings.Index(rest, index.HighlightStart)
-		if i < 0 {
-			segs = append(segs, &widget.TextSegment{Style: plain, Text: rest})
-			break
+	add := func(style widget.RichTextStyle, s string) {
+		if s = foldSpace(s); s != "" {
+			segs = append(segs, &widget.TextSegment{Style: style, Text: s})
 		}
-		if i > 0 {
-			segs = append(segs, &widget.TextSegment{Style: plain, Text: rest[:i]})
-		}
-		rest = rest[i+len(index.HighlightStart):]
-		j := strings.Index(rest, index.HighlightEnd)
-		if j < 0 {
-			j = len(rest)
-		}
-		if j > 0 {
-			segs = append(segs, &widget.TextSegment{Style: mark, Text: rest[:j]})
-		}
-		rest = strings.TrimPrefix(rest[j:], index.HighlightEnd)
 	}
+	text, at := snippet.Text, 0
+	for _, m := range snippet.Marks {
+		if m.Start < at || m.End > len(text) || m.Start >= m.End {
+			continue
+		}
+		add(plain, text[at:m.Start])
+		add(mark, text[m.Start:m.End])
+		at = m.End
+	}
+	add(plain, text[at:])
 	return segs
+}
+
+// foldSpace folds each run of white space, newlines included, into one
+// space, keeping a space at either end.
+func foldSpace(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		if s != "" {
+			return " "
+		}
+		return ""
+	}
+	out := strings.Join(f, " ")
+	if r := s[0]; r == ' ' || r == '\n' || r == '\t' || r == '\r' {
+		out = " " + out
+	}
+	if r := s[len(s)-1]; r == ' ' || r == '\n' || r == '\t' || r == '\r' {
+		out += " "
+	}
+	return out
 }
 
 // oneLine folds runs of white space, newlines included, into single spaces.
@@ -493,8 +508,8 @@ func (r *hitRow) show(id int) {
 		}
 	}
 	snip := h.Snippet
-	if strings.TrimSpace(snip) == "" {
-		snip = h.Text
+	if strings.TrimSpace(snip.Text) == "" {
+		snip = index.Snippet{Text: h.Text}
 	}
 	r.snippet.Segments = fitSegments(snippetSegments(snip), r.fitRunes())
 	r.snippet.Refresh()

@@ -49,7 +49,8 @@ func TestTypingSearchesAndShowsHighlightedHits(t *testing.T) {
 }
 
 func TestSnippetSegments(t *testing.T) {
-	segs := snippetSegments("the <mark>digital</mark> and\n<mark>cyber</mark> worlds")
+	text := "the digital and\ncyber worlds"
+	segs := snippetSegments(index.Snippet{Text: text, Marks: []index.Span{{Start: 4, End: 11}, {Start: 16, End: 21}}})
 	var got []string
 	for _, s := range segs {
 		ts := s.(*widget.TextSegment)
@@ -151,7 +152,7 @@ func TestFocusSearchShortcut(t *testing.T) {
 
 func TestFitSegmentsKeepsTheFirstMatch(t *testing.T) {
 	long := strings.Repeat("word ", 100) + "<mark>cable</mark> " + strings.Repeat("tail ", 100)
-	segs := fitSegments(snippetSegments(long), 120)
+	segs := fitSegments(snippetSegments(markedSnippet(long)), 120)
 	var b strings.Builder
 	for _, s := range segs {
 		b.WriteString(s.(*widget.TextSegment).Text)
@@ -169,7 +170,7 @@ func TestFitSegmentsCutsAtWords(t *testing.T) {
 	long := strings.Repeat("developed ", 40) + "<mark>cable</mark> " + strings.Repeat("networking ", 40)
 	for n := 60; n < 90; n++ {
 		var b strings.Builder
-		for _, s := range fitSegments(snippetSegments(long), n) {
+		for _, s := range fitSegments(snippetSegments(markedSnippet(long)), n) {
 			b.WriteString(s.(*widget.TextSegment).Text)
 		}
 		got := strings.TrimSuffix(strings.TrimPrefix(b.String(), "…"), "…")
@@ -391,4 +392,24 @@ func TestSearchFiltersFitTheWindow(t *testing.T) {
 	if w := u.search.sameLang.Size().Width; w < u.search.sameLang.MinSize().Width {
 		t.Errorf("the Same language only check is cut: %.0f < %.0f", w, u.search.sameLang.MinSize().Width)
 	}
+}
+
+// markedSnippet makes a snippet of text whose matched words stand between
+// <mark> and </mark>.
+func markedSnippet(text string) index.Snippet {
+	var sn index.Snippet
+	for {
+		i := strings.Index(text, "<mark>")
+		if i < 0 {
+			break
+		}
+		j := strings.Index(text[i:], "</mark>")
+		word := text[i+len("<mark>") : i+j]
+		sn.Text += text[:i]
+		sn.Marks = append(sn.Marks, index.Span{Start: len(sn.Text), End: len(sn.Text) + len(word)})
+		sn.Text += word
+		text = text[i+j+len("</mark>"):]
+	}
+	sn.Text += text
+	return sn
 }

@@ -163,7 +163,8 @@ func searchJSON(res *index.Results) jsonResults {
 	out := jsonResults{Query: res.Query, Total: res.Total, Hits: []jsonPassage{}, Facets: res.Facets}
 	for _, h := range res.Hits {
 		hit := passageJSON(&h.Passage, h.Citation)
-		hit.Score, hit.Snippet = &h.Score, &h.Snippet
+		snip := h.Snippet.Marked(index.HighlightStart, index.HighlightEnd)
+		hit.Score, hit.Snippet = &h.Score, &snip
 		out.Hits = append(out.Hits, hit)
 	}
 	return out
@@ -178,7 +179,7 @@ func printResults(w io.Writer, res *index.Results) {
 	for i, h := range res.Hits {
 		fmt.Fprintf(w, "%d. %s\n", i+1, h.Citation)
 		fmt.Fprintf(w, "   %s · %s\n", h.Lang, h.ID)
-		fmt.Fprintf(w, "   %s\n\n", plainSnippet(h.Snippet))
+		fmt.Fprintf(w, "   %s\n\n", h.Snippet.Marked("[", "]"))
 	}
 	if counts := res.Facets["doc"]; len(counts) > 0 {
 		parts := make([]string, 0, len(counts))
@@ -197,12 +198,6 @@ func summary(total, shown int) string {
 		return fmt.Sprintf("%d %s; showing %d", total, noun, shown)
 	}
 	return fmt.Sprintf("%d %s", total, noun)
-}
-
-// plainSnippet shows the highlight markers as brackets.
-func plainSnippet(s string) string {
-	s = strings.ReplaceAll(s, index.HighlightStart, "[")
-	return strings.ReplaceAll(s, index.HighlightEnd, "]")
 }
 
 // writeJSON prints v as indented JSON.

@@ -9,13 +9,20 @@ package index
 
 import (
 	"context"
+	"encoding/json"
+	"strings"
 
 	"attache/index/corpus"
 )
 
 // Library is what the rest of Attaché needs from a library of documents.
+// The embedded Bleve library (Local) implements it, and so does the team
+// library on a server; the window, the command line and the briefs use
+// nothing else.
 type Library interface {
-	// Search runs a query and returns ranked hits with facet counts.
+	// Search runs a query and returns ranked hits with facet counts. A
+	// query that cannot be understood fails with a *QueryError; a
+	// cancelled ctx stops the search with ctx's error.
 	Search(ctx context.Context, q Query) (*Results, error)
 	// Passage returns one passage by its ID, or an error wrapping ErrNotFound.
 	Passage(id string) (*corpus.Passage, error)
@@ -23,6 +30,13 @@ type Library interface {
 	Document(id string) (*corpus.Document, error)
 	// Documents lists the library's documents in a stable order.
 	Documents() ([]DocInfo, error)
+	// Import adds the files and folders at paths, all or nothing,
+	// reporting progress if progress is not nil.
+	Import(ctx context.Context, paths []string, progress func(Progress)) (*ImportReport, error)
+	// Remove deletes an imported document; seeds cannot be removed.
+	Remove(id string) error
+	// Edit corrects an imported document's details and returns it.
+	Edit(id string, e DocEdit) (*corpus.Document, error)
 	// Close releases the library. Using it afterwards is an error.
 	Close() error
 }
@@ -56,11 +70,22 @@ type Query struct {
 type Results struct {
 	// Query echoes the query text.
 	Query string `json:"query"`
+	// Listing is true when the query has no words, only filters: the hits
+	// are then the filters' passages in reading order (document by
+	// document, passage by passage), not ranked.
+	Listing bool `json:"listing"`
 	// Total counts all matching passages, not only those returned.
 	Total int `json:"total"`
+	// Weak counts the passages of Total that match only weakly (one common
+	// word of several, nothing of the rest): they rank after every other
+	// match, and the window says "also: N weaker matches" for them.
+	Weak int `json:"weak"`
 	// Hits are the returned passages, best first.
 	Hits []Hit `json:"hits"`
 	// Facets count the matching passages by "doc", "lang" and "theme".
+	// Each facet is counted under the other active filters, not its own,
+	// so that with theme:X on, "lang" counts theme X's passages by
+	// language and "theme" still shows every theme one could switch to.
 	Facets map[string][]FacetCount `json:"facets"`
 }
 
@@ -71,9 +96,53 @@ type Hit struct {
 	Score float64 `json:"score"`
 	// Citation is a reference to the passage a reader can follow.
 	Citation string `json:"citation"`
-	// Snippet is a fragment of the text with each matched word between
+	// Snippet is a fragment of the text with the matched words marked.
+	// In JSON it is a string with each matched word between
 	// HighlightStart and HighlightEnd.
-	Snippet string `json:"snippet"`
+	Snippet Snippet `json:"snippet"`
+	// Weak is true for a weak match (see Results.Weak).
+	Weak bool `json:"weak,omitempty"`
+}
+
+// Snippet is a fragment of a passage's text, "…" where it is cut, with the
+// byte ranges of the matched words in it.
+type Snippet struct {
+	// Text is the fragment as shown.
+	Text string
+	// Marks are the matched words' byte ranges in Text, in order, not
+	// overlapping.
+	Marks []Span
+}
+
+// Span is the byte range [Start, End) of a text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Marked returns the fragment with each matched word between open and
+// close.
+func (s Snippet) Marked(open, close string) string {
+	var b strings.Builder
+	at := 0
+	for _, m := range s.Marks {
+		if m.Start < at || m.End > len(s.Text) || m.Start >= m.End {
+			continue
+		}
+		b.WriteString(s.Text[at:m.Start])
+		b.WriteString(open)
+		b.WriteString(s.Text[m.Start:m.End])
+		b.WriteString(close)
+		at = m.End
+	}
+	b.WriteString(s.Text[at:])
+	return b.String()
+}
+
+// MarshalJSON writes the snippet as a string with each matched word between
+// HighlightStart and HighlightEnd, for scripts.
+func (s Snippet) MarshalJSON() ([]byte, error) {
+	return json.Marshal(s.Marked(HighlightStart, HighlightEnd))
 }
 
 // FacetCount is the number of matching passages with one value of a facet.
@@ -82,7 +151,7 @@ type FacetCount struct {
 	Count int    `json:"count"`
 }
 
-// The markers around matched words in Hit.Snippet.
+// The markers around matched words in a snippet's JSON form.
 const (
 	HighlightStart = "<mark>"
 	HighlightEnd   = "</mark>"

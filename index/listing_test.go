@@ -43,8 +43,8 @@ func TestFilterOnlyQueryListsPassagesInReadingOrder(t *testing.T) {
 		t.Fatalf("doc:join-2025-140 lang:it: %d hits, the document has %d passages", res.Total, len(d.Passages))
 	}
 	for i, h := range res.Hits {
-		if h.Seq != i || h.DocID != d.ID || h.Snippet == "" {
-			t.Fatalf("hit %d: %s seq %d of %s, snippet %q", i, h.ID, h.Seq, h.DocID, h.Snippet)
+		if h.Seq != i || h.DocID != d.ID || h.Snippet.Text == "" {
+			t.Fatalf("hit %d: %s seq %d of %s, snippet %q", i, h.ID, h.Seq, h.DocID, h.Snippet.Text)
 		}
 	}
 	// Paged, and narrowed by filters and excluded words.

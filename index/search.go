@@ -84,7 +84,7 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 		}
 		return nil, fmt.Errorf("search: %v", oneLine(err))
 	}
-	res = &Results{Query: q.Text, Total: int(sr.Total), Hits: make([]Hit, 0, len(sr.Hits)), Facets: map[string][]FacetCount{}}
+	res = &Results{Query: q.Text, Listing: pq.listing(), Total: int(sr.Total), Hits: make([]Hit, 0, len(sr.Hits)), Facets: map[string][]FacetCount{}}
 	for _, dm := range sr.Hits {
 		res.Hits = append(res.Hits, l.hit(dm))
 	}

@@ -55,7 +55,7 @@ func TestStemming(t *testing.T) {
 		res := find(t, Query{Text: tt.query, SameLanguage: true, Limit: MaxLimit})
 		someHit(t, res, wordRe(tt.found), "the word "+tt.found+" for "+tt.query)
 		for _, h := range res.Hits {
-			if strings.Contains(h.Snippet, HighlightStart) == false {
+			if !strings.Contains(h.Snippet.Marked(HighlightStart, HighlightEnd), HighlightStart) {
 				t.Errorf("%s: hit %s has no highlighted word: %q", tt.query, h.ID, h.Snippet)
 			}
 		}
@@ -297,10 +297,10 @@ func TestSnippetMarksMatches(t *testing.T) {
 		t.Fatal("no hits")
 	}
 	for _, h := range res.Hits {
-		if !strings.Contains(strings.ToLower(h.Snippet), HighlightStart+"cibersicurezza"+HighlightEnd) {
+		if !strings.Contains(strings.ToLower(h.Snippet.Marked(HighlightStart, HighlightEnd)), HighlightStart+"cibersicurezza"+HighlightEnd) {
 			t.Errorf("hit %s snippet has no marked match: %q", h.ID, h.Snippet)
 		}
-		plain := strings.NewReplacer(HighlightStart, "", HighlightEnd, "").Replace(h.Snippet)
+		plain := strings.NewReplacer(HighlightStart, "", HighlightEnd, "").Replace(h.Snippet.Marked(HighlightStart, HighlightEnd))
 		plain = strings.TrimSuffix(strings.TrimPrefix(plain, "…"), "…")
 		if !strings.Contains(h.Text, plain) {
 			t.Errorf("hit %s snippet is not a piece of the text: %q", h.ID, plain)

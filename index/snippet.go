@@ -13,9 +13,9 @@ const snippetLength = 260
 type span struct{ start, end int }
 
 // makeSnippet returns the part of text, about size bytes long, with the most
-// matched words, each between HighlightStart and HighlightEnd. The cut falls
-// between words and is shown with "…". Spans outside text are ignored.
-func makeSnippet(text string, spans []span, size int) string {
+// matched words, and their places in it. The cut falls between words and is
+// shown with "…". Spans outside text are ignored.
+func makeSnippet(text string, spans []span, size int) Snippet {
 	spans = cleanSpans(text, spans)
 	from, to := 0, len(text)
 	if len(text) > size {
@@ -25,22 +25,19 @@ func makeSnippet(text string, spans []span, size int) string {
 	if from > 0 {
 		b.WriteString("…")
 	}
-	at := from
+	shift := b.Len() - from
+	b.WriteString(text[from:to])
+	if to < len(text) {
+		b.WriteString("…")
+	}
+	var marks []Span
 	for _, s := range spans {
 		if s.start < from || s.end > to {
 			continue
 		}
-		b.WriteString(text[at:s.start])
-		b.WriteString(HighlightStart)
-		b.WriteString(text[s.start:s.end])
-		b.WriteString(HighlightEnd)
-		at = s.end
+		marks = append(marks, Span{s.start + shift, s.end + shift})
 	}
-	b.WriteString(text[at:to])
-	if to < len(text) {
-		b.WriteString("…")
-	}
-	return b.String()
+	return Snippet{Text: b.String(), Marks: marks}
 }
 
 // cleanSpans sorts spans, drops those outside text or not on character

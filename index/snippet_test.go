@@ -1,6 +1,7 @@
 package index
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -10,12 +11,12 @@ import (
 
 func TestSnippetShortText(t *testing.T) {
 	text := "Tale cavo sarà esteso ulteriormente."
-	got := makeSnippet(text, []span{{5, 9}, {5, 9}, {100, 120}}, 200)
+	got := makeSnippet(text, []span{{5, 9}, {5, 9}, {100, 120}}, 200).Marked("<mark>", "</mark>")
 	want := "Tale <mark>cavo</mark> sarà esteso ulteriormente."
 	if got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	if got := makeSnippet(text, nil, 200); got != text {
+	if got := makeSnippet(text, nil, 200).Marked("<mark>", "</mark>"); got != text {
 		t.Errorf("no matches: got %q", got)
 	}
 }
@@ -30,7 +31,7 @@ func TestSnippetLongText(t *testing.T) {
 		i := strings.Index(text, w)
 		spans = append(spans, span{i, i + len(w)})
 	}
-	got := makeSnippet(text, spans, 200)
+	got := makeSnippet(text, spans, 200).Marked("<mark>", "</mark>")
 	if !strings.HasPrefix(got, "…") || !strings.HasSuffix(got, "…") {
 		t.Errorf("a cut snippet shows … at both ends: %q", got)
 	}
@@ -50,12 +51,12 @@ func TestSnippetLongText(t *testing.T) {
 		}
 	}
 	// no match: the beginning
-	if got := makeSnippet(text, nil, 200); !strings.HasPrefix(got, "perché città") || !strings.HasSuffix(got, "…") {
+	if got := makeSnippet(text, nil, 200).Marked("<mark>", "</mark>"); !strings.HasPrefix(got, "perché città") || !strings.HasSuffix(got, "…") {
 		t.Errorf("no matches: got %q", got)
 	}
 	// a match at the very end
 	end := len(text) - len("digitale")
-	got = makeSnippet(text, []span{{end, len(text)}}, 200)
+	got = makeSnippet(text, []span{{end, len(text)}}, 200).Marked("<mark>", "</mark>")
 	if !strings.HasSuffix(got, "<mark>digitale</mark>") || !strings.HasPrefix(got, "…") {
 		t.Errorf("match at the end: got %q", got)
 	}
@@ -63,14 +64,14 @@ func TestSnippetLongText(t *testing.T) {
 
 func TestSnippetMergesOverlaps(t *testing.T) {
 	text := "undersea cables and cable security"
-	got := makeSnippet(text, []span{{9, 15}, {9, 13}, {0, 8}}, 200)
+	got := makeSnippet(text, []span{{9, 15}, {9, 13}, {0, 8}}, 200).Marked("<mark>", "</mark>")
 	want := "<mark>undersea</mark> <mark>cables</mark> and cable security"
 	if got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 	// spans not on character boundaries are ignored
 	text = "città digitali"
-	if got := makeSnippet(text, []span{{5, 8}}, 200); got != text {
+	if got := makeSnippet(text, []span{{5, 8}}, 200).Marked("<mark>", "</mark>"); got != text {
 		t.Errorf("bad span: got %q", got)
 	}
 }
@@ -93,5 +94,16 @@ func TestCite(t *testing.T) {
 		if got := Cite(tt.m, p(tt.loc)); got != tt.want {
 			t.Errorf("Cite(%+v, %q) = %q, want %q", tt.m, tt.loc, got, tt.want)
 		}
+	}
+}
+
+func TestSnippetJSONMarksWords(t *testing.T) {
+	sn := Snippet{Text: "undersea cables and cable landing", Marks: []Span{{9, 15}, {20, 25}}}
+	b, err := json.Marshal(sn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `"undersea <mark>cables</mark> and <mark>cable</mark> landing"`; string(b) != want {
+		t.Errorf("JSON %s, want %s", b, want)
 	}
 }
