@@ -8,6 +8,7 @@
 package index
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"strings"
@@ -142,7 +143,13 @@ func (s Snippet) Marked(open, close string) string {
 // MarshalJSON writes the snippet as a string with each matched word between
 // HighlightStart and HighlightEnd, for scripts.
 func (s Snippet) MarshalJSON() ([]byte, error) {
-	return json.Marshal(s.Marked(HighlightStart, HighlightEnd))
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // a caller's encoder escapes the marks if it is set to
+	if err := enc.Encode(s.Marked(HighlightStart, HighlightEnd)); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }
 
 // FacetCount is the number of matching passages with one value of a facet.
