@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -113,7 +114,7 @@ func (r *hitRow) show(id int) {
 	h := r.p.hits[id]
 	loc := h.Locator
 	if h.Page > 0 {
-		loc += fmt.Sprintf(", p. %d", h.Page)
+		loc += fmt.Sprintf(lang.L(", p. %d"), h.Page)
 	}
 	dim := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}
 	r.head.Segments = []widget.RichTextSegment{
@@ -126,7 +127,7 @@ func (r *hitRow) show(id int) {
 	r.lang.Refresh()
 	r.mark.Segments = nil
 	if r.p.u.brief.contains(h.ID) {
-		r.mark.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNameSuccess, TextStyle: fyne.TextStyle{Bold: true}}, Text: "✓ in brief"}}
+		r.mark.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNameSuccess, TextStyle: fyne.TextStyle{Bold: true}}, Text: lang.L("✓ in brief")}}
 	}
 	r.mark.Refresh()
 	// The mark changes the width of the right part: lay the lines out again.

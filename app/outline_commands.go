@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -16,12 +17,12 @@ import (
 // commandBar makes the buttons that change the outline: add, rename,
 // delete, move up, down and to another section.
 func (o *outline) commandBar() fyne.CanvasObject {
-	o.addBtn = widget.NewButtonWithIcon("Section", theme.ContentAddIcon(), o.addSection)
+	o.addBtn = widget.NewButtonWithIcon(lang.L("Section"), theme.ContentAddIcon(), o.addSection)
 	o.renameBtn = widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), o.rename)
 	o.deleteBtn = widget.NewButtonWithIcon("", theme.DeleteIcon(), o.remove)
 	o.upBtn = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { o.move(-1) })
 	o.downBtn = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { o.move(1) })
-	o.moveBtn = widget.NewButtonWithIcon("Move to…", theme.NavigateNextIcon(), o.moveToSection)
+	o.moveBtn = widget.NewButtonWithIcon(lang.L("Move to…"), theme.NavigateNextIcon(), o.moveToSection)
 	return container.NewHBox(o.addBtn, o.renameBtn, o.deleteBtn, o.upBtn, o.downBtn, o.moveBtn)
 }
 
@@ -66,7 +67,7 @@ func (o *outline) selectedSection() (string, int) {
 
 // addSection asks for a heading and adds a section after the selected one.
 func (o *outline) addSection() {
-	o.askText("Add section", "Heading", "", func(h string) {
+	o.askText(lang.L("Add section"), lang.L("Heading"), "", func(h string) {
 		at := -1
 		if id, _ := o.selectedSection(); id != "" {
 			_, i := o.u.ed.Brief().Section(id)
@@ -99,7 +100,7 @@ func (o *outline) rename() {
 	if s == nil {
 		return
 	}
-	o.askText("Rename section", "Heading", s.Heading, func(h string) {
+	o.askText(lang.L("Rename section"), lang.L("Heading"), s.Heading, func(h string) {
 		o.u.edit(func(ed *briefing.Editor) error { return ed.RenameSection(id, h) })
 	})
 }
@@ -119,8 +120,8 @@ func (o *outline) remove() {
 			del()
 			return
 		}
-		msg := fmt.Sprintf("Delete section “%s” with its %d excerpts and text? Undo (Ctrl+Z) brings it back.", s.Heading, len(s.Excerpts))
-		o.u.showDialog(dialog.NewConfirm("Delete section", msg, func(ok bool) {
+		msg := fmt.Sprintf(lang.L("Delete section “%s” with its %d excerpts and text? Undo (Ctrl+Z) brings it back."), s.Heading, len(s.Excerpts))
+		o.u.showDialog(dialog.NewConfirm(lang.L("Delete section"), msg, func(ok bool) {
 			if ok {
 				del()
 			}
@@ -181,8 +182,8 @@ func (o *outline) moveToSection() {
 		ids[n] = s.ID
 	}
 	sel := widget.NewSelect(names, nil)
-	o.u.showDialog(dialog.NewForm("Move excerpt to section", "Move", "Cancel",
-		[]*widget.FormItem{widget.NewFormItem("Section", sel)}, func(ok bool) {
+	o.u.showDialog(dialog.NewForm(lang.L("Move excerpt to section"), lang.L("Move"), lang.L("Cancel"),
+		[]*widget.FormItem{widget.NewFormItem(lang.L("Section"), sel)}, func(ok bool) {
 			if ok && sel.Selected != "" {
 				o.moveExcerptTo(id, ids[sel.Selected])
 			}
@@ -210,7 +211,7 @@ func (o *outline) trim() {
 func (o *outline) askText(title, label, value string, done func(string)) {
 	e := newEscEntry(o.u, false)
 	e.SetText(value)
-	d := dialog.NewForm(title, "OK", "Cancel", []*widget.FormItem{widget.NewFormItem(label, e)}, func(ok bool) {
+	d := dialog.NewForm(title, lang.L("OK"), lang.L("Cancel"), []*widget.FormItem{widget.NewFormItem(label, e)}, func(ok bool) {
 		if ok && strings.TrimSpace(e.Text) != "" {
 			done(strings.TrimSpace(e.Text))
 		}

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -17,7 +18,7 @@ import (
 // comment, trim), and the hint shown when nothing is selected.
 func (o *outline) buildDetail() {
 	o.secHeading = widget.NewEntry()
-	o.secHeading.SetPlaceHolder("Section heading")
+	o.secHeading.SetPlaceHolder(lang.L("Section heading"))
 	o.secHeading.OnChanged = func(s string) {
 		if o.loading || strings.TrimSpace(s) == "" {
 			return
@@ -27,7 +28,7 @@ func (o *outline) buildDetail() {
 	}
 	o.secText = widget.NewMultiLineEntry()
 	o.secText.Wrapping = fyne.TextWrapWord
-	o.secText.SetPlaceHolder("Your text for this section; a blank line starts a new paragraph.")
+	o.secText.SetPlaceHolder(lang.L("Your text for this section; a blank line starts a new paragraph."))
 	o.secText.OnChanged = func(s string) {
 		if o.loading {
 			return
@@ -46,9 +47,9 @@ func (o *outline) buildDetail() {
 		}
 		o.u.edit(func(ed *briefing.Editor) error { return ed.SetSectionTheme(id, th) })
 	})
-	o.secTheme.PlaceHolder = noTheme
+	o.secTheme.PlaceHolder = noTheme()
 	o.secBox = container.NewBorder(
-		container.NewVBox(o.secHeading, labelled("Theme", labelWidth("Theme"), o.secTheme)),
+		container.NewVBox(o.secHeading, labelled(lang.L("Theme"), labelWidth(lang.L("Theme")), o.secTheme)),
 		nil, nil, nil, o.secText)
 
 	o.exQuote = wrappingLabel("", fyne.TextStyle{})
@@ -57,7 +58,7 @@ func (o *outline) buildDetail() {
 	o.exComment = widget.NewMultiLineEntry()
 	o.exComment.Wrapping = fyne.TextWrapWord
 	o.exComment.SetMinRowsVisible(3)
-	o.exComment.SetPlaceHolder("Your comment after the quotation")
+	o.exComment.SetPlaceHolder(lang.L("Your comment after the quotation"))
 	o.exComment.OnChanged = func(s string) {
 		if o.loading {
 			return
@@ -65,8 +66,8 @@ func (o *outline) buildDetail() {
 		id := strings.TrimPrefix(o.sel, exNode)
 		o.u.editing(func(ed *briefing.Editor) error { return ed.SetExcerptComment(id, s) })
 	}
-	trim := widget.NewButtonWithIcon("Trim quote…", theme.ContentCutIcon(), o.trim)
-	whole := widget.NewButtonWithIcon("Whole passage", theme.ContentUndoIcon(), func() {
+	trim := widget.NewButtonWithIcon(lang.L("Trim quote…"), theme.ContentCutIcon(), o.trim)
+	whole := widget.NewButtonWithIcon(lang.L("Whole passage"), theme.ContentUndoIcon(), func() {
 		id := strings.TrimPrefix(o.sel, exNode)
 		o.u.edit(func(ed *briefing.Editor) error { return ed.RestoreExcerpt(id) })
 	})
@@ -74,7 +75,7 @@ func (o *outline) buildDetail() {
 	o.exBox = container.NewBorder(o.exThemes, container.NewVBox(o.exComment, container.NewHBox(trim, whole)), nil, nil,
 		container.NewVScroll(container.NewVBox(o.exQuote, o.exSource)))
 
-	o.empty = wrappingLabel("Select a section to write its text, or an excerpt to comment on it or trim it. Add passages with Add to brief (Ctrl+Enter).", fyne.TextStyle{})
+	o.empty = wrappingLabel(lang.L("Select a section to write its text, or an excerpt to comment on it or trim it. Add passages with Add to brief (Ctrl+Enter)."), fyne.TextStyle{})
 	o.detail = container.NewStack(o.empty)
 
 }
@@ -111,7 +112,7 @@ func (o *outline) showDetail() {
 		o.exThemes.Segments = nil
 		o.exThemes.Hide()
 		if t := themeList(x.Themes); t != "" {
-			o.exThemes.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: captionStyle, Text: "Themes: " + t}}
+			o.exThemes.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: captionStyle, Text: lang.L("Themes: {{.List}}", map[string]any{"List": t})}}
 			o.exThemes.Show()
 		}
 		o.exThemes.Refresh()
@@ -132,7 +133,7 @@ func excerptSource(x *briefing.Excerpt) string {
 	}
 	loc := x.Locator
 	if x.Page > 0 {
-		loc += fmt.Sprintf(", p. %d", x.Page)
+		loc += fmt.Sprintf(lang.L(", p. %d"), x.Page)
 	}
 	parts = append(parts, loc)
 	return strings.Join(parts, " · ")
