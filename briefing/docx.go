@@ -173,7 +173,7 @@ func (d *docxDoc) settingsXML() string {
 		sb.WriteString(`<w:updateFields w:val="true"/>`)
 	}
 	sb.WriteString(`<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>`)
-	sb.WriteString(`<w:endnotePr><w:numFmt w:val="decimal"/><w:endnote w:id="-1"/><w:endnote w:id="0"/></w:endnotePr>`)
+	sb.WriteString(`<w:endnotePr><w:pos w:val="sectEnd"/><w:numFmt w:val="decimal"/><w:endnote w:id="-1"/><w:endnote w:id="0"/></w:endnotePr>`)
 	sb.WriteString(`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>`)
 	fmt.Fprintf(&sb, `<w:themeFontLang w:val="%s"/>`, d.r.LangTag)
 	sb.WriteString(`</w:settings>`)

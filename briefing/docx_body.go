@@ -177,7 +177,7 @@ func (d *docxDoc) sources(sb *strings.Builder) {
 // note numbering, the paper size and the PDF's margins.
 func (d *docxDoc) sectPr(sb *strings.Builder) {
 	fmt.Fprintf(sb, `<w:sectPr><w:headerReference w:type="default" r:id="%s"/><w:footerReference w:type="default" r:id="%s"/>`, d.headerID, d.footerID)
-	sb.WriteString(`<w:footnotePr><w:numFmt w:val="decimal"/></w:footnotePr><w:endnotePr><w:numFmt w:val="decimal"/></w:endnotePr>`)
+	sb.WriteString(`<w:footnotePr><w:numFmt w:val="decimal"/></w:footnotePr><w:endnotePr><w:pos w:val="sectEnd"/><w:numFmt w:val="decimal"/></w:endnotePr>`)
 	fmt.Fprintf(sb, `<w:pgSz w:w="%d" w:h="%d"/>`, d.page.w, d.page.h)
 	fmt.Fprintf(sb, `<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/>`,
 		twips(marginTop), twips(marginSide), twips(marginBottom), twips(marginSide), twips(markingY-4), twips(footerGap-4))
