@@ -24,6 +24,7 @@ check pdffonts poppler-utils
 check Xvfb xvfb
 check xdotool xdotool
 check /usr/bin/import imagemagick
+check pandoc pandoc
 
 if ! command -v go >/dev/null 2>&1; then
 	echo "Go is not installed: install Go 1.25 or later from your distribution or go.dev, then run this again." >&2
