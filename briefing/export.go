@@ -27,7 +27,7 @@ const (
 	Markdown = "md"
 )
 
-// Export writes the brief to path in format (PDF or Markdown) atomically: a
+// Export writes the brief to path in format (PDF, DOCX or Markdown) atomically: a
 // failure leaves no file behind, and an existing file is replaced whole.
 // It returns warnings for the user: findings, replaced characters,
 // quotations that no longer match their passage.
@@ -38,8 +38,10 @@ func Export(path string, b *Brief, format string, opt Options) ([]string, error)
 		write = WritePDF
 	case Markdown:
 		write = WriteMarkdown
+	case DOCX:
+		write = WriteDOCX
 	default:
-		return nil, fmt.Errorf("unknown export format %q: use pdf or md", format)
+		return nil, fmt.Errorf("unknown export format %q: use pdf, docx or md", format)
 	}
 	// An export never replaces a brief: "-o note.brief", or the brief's
 	// own name typed in the export dialog, would lose the brief itself.

@@ -86,7 +86,7 @@ func (b *builder) heading(u unit) {
 }
 
 func (b *builder) passage(u unit) {
-	text, refs := b.notes.takeMarks(u.text)
+	text, refs, marks := b.notes.takeMarks(u.text)
 	if text == "" {
 		return
 	}
@@ -104,8 +104,10 @@ func (b *builder) passage(u unit) {
 		Page:    u.page,
 		Text:    text,
 	}
-	for _, n := range refs {
-		p.Notes = appendNote(p.Notes, n.Note)
+	for i, n := range refs {
+		note := n.Note
+		note.Mark = marks[i]
+		p.Notes = appendNote(p.Notes, note)
 	}
 	b.passageOfBlock[u.block] = p.Seq
 	b.doc.Passages = append(b.doc.Passages, p)
