@@ -140,7 +140,8 @@ type importJob struct {
 }
 
 // collectFiles walks the paths, files and folders, recursively, in a
-// stable order, leaving out hidden files and folders.
+// stable order, leaving out hidden files and folders. A link named in
+// paths is followed; links inside folders are skipped (walkNamed).
 func collectFiles(paths []string, rep *ImportReport) []*importJob {
 	var jobs []*importJob
 	seen := map[string]bool{}
@@ -169,7 +170,7 @@ func collectFiles(paths []string, rep *ImportReport) []*importJob {
 			add(root)
 			continue
 		}
-		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		walkNamed(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				rep.Skipped = append(rep.Skipped, SkippedFile{p, oneLine(err)})
 				return nil
@@ -180,7 +181,9 @@ func collectFiles(paths []string, rep *ImportReport) []*importJob {
 				}
 				return nil
 			}
-			if d.Type().IsRegular() {
+			if d.Type()&fs.ModeSymlink != 0 {
+				rep.Skipped = append(rep.Skipped, SkippedFile{p, linkNotFollowed})
+			} else if d.Type().IsRegular() {
 				add(p)
 			}
 			return nil
