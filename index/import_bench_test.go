@@ -51,7 +51,7 @@ func BenchmarkImportGIMP(b *testing.B) {
 		docs := len(rep.Added)
 		mb := float64(rep.Bytes) / (1 << 20)
 		text := 0
-		for _, d := range l.store.docs {
+		for _, d := range allDocs(b, l) {
 			for _, p := range d.Passages {
 				text += len(p.Text)
 			}
@@ -149,8 +149,8 @@ func BenchmarkOpenLargeLibrary(b *testing.B) {
 		if len(notices) > 0 {
 			b.Fatalf("opening the large library again said %q: the index was rebuilt", notices)
 		}
-		if n := len(l.store.docs); n < 1370 {
-			b.Fatalf("the large library holds %d documents", n)
+		if docs, _ := l.Documents(); len(docs) < 1370 {
+			b.Fatalf("the large library holds %d documents", len(docs))
 		}
 		l.Close()
 		b.StartTimer()

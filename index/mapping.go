@@ -14,7 +14,7 @@ import (
 // MappingVersion changes whenever the index mapping or the way passages are
 // turned into index documents changes; an index built with another version
 // is rebuilt on open.
-const MappingVersion = 2
+const MappingVersion = 4
 
 // The index's field names. There is one document mapping (the default one):
 // each language has its own text field with its own analyzer, so a query on
@@ -22,23 +22,20 @@ const MappingVersion = 2
 // mappings the same field name would let Bleve pick the query analyzer in
 // random map order.
 const (
-	fieldTextEN     = "text_en"     // English passages, "en" analyzer
-	fieldTextIT     = "text_it"     // Italian passages, Italian analyzer
-	fieldTextXX     = "text_xx"     // other languages, neutral analyzer
-	fieldText       = "text"        // the clean text, stored only (snippets, hits)
-	fieldLang       = "lang"        // keyword, facet
-	fieldDoc        = "doc"         // keyword, facet
-	fieldThemes     = "themes"      // keywords, facet
-	fieldKind       = "kind"        // keyword
-	fieldSeq        = "seq"         // number, sort
-	fieldPage       = "page"        // number, stored
-	fieldLocator    = "locator"     // stored
-	fieldSection    = "section"     // stored, the heading path as JSON
-	fieldNotes      = "notes"       // stored, the notes as JSON
-	fieldTitle      = "title"       // stored, the document's title
-	fieldShortTitle = "short_title" // stored
-	fieldReference  = "reference"   // stored
+	fieldTextEN = "text_en" // English passages, "en" analyzer
+	fieldTextIT = "text_it" // Italian passages, Italian analyzer
+	fieldTextXX = "text_xx" // other languages, neutral analyzer
+	fieldLang   = "lang"    // keyword, facet
+	fieldDoc    = "doc"     // keyword, facet
+	fieldThemes = "themes"  // keywords, facet
+	fieldKind   = "kind"    // keyword
+	fieldSeq    = "seq"     // number, sort
 )
+
+// Nothing is stored in the index: a hit is built from the library's
+// document store, which reads one passage's record without decoding any
+// JSON. Term vectors are kept for the text fields only, where phrases and
+// highlights read them.
 
 // analyzerItalian is the analyzer of text_it: Bleve's "it" analyzer with
 // the Snowball stemmer instead of the light one, which leaves short words
@@ -100,30 +97,20 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		f.DocValues = false
 		return f
 	}
-	kw := func(store bool) *mapping.FieldMapping {
+	kw := func(docValues bool) *mapping.FieldMapping {
 		f := bleve.NewKeywordFieldMapping()
 		f.Analyzer = keyword.Name
-		f.Store = store
+		f.Store = false
 		f.IncludeInAll = false
 		f.IncludeTermVectors = false
-		f.DocValues = true
-		return f
-	}
-	storedOnly := func() *mapping.FieldMapping {
-		f := bleve.NewTextFieldMapping()
-		f.Analyzer = keyword.Name
-		f.Index = false
-		f.Store = true
-		f.IncludeInAll = false
-		f.IncludeTermVectors = false
-		f.DocValues = false
+		f.DocValues = docValues // facets and sorting read them
 		return f
 	}
 	num := func() *mapping.FieldMapping {
 		f := bleve.NewNumericFieldMapping()
-		f.Store = true
+		f.Store = false
 		f.IncludeInAll = false
-		f.DocValues = true
+		f.DocValues = true // sorting reads them
 		return f
 	}
 
@@ -131,16 +118,11 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	dm.AddFieldMappingsAt(fieldTextEN, text(en.AnalyzerName))
 	dm.AddFieldMappingsAt(fieldTextIT, text(analyzerItalian))
 	dm.AddFieldMappingsAt(fieldTextXX, text(analyzerNeutral))
-	dm.AddFieldMappingsAt(fieldText, storedOnly())
 	dm.AddFieldMappingsAt(fieldLang, kw(true))
 	dm.AddFieldMappingsAt(fieldDoc, kw(true))
 	dm.AddFieldMappingsAt(fieldThemes, kw(true))
-	dm.AddFieldMappingsAt(fieldKind, kw(true))
+	dm.AddFieldMappingsAt(fieldKind, kw(false))
 	dm.AddFieldMappingsAt(fieldSeq, num())
-	dm.AddFieldMappingsAt(fieldPage, num())
-	for _, f := range []string{fieldLocator, fieldSection, fieldNotes, fieldTitle, fieldShortTitle, fieldReference} {
-		dm.AddFieldMappingsAt(f, storedOnly())
-	}
 	m.DefaultMapping = dm
 	m.TypeField = "_no_type_field" // every document uses the default mapping
 	m.StoreDynamic = false
