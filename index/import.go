@@ -245,6 +245,7 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 		return rep, err
 	}
 	in := newIndexer(l.idx)
+	space := newSpaceGuard(l.dir)
 	var indexed []string // the passages this import put in the index
 	var replaced []string
 	index := func(j *importJob) error {
@@ -257,6 +258,18 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 		}
 		for i := range j.doc.Passages {
 			indexed = append(indexed, j.doc.Passages[i].ID)
+		}
+		if importFault != nil {
+			if err := importFault("index"); err != nil {
+				return err
+			}
+		}
+		text := 0
+		for i := range j.doc.Passages {
+			text += len(j.doc.Passages[i].Text)
+		}
+		if err := space.add(text); err != nil {
+			return err
 		}
 		if err := in.delete(j.gone); err != nil {
 			return err
@@ -578,7 +591,8 @@ func originalName(j *importJob) string {
 	return filepath.Join(originalsDir, j.doc.ID+strings.ToLower(filepath.Ext(j.path)))
 }
 
-// importFault, when set by a test, fails an import at a stage ("commit")
+// importFault, when set by a test, fails an import at a stage ("index":
+// before each document is indexed; "commit": in the store's transaction)
 // as a full disk would.
 var importFault func(stage string) error
 

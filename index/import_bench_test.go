@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -67,20 +66,6 @@ func BenchmarkImportGIMP(b *testing.B) {
 		b.ReportMetric(mb/took.Seconds(), "MB/s")
 		l.Close()
 	}
-}
-
-// dirSize adds up the sizes of the files under dir.
-func dirSize(dir string) int64 {
-	var n int64
-	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() {
-			if info, err := d.Info(); err == nil {
-				n += info.Size()
-			}
-		}
-		return nil
-	})
-	return n
 }
 
 // searchLatency runs English and Italian queries over the imported manual
