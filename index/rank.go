@@ -216,3 +216,34 @@ func (r *ranker) strongQuery(main bq.Query) bq.Query {
 	}
 	return bq.NewBooleanQuery([]bq.Query{main, bq.NewDisjunctionQuery(strong)}, nil, nil)
 }
+
+// str reads a stored text field.
+func str(v interface{}) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case []interface{}:
+		if len(v) > 0 {
+			return str(v[0])
+		}
+	}
+	return ""
+}
+
+// strs reads a stored field with several values, which Bleve returns as a
+// string when there is only one.
+func strs(v interface{}) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []interface{}:
+		out := make([]string, 0, len(v))
+		for _, x := range v {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
