@@ -217,7 +217,9 @@ func (b bleveQuery) clause(c query.Clause, lf langField, withContext bool) bq.Qu
 		if q := b.alt(a, lf.text, lf.analyzer); q != nil {
 			qs = append(qs, weighted{q, a.Weight})
 		}
-		if withContext && !a.Prefix {
+		// A phrase holds only in the passage's own text (the phrase
+		// contract); words and their equivalents also in its context.
+		if withContext && !a.Prefix && !c.Term.Phrase {
 			if q := b.alt(a, lf.context, lf.analyzer); q != nil {
 				qs = append(qs, weighted{q, a.Weight * query.ContextWeight})
 			}

@@ -131,6 +131,9 @@ func NewPlan(q *Query, opt Options) *Plan {
 		rarity = func(string, string) float64 { return 1 }
 	}
 	for _, t := range q.Terms {
+		if t.Phrase && t.Occur == Should {
+			t.Occur = Must // a quoted phrase is what the user asked for
+		}
 		c := Clause{Term: t}
 		least := 1.0 // the term's rarity where it is commonest
 		for _, l := range opt.Langs {
