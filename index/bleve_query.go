@@ -281,3 +281,23 @@ func (b bleveQuery) tokens(text, analyzer string) []string {
 	}
 	return out
 }
+
+// token is an analysed term and its position in the text analysed.
+type token struct {
+	term string
+	pos  int
+}
+
+// positioned returns the analysed terms of text with their positions.
+func (b bleveQuery) positioned(text, analyzer string) []token {
+	an := b.analyzers[analyzer]
+	if an == nil {
+		return nil
+	}
+	ts := an.Analyze([]byte(text))
+	out := make([]token, 0, len(ts))
+	for _, t := range ts {
+		out = append(out, token{string(t.Term), t.Position})
+	}
+	return out
+}
