@@ -132,6 +132,7 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 		return res, nil
 	}
 	rk := newRanker(plan, b)
+	rk.body = l.passageText
 	ranked := rk.rank(sr.Hits)
 	for i := offset; i < len(ranked) && i < offset+limit; i++ {
 		h := l.hit(ranked[i].dm)
@@ -268,4 +269,17 @@ func listingText(q Query) string {
 		}
 	}
 	return strings.Join(filters, " ")
+}
+
+// passageText reads one passage's text from the document store, for the
+// ranking, or "" when the store does not hold it.
+func (l *Local) passageText(id string) string {
+	var text string
+	l.store.view(func(tx *bolt.Tx) error {
+		if p, err := getPassage(tx, id); err == nil {
+			text = p.Text
+		}
+		return nil
+	})
+	return text
 }
