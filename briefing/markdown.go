@@ -39,7 +39,7 @@ func WriteMarkdown(out io.Writer, b *Brief, opt Options) ([]string, error) {
 		}
 		fmt.Fprintln(w)
 	}
-	if hasContents(b) {
+	if HasContents(b, opt) {
 		fmt.Fprintf(w, "**%s**\n\n", l.Contents)
 		for i, s := range b.Sections {
 			fmt.Fprintf(w, "%d. %s\n", i+1, mdEscape(s.Heading))
@@ -67,7 +67,7 @@ func WriteMarkdown(out io.Writer, b *Brief, opt Options) ([]string, error) {
 			}
 		}
 	}
-	if len(c.Sources) > 0 {
+	if len(c.Sources) > 0 && b.SourcesList() {
 		fmt.Fprintf(w, "## %s\n\n", l.Sources)
 		for _, s := range c.Sources {
 			fmt.Fprintf(w, "- %s\n", mdRuns(s.Runs))
