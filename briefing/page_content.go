@@ -2,6 +2,7 @@ package briefing
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -251,10 +252,15 @@ func (d *pdfDoc) excerpt(x Excerpt) []block {
 		out = append(out, lb)
 		gap = 0.5
 	}
-	quote := func(t string, marks []int) {
-		runs := []prun{{text: t, st: stQuote}}
-		if len(marks) > 0 {
-			runs = append(runs, prun{st: stQuote, sup: true, notes: marks})
+	quote := func(t string, marks []int, places []int) {
+		var runs []prun
+		for _, piece := range splitAtMarks(t, marks, places) {
+			if piece.text != "" {
+				runs = append(runs, prun{text: piece.text, st: stQuote})
+			}
+			if len(piece.marks) > 0 {
+				runs = append(runs, prun{st: stQuote, sup: true, notes: piece.marks})
+			}
 		}
 		q := d.para(runs, quoteIndent, d.cw-2*quoteIndent+4, true)
 		q.gap, q.bar = gap, true
@@ -266,22 +272,61 @@ func (d *pdfDoc) excerpt(x Excerpt) []block {
 	switch {
 	case x.Translation != "" && d.b.TranslationLayout() == TranslationInText:
 		label(d.l.OwnTranslation)
-		quote(x.Translation, marks)
+		quote(x.Translation, marks, nil)
 	case x.Translation != "":
 		if foreign {
 			label(fmt.Sprintf(d.l.InLang, d.l.langName(x.Language())))
 		}
-		quote(x.Text, marks)
+		quote(x.Text, marks, x.notePlaces())
 		gap = 1.5
 		label(d.l.OwnTranslation)
-		quote(x.Translation, nil)
+		quote(x.Translation, nil, nil)
 	default:
 		if foreign {
 			label(fmt.Sprintf(d.l.InLang, d.l.langName(x.Language())))
 		}
-		quote(x.Text, marks)
+		quote(x.Text, marks, x.notePlaces())
 	}
 	return out
+}
+
+// markedPiece is a piece of a quotation and the note marks after it.
+type markedPiece struct {
+	text  string
+	marks []int
+}
+
+// splitAtMarks cuts a quotation where its source notes' marks stand.
+// marks are the excerpt's note numbers (Citations.Marks): the citation's
+// (and the original's) first, then one per source note, whose places in
+// text (rune offsets, -1 unknown) are given; the citation's marks and those
+// of unknown place go at the end.
+func splitAtMarks(t string, marks []int, places []int) []markedPiece {
+	own := len(marks) - len(places) // the citation's marks
+	if own < 0 {
+		own, places = len(marks), nil
+	}
+	at := map[int][]int{}
+	end := append([]int(nil), marks[:own]...)
+	rs := []rune(t)
+	for k, p := range places {
+		n := marks[own+k]
+		if p <= 0 || p >= len(rs) {
+			end = append(end, n)
+			continue
+		}
+		at[p] = append(at[p], n)
+	}
+	var out []markedPiece
+	start := 0
+	for i := 1; i < len(rs); i++ {
+		if ns, ok := at[i]; ok {
+			out = append(out, markedPiece{text: string(rs[start:i]), marks: ns})
+			start = i
+		}
+	}
+	sort.Ints(end)
+	return append(out, markedPiece{text: string(rs[start:]), marks: end})
 }
 
 // noteRuns turns citation runs into typesetter runs in style st.
