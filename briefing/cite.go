@@ -232,8 +232,12 @@ func linkify(text string) []Run {
 	return runs
 }
 
-// urlRuns writes an address as OSCOLA does: " <address>", as a link.
+// urlRuns writes an address as OSCOLA does: " <address>", as a link when
+// it may be one (LiveLink), else as text.
 func urlRuns(u string) []Run {
+	if !LiveLink(u) {
+		return []Run{{Text: " <" + u + ">"}}
+	}
 	return []Run{{Text: " <"}, {Text: u, URL: u}, {Text: ">"}}
 }
 

@@ -121,23 +121,11 @@ func (d *pdfDoc) render() (*fpdf.Fpdf, error) {
 
 // properties sets the document's title, author, subject and keywords.
 func properties(pdf *fpdf.Fpdf, b *Brief, l labels) {
-	pdf.SetTitle(bmpOnly(b.Title), true)
-	pdf.SetAuthor(bmpOnly(b.From()), true)
-	subject := strings.Join(nonEmpty(PurposeLabel(b.Purpose, b.Labels()), b.Subtitle), " — ")
-	if b.For != "" {
-		subject = strings.Join(nonEmpty(subject, l.For+": "+b.For), "; ")
-	}
-	pdf.SetSubject(bmpOnly(subject), true)
-	kw := nonEmpty(b.Classification)
-	seen := map[string]bool{}
-	for _, x := range b.Excerpts() {
-		k := firstNonEmpty(x.Source.Reference, x.Source.ShortTitle, x.Source.Title)
-		if k != "" && !seen[k] {
-			seen[k] = true
-			kw = append(kw, k)
-		}
-	}
-	pdf.SetKeywords(bmpOnly(strings.Join(kw, "; ")), true)
+	p := documentProperties(b, l)
+	pdf.SetTitle(bmpOnly(p.Title), true)
+	pdf.SetAuthor(bmpOnly(p.Author), true)
+	pdf.SetSubject(bmpOnly(p.Subject), true)
+	pdf.SetKeywords(bmpOnly(strings.Join(p.Keywords, "; ")), true)
 	pdf.SetCreator("Attaché", true)
 	pdf.SetProducer("Attaché with go-pdf/fpdf", true)
 	pdf.SetLang(b.Labels())

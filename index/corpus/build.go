@@ -34,7 +34,7 @@ type builder struct {
 }
 
 // build turns classified units into a document.
-func build(meta Meta, units []unit, notes *noteTable) *Document {
+func build(meta Meta, units []unit, notes *noteTable, stop *stopCheck) *Document {
 	b := &builder{
 		doc:            &Document{Meta: meta, Sections: []Section{}, Passages: []Passage{}},
 		notes:          notes,
@@ -52,6 +52,9 @@ func build(meta Meta, units []unit, notes *noteTable) *Document {
 	}
 	b.councilStyle = numHeads && numParas
 	for _, u := range units {
+		if stop.stopped() {
+			return b.doc
+		}
 		if u.kind == "heading" {
 			b.heading(u)
 			continue
