@@ -122,10 +122,10 @@ func pdfPages(b *Brief, opt Options) (pages int, sections []int) {
 		}
 	}()
 	d, err := layoutPDF(b, opt)
-	if err != nil || d.pdf.Error() != nil {
+	if err != nil {
 		return 0, nil
 	}
-	return d.pdf.PageCount(), d.secPage
+	return len(d.layout.Pages), d.secPage
 }
 
 func contentTypesXML() string {

@@ -14,6 +14,7 @@ import (
 // languages.
 func TestDOCXParts(t *testing.T) {
 	b := sampleBrief(t)
+	b.Contents = ContentsOn // it fits its two pages: automatic would leave the contents out
 	path, warnings := exportDOCX(t, b, Options{})
 	if len(warnings) != 2 || !strings.Contains(warnings[0], `"Issue" is empty`) {
 		t.Errorf("warnings %v", warnings)

@@ -16,8 +16,5 @@ func PageCount(b *Brief, opt Options) (n int, err error) {
 	if err != nil {
 		return 0, err
 	}
-	if err := d.pdf.Error(); err != nil {
-		return 0, fmt.Errorf("PDF layout failed: %v", err)
-	}
-	return d.pdf.PageCount(), nil
+	return len(d.layout.Pages), nil
 }

@@ -170,7 +170,7 @@ func Render(b *Brief, opt Options) *Rendered {
 		}
 		r.Sections = append(r.Sections, rs)
 	}
-	if hasContents(b) {
+	if HasContents(b, opt) {
 		for _, s := range r.Sections {
 			r.Contents = append(r.Contents, s.Numbered())
 		}
