@@ -130,7 +130,12 @@ func (d *docxDoc) quotation(sb *strings.Builder, bl Block) {
 	if bl.LangNote != "" {
 		d.para(sb, "QuoteLanguage", bl.LangNote, d.r.LangTag)
 	}
-	pprops{style: "Quote", lang: bl.Lang}.open(sb)
+	if bl.LangNote != "" {
+		// under its label, as close as the PDF sets it
+		fmt.Fprintf(sb, `<w:p><w:pPr><w:pStyle w:val="Quote"/><w:spacing w:before="%d"/><w:rPr><w:lang w:val="%s"/></w:rPr></w:pPr>`, twips(0.5), bl.Lang)
+	} else {
+		pprops{style: "Quote", lang: bl.Lang}.open(sb)
+	}
 	d.run(sb, oneSpace(bl.Text), rprops{lang: bl.Lang})
 	d.noteReferences(sb, bl.Marks)
 	sb.WriteString("</w:p>")
