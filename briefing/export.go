@@ -75,8 +75,12 @@ func baseWarnings(b *Brief, opt Options) []string {
 			w = append(w, fmt.Sprintf("section %q is empty", s.Heading))
 		}
 	}
+	misquoted := map[string]bool{} // said by a finding already
+	for _, f := range opt.Findings {
+		misquoted[f.ExcerptID] = misquoted[f.ExcerptID] || f.Kind == Misquoted
+	}
 	for _, x := range b.Excerpts() {
-		if x.Full != "" && !ValidQuote(x.Text, x.Full) {
+		if x.Full != "" && !misquoted[x.ID] && !ValidQuote(x.Text, x.Full) {
 			w = append(w, fmt.Sprintf("excerpt %s (passage %s): the quotation is not a part of the passage it cites", x.ID, x.PassageID))
 		}
 	}

@@ -66,7 +66,7 @@ func runExport(env *Env, args []string) error {
 		return usagef("export: --notes must be foot or end, not %q", *notes)
 	}
 	path := rest[0]
-	b, err := briefing.Load(path)
+	b, err := loadBrief(env, path)
 	if err != nil {
 		return err
 	}
