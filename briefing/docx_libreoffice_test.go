@@ -85,11 +85,11 @@ func TestDOCXLibreOffice(t *testing.T) {
 }
 
 func mustPageCount(t *testing.T, b *Brief, opt Options) int {
-	n, err := PageCount(b, opt)
+	l, err := LayOut(b, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return n
+	return len(l.Pages)
 }
 
 // convertWithLibreOffice converts a Word file to PDF beside it, with a

@@ -39,7 +39,7 @@ func WriteMarkdown(out io.Writer, b *Brief, opt Options) ([]string, error) {
 		}
 		fmt.Fprintln(w)
 	}
-	if hasContents(b) {
+	if HasContents(b, opt) {
 		fmt.Fprintf(w, "**%s**\n\n", l.Contents)
 		for i, s := range b.Sections {
 			fmt.Fprintf(w, "%d. %s\n", i+1, mdEscape(s.Heading))
@@ -52,14 +52,23 @@ func WriteMarkdown(out io.Writer, b *Brief, opt Options) ([]string, error) {
 			fmt.Fprintf(w, "%s\n\n", mdParagraph(p))
 		}
 		for _, x := range s.Excerpts {
-			if lang := x.Language(); lang != "" && lang != b.Labels() {
-				fmt.Fprintf(w, "*%s:*\n\n", fmt.Sprintf(l.InLang, l.langName(lang)))
+			foreign := x.Language() != "" && x.Language() != b.Labels()
+			inLang := fmt.Sprintf(l.InLang, l.langName(x.Language()))
+			switch {
+			case x.Translation != "" && b.TranslationLayout() == TranslationInText:
+				fmt.Fprintf(w, "*%s:*\n\n> %s\n\n", l.OwnTranslation, mdQuote(x.Translation, c.Marks[x.ID], nil))
+			case x.Translation != "":
+				if foreign {
+					fmt.Fprintf(w, "*%s:*\n\n", inLang)
+				}
+				fmt.Fprintf(w, "> %s\n\n", mdQuote(x.Text, c.Marks[x.ID], x.notePlaces()))
+				fmt.Fprintf(w, "*%s:*\n\n> %s\n\n", l.OwnTranslation, mdEscape(x.Translation))
+			default:
+				if foreign {
+					fmt.Fprintf(w, "*%s:*\n\n", inLang)
+				}
+				fmt.Fprintf(w, "> %s\n\n", mdQuote(x.Text, c.Marks[x.ID], x.notePlaces()))
 			}
-			var marks strings.Builder
-			for _, n := range c.Marks[x.ID] {
-				fmt.Fprintf(&marks, "[^%d]", n)
-			}
-			fmt.Fprintf(w, "> %s%s\n\n", mdEscape(x.Text), marks.String())
 			if x.Comment != "" {
 				for _, p := range Paragraphs(x.Comment) {
 					fmt.Fprintf(w, "%s\n\n", mdParagraph(p))
@@ -67,7 +76,7 @@ func WriteMarkdown(out io.Writer, b *Brief, opt Options) ([]string, error) {
 			}
 		}
 	}
-	if len(c.Sources) > 0 {
+	if len(c.Sources) > 0 && b.SourcesList() {
 		fmt.Fprintf(w, "## %s\n\n", l.Sources)
 		for _, s := range c.Sources {
 			fmt.Fprintf(w, "- %s\n", mdRuns(s.Runs))
@@ -84,6 +93,19 @@ func WriteMarkdown(out io.Writer, b *Brief, opt Options) ([]string, error) {
 		fmt.Fprintf(w, "**%s**\n", mdEscape(b.Classification))
 	}
 	return baseWarnings(b, opt), w.Flush()
+}
+
+// mdQuote writes a quotation with its note references where their marks
+// stand (see splitAtMarks).
+func mdQuote(t string, marks, places []int) string {
+	var sb strings.Builder
+	for _, p := range splitAtMarks(t, marks, places) {
+		sb.WriteString(mdEscape(p.text))
+		for _, n := range p.marks {
+			fmt.Fprintf(&sb, "[^%d]", n)
+		}
+	}
+	return sb.String()
 }
 
 // mdRuns writes note runs: titles in italics, addresses as autolinks.
