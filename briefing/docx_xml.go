@@ -2,7 +2,6 @@ package briefing
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
 	"unicode/utf8"
 )
@@ -204,23 +203,6 @@ func (r *rels) xml(x *xmlText) string {
 	return sb.String()
 }
 
-// linkable reports whether an address may become a live link in an
-// export: only http and https addresses with a host, and mailto.
-// Anything else (javascript:, file:, data:, a relative path) stays text.
-func linkable(u string) bool {
-	p, err := url.Parse(strings.TrimSpace(u))
-	if err != nil {
-		return false
-	}
-	switch strings.ToLower(p.Scheme) {
-	case "http", "https":
-		return p.Host != ""
-	case "mailto":
-		return p.Opaque != ""
-	}
-	return false
-}
-
 // noteRuns writes a note's or a source's runs: titles in italics in their
 // own language, addresses as live links (a relationship of the part).
 func (x *xmlText) noteRuns(sb *strings.Builder, runs []Run, r *rels, lang, titleLang string) {
@@ -229,7 +211,7 @@ func (x *xmlText) noteRuns(sb *strings.Builder, runs []Run, r *rels, lang, title
 		if run.Italic {
 			p.lang = titleLang
 		}
-		if run.URL != "" && linkable(run.URL) {
+		if run.URL != "" && LiveLink(run.URL) {
 			id := r.add("hyperlink", run.URL, true)
 			fmt.Fprintf(sb, `<w:hyperlink r:id="%s" w:history="1">`, id)
 			p.style = "Hyperlink"
