@@ -176,8 +176,16 @@ type rel struct {
 }
 
 // add adds a relationship of a kind ("styles", "hyperlink") and returns
-// its ID.
+// its ID; a link to an address already there gets the same ID.
 func (r *rels) add(kind, target string, external bool) string {
+	if kind == "hyperlink" {
+		// one relationship per address, however often it is cited
+		for _, l := range r.list {
+			if l.kind == kind && l.target == target {
+				return l.id
+			}
+		}
+	}
 	id := fmt.Sprintf("rId%d", len(r.list)+1)
 	r.list = append(r.list, rel{id: id, kind: kind, target: target, external: external})
 	return id
