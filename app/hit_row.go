@@ -21,7 +21,7 @@ import (
 func snippetSegments(snippet index.Snippet) []widget.RichTextSegment {
 	var segs []widget.RichTextSegment
 	plain := widget.RichTextStyleInline
-	mark := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}
+	mark := widget.RichTextStyle{Inline: true, ColorName: colorMark, TextStyle: fyne.TextStyle{Bold: true}}
 	add := func(style widget.RichTextStyle, s string) {
 		if s = foldSpace(s); s != "" {
 			segs = append(segs, &widget.TextSegment{Style: style, Text: s})
@@ -127,7 +127,7 @@ func (r *hitRow) show(id int) {
 	r.lang.Refresh()
 	r.mark.Segments = nil
 	if r.p.u.brief.contains(h.ID) {
-		r.mark.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNameSuccess, TextStyle: fyne.TextStyle{Bold: true}}, Text: lang.L("✓ in brief")}}
+		r.mark.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, ColorName: colorInBrief, TextStyle: fyne.TextStyle{Bold: true}}, Text: lang.L("✓ in brief")}}
 	}
 	r.mark.Refresh()
 	// The mark changes the width of the right part: lay the lines out again.

@@ -337,10 +337,11 @@ func (d *pdfDoc) noteRuns(runs []Run, st style) []prun {
 		if r.Italic {
 			rs.style = "I"
 		}
-		if r.URL != "" {
-			rs.color = linkCol
+		url := ""
+		if r.URL != "" && LiveLink(r.URL) {
+			rs.color, url = linkCol, r.URL
 		}
-		out = append(out, prun{text: r.Text, st: rs, url: r.URL})
+		out = append(out, prun{text: r.Text, st: rs, url: url})
 	}
 	return out
 }

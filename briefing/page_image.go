@@ -3,11 +3,11 @@ package briefing
 import (
 	"fmt"
 	"image"
-	"image/color"
+	imgcolor "image/color"
 	"image/draw"
 	"math"
 
-	"golang.org/x/image/font"
+	xfont "golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 )
@@ -21,7 +21,7 @@ import (
 // between pages; it is not safe for use by several goroutines at once.
 type PageRenderer struct {
 	m     *metrics
-	faces map[faceKey]font.Face
+	faces map[faceKey]xfont.Face
 }
 
 type faceKey struct {
@@ -35,7 +35,7 @@ func NewPageRenderer() (*PageRenderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &PageRenderer{m: m, faces: map[faceKey]font.Face{}}, nil
+	return &PageRenderer{m: m, faces: map[faceKey]xfont.Face{}}, nil
 }
 
 // Render draws page i (from 0) of l at scale pixels per millimetre on a
@@ -87,7 +87,7 @@ func (r *PageRenderer) text(img *image.RGBA, o op, scale float64) error {
 	if err != nil {
 		return err
 	}
-	src := image.NewUniform(color.RGBA{uint8(o.st.color[0]), uint8(o.st.color[1]), uint8(o.st.color[2]), 255})
+	src := image.NewUniform(imgcolor.RGBA{uint8(o.st.color[0]), uint8(o.st.color[1]), uint8(o.st.color[2]), 255})
 	x := o.x * scale
 	y := fixed.I(0) + fixed.Int26_6(o.y*scale*64)
 	for _, c := range o.text {
@@ -100,7 +100,7 @@ func (r *PageRenderer) text(img *image.RGBA, o op, scale float64) error {
 	return nil
 }
 
-func (r *PageRenderer) face(key string, px float64) (font.Face, error) {
+func (r *PageRenderer) face(key string, px float64) (xfont.Face, error) {
 	px = math.Round(px*4) / 4 // a few sizes, shared
 	k := faceKey{key, px}
 	if f, ok := r.faces[k]; ok {
@@ -110,7 +110,7 @@ func (r *PageRenderer) face(key string, px float64) (font.Face, error) {
 	if !ok {
 		return nil, fmt.Errorf("no font %q", key)
 	}
-	f, err := opentype.NewFace(fd.font, &opentype.FaceOptions{Size: px, DPI: 72, Hinting: font.HintingNone})
+	f, err := opentype.NewFace(fd.font, &opentype.FaceOptions{Size: px, DPI: 72, Hinting: xfont.HintingNone})
 	if err != nil {
 		return nil, err
 	}
@@ -121,5 +121,5 @@ func (r *PageRenderer) face(key string, px float64) (font.Face, error) {
 // fill paints the rectangle x0,y0–x1,y1 (pixels) in c.
 func fill(img *image.RGBA, x0, y0, x1, y1 float64, c [3]int) {
 	rect := image.Rect(int(math.Floor(x0)), int(math.Floor(y0)), int(math.Ceil(x1)), int(math.Ceil(y1)))
-	draw.Draw(img, rect, image.NewUniform(color.RGBA{uint8(c[0]), uint8(c[1]), uint8(c[2]), 255}), image.Point{}, draw.Src)
+	draw.Draw(img, rect, image.NewUniform(imgcolor.RGBA{uint8(c[0]), uint8(c[1]), uint8(c[2]), 255}), image.Point{}, draw.Src)
 }
