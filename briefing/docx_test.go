@@ -600,6 +600,7 @@ func benchmarkExportDOCX(bm *testing.B, n int) {
 			bm.Fatal(err)
 		}
 	}
+	bm.ReportMetric(float64(Render(b, Options{}).Pages), "pages")
 	bm.ReportMetric(float64(buf.Len())/1024, "KiB")
 }
 
