@@ -5,7 +5,7 @@ GO      ?= go
 BIN     := bin/attache
 SHOTS   := screenshots
 
-.PHONY: all run test build deps vet bench eval screenshots smoke clean
+.PHONY: all run test build deps vet bench eval screenshots smoke check-docx clean
 
 all: build
 
@@ -37,6 +37,12 @@ screenshots: build
 
 smoke: build
 	@sh scripts/smoke.sh $(BIN)
+
+# The Word export converted by LibreOffice (installed if missing) and read
+# back with pdftotext; pages as PNG in $(SHOTS)/docx. Not part of "test":
+# LibreOffice is a large install for CI.
+check-docx: build
+	@sh scripts/check-docx.sh $(BIN) $(SHOTS)/docx
 
 clean:
 	rm -rf bin $(SHOTS)

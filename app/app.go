@@ -12,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	_ "attache/app/locale" // before Fyne reads the locale
@@ -40,6 +41,7 @@ func Run(library string, args []string) error {
 	metadata.Icon = fyne.NewStaticResource("icon.png", assets.Icon)
 	fyneapp.SetMetadata(metadata)
 	a := fyneapp.NewWithID(metadata.ID)
+	loadTranslations(a.Preferences().String(prefLanguage))
 	a.SetIcon(metadata.Icon)
 	w := a.NewWindow("Attaché")
 	u := newUI(a, w)
@@ -82,7 +84,7 @@ func Run(library string, args []string) error {
 // panes when ready; the channel gets the library (or nil) when done.
 func (u *ui) openLibrary(dir string) <-chan index.Library {
 	done := make(chan index.Library, 1)
-	u.setStatus("Opening the library…", true)
+	u.setStatus(lang.L("Opening the library…"), true)
 	go func() {
 		lib, err := openIndex(dir, func(msg string) {
 			fyne.Do(func() { u.setStatus(msg, true) })
@@ -90,7 +92,7 @@ func (u *ui) openLibrary(dir string) <-chan index.Library {
 		done <- lib
 		fyne.Do(func() {
 			if err != nil {
-				msg := "The library could not be opened: " + oneLine(err.Error())
+				msg := lang.L("The library could not be opened: {{.Err}}", map[string]any{"Err": oneLine(err.Error())})
 				u.setStatus(msg, false)
 				u.search.message.SetText(msg)
 				u.search.message.Importance = widget.DangerImportance
@@ -98,7 +100,7 @@ func (u *ui) openLibrary(dir string) <-chan index.Library {
 				return
 			}
 			if err := u.setLibrary(lib); err != nil {
-				u.setStatus("The library could not be read: "+oneLine(err.Error()), false)
+				u.setStatus(lang.L("The library could not be read: {{.Err}}", map[string]any{"Err": oneLine(err.Error())}), false)
 				return
 			}
 			u.setStatus(u.libraryStatus(), false)
@@ -113,5 +115,5 @@ func (u *ui) libraryStatus() string {
 	for _, d := range u.docs {
 		n += d.Passages
 	}
-	return fmt.Sprintf("Library: %d documents, %d passages", len(u.docs), n)
+	return fmt.Sprintf(lang.L("Library: %d documents, %d passages"), len(u.docs), n)
 }

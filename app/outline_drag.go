@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"attache/briefing"
@@ -64,7 +65,7 @@ func (r *nodeRow) Dragged(e *fyne.DragEvent) {
 		r.dragging = true
 		r.start = e.Position
 		r.moved = fyne.Delta{}
-		r.o.u.setStatus("Drop on a section or an excerpt to move “"+r.label.Text+"” there", false)
+		r.o.u.setStatus(lang.L("Drop on a section or an excerpt to move {{.Name}} there", map[string]any{"Name": quoted(r.label.Text)}), false)
 	}
 	r.moved.DX += e.Dragged.DX
 	r.moved.DY += e.Dragged.DY
@@ -85,7 +86,7 @@ func (r *nodeRow) DragEnd() {
 			return
 		}
 	}
-	r.o.u.setStatus("Nothing moved: drop on a row of the outline", false)
+	r.o.u.setStatus(lang.L("Nothing moved: drop on a row of the outline"), false)
 }
 
 // drop moves node from onto node to: a section before another section; an
@@ -118,5 +119,14 @@ func (o *outline) drop(from, to string) {
 	default:
 		return
 	}
-	o.u.setStatus("Moved in the outline; Ctrl+Z undoes it", false)
+	o.u.setStatus(lang.L("Moved in the outline; Ctrl+Z undoes it"), false)
+}
+
+// quoted puts a row's label between quotation marks unless it already
+// starts with one (an excerpt's label is its quotation).
+func quoted(label string) string {
+	if strings.HasPrefix(label, "“") || strings.HasPrefix(label, "\"") {
+		return label
+	}
+	return "“" + label + "”"
 }

@@ -17,6 +17,8 @@ import (
 var testLib index.Library
 
 func TestMain(m *testing.M) {
+	os.Setenv("LANGUAGE", "en")
+	loadTranslations("")
 	dir, err := os.MkdirTemp("", "attache-app-test-")
 	if err != nil {
 		panic(err)

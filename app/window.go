@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"attache/briefing"
@@ -63,7 +64,10 @@ type ui struct {
 	menu               *fyne.MainMenu
 	menuState          string
 	undoItem, redoItem *fyne.MenuItem
-	recentMenu         *fyne.Menu
+	// writingItem toggles the writing layout; langItem chooses the
+	// interface's language.
+	writingItem, langItem *fyne.MenuItem
+	recentMenu            *fyne.Menu
 
 	hsplit, rsplit *container.Split
 	status         *widget.Label
@@ -79,7 +83,7 @@ func newUI(a fyne.App, win fyne.Window) *ui {
 		background:    func(f func()) { go f() },
 		delay:         searchDelay,
 		autosaveDelay: autosaveEvery,
-		status:        widget.NewLabel("Opening the library…"),
+		status:        widget.NewLabel(lang.L("Opening the library…")),
 		progress:      widget.NewProgressBarInfinite(),
 	}
 	u.search = newSearchPane(u)
@@ -145,9 +149,9 @@ func (u *ui) sortedDocIDs() []string {
 func langName(code string) string {
 	switch code {
 	case "en":
-		return "English"
+		return lang.L("English")
 	case "it":
-		return "Italian"
+		return lang.L("Italian")
 	case "":
 		return "any"
 	}
@@ -160,6 +164,7 @@ const (
 	prefHeight     = "window.height"
 	prefSplitLeft  = "split.left"
 	prefSplitRight = "split.right"
+	prefWriting    = "layout.writing"
 )
 
 // layout puts the three panes side by side in resizable splits, with the
@@ -172,7 +177,31 @@ func (u *ui) layout() fyne.CanvasObject {
 	u.hsplit.Offset = prefs.FloatWithFallback(prefSplitLeft, 0.33)
 	u.status.Truncation = fyne.TextTruncateEllipsis
 	bar := container.NewBorder(nil, nil, nil, u.progress, u.status)
+	if prefs.Bool(prefWriting) {
+		u.search.content.Hide()
+	}
 	return container.NewBorder(nil, bar, nil, nil, u.hsplit)
+}
+
+// writing reports whether the writing layout is on: the search pane
+// hidden, the reader and the brief sharing the window.
+func (u *ui) writing() bool { return !u.search.content.Visible() }
+
+// toggleWriting hides the search pane to give the brief room, or shows it
+// again (View › Writing Layout, Ctrl+Shift+F).
+func (u *ui) toggleWriting() {
+	if u.writing() {
+		u.search.content.Show()
+		u.win.Canvas().Focus(u.search.query)
+	} else {
+		u.search.content.Hide()
+	}
+	u.hsplit.Refresh()
+	u.app.Preferences().SetBool(prefWriting, u.writing())
+	if u.writingItem != nil {
+		u.writingItem.Checked = u.writing()
+		u.menu.Refresh()
+	}
 }
 
 // savePrefs remembers the window's size and split positions.
@@ -212,7 +241,7 @@ func (u *ui) setStatus(msg string, busy bool) {
 
 // quit closes the window, first offering to save unsaved changes.
 func (u *ui) quit() {
-	u.confirmDiscard("Quit", func() {
+	u.confirmDiscard(lang.L("Quit"), func() {
 		if !u.restoreOffered && u.ed != nil && !u.ed.Dirty() {
 			// changes undone back to the file: the copy is out of date
 			u.removeAutosave()

@@ -7,10 +7,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"attache/atomicfile"
 )
 
 // The .brief file format: an indented JSON object whose "format" is
@@ -116,101 +116,11 @@ func Save(path string, b *Brief) error {
 	return nil
 }
 
-// WriteFileAtomic writes a file through write: into a temporary file in the
-// same folder, synced and renamed over path only when write succeeds. On
-// any failure the temporary file is removed and path is untouched.
-func WriteFileAtomic(path string, write func(w io.Writer) error) (err error) {
-	// A symbolic link is written through: the file it points to gets the
-	// new content and the link stays, as any editor's save does.
-	path = followLinks(path)
-	dir := filepath.Dir(path)
-	mode := os.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		if !st.Mode().IsRegular() {
-			return fmt.Errorf("%s is not a regular file", path)
-		}
-		mode = st.Mode().Perm()
-	}
-	f, err := os.CreateTemp(dir, "."+tempStem(filepath.Base(path))+".tmp-*")
-	if err != nil {
-		return unwrapPath(err)
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if err = write(f); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Chmod(mode); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp, path); err != nil {
-		return unwrapPath(err)
-	}
-	if d, derr := os.Open(dir); derr == nil {
-		d.Sync() // best effort: some systems cannot sync a folder
-		d.Close()
-	}
-	return nil
-}
-
-// tempStem is the start of a file name for a temporary file beside it:
-// the name cut to 64 bytes (on a character boundary), so that the
-// temporary name stays within the system's limit (255 bytes) when the
-// file's own name is near it.
-func tempStem(name string) string {
-	if len(name) <= 64 {
-		return name
-	}
-	n := 64
-	for n > 0 && !utf8.RuneStart(name[n]) {
-		n--
-	}
-	return name[:n]
-}
-
-// followLinks returns the file a chain of symbolic links at path ends at
-// (which may not exist yet), or path itself when it is not a link.
-func followLinks(path string) string {
-	for range 40 {
-		st, err := os.Lstat(path)
-		if err != nil || st.Mode()&os.ModeSymlink == 0 {
-			return path
-		}
-		target, err := os.Readlink(path)
-		if err != nil {
-			return path
-		}
-		if !filepath.IsAbs(target) {
-			target = filepath.Join(filepath.Dir(path), target)
-		}
-		path = target
-	}
-	return path
-}
-
-// unwrapPath turns "open /x/.y.tmp-123: no such file or directory" into a
-// message naming the folder.
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return fmt.Errorf("folder %q: %v", filepath.Dir(pe.Path), pe.Err)
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return fmt.Errorf("rename to %q: %v", le.New, le.Err)
-	}
-	return err
+// WriteFileAtomic writes a file through write, atomically: see
+// atomicfile.Write (links written through, a read-only file refused with
+// atomicfile.ErrReadOnly). On any failure path is untouched.
+func WriteFileAtomic(path string, write func(w io.Writer) error) error {
+	return atomicfile.Write(path, write)
 }
 
 func syntaxMessage(err error, size int) string {

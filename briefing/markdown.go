@@ -92,7 +92,7 @@ func mdRuns(runs []Run) string {
 	for i := 0; i < len(runs); i++ {
 		r := runs[i]
 		switch {
-		case r.URL != "":
+		case r.URL != "" && LiveLink(r.URL):
 			// urlRuns already wrote the angle brackets around it
 			if strings.HasSuffix(sb.String(), "<") {
 				sb.WriteString(r.URL)
@@ -131,7 +131,7 @@ func mdParagraph(p string) string {
 	return p
 }
 
-var mdReplacer = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "<", `\<`, ">", `\>`, "[^", `\[^`)
+var mdReplacer = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "<", `\<`, ">", `\>`, "[", `\[`)
 
 // mdEscape escapes the characters Markdown would read as markup.
 func mdEscape(s string) string { return mdReplacer.Replace(s) }

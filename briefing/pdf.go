@@ -178,23 +178,11 @@ func newPDFDoc(b *Brief, opt Options) (*pdfDoc, error) {
 // properties sets the document's title, author, subject and keywords.
 func (d *pdfDoc) properties() {
 	b := d.b
-	d.pdf.SetTitle(bmpOnly(b.Title), true)
-	d.pdf.SetAuthor(bmpOnly(b.From()), true)
-	subject := strings.Join(nonEmpty(PurposeLabel(b.Purpose, b.Labels()), b.Subtitle), " — ")
-	if b.For != "" {
-		subject = strings.Join(nonEmpty(subject, d.l.For+": "+b.For), "; ")
-	}
-	d.pdf.SetSubject(bmpOnly(subject), true)
-	kw := nonEmpty(b.Classification)
-	seen := map[string]bool{}
-	for _, x := range b.Excerpts() {
-		k := firstNonEmpty(x.Source.Reference, x.Source.ShortTitle, x.Source.Title)
-		if k != "" && !seen[k] {
-			seen[k] = true
-			kw = append(kw, k)
-		}
-	}
-	d.pdf.SetKeywords(bmpOnly(strings.Join(kw, "; ")), true)
+	p := documentProperties(b, d.l)
+	d.pdf.SetTitle(bmpOnly(p.Title), true)
+	d.pdf.SetAuthor(bmpOnly(p.Author), true)
+	d.pdf.SetSubject(bmpOnly(p.Subject), true)
+	d.pdf.SetKeywords(bmpOnly(strings.Join(p.Keywords, "; ")), true)
 	d.pdf.SetCreator("Attaché", true)
 	d.pdf.SetProducer("Attaché with go-pdf/fpdf", true)
 	d.pdf.SetLang(b.Labels())
@@ -381,10 +369,11 @@ func (d *pdfDoc) noteRuns(runs []Run, st style) []prun {
 		if r.Italic {
 			rs.style = "I"
 		}
-		if r.URL != "" {
-			rs.color = linkCol
+		url := ""
+		if r.URL != "" && LiveLink(r.URL) {
+			rs.color, url = linkCol, r.URL
 		}
-		out = append(out, prun{text: r.Text, st: rs, url: r.URL})
+		out = append(out, prun{text: r.Text, st: rs, url: url})
 	}
 	return out
 }

@@ -95,7 +95,7 @@ func briefAdd(env *Env, args []string) error {
 		return usagef("brief add: give a brief file and one or more passage IDs")
 	}
 	path, ids := rest[0], rest[1:]
-	b, err := briefing.Load(path)
+	b, err := loadBrief(env, path)
 	if err != nil {
 		return err
 	}
@@ -260,7 +260,7 @@ func oneBrief(env *Env, name string, args []string) (string, *briefing.Brief, er
 	if len(rest) != 1 {
 		return "", nil, usagef("%s: give one brief file", name)
 	}
-	b, err := briefing.Load(rest[0])
+	b, err := loadBrief(env, rest[0])
 	return rest[0], b, err
 }
 

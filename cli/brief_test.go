@@ -42,7 +42,7 @@ func TestBriefCommands(t *testing.T) {
 		{[]string{"brief", "add", f, "no-such#passage"}, 1, `no passage "no-such#passage"`},
 		{[]string{"brief", "show", filepath.Join(dir, "missing.brief")}, 1, "no such file"},
 		{[]string{"export", f}, 2, "-o"},
-		{[]string{"export", f, "-o", filepath.Join(dir, "x.pdf"), "--format", "docx"}, 2, "pdf or md"},
+		{[]string{"export", f, "-o", filepath.Join(dir, "x.pdf"), "--format", "odt"}, 2, "pdf, docx or md"},
 		{[]string{"export", f, "-o", filepath.Join(dir, "x.pdf"), "--paper", "a3"}, 2, "a4 or letter"},
 	} {
 		code, _, errs := runCLI(t, lib, c.args...)

@@ -41,7 +41,7 @@ func commands() []command {
 		{"show", "show [--json] PASSAGE_ID", "print one passage whole, with its notes and citation", runShow},
 		{"docs", "docs [--json]", "list the library's documents", runDocs},
 		{"brief", briefUsage, "make a brief, add passages to it, print its outline, check its quotations", runBrief},
-		{"export", "export FILE.brief -o OUT [--format pdf|md] [--paper a4|letter] [--notes foot|end] [--no-check]", "export a brief as PDF or Markdown", runExport},
+		{"export", "export FILE.brief -o OUT [--format pdf|docx|md] [--paper a4|letter] [--notes foot|end] [--no-check] [--json]", "export a brief as PDF, Word (DOCX) or Markdown", runExport},
 		{"import", "import [--json] PATH…", "add files and folders (text, Markdown, HTML, PDF, DOCX, ODT) to the library", runImport},
 		{"remove", "remove ID…", "take imported documents out of the library", runRemove},
 		{"doc", "doc edit ID [--title T] [--issuer I] [--date D] [--reference R] [--lang L] [--json]", "change an imported document's metadata", runDoc},

@@ -24,7 +24,7 @@ func indexDoc(d *corpus.Document, p *corpus.Passage) map[string]interface{} {
 	if themes == nil {
 		themes = []string{}
 	}
-	return map[string]interface{}{
+	doc := map[string]interface{}{
 		textFieldFor(lang): p.Text,
 		fieldText:          p.Text,
 		fieldLang:          lang,
@@ -40,6 +40,10 @@ func indexDoc(d *corpus.Document, p *corpus.Passage) map[string]interface{} {
 		fieldShortTitle:    d.ShortTitle,
 		fieldReference:     d.Reference,
 	}
+	if c := passageContext(d, p); c != "" {
+		doc[contextFieldFor(lang)] = c
+	}
+	return doc
 }
 
 // batchSize is the most passages sent to the index in one batch.

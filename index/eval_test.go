@@ -12,10 +12,10 @@ import (
 // (go run . eval); the floors sit a little under them, so a change that
 // makes retrieval worse fails here.
 const (
-	floorSameRecall  = 0.92
-	floorSameMRR     = 0.70
-	floorCrossRecall = 0.89
-	floorCrossMRR    = 0.66
+	floorSameRecall  = 0.87
+	floorSameMRR     = 0.78
+	floorCrossRecall = 0.85
+	floorCrossMRR    = 0.44 // literal-first ranks the other language after the words as typed
 )
 
 func openEvalLibrary(t *testing.T) *Local {

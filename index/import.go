@@ -246,7 +246,7 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 			defer wg.Done()
 			for j := range work {
 				if ctx.Err() == nil {
-					l.readJob(j, byPath)
+					l.readJob(ctx, j, byPath)
 					// A document whose language is unknown waits for
 					// its neighbours' (below) before it is staged.
 					if j.doc != nil && j.doc.Lang != "" {
@@ -322,7 +322,7 @@ feed:
 }
 
 // readJob reads, extracts and parses one file.
-func (l *Local) readJob(j *importJob, byPath map[string]*corpus.Document) {
+func (l *Local) readJob(ctx context.Context, j *importJob, byPath map[string]*corpus.Document) {
 	ext := strings.ToLower(filepath.Ext(j.path))
 	if kind, ok := notDocuments[ext]; ok {
 		j.skip = "not a document (" + kind + ")"
@@ -377,7 +377,7 @@ func (l *Local) readJob(j *importJob, byPath map[string]*corpus.Document) {
 		// Keep what the user set by hand over what the file says.
 		applyEdits(&meta, loadEdits(l.dir, old.ID))
 	}
-	doc, err := parseDocument(meta, res.Text)
+	doc, err := parseDocument(ctx, meta, res.Text)
 	if err != nil {
 		j.skip = oneLine(err)
 		return
@@ -385,14 +385,15 @@ func (l *Local) readJob(j *importJob, byPath map[string]*corpus.Document) {
 	j.doc, j.res, j.data = doc, res, data
 }
 
-// parseDocument runs corpus.Parse, turning a panic into an error.
-func parseDocument(meta corpus.Meta, text string) (d *corpus.Document, err error) {
+// parseDocument runs corpus.ParseContext, turning a panic into an error;
+// a cancelled import stops it within the file.
+func parseDocument(ctx context.Context, meta corpus.Meta, text string) (d *corpus.Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			d, err = nil, fmt.Errorf("cannot cut the text into passages: %v", r)
 		}
 	}()
-	return corpus.Parse(meta, []byte(text))
+	return corpus.ParseContext(ctx, meta, []byte(text))
 }
 
 // guessLangs gives a document whose language could not be told (a short

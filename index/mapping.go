@@ -14,7 +14,7 @@ import (
 // MappingVersion changes whenever the index mapping or the way passages are
 // turned into index documents changes; an index built with another version
 // is rebuilt on open.
-const MappingVersion = 2
+const MappingVersion = 3
 
 // The index's field names. There is one document mapping (the default one):
 // each language has its own text field with its own analyzer, so a query on
@@ -25,6 +25,9 @@ const (
 	fieldTextEN     = "text_en"     // English passages, "en" analyzer
 	fieldTextIT     = "text_it"     // Italian passages, Italian analyzer
 	fieldTextXX     = "text_xx"     // other languages, neutral analyzer
+	fieldContextEN  = "context_en"  // a list item's lead-in and heading, English
+	fieldContextIT  = "context_it"  // the same, Italian
+	fieldContextXX  = "context_xx"  // the same, other languages
 	fieldText       = "text"        // the clean text, stored only (snippets, hits)
 	fieldLang       = "lang"        // keyword, facet
 	fieldDoc        = "doc"         // keyword, facet
@@ -39,6 +42,9 @@ const (
 	fieldShortTitle = "short_title" // stored
 	fieldReference  = "reference"   // stored
 )
+
+// analyzerEnglish is the analyzer of text_en: Bleve's "en" analyzer.
+const analyzerEnglish = en.AnalyzerName
 
 // analyzerItalian is the analyzer of text_it: Bleve's "it" analyzer with
 // the Snowball stemmer instead of the light one, which leaves short words
@@ -58,6 +64,18 @@ var langBranches = []struct{ field, analyzer string }{
 	{fieldTextEN, en.AnalyzerName},
 	{fieldTextIT, analyzerItalian},
 	{fieldTextXX, analyzerNeutral},
+}
+
+// contextFieldFor returns the context field of a language (see
+// passageContext).
+func contextFieldFor(lang string) string {
+	switch lang {
+	case "en":
+		return fieldContextEN
+	case "it":
+		return fieldContextIT
+	}
+	return fieldContextXX
 }
 
 // textFieldFor returns the text field of a language.
@@ -131,6 +149,9 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	dm.AddFieldMappingsAt(fieldTextEN, text(en.AnalyzerName))
 	dm.AddFieldMappingsAt(fieldTextIT, text(analyzerItalian))
 	dm.AddFieldMappingsAt(fieldTextXX, text(analyzerNeutral))
+	dm.AddFieldMappingsAt(fieldContextEN, text(en.AnalyzerName))
+	dm.AddFieldMappingsAt(fieldContextIT, text(analyzerItalian))
+	dm.AddFieldMappingsAt(fieldContextXX, text(analyzerNeutral))
 	dm.AddFieldMappingsAt(fieldText, storedOnly())
 	dm.AddFieldMappingsAt(fieldLang, kw(true))
 	dm.AddFieldMappingsAt(fieldDoc, kw(true))

@@ -24,6 +24,7 @@ check pdffonts poppler-utils
 check Xvfb xvfb
 check xdotool xdotool
 check /usr/bin/import imagemagick
+check pandoc pandoc
 # The team library's tests start a throwaway PostgreSQL server of their own.
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || need="$need postgresql"
 

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 var (
@@ -14,7 +15,6 @@ var (
 	reStrayStars  = regexp.MustCompile(`\*{2,}`)
 	reItalicUnder = regexp.MustCompile(`(^|[^\p{L}\p{N}_])_([^_\s][^_]*?)_([^\p{L}\p{N}_]|$)`)
 	reCode        = regexp.MustCompile("`([^`]+)`")
-	reTrailingRef = regexp.MustCompile(`\[\^[^\]\s]+\]$`)
 	reImage       = regexp.MustCompile(`!\[([^\]]*)\]\([^)]*\)`)
 	reEscape      = regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!<>|~])`)
 	reURL         = regexp.MustCompile(`(?:https?|ftp)://[^\s<>"]+|www\.[^\s<>"]+\.[a-z]{2,}[^\s<>"]*`)
@@ -181,8 +181,8 @@ func isTerminal(s string) bool {
 		s = strings.TrimRightFunc(s, func(r rune) bool {
 			return unicode.IsSpace(r) || strings.ContainsRune(`"'”’»)*_`, r) || isSuperscriptDigit(r)
 		})
-		if loc := reTrailingRef.FindStringIndex(s); loc != nil {
-			s = s[:loc[0]]
+		if i := trailingRef(s); i >= 0 {
+			s = s[:i]
 			continue
 		}
 		if !strings.HasSuffix(s, "]") {
@@ -193,12 +193,34 @@ func isTerminal(s string) bool {
 	if s == "" {
 		return false
 	}
-	r := []rune(s)
-	switch r[len(r)-1] {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
 	case '.', '!', '?', ':', ';', '…':
 		return true
 	}
 	return false
+}
+
+// trailingRef returns where a footnote reference "[^N]" ending s starts,
+// or -1: the match of reTrailingRef, found from the end of s, so that
+// the cost is that of the reference, not of the whole text (an anchored
+// regular expression scans it all, and isTerminal runs on every passage).
+func trailingRef(s string) int {
+	if !strings.HasSuffix(s, "]") {
+		return -1
+	}
+	found := -1
+	for j := len(s) - 2; j >= 1; j-- {
+		switch s[j] {
+		case ']', ' ', '\t', '\n', '\f', '\r':
+			return found
+		case '^':
+			if s[j-1] == '[' && j+1 < len(s)-1 {
+				found = j - 1
+			}
+		}
+	}
+	return found
 }
 
 // startsLower reports whether the first letter of s, past markup and

@@ -1,0 +1,184 @@
+package briefing
+
+import (
+	"fmt"
+	"strings"
+)
+
+// The Word file's styles: every paragraph and run of the brief has a named
+// style, so that a colleague restyles the brief in one place. Built-in
+// names (Title, heading 1, Quote, List Bullet, footnote text…) keep their
+// built-in IDs, so Word shows them translated and pandoc and LibreOffice
+// map them; the brief's own parts (title block, key messages, the marking)
+// have styles of their own. The look follows the PDF: serif text, sans
+// headings in navy, quotations indented with a grey rule.
+
+// Fonts: the PDF embeds DejaVu; a Word file names fonts every office
+// machine has (LibreOffice substitutes metric-compatible ones).
+const (
+	docxSerif = "Times New Roman"
+	docxSans  = "Arial"
+)
+
+// Colours, as in the PDF.
+const (
+	docxNavy = "142D5F"
+	docxGrey = "5A5A5A"
+	docxLink = "143C96"
+	docxRule = "AAAAAA"
+)
+
+// docxStyle is one style of styles.xml.
+type docxStyle struct {
+	id, name string
+	char     bool // a character style, else a paragraph style
+	basedOn  string
+	next     string
+	ppr      string // CT_PPr children, in schema order
+	rpr      string // CT_RPr children, in schema order
+}
+
+// font is an rFonts element for a family.
+func font(f string) string {
+	return fmt.Sprintf(`<w:rFonts w:ascii="%s" w:hAnsi="%s" w:cs="%s" w:eastAsia="%s"/>`, f, f, f, f)
+}
+
+// size is a font size in points, as the half-points Word stores.
+func size(pt float64) string {
+	hp := int(pt*2 + 0.5)
+	return fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, hp, hp)
+}
+
+func color(c string) string { return fmt.Sprintf(`<w:color w:val="%s"/>`, c) }
+
+// box is the border of the key messages: a frame with a thick left rule,
+// which Word draws round consecutive paragraphs with the same borders.
+const box = `<w:pBdr><w:top w:val="single" w:sz="6" w:space="4" w:color="` + docxNavy + `"/>` +
+	`<w:left w:val="single" w:sz="24" w:space="8" w:color="` + docxNavy + `"/>` +
+	`<w:bottom w:val="single" w:sz="6" w:space="4" w:color="` + docxNavy + `"/>` +
+	`<w:right w:val="single" w:sz="6" w:space="8" w:color="` + docxNavy + `"/></w:pBdr>`
+
+// twips per millimetre.
+const twipsPerMM = 1440 / 25.4
+
+func twips(mm float64) int { return int(mm*twipsPerMM + 0.5) }
+
+// docxStyles are the styles of a brief whose text is textWidth twips wide.
+func docxStyles(textWidth int) []docxStyle {
+	quoteInd := twips(quoteIndent)
+	noteInd := twips(noteHang)
+	labelInd := twips(25)
+	kmInd := 360
+	return []docxStyle{
+		{id: "Normal", name: "Normal",
+			ppr: `<w:spacing w:after="120" w:line="300" w:lineRule="auto"/><w:jc w:val="both"/>`},
+		{id: "Title", name: "Title", basedOn: "Normal", next: "Subtitle",
+			ppr: `<w:keepNext/><w:spacing w:before="0" w:after="60" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/><w:outlineLvl w:val="9"/>`,
+			rpr: font(docxSans) + `<w:b/><w:bCs/>` + color(docxNavy) + `<w:kern w:val="28"/>` + size(19)},
+		{id: "Subtitle", name: "Subtitle", basedOn: "Normal", next: "Normal",
+			ppr: `<w:keepNext/><w:spacing w:after="120" w:line="264" w:lineRule="auto"/><w:jc w:val="left"/>`,
+			rpr: font(docxSans) + color(docxGrey) + size(12.5)},
+		{id: "BriefPurpose", name: "Brief Purpose", basedOn: "Normal", next: "TitleBlockField",
+			ppr: `<w:keepNext/><w:spacing w:before="120" w:after="160"/><w:jc w:val="left"/>`,
+			rpr: font(docxSans) + `<w:b/><w:bCs/><w:caps/>` + color(docxNavy) + size(10)},
+		{id: "TitleBlockField", name: "Title Block Field", basedOn: "Normal",
+			ppr: fmt.Sprintf(`<w:keepNext/><w:tabs><w:tab w:val="left" w:pos="%d"/></w:tabs><w:spacing w:after="20"/><w:ind w:left="%d" w:hanging="%d"/><w:jc w:val="left"/>`, labelInd, labelInd, labelInd)},
+		{id: "TitleBlockLabel", name: "Title Block Label", char: true,
+			rpr: font(docxSans) + `<w:b/><w:bCs/>` + color(docxGrey) + size(9.5)},
+		{id: "TitleBlockRule", name: "Title Block Rule", basedOn: "Normal", next: "Normal",
+			ppr: `<w:pBdr><w:bottom w:val="single" w:sz="12" w:space="1" w:color="` + docxNavy + `"/></w:pBdr><w:spacing w:before="0" w:after="240" w:line="120" w:lineRule="exact"/>`,
+			rpr: size(4)},
+		{id: "Heading1", name: "heading 1", basedOn: "Normal", next: "Normal",
+			ppr: `<w:keepNext/><w:keepLines/><w:spacing w:before="360" w:after="120" w:line="264" w:lineRule="auto"/><w:jc w:val="left"/><w:outlineLvl w:val="0"/>`,
+			rpr: font(docxSans) + `<w:b/><w:bCs/>` + color(docxNavy) + size(13)},
+		{id: "Heading2", name: "heading 2", basedOn: "Normal", next: "Normal",
+			ppr: `<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="80"/><w:jc w:val="left"/><w:outlineLvl w:val="1"/>`,
+			rpr: font(docxSans) + `<w:b/><w:bCs/>` + color(docxNavy) + size(10.5)},
+		{id: "ListBullet", name: "List Bullet", basedOn: "Normal",
+			ppr: fmt.Sprintf(`<w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="60"/><w:ind w:left="%d" w:hanging="%d"/><w:jc w:val="left"/>`, kmInd, kmInd)},
+		{id: "KeyMessagesHeading", name: "Key Messages Heading", basedOn: "Heading2", next: "KeyMessage",
+			ppr: fmt.Sprintf(`<w:keepNext/>%s<w:spacing w:before="240" w:after="80"/><w:ind w:left="%d" w:right="170" w:hanging="%d"/><w:outlineLvl w:val="9"/>`, box, kmInd, kmInd)},
+		{id: "KeyMessage", name: "Key Message", basedOn: "ListBullet",
+			ppr: fmt.Sprintf(`%s<w:spacing w:after="60"/><w:ind w:left="%d" w:right="170" w:hanging="%d"/>`, box, kmInd, kmInd)},
+		{id: "TOCHeading", name: "TOC Heading", basedOn: "Heading2", next: "TOC1",
+			ppr: `<w:outlineLvl w:val="9"/>`},
+		{id: "TOC1", name: "toc 1", basedOn: "Normal", next: "Normal",
+			ppr: fmt.Sprintf(`<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="%d"/></w:tabs><w:spacing w:after="40"/><w:ind w:left="0"/><w:jc w:val="left"/>`, textWidth)},
+		{id: "Quote", name: "Quote", basedOn: "Normal", next: "Normal",
+			ppr: fmt.Sprintf(`<w:pBdr><w:left w:val="single" w:sz="8" w:space="8" w:color="%s"/></w:pBdr><w:spacing w:before="120" w:after="160"/><w:ind w:left="%d" w:right="%d"/>`, docxRule, quoteInd, twips(quoteIndent-4)),
+			rpr: size(10)},
+		{id: "QuoteLanguage", name: "Quote Language", basedOn: "Normal", next: "Quote",
+			ppr: fmt.Sprintf(`<w:keepNext/><w:spacing w:before="120" w:after="0"/><w:ind w:left="%d"/><w:jc w:val="left"/>`, quoteInd),
+			rpr: `<w:i/><w:iCs/>` + color(docxGrey) + size(8.5)},
+		{id: "TranslationLabel", name: "Translation Label", basedOn: "QuoteLanguage", next: "OwnTranslation"},
+		{id: "OwnTranslation", name: "Own Translation", basedOn: "Quote", next: "Normal"},
+		{id: "SourceEntry", name: "Source Entry", basedOn: "Normal",
+			ppr: fmt.Sprintf(`<w:spacing w:after="100" w:line="264" w:lineRule="auto"/><w:ind w:left="%d" w:hanging="%d"/><w:jc w:val="left"/>`, twips(sourceHang), twips(sourceHang)),
+			rpr: size(9.5)},
+		{id: "FootnoteText", name: "footnote text", basedOn: "Normal",
+			ppr: fmt.Sprintf(`<w:spacing w:after="40" w:line="240" w:lineRule="auto"/><w:ind w:left="%d" w:hanging="%d"/><w:jc w:val="left"/>`, noteInd, noteInd),
+			rpr: size(8)},
+		{id: "FootnoteReference", name: "footnote reference", char: true,
+			rpr: `<w:vertAlign w:val="superscript"/>`},
+		{id: "EndnoteText", name: "endnote text", basedOn: "FootnoteText"},
+		{id: "EndnoteReference", name: "endnote reference", char: true,
+			rpr: `<w:vertAlign w:val="superscript"/>`},
+		{id: "Header", name: "header", basedOn: "Normal",
+			ppr: fmt.Sprintf(`<w:tabs><w:tab w:val="center" w:pos="%d"/><w:tab w:val="right" w:pos="%d"/></w:tabs><w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/>`, textWidth/2, textWidth),
+			rpr: font(docxSans) + color(docxGrey) + size(8)},
+		{id: "Footer", name: "footer", basedOn: "Header",
+			ppr: fmt.Sprintf(`<w:tabs><w:tab w:val="clear" w:pos="%d"/><w:tab w:val="right" w:pos="%d"/></w:tabs>`, textWidth/2, textWidth)},
+		{id: "Marking", name: "Marking", basedOn: "Header",
+			ppr: `<w:spacing w:before="0" w:after="0"/><w:jc w:val="center"/>`,
+			rpr: `<w:b/><w:bCs/><w:caps/>` + color("000000") + size(10)},
+		{id: "Hyperlink", name: "Hyperlink", char: true,
+			rpr: color(docxLink) + `<w:u w:val="single"/>`},
+	}
+}
+
+// stylesXML is word/styles.xml: the defaults (fonts, size, the brief's
+// language) and the styles.
+func stylesXML(r *Rendered, textWidth int) string {
+	var sb strings.Builder
+	sb.WriteString(xmlHeader)
+	fmt.Fprintf(&sb, `<w:styles xmlns:w="%s">`, nsW)
+	fmt.Fprintf(&sb, `<w:docDefaults><w:rPrDefault><w:rPr>%s%s<w:lang w:val="%s" w:eastAsia="%s" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>`,
+		font(docxSerif), size(10.5), r.LangTag, r.LangTag)
+	sb.WriteString(`<w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>`)
+	for _, s := range docxStyles(textWidth) {
+		kind := "paragraph"
+		if s.char {
+			kind = "character"
+		}
+		def := ""
+		if s.id == "Normal" {
+			def = ` w:default="1"`
+		}
+		fmt.Fprintf(&sb, `<w:style w:type="%s"%s w:styleId="%s"><w:name w:val="%s"/>`, kind, def, s.id, s.name)
+		if s.basedOn != "" {
+			fmt.Fprintf(&sb, `<w:basedOn w:val="%s"/>`, s.basedOn)
+		}
+		if s.next != "" {
+			fmt.Fprintf(&sb, `<w:next w:val="%s"/>`, s.next)
+		}
+		sb.WriteString(`<w:qFormat/>`)
+		if s.ppr != "" {
+			sb.WriteString("<w:pPr>" + s.ppr + "</w:pPr>")
+		}
+		if s.rpr != "" {
+			sb.WriteString("<w:rPr>" + s.rpr + "</w:rPr>")
+		}
+		sb.WriteString("</w:style>")
+	}
+	sb.WriteString("</w:styles>")
+	return sb.String()
+}
+
+// numberingXML is word/numbering.xml: the bullet of List Bullet.
+func numberingXML() string {
+	return xmlHeader + `<w:numbering xmlns:w="` + nsW + `">` +
+		`<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="singleLevel"/>` +
+		`<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/><w:lvlJc w:val="left"/>` +
+		`<w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr><w:rPr>` + font(docxSerif) + `</w:rPr></w:lvl></w:abstractNum>` +
+		`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`
+}
