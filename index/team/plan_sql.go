@@ -1,0 +1,229 @@
+package team
+
+import (
+	"fmt"
+	"strings"
+
+	"attache/index/query"
+)
+
+// rankWeights are ts_rank's weights of the tsvector's labels {D, C, B, A}:
+// the text (A) counts fully, the list context (D) as query.ContextWeight.
+const rankWeights = "{0.3, 0, 0, 1}"
+
+// clauseSQL is one clause of a plan in one configuration, as tsqueries
+// (canonical text; "" for none).
+type clauseSQL struct {
+	literal    string  // the term as typed
+	expansions string  // its equivalents
+	expWeight  float64 // the weight of the best of them
+	rarity     float64 // of the literal wording
+	vacuous    bool    // the literal is only stop words here: it counts as matched
+}
+
+// branch is a plan translated for the passages of one configuration.
+type branch struct {
+	cfg     string
+	code    string
+	clauses []clauseSQL
+	runs    []string // per plan run: its wording's tsquery, or ""
+	main    string   // what a passage must match; "" with listing means all
+	not     string   // what no passage may match
+	found   bool     // the branch can find anything at all
+}
+
+// newBranch translates plan for configuration cfg (language code code),
+// with the wordings' normal forms from nm.
+func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
+	b := branch{cfg: cfgOf(code), code: code, clauses: make([]clauseSQL, len(plan.Clauses)), runs: make([]string, len(plan.Runs))}
+	var must, should, not []string
+	for i, c := range plan.Clauses {
+		cs := &b.clauses[i]
+		var lits, exps []string
+		hasLiteral := false
+		for _, a := range c.Alts {
+			if a.Lang != code {
+				continue
+			}
+			n := nm[wording{cfg: b.cfg, text: a.Text, prefix: a.Prefix}]
+			if a.Literal {
+				hasLiteral = true
+				cs.rarity = n.rarity
+				lits = append(lits, n.tsq)
+			} else if n.tsq != "" {
+				exps = append(exps, n.tsq)
+				cs.expWeight = max(cs.expWeight, a.Weight)
+			}
+		}
+		cs.literal, cs.expansions = or(lits...), or(exps...)
+		if cs.rarity == 0 {
+			cs.rarity = 1
+		}
+		cs.vacuous = hasLiteral && cs.literal == ""
+		all := or(cs.literal, cs.expansions)
+		switch c.Term.Occur {
+		case query.Must:
+			must = append(must, all)
+		case query.Should:
+			should = append(should, all)
+		case query.MustNot:
+			not = append(not, cs.literal)
+		}
+	}
+	for k, r := range plan.Runs {
+		if r.Alt.Lang == code {
+			b.runs[k] = nm[wording{cfg: b.cfg, text: r.Alt.Text}].tsq
+			should = append(should, b.runs[k])
+		}
+	}
+	b.not = or(not...)
+	if plan.Listing {
+		b.found = true
+		return b
+	}
+	if m := and(must...); m != "" {
+		b.main = m
+	} else {
+		b.main = or(should...)
+	}
+	b.found = b.main != ""
+	return b
+}
+
+// args collects the parameters of a statement and names them $1, $2…
+type args struct{ values []any }
+
+// add appends a value and returns its placeholder.
+func (a *args) add(v any) string {
+	a.values = append(a.values, v)
+	return fmt.Sprintf("$%d", len(a.values))
+}
+
+// tsq appends a tsquery (canonical text) and returns its placeholder,
+// cast.
+func (a *args) tsq(q string) string { return a.add(q) + "::tsquery" }
+
+// sql is the SELECT of the branch's candidates: every passage of its
+// configuration matching main and not not, with each positive clause's
+// match (3 literally, 2 by expansion, 1 in the list context only, 0 not),
+// the tier those give (mirroring query.Plan.Tier) and the text score.
+func (b branch) sql(plan *query.Plan, a *args) string {
+	var where []string
+	where = append(where, "p.cfg = "+a.add(b.cfg)+"::regconfig")
+	if b.main != "" {
+		where = append(where, "p.tsv @@ "+a.tsq(b.main))
+	}
+	if b.not != "" {
+		where = append(where, "NOT p.tsv @@ "+a.tsq(b.not))
+	}
+	if plan.Listing {
+		return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, 3 AS tier, 0::float8 AS score, '{}'::int[] AS m
+			FROM passages p WHERE ` + strings.Join(where, " AND ")
+	}
+	// m_i: how clause i matched; t is the tsvector of the text alone.
+	var ms []string
+	var positives []int
+	for i := range plan.Clauses {
+		if !plan.Positive(i) {
+			continue
+		}
+		positives = append(positives, i)
+		c := b.clauses[i]
+		var m string
+		if c.vacuous {
+			m = "3"
+		} else {
+			var whens []string
+			if c.literal != "" {
+				whens = append(whens, "WHEN x.t @@ "+a.tsq(c.literal)+" THEN 3")
+			}
+			if c.expansions != "" {
+				whens = append(whens, "WHEN x.t @@ "+a.tsq(c.expansions)+" THEN 2")
+			}
+			if all := or(c.literal, c.expansions); all != "" {
+				whens = append(whens, "WHEN p.tsv @@ "+a.tsq(all)+" THEN 1")
+			}
+			m = "0"
+			if len(whens) > 0 {
+				m = "CASE " + strings.Join(whens, " ") + " ELSE 0 END"
+			}
+		}
+		var runs []string
+		for k, r := range plan.Runs {
+			if b.runs[k] != "" && r.First <= i && i <= r.Last {
+				runs = append(runs, "CASE WHEN x.t @@ "+a.tsq(b.runs[k])+" THEN 2 ELSE 0 END")
+			}
+		}
+		if len(runs) > 0 {
+			m = "GREATEST(" + m + ", " + strings.Join(runs, ", ") + ")"
+		}
+		ms = append(ms, m)
+	}
+	// The text score: each clause's best wording's ts_rank times the
+	// literal's rarity (ts_rank knows no document frequencies), the runs'
+	// glossary terms as query.RunPhraseWeight.
+	var scores []string
+	w := a.add(rankWeights) + "::float4[]"
+	for _, i := range positives {
+		c := b.clauses[i]
+		var parts []string
+		if c.literal != "" {
+			parts = append(parts, "ts_rank("+w+", p.tsv, "+a.tsq(c.literal)+", 1)")
+		}
+		if c.expansions != "" {
+			parts = append(parts, fmt.Sprintf("%g * ts_rank(%s, p.tsv, %s, 1)", c.expWeight, w, a.tsq(c.expansions)))
+		}
+		switch len(parts) {
+		case 0:
+		case 1:
+			scores = append(scores, fmt.Sprintf("%g * %s", c.rarity, parts[0]))
+		default:
+			scores = append(scores, fmt.Sprintf("%g * GREATEST(%s)", c.rarity, strings.Join(parts, ", ")))
+		}
+	}
+	for k := range plan.Runs {
+		if b.runs[k] != "" {
+			scores = append(scores, fmt.Sprintf("%g * ts_rank(%s, p.tsv, %s, 1)", query.RunPhraseWeight, w, a.tsq(b.runs[k])))
+		}
+	}
+	score := "0::float8"
+	if len(scores) > 0 {
+		score = "(" + strings.Join(scores, " + ") + ")::float8"
+	}
+	if len(plan.Themes) > 0 {
+		score = fmt.Sprintf("%s * CASE WHEN p.themes && %s::text[] THEN %g ELSE 1 END", score, a.add(plan.Themes), 1+query.ThemeBoost)
+	}
+	marr := "'{}'::int[]"
+	if len(ms) > 0 {
+		marr = "ARRAY[" + strings.Join(ms, ", ") + "]"
+	}
+	return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, ` + tierSQL(plan, positives) + ` AS tier, ` + score + ` AS score, y.m
+		FROM passages p
+		CROSS JOIN LATERAL (SELECT ts_filter(p.tsv, '{a}') AS t) x
+		CROSS JOIN LATERAL (SELECT ` + marr + ` AS m) y
+		WHERE ` + strings.Join(where, " AND ")
+}
+
+// tierSQL is query.Plan.Tier over the match array y.m of the positive
+// clauses: 3 every clause literally, 2 every clause somehow, 0 one common
+// clause of several alone, 1 otherwise. A test holds it to Plan.Tier.
+func tierSQL(plan *query.Plan, positives []int) string {
+	n := len(positives)
+	if n == 0 {
+		return "1"
+	}
+	var matched, literal, weak []string
+	for k, i := range positives {
+		matched = append(matched, fmt.Sprintf("(y.m[%d] > 0)::int", k+1))
+		literal = append(literal, fmt.Sprintf("(y.m[%d] = 3)::int", k+1))
+		if plan.Clauses[i].Common {
+			weak = append(weak, fmt.Sprintf("y.m[%d] > 0", k+1))
+		}
+	}
+	weakCase := ""
+	if n >= 2 && len(weak) > 0 {
+		weakCase = fmt.Sprintf(" WHEN %s = 1 AND (%s) THEN 0", strings.Join(matched, " + "), strings.Join(weak, " OR "))
+	}
+	return fmt.Sprintf("CASE WHEN %s = %d THEN 3 WHEN %s = %d THEN 2%s ELSE 1 END",
+		strings.Join(literal, " + "), n, strings.Join(matched, " + "), n, weakCase)
+}
