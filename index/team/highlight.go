@@ -15,60 +15,104 @@ import (
 // marker finds the words of a passage's text that a search matched, in Go,
 // from the stored text: each word is stemmed with the Snowball stemmer its
 // configuration uses on the server (english and italian; simple only
-// lower-cases) and marked when its stem is one of the lexemes of the
-// search's tsqueries, or starts with one of its prefixes. It is measured
-// against ts_headline in the benchmarks (BenchmarkHighlights): it is
-// faster, needs no second trip to the server, and marks the same words on
-// the seeds (TestHighlightsAgreeWithHeadline).
+// lower-cases) and marked when its stem is a lexeme of the search's
+// words, starts with one of its prefixes, or is part of a run of words
+// holding one of its phrases in order (stop words between them allowed,
+// as phraseto_tsquery allows them). BenchmarkHighlights measures it
+// against ts_headline.
 type marker struct {
 	words    map[string]map[string]bool // per configuration
 	prefixes map[string][]string
+	phrases  map[string][][]string
 }
 
 // newMarker gathers the lexemes of the branches' positive wordings.
 func newMarker(branches []branch) *marker {
-	m := &marker{words: map[string]map[string]bool{}, prefixes: map[string][]string{}}
+	m := &marker{words: map[string]map[string]bool{}, prefixes: map[string][]string{}, phrases: map[string][][]string{}}
 	for _, b := range branches {
 		set := map[string]bool{}
-		var qs []string
-		for _, c := range b.clauses {
-			qs = append(qs, c.literal, c.expansions)
-		}
-		qs = append(qs, b.runs...)
-		for _, q := range qs {
-			ws, ps := lexemes(q)
+		for _, mq := range b.marks {
+			ws, ps := lexemes(mq.tsq)
+			m.prefixes[b.cfg] = append(m.prefixes[b.cfg], ps...)
+			if mq.phrase && len(ws) > 1 {
+				m.phrases[b.cfg] = append(m.phrases[b.cfg], ws)
+				continue
+			}
 			for _, w := range ws {
 				set[w] = true
 			}
-			m.prefixes[b.cfg] = append(m.prefixes[b.cfg], ps...)
 		}
 		m.words[b.cfg] = set
 	}
 	return m
 }
 
+// phraseGap is the most words (stop words, as phraseto_tsquery skips
+// them) a highlighted phrase may have between two of its own.
+const phraseGap = 2
+
 // spans returns the byte ranges of the matched words of text, a passage
 // of configuration cfg.
 func (m *marker) spans(cfg, text string) []index.Span {
-	set, prefixes := m.words[cfg], m.prefixes[cfg]
-	if len(set) == 0 && len(prefixes) == 0 {
+	set, prefixes, phrases := m.words[cfg], m.prefixes[cfg], m.phrases[cfg]
+	if len(set) == 0 && len(prefixes) == 0 && len(phrases) == 0 {
 		return nil
 	}
-	var out []index.Span
+	type token struct {
+		start, end int
+		word, stem string
+	}
+	var toks []token
 	eachWord(text, func(start, end int) {
 		w := strings.ToLower(text[start:end])
-		s := stem(cfg, w)
-		hit := set[s] || set[w]
+		toks = append(toks, token{start, end, w, stem(cfg, w)})
+	})
+	marked := make([]bool, len(toks))
+	for i, t := range toks {
+		if set[t.stem] || set[t.word] {
+			marked[i] = true
+			continue
+		}
 		for _, p := range prefixes {
-			if hit {
+			if strings.HasPrefix(t.stem, p) || strings.HasPrefix(t.word, p) {
+				marked[i] = true
 				break
 			}
-			hit = strings.HasPrefix(s, p) || strings.HasPrefix(w, p)
 		}
-		if hit {
-			out = append(out, index.Span{Start: start, End: end})
+	}
+	for _, ph := range phrases {
+		for i := range toks {
+			if toks[i].stem != ph[0] {
+				continue
+			}
+			at := []int{i}
+			j := i
+			for _, want := range ph[1:] {
+				found := -1
+				for k := j + 1; k < len(toks) && k <= j+1+phraseGap; k++ {
+					if toks[k].stem == want {
+						found = k
+						break
+					}
+				}
+				if found < 0 {
+					at = nil
+					break
+				}
+				at = append(at, found)
+				j = found
+			}
+			for _, k := range at {
+				marked[k] = true
+			}
 		}
-	})
+	}
+	var out []index.Span
+	for i, t := range toks {
+		if marked[i] {
+			out = append(out, index.Span{Start: t.start, End: t.end})
+		}
+	}
 	return out
 }
 

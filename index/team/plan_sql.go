@@ -30,6 +30,14 @@ type branch struct {
 	main    string   // what a passage must match; "" with listing means all
 	not     string   // what no passage may match
 	found   bool     // the branch can find anything at all
+	marks   []markQuery
+}
+
+// markQuery is a positive wording's tsquery, for highlighting: a phrase's
+// words are marked only where they stand together.
+type markQuery struct {
+	tsq    string
+	phrase bool
 }
 
 // newBranch translates plan for configuration cfg (language code code),
@@ -50,8 +58,12 @@ func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
 				hasLiteral = true
 				cs.rarity = n.rarity
 				lits = append(lits, n.tsq)
+				if c.Term.Occur != query.MustNot {
+					b.marks = append(b.marks, markQuery{n.tsq, a.Phrase})
+				}
 			} else if n.tsq != "" {
 				exps = append(exps, n.tsq)
+				b.marks = append(b.marks, markQuery{n.tsq, a.Phrase})
 				cs.expWeight = max(cs.expWeight, a.Weight)
 			}
 		}
@@ -73,6 +85,7 @@ func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
 	for k, r := range plan.Runs {
 		if r.Alt.Lang == code {
 			b.runs[k] = nm[wording{cfg: b.cfg, text: r.Alt.Text}].tsq
+			b.marks = append(b.marks, markQuery{b.runs[k], r.Alt.Phrase})
 			should = append(should, b.runs[k])
 		}
 	}
