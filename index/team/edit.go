@@ -214,7 +214,7 @@ func mergeEdits(all *index.DocEdit, e index.DocEdit) {
 
 // validLang accepts two lower-case letters.
 func validLang(s string) bool {
-	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
 	return len(s) == 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z'
 }
 

@@ -32,6 +32,10 @@ func (l *Library) Import(ctx context.Context, paths []string, progress func(inde
 	if err := l.tagging.load(); err != nil {
 		return nil, err
 	}
+	if err := ctx.Err(); err != nil {
+		rep.Cancelled = true
+		return rep, err
+	}
 
 	known := map[string]prior{}
 	if len(jobs) > 0 {
@@ -41,6 +45,10 @@ func (l *Library) Import(ctx context.Context, paths []string, progress func(inde
 		}
 		rows, err := db.Query(ctx, `SELECT path_key, id, meta->>'checksum', edits FROM documents WHERE NOT seed AND path_key = ANY($1)`, keys)
 		if err != nil {
+			if ctx.Err() != nil {
+				rep.Cancelled = true
+				return rep, ctx.Err()
+			}
 			return nil, l.fail("import", err)
 		}
 		for rows.Next() {
