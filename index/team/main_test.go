@@ -71,6 +71,7 @@ func freshLibrary(t testing.TB) *Library {
 var (
 	sharedOnce sync.Once
 	sharedLib  *Library
+	sharedURL  string
 )
 
 // shared is a team library of the seeds alone, for tests that only read.
@@ -86,7 +87,7 @@ func shared(t testing.TB) *Library {
 		if err != nil {
 			t.Fatalf("Open: %v", err)
 		}
-		sharedLib = l
+		sharedLib, sharedURL = l, url
 	})
 	if sharedLib == nil {
 		t.Fatal("no shared library")
