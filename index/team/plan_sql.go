@@ -19,6 +19,11 @@ type clauseSQL struct {
 	expWeight  float64 // the weight of the best of them
 	rarity     float64 // of the literal wording
 	vacuous    bool    // the literal is only stop words here: it counts as matched
+	// stopSomewhere: the literal is only stop words in English or
+	// Italian, so a passage lacking it still has it "literally" (as the
+	// local library ranks "per" or "with" in a query of the other
+	// language).
+	stopSomewhere bool
 }
 
 // branch is a plan translated for the passages of one configuration.
@@ -54,6 +59,10 @@ func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
 				continue
 			}
 			n := nm[wording{cfg: b.cfg, text: a.Text, prefix: a.Prefix}]
+			if c.Term.Phrase && n.tsq != "" {
+				// a quoted phrase holds only in the passage's own text
+				n.tsq = inText(n.tsq)
+			}
 			if a.Literal {
 				hasLiteral = true
 				cs.rarity = n.rarity
@@ -72,6 +81,11 @@ func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
 			cs.rarity = 1
 		}
 		cs.vacuous = hasLiteral && cs.literal == ""
+		for _, a := range c.Alts {
+			if a.Literal && !a.Prefix && (a.Lang == "en" || a.Lang == "it") && nm[wording{cfg: cfgOf(a.Lang), text: a.Text}].tsq == "" {
+				cs.stopSomewhere = true
+			}
+		}
 		all := or(cs.literal, cs.expansions)
 		switch c.Term.Occur {
 		case query.Must:
@@ -156,21 +170,26 @@ func (b branch) sql(plan *query.Plan, a *args) string {
 			if all := or(c.literal, c.expansions); all != "" {
 				whens = append(whens, "WHEN p.tsv @@ "+a.tsq(all)+" THEN 1")
 			}
-			m = "0"
+			unmatched := "0"
+			if c.stopSomewhere {
+				unmatched = "3"
+			}
+			m = unmatched
 			if len(whens) > 0 {
-				m = "CASE " + strings.Join(whens, " ") + " ELSE 0 END"
+				m = "CASE " + strings.Join(whens, " ") + " ELSE " + unmatched + " END"
 			}
-		}
-		var runs []string
-		for k, r := range plan.Runs {
-			if b.runs[k] != "" && r.First <= i && i <= r.Last {
-				runs = append(runs, "CASE WHEN x.t @@ "+a.tsq(b.runs[k])+" THEN 2 ELSE 0 END")
-			}
-		}
-		if len(runs) > 0 {
-			m = "GREATEST(" + m + ", " + strings.Join(runs, ", ") + ")"
 		}
 		ms = append(ms, m)
+	}
+	// r_k: whether run k's wording is in the text (only this branch's
+	// runs can be).
+	var rs []string
+	var branchRuns []int
+	for k := range plan.Runs {
+		if b.runs[k] != "" {
+			branchRuns = append(branchRuns, k)
+			rs = append(rs, "(x.t @@ "+a.tsq(b.runs[k])+")::int")
+		}
 	}
 	// The text score: each clause's best wording's ts_rank times the
 	// literal's rarity (ts_rank knows no document frequencies), the runs'
@@ -210,17 +229,64 @@ func (b branch) sql(plan *query.Plan, a *args) string {
 	if len(ms) > 0 {
 		marr = "ARRAY[" + strings.Join(ms, ", ") + "]"
 	}
-	return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, ` + tierSQL(plan, positives) + ` AS tier, ` + score + ` AS score, y.m
+	rarr := "'{}'::int[]"
+	if len(rs) > 0 {
+		rarr = "ARRAY[" + strings.Join(rs, ", ") + "]"
+	}
+	return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, ` + b.tierSQL(plan, positives, branchRuns, a) + ` AS tier, ` + score + ` AS score, y.m
 		FROM passages p
 		CROSS JOIN LATERAL (SELECT ts_filter(p.tsv, '{a}') AS t) x
-		CROSS JOIN LATERAL (SELECT ` + marr + ` AS m) y
+		CROSS JOIN LATERAL (SELECT ` + marr + ` AS m, ` + rarr + ` AS r) y
 		WHERE ` + strings.Join(where, " AND ")
 }
 
-// tierSQL is query.Plan.Tier over the match array y.m of the positive
-// clauses: 3 every clause literally, 2 every clause somehow, 0 one common
-// clause of several alone, 1 otherwise. A test holds it to Plan.Tier.
-func tierSQL(plan *query.Plan, positives []int) string {
+// maxTierTable is the largest table of tiers tierSQL passes to the
+// server: one entry per way the clauses and runs can match.
+const maxTierTable = 1 << 14
+
+// tierSQL is the tier of a candidate, from how its positive clauses
+// matched (y.m: 0 to 3, as query.Match) and which of the branch's runs it
+// holds (y.r): query.Plan.Tier itself, computed in Go for every
+// combination beforehand and passed as a table the candidate's
+// combination indexes, so that both libraries rank by the same rules.
+// A query too long for the table (more than 7 terms or so) falls back to
+// tierMirror.
+func (b branch) tierSQL(plan *query.Plan, positives, branchRuns []int, a *args) string {
+	n, nr := len(positives), len(branchRuns)
+	if n == 0 {
+		return "1"
+	}
+	size := 1 << (2*n + nr)
+	if size > maxTierTable {
+		return tierMirror(plan, positives)
+	}
+	tiers := make([]int32, size)
+	m := make([]query.Match, len(plan.Clauses))
+	runs := make([]bool, len(plan.Runs))
+	for key := 0; key < size; key++ {
+		for k, i := range positives {
+			m[i] = query.Match(key >> (2 * k) & 3)
+		}
+		for k, r := range branchRuns {
+			runs[r] = key>>(2*n+k)&1 == 1
+		}
+		tiers[key] = int32(plan.Tier(m, runs))
+	}
+	var terms []string
+	for k := range positives {
+		terms = append(terms, fmt.Sprintf("y.m[%d] * %d", k+1, 1<<(2*k)))
+	}
+	for k := range branchRuns {
+		terms = append(terms, fmt.Sprintf("y.r[%d] * %d", k+1, 1<<(2*n+k)))
+	}
+	return "(" + a.add(tiers) + "::int[])[" + strings.Join(terms, " + ") + " + 1]"
+}
+
+// tierMirror approximates query.Plan.Tier in SQL over the match array
+// y.m of the positive clauses, for queries too long for tierSQL's table:
+// 3 every clause literally, 2 every clause somehow, 0 one common clause of
+// several alone, 1 otherwise (runs left out).
+func tierMirror(plan *query.Plan, positives []int) string {
 	n := len(positives)
 	if n == 0 {
 		return "1"

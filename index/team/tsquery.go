@@ -160,3 +160,50 @@ func lexemes(tsq string) (words, prefixes []string) {
 	}
 	return words, prefixes
 }
+
+// inText restricts a canonical tsquery to the passage's own text: each
+// lexeme gets the weight A (the text's; the list context's is D), as
+// 'digit':A <-> 'divid':A, a prefix 'cyber':*A.
+func inText(tsq string) string {
+	var b strings.Builder
+	for i := 0; i < len(tsq); i++ {
+		c := tsq[i]
+		b.WriteByte(c)
+		if c != '\'' {
+			continue
+		}
+		// copy the quoted lexeme, '' standing for a quote
+		for i++; i < len(tsq); i++ {
+			b.WriteByte(tsq[i])
+			if tsq[i] == '\\' && i+1 < len(tsq) {
+				i++
+				b.WriteByte(tsq[i])
+				continue
+			}
+			if tsq[i] == '\'' {
+				if i+1 < len(tsq) && tsq[i+1] == '\'' {
+					i++
+					b.WriteByte('\'')
+					continue
+				}
+				break
+			}
+		}
+		if i+1 < len(tsq) && tsq[i+1] == ':' {
+			// existing flags (*, weights): add A after them
+			j := i + 2
+			for j < len(tsq) && strings.IndexByte("*ABCDabcd", tsq[j]) >= 0 {
+				j++
+			}
+			flags := tsq[i+2 : j]
+			if !strings.ContainsAny(flags, "ABCDabcd") {
+				flags += "A"
+			}
+			b.WriteString(":" + flags)
+			i = j - 1
+		} else {
+			b.WriteString(":A")
+		}
+	}
+	return b.String()
+}
