@@ -609,3 +609,25 @@ func BenchmarkExportDOCX10(b *testing.B) { benchmarkExportDOCX(b, 10) }
 
 // BenchmarkExportDOCX200 exports a brief of 200 excerpts as a Word file.
 func BenchmarkExportDOCX200(b *testing.B) { benchmarkExportDOCX(b, 200) }
+
+// TestDOCXEmptyBrief: a brief with no sections, notes or marking is still
+// a well-formed Word file, with an empty header and no Sources list.
+func TestDOCXEmptyBrief(t *testing.T) {
+	b, err := New(Header{Title: "Nothing yet"}, "blank")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, _ := exportDOCX(t, b, Options{})
+	d := readDOCX(t, path)
+	if h := d.part(t, "word/header1.xml").plain(); h != "" {
+		t.Errorf("header %q without a marking", h)
+	}
+	for _, p := range paragraphs(d.part(t, "word/document.xml")) {
+		if p.style == "Heading1" || p.style == "SourceEntry" || p.style == "TOCHeading" {
+			t.Errorf("an empty brief printed %s %q", p.style, p.text)
+		}
+	}
+	if n := len(d.part(t, "word/footnotes.xml").all("w:footnote")); n != 2 {
+		t.Errorf("%d footnotes, want the two separators", n)
+	}
+}
