@@ -201,6 +201,8 @@ func TestItalianInterfaceLeavesNoEnglish(t *testing.T) {
 		"section":   u.brief.outline.addSection,
 		"about":     u.showAbout,
 		"start":     u.showStart,
+		"team":      u.showOpenTeamLibrary,
+		"local":     u.openLocalLibrary,
 		"edit doc":  func() { u.withReaderDoc("x", u.showEditDocument) },
 		"open":      u.askOpen,
 		"no reader": func() { u.reader.doc = nil; u.withReaderDoc(lang.L("Edit document"), u.showEditDocument) },
