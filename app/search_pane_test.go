@@ -480,7 +480,7 @@ func TestWeakMatchesOnlyOnRequest(t *testing.T) {
 	res.Hits[0].ID, res.Hits[1].ID, res.Hits[2].ID = "p1", "p2", "p3"
 	u.search.gen++
 	u.search.apply(u.search.gen, res, nil)
-	if len(u.search.hits) != 2 || !u.search.weakLine.Visible() || !strings.Contains(u.search.weakText.Text, "1") {
+	if len(u.search.hits) != 2 || !u.search.weakLine.Visible() || u.search.weakText.Text != "also: 1 weaker match" {
 		t.Fatalf("%d hits shown, weak line %v %q: want 2 and the line", len(u.search.hits), u.search.weakLine.Visible(), u.search.weakText.Text)
 	}
 	if !strings.Contains(u.search.message.Text, "2") {

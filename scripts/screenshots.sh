@@ -6,7 +6,7 @@
 # to the brief, opens the export dialog and the writing layout.
 # Writes DIR/THEME-LANG-N-what.png, for THEME light and dark, LANG en and
 # it: 0-start, 1-search, 2-passage, 3-outline, 4-export, 5-writing, and
-# 6-menu (the Library menu).
+# 6-menu (the Library menu), 7-edit-menu.
 # Usage: scripts/screenshots.sh BIN DIR
 set -u
 NAME=screenshots
@@ -66,6 +66,10 @@ run() {
 	eval "$(xdotool getwindowgeometry --shell "$WIN")"
 	xdotool mousemove --window "$WIN" 150 12 click 1
 	shot 6-menu
+	xdotool key Escape
+	# The Edit menu: its long shortcuts (Ctrl+Shift+N) beside their items.
+	xdotool mousemove --window "$WIN" 70 12 click 1
+	shot 7-edit-menu
 	xdotool key Escape
 	xdotool key ctrl+q
 	# The brief has unsaved changes: answer "Don't save" (Tab Tab Space).
