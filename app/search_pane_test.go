@@ -493,3 +493,20 @@ func TestWeakMatchesOnlyOnRequest(t *testing.T) {
 		t.Errorf("on request %d hits shown, want the weak one last", len(u.search.hits))
 	}
 }
+
+// BenchmarkResultsAfterTheTypingPause measures what the window does once
+// typing pauses: the search, and the results shown in the list (rows
+// laid out), on the seed library.
+func BenchmarkResultsAfterTheTypingPause(b *testing.B) {
+	u := newTestUI(b)
+	queries := []string{"undersea cables", "sovranità digitale", "\"digital divide\"", "cyber security"}
+	i := 0
+	for b.Loop() {
+		u.search.query.SetText(queries[i%len(queries)])
+		i++
+		if len(u.search.hits) == 0 {
+			b.Fatalf("no hits for %q", u.search.query.Text)
+		}
+		test.WidgetRenderer(u.search.list).Layout(u.search.list.Size())
+	}
+}
