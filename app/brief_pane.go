@@ -45,21 +45,21 @@ func newBriefPane(u *ui) *briefPane {
 		e.OnChanged = func(string) { p.commitHeader() }
 		return e
 	}
-	p.title = entry(lang.L("Title"))
-	p.subtitle = entry(lang.L("Subtitle"))
+	p.title = entry(lang.L("e.g. Undersea cables: state of play"))
+	p.subtitle = entry(lang.L("optional"))
 	p.addressee = entry(lang.L("e.g. the Minister"))
-	p.author = entry(lang.L("Name, role"))
-	p.org = entry(lang.L("Department or unit"))
-	p.date = entry("2026-11-23")
+	p.author = entry(lang.L("e.g. A. Rossi, policy officer"))
+	p.org = entry(lang.L("e.g. Digital Affairs Unit"))
+	p.date = entry(lang.L("YYYY-MM-DD"))
 	p.marking = widget.NewSelectEntry(markings[1:])
-	p.marking.SetPlaceHolder(lang.L("Marking (none)"))
+	p.marking.SetPlaceHolder(lang.L("none"))
 	p.marking.OnChanged = func(string) { p.commitHeader() }
 	var purposes []string
 	for _, pu := range briefing.Purposes() {
 		purposes = append(purposes, pu.Name[uiLang()])
 	}
 	p.purpose = widget.NewSelectEntry(purposes)
-	p.purpose.SetPlaceHolder(lang.L("Purpose"))
+	p.purpose.SetPlaceHolder(lang.L("e.g. For decision"))
 	p.purpose.OnChanged = func(string) { p.commitHeader() }
 	p.labels = widget.NewSelect([]string{lang.L("English labels"), lang.L("Italian labels")}, func(string) { p.commitHeader() })
 	p.headerMsg = widget.NewLabel("")
@@ -116,7 +116,6 @@ func labelWidth(labels ...string) float32 {
 // labelled puts a label of width w before a field.
 func labelled(label string, w float32, field fyne.CanvasObject) fyne.CanvasObject {
 	l := widget.NewLabel(label)
-	l.Importance = widget.LowImportance
 	space := canvas.NewRectangle(nil)
 	space.SetMinSize(fyne.NewSize(w, 1))
 	return container.NewBorder(nil, nil, container.NewStack(space, l), nil, field)

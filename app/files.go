@@ -153,9 +153,39 @@ func (u *ui) askNew() {
 	})
 }
 
+// unsaved reports whether the brief on show holds work that discarding it
+// would lose: changes since it was opened or saved, whatever made them (an
+// edit, an undo, a draft, a restored copy), or, for a brief never saved,
+// any text or excerpt of one's own.
+func (u *ui) unsaved() bool {
+	if u.ed == nil {
+		return false
+	}
+	if u.ed.Dirty() {
+		return true
+	}
+	if u.path != "" {
+		return false
+	}
+	b := u.ed.Brief()
+	if len(b.KeyMessages) > 0 {
+		for _, k := range b.KeyMessages {
+			if strings.TrimSpace(k) != "" {
+				return true
+			}
+		}
+	}
+	for _, s := range b.Sections {
+		if len(s.Excerpts) > 0 || len(s.Text) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // confirmDiscard runs then, first offering to save unsaved changes.
 func (u *ui) confirmDiscard(action string, then func()) {
-	if u.ed == nil || !u.ed.Dirty() {
+	if !u.unsaved() {
 		then()
 		return
 	}

@@ -234,7 +234,7 @@ func (p *readerPane) showSeq(seq int) {
 	}
 	p.before.Refresh()
 	p.text.Segments = []widget.RichTextSegment{
-		&widget.TextSegment{Style: widget.RichTextStyle{ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameCaptionText}, Text: cur.Locator},
+		&widget.TextSegment{Style: widget.RichTextStyle{ColorName: colorMark, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameCaptionText}, Text: cur.Locator},
 		&widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: cur.Text},
 	}
 	p.text.Refresh()

@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"attache/index"
@@ -40,7 +39,7 @@ func TestTypingSearchesAndShowsHighlightedHits(t *testing.T) {
 		if strings.Contains(ts.Text, index.HighlightStart) || strings.Contains(ts.Text, index.HighlightEnd) {
 			t.Fatalf("snippet segment %q still holds a marker", ts.Text)
 		}
-		if ts.Style.TextStyle.Bold && ts.Style.ColorName == theme.ColorNamePrimary {
+		if ts.Style.TextStyle.Bold && ts.Style.ColorName == colorMark {
 			marked = true
 		}
 	}

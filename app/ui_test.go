@@ -40,6 +40,7 @@ func TestMain(m *testing.M) {
 func newTestUI(t *testing.T) *ui {
 	t.Helper()
 	a := test.NewTempApp(t)
+	a.Settings().SetTheme(newReadableTheme())
 	w := a.NewWindow("Attaché")
 	u := newUI(a, w)
 	u.background = func(f func()) { f() }
