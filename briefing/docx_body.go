@@ -30,8 +30,12 @@ func (d *docxDoc) documentXML() string {
 	d.sources(&sb)
 	if d.endnotes && len(d.r.Notes) > 0 {
 		// Word prints the endnotes after the document's last paragraph:
-		// this heading stands above them
-		d.para(&sb, "Heading1", d.r.NotesHeading, d.r.LangTag)
+		// this heading stands above them, and is not kept with a next
+		// paragraph there is none of (LibreOffice would push it alone
+		// onto a page of its own)
+		fmt.Fprintf(&sb, `<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:keepNext w:val="0"/><w:rPr><w:lang w:val="%s"/></w:rPr></w:pPr>`, d.r.LangTag)
+		d.run(&sb, d.r.NotesHeading, rprops{lang: d.r.LangTag})
+		sb.WriteString("</w:p>")
 	}
 	d.sectPr(&sb)
 	sb.WriteString("</w:body></w:document>")
