@@ -90,7 +90,7 @@ func newSearchPane(u *ui) *searchPane {
 	p.list.OnUnselected = func(widget.ListItemID) { p.selected = -1 }
 
 	p.weakText = widget.NewLabel("")
-	p.weakBtn = widget.NewButton(lang.L("Show them"), p.toggleWeak)
+	p.weakBtn = widget.NewButton(lang.L("Show"), p.toggleWeak)
 	p.weakBtn.Importance = widget.LowImportance
 	p.weakLine = container.NewBorder(nil, nil, nil, p.weakBtn, p.weakText)
 	p.weakLine.Hide()
@@ -261,11 +261,11 @@ func (p *searchPane) showWeakLine() {
 		p.weakLine.Hide()
 		return
 	}
-	p.weakText.SetText(lang.L("also: {{.N}} weaker matches", map[string]any{"N": p.res.Weak}))
+	p.weakText.SetText(lang.N("also: {{.N}} weaker matches", p.res.Weak, map[string]any{"N": p.res.Weak}))
 	if p.showWeak {
-		p.weakBtn.SetText(lang.L("Hide them"))
+		p.weakBtn.SetText(lang.L("Hide"))
 	} else {
-		p.weakBtn.SetText(lang.L("Show them"))
+		p.weakBtn.SetText(lang.L("Show"))
 	}
 	p.weakLine.Show()
 }
