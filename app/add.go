@@ -3,6 +3,8 @@ package app
 import (
 	"os"
 
+	"fyne.io/fyne/v2/lang"
+
 	"attache/bridge"
 	"attache/briefing"
 	"attache/index/corpus"
@@ -10,7 +12,7 @@ import (
 
 // defaultSection is the heading of the section made for the first excerpt
 // of a brief without sections.
-const defaultSection = "Excerpts"
+func defaultSection() string { return lang.L("Excerpts") }
 
 // addSelected adds the passage on show in the reader to the brief: into the
 // selected section (after the selected excerpt), else into the section used
@@ -21,7 +23,7 @@ func (u *ui) addSelected() {
 	}
 	ps, meta, ok := u.passageToAdd()
 	if !ok {
-		u.showInfo("Add to brief", "Select a passage in the results first.")
+		u.showInfo(lang.L("Add to brief"), lang.L("Select a passage in the results first."))
 		return
 	}
 	sec, at := u.brief.outline.selectedSection()
@@ -34,7 +36,7 @@ func (u *ui) addSelected() {
 		}
 	}
 	if sec == "" {
-		sec = u.brief.outline.addSectionNamed(defaultSection, -1)
+		sec = u.brief.outline.addSectionNamed(defaultSection(), -1)
 		if sec == "" {
 			return
 		}
@@ -49,7 +51,7 @@ func (u *ui) addSelected() {
 	}
 	u.lastSection = sec
 	u.brief.outline.selectNode(exNode + id)
-	u.setStatus("Added "+x.Locator+" of "+u.docName(x.Source.DocID)+" to the brief", false)
+	u.setStatus(lang.L("Added {{.Loc}} of {{.Doc}} to the brief", map[string]any{"Loc": x.Locator, "Doc": u.docName(x.Source.DocID)}), false)
 }
 
 // passageToAdd is the passage the user chose last: the one in the reader,

@@ -12,12 +12,14 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	_ "attache/app/locale" // before Fyne reads the locale
 	"attache/assets"
 	"attache/briefing"
 	"attache/index"
+	"attache/index/team"
 )
 
 // Metadata is the app's identity, as in FyneApp.toml (go build does not
@@ -40,13 +42,22 @@ func Run(library string, args []string) error {
 	metadata.Icon = fyne.NewStaticResource("icon.png", assets.Icon)
 	fyneapp.SetMetadata(metadata)
 	a := fyneapp.NewWithID(metadata.ID)
+	loadTranslations(a.Preferences().String(prefLanguage))
 	a.SetIcon(metadata.Icon)
+	a.Settings().SetTheme(newReadableTheme())
 	w := a.NewWindow("Attaché")
 	u := newUI(a, w)
 	w.SetContent(u.layout())
 	w.SetMainMenu(u.buildMenu())
 	u.addShortcuts()
-	w.Resize(u.windowSize())
+	w.Resize(u.windowSize(fyne.Size{}))
+	a.Lifecycle().SetOnStarted(func() {
+		// The screen is known once the driver runs.
+		if s, ok := screenSize(w); ok {
+			w.Resize(u.windowSize(s))
+			w.CenterOnScreen()
+		}
+	})
 	w.SetCloseIntercept(u.quit)
 	w.SetOnDropped(u.onDropped)
 	w.SetMaster()
@@ -65,6 +76,10 @@ func Run(library string, args []string) error {
 	}
 	w.Canvas().Focus(u.search.query)
 
+	u.libraryAt = library
+	if !team.IsURL(library) {
+		u.localDir = library
+	}
 	opened := u.openLibrary(library)
 	w.ShowAndRun()
 	// Let an index build finish cleanly before the process ends.
@@ -82,15 +97,19 @@ func Run(library string, args []string) error {
 // panes when ready; the channel gets the library (or nil) when done.
 func (u *ui) openLibrary(dir string) <-chan index.Library {
 	done := make(chan index.Library, 1)
-	u.setStatus("Opening the library…", true)
+	u.setStatus(lang.L("Opening the library…"), true)
 	go func() {
 		lib, err := openIndex(dir, func(msg string) {
 			fyne.Do(func() { u.setStatus(msg, true) })
 		})
 		done <- lib
 		fyne.Do(func() {
+			if err != nil && team.IsURL(dir) {
+				u.libraryFailed(dir, err)
+				return
+			}
 			if err != nil {
-				msg := "The library could not be opened: " + oneLine(err.Error())
+				msg := lang.L("The library could not be opened: {{.Err}}", map[string]any{"Err": oneLine(err.Error())})
 				u.setStatus(msg, false)
 				u.search.message.SetText(msg)
 				u.search.message.Importance = widget.DangerImportance
@@ -98,7 +117,7 @@ func (u *ui) openLibrary(dir string) <-chan index.Library {
 				return
 			}
 			if err := u.setLibrary(lib); err != nil {
-				u.setStatus("The library could not be read: "+oneLine(err.Error()), false)
+				u.setStatus(lang.L("The library could not be read: {{.Err}}", map[string]any{"Err": oneLine(err.Error())}), false)
 				return
 			}
 			u.setStatus(u.libraryStatus(), false)
@@ -113,5 +132,8 @@ func (u *ui) libraryStatus() string {
 	for _, d := range u.docs {
 		n += d.Passages
 	}
-	return fmt.Sprintf("Library: %d documents, %d passages", len(u.docs), n)
+	if s := u.teamStatus(len(u.docs), n); s != "" {
+		return s
+	}
+	return fmt.Sprintf(lang.L("Library: %d documents, %d passages"), len(u.docs), n)
 }

@@ -14,6 +14,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 
 	"attache/briefing"
 )
@@ -202,13 +203,19 @@ func namePID(name string) int {
 	return n
 }
 
-// start opens the brief named on the command line ("" for none) and offers
-// back the autosave copy of a run that did not end cleanly. With a brief,
-// the offer comes once it has opened, so that the restored copy is not
-// replaced by it.
+// start opens the brief named on the command line, or else the one the
+// last run had open, and offers back the autosave copy of a run that did
+// not end cleanly. With a brief, the offer comes once it has opened, so
+// that the restored copy is not replaced by it. With neither a brief nor a
+// copy (the first start), it shows the start view.
 func (u *ui) start(brief string) {
 	if brief == "" {
-		u.offerRestore()
+		brief = u.lastBrief()
+	}
+	if brief == "" {
+		if !u.offerRestore() {
+			u.showStart()
+		}
 		return
 	}
 	u.openPathThen(brief, func() { u.offerRestore() })
@@ -224,19 +231,19 @@ func (u *ui) offerRestore() bool {
 		return false
 	}
 	c := copies[0]
-	name := "an untitled brief"
+	name := lang.L("an untitled brief")
 	if c.info.Path != "" {
 		name = filepath.Base(c.info.Path)
 	}
-	msg := "Attaché closed without saving " + name + ". Restore the copy saved at " + c.saved.Format("15:04 on 2 Jan") + "?"
+	msg := lang.L("Attaché closed without saving {{.Name}}. Restore the copy saved at {{.Time}}?", map[string]any{"Name": name, "Time": c.saved.Format(lang.L("15:04 on 2 Jan"))})
 	if n := len(copies) - 1; n == 1 {
-		msg += "\n1 older unsaved copy is kept for later."
+		msg += lang.L("\n1 older unsaved copy is kept for later.")
 	} else if n > 1 {
-		msg += fmt.Sprintf("\n%d older unsaved copies are kept for later.", n)
+		msg += fmt.Sprintf(lang.L("\n%d older unsaved copies are kept for later."), n)
 	}
 	u.files().offered = &c
 	u.restoreOffered = true
-	d := dialog.NewConfirm("Restore unsaved brief", msg, func(ok bool) {
+	d := dialog.NewConfirm(lang.L("Restore unsaved brief"), msg, func(ok bool) {
 		u.restoreOffered = false
 		if !ok {
 			u.files().offered = nil
@@ -246,11 +253,11 @@ func (u *ui) offerRestore() bool {
 			return
 		}
 		// the brief on show may have changes of its own: ask first
-		u.confirmDiscard("Restore unsaved brief", u.restoreAutosave)
+		u.confirmDiscard(lang.L("Restore unsaved brief"), u.restoreAutosave)
 	}, u.win)
 	// Say what each answer does: "No" would not tell that the copy is lost.
-	d.SetConfirmText("Restore")
-	d.SetDismissText("Discard")
+	d.SetConfirmText(lang.L("Restore"))
+	d.SetDismissText(lang.L("Discard"))
 	u.showDialog(d)
 	return true
 }

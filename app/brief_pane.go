@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -44,29 +45,29 @@ func newBriefPane(u *ui) *briefPane {
 		e.OnChanged = func(string) { p.commitHeader() }
 		return e
 	}
-	p.title = entry("Title")
-	p.subtitle = entry("Subtitle")
-	p.addressee = entry("e.g. the Minister")
-	p.author = entry("Name, role")
-	p.org = entry("Department or unit")
-	p.date = entry("2026-11-23")
+	p.title = entry(lang.L("e.g. Undersea cables: state of play"))
+	p.subtitle = entry(lang.L("optional"))
+	p.addressee = entry(lang.L("e.g. the Minister"))
+	p.author = entry(lang.L("e.g. A. Rossi, policy officer"))
+	p.org = entry(lang.L("e.g. Digital Affairs Unit"))
+	p.date = entry(lang.L("YYYY-MM-DD"))
 	p.marking = widget.NewSelectEntry(markings[1:])
-	p.marking.SetPlaceHolder("Marking (none)")
+	p.marking.SetPlaceHolder(lang.L("none"))
 	p.marking.OnChanged = func(string) { p.commitHeader() }
 	var purposes []string
 	for _, pu := range briefing.Purposes() {
-		purposes = append(purposes, pu.Name["en"])
+		purposes = append(purposes, pu.Name[uiLang()])
 	}
 	p.purpose = widget.NewSelectEntry(purposes)
-	p.purpose.SetPlaceHolder("Purpose")
+	p.purpose.SetPlaceHolder(lang.L("e.g. For decision"))
 	p.purpose.OnChanged = func(string) { p.commitHeader() }
-	p.labels = widget.NewSelect([]string{"English labels", "Italian labels"}, func(string) { p.commitHeader() })
+	p.labels = widget.NewSelect([]string{lang.L("English labels"), lang.L("Italian labels")}, func(string) { p.commitHeader() })
 	p.headerMsg = widget.NewLabel("")
 	p.headerMsg.Importance = widget.DangerImportance
 	p.headerMsg.Hide()
 
 	p.keys = widget.NewMultiLineEntry()
-	p.keys.SetPlaceHolder("One key message per line")
+	p.keys.SetPlaceHolder(lang.L("One key message per line"))
 	p.keys.Wrapping = fyne.TextWrapWord
 	p.keys.SetMinRowsVisible(4)
 	p.keys.OnChanged = func(s string) {
@@ -78,19 +79,19 @@ func newBriefPane(u *ui) *briefPane {
 
 	// Every field has a label, so that a filled-in field still says what
 	// it is; labels of a column share one width so the fields line up.
-	left := labelWidth("Subtitle", "For", "Author", "Marking", "Labels")
-	right := labelWidth("Date", "Office", "Purpose")
+	left := labelWidth(lang.L("Subtitle"), lang.L("For"), lang.L("Author"), lang.L("Marking"), lang.L("Labels"))
+	right := labelWidth(lang.L("Date"), lang.L("Office"), lang.L("Purpose"))
 	form := container.NewVBox(
-		labelled("Title", left, p.title), labelled("Subtitle", left, p.subtitle),
+		labelled(lang.L("Title"), left, p.title), labelled(lang.L("Subtitle"), left, p.subtitle),
 		container.NewGridWithColumns(2,
-			labelled("For", left, p.addressee), labelled("Date", right, p.date),
-			labelled("Author", left, p.author), labelled("Office", right, p.org),
-			labelled("Marking", left, p.marking), labelled("Purpose", right, p.purpose)),
-		labelled("Labels", left, p.labels), p.headerMsg,
+			labelled(lang.L("For"), left, p.addressee), labelled(lang.L("Date"), right, p.date),
+			labelled(lang.L("Author"), left, p.author), labelled(lang.L("Office"), right, p.org),
+			labelled(lang.L("Marking"), left, p.marking), labelled(lang.L("Purpose"), right, p.purpose)),
+		labelled(lang.L("Labels"), left, p.labels), p.headerMsg,
 	)
 	p.accordion = widget.NewAccordion(
-		widget.NewAccordionItem("Title block and marking", form),
-		widget.NewAccordionItem("Key messages", p.keys),
+		widget.NewAccordionItem(lang.L("Title block and marking"), form),
+		widget.NewAccordionItem(lang.L("Key messages"), p.keys),
 	)
 	p.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.heading.SizeName = theme.SizeNameSubHeadingText
@@ -115,7 +116,6 @@ func labelWidth(labels ...string) float32 {
 // labelled puts a label of width w before a field.
 func labelled(label string, w float32, field fyne.CanvasObject) fyne.CanvasObject {
 	l := widget.NewLabel(label)
-	l.Importance = widget.LowImportance
 	space := canvas.NewRectangle(nil)
 	space.SetMinSize(fyne.NewSize(w, 1))
 	return container.NewBorder(nil, nil, container.NewStack(space, l), nil, field)
@@ -161,7 +161,7 @@ func (p *briefPane) load(b *briefing.Brief) {
 	if p.marking.Text != b.Classification {
 		p.marking.SetText(b.Classification)
 	}
-	purpose := briefing.PurposeLabel(b.Purpose, "en")
+	purpose := briefing.PurposeLabel(b.Purpose, uiLang())
 	if p.purpose.Text != purpose {
 		p.purpose.SetText(purpose)
 	}

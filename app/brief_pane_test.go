@@ -71,8 +71,8 @@ func TestAddWithoutSectionsMakesOne(t *testing.T) {
 	search(t, u, "cables")
 	addHit(t, u, 0)
 	secs := u.ed.Brief().Sections
-	if len(secs) != 1 || secs[0].Heading != defaultSection || len(secs[0].Excerpts) != 1 {
-		t.Fatalf("sections = %+v, want one %q section with the excerpt", secs, defaultSection)
+	if len(secs) != 1 || secs[0].Heading != defaultSection() || len(secs[0].Excerpts) != 1 {
+		t.Fatalf("sections = %+v, want one %q section with the excerpt", secs, defaultSection())
 	}
 }
 

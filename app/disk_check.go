@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -50,8 +51,8 @@ func (u *ui) changedOnDisk() bool {
 func (u *ui) askOverwrite(then func()) {
 	path := u.path
 	var d *dialog.CustomDialog
-	msg := widget.NewLabel(u.briefName() + " was changed on disk since you opened it.\nOverwrite it with this window's brief, or save this brief as another file?")
-	overwrite := widget.NewButton("Overwrite", func() {
+	msg := widget.NewLabel(lang.L("{{.Name}} was changed on disk since you opened it.\nOverwrite it with this window's brief, or save this brief as another file?", map[string]any{"Name": u.briefName()}))
+	overwrite := widget.NewButton(lang.L("Overwrite"), func() {
 		d.Hide()
 		if err := u.saveTo(path); err != nil {
 			u.showError(err)
@@ -61,13 +62,13 @@ func (u *ui) askOverwrite(then func()) {
 			then()
 		}
 	})
-	saveAs := widget.NewButton("Save as…", func() {
+	saveAs := widget.NewButton(lang.L("Save as…"), func() {
 		d.Hide()
 		u.saveAs(then)
 	})
 	saveAs.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons("Brief changed on disk", msg, u.win)
+	cancel := widget.NewButton(lang.L("Cancel"), func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(lang.L("Brief changed on disk"), msg, u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, overwrite, saveAs})
 	u.showDialog(d)
 }

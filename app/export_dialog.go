@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -28,7 +29,7 @@ const (
 // exportRequest is what the export dialog asks for.
 type exportRequest struct {
 	path   string
-	format string // briefing.PDF or briefing.Markdown
+	format string // briefing.PDF, briefing.DOCX or briefing.Markdown
 	opt    briefing.Options
 }
 
@@ -45,23 +46,26 @@ func (u *ui) showExport() {
 		return
 	}
 	prefs := u.app.Preferences()
-	format := widget.NewRadioGroup([]string{"PDF", "Markdown"}, nil)
+	format := widget.NewRadioGroup([]string{"PDF", lang.L("Word (DOCX)"), lang.L("Markdown")}, nil)
 	format.Horizontal = true
 	format.SetSelected(prefs.StringWithFallback(prefExportFormat, "PDF"))
-	paper := widget.NewRadioGroup([]string{"A4", "Letter"}, nil)
+	paper := widget.NewRadioGroup([]string{"A4", lang.L("Letter")}, nil)
 	paper.Horizontal = true
 	paper.SetSelected(prefs.StringWithFallback(prefExportPaper, "A4"))
-	notes := widget.NewRadioGroup([]string{"Footnotes", "Endnotes"}, nil)
+	notes := widget.NewRadioGroup([]string{lang.L("Footnotes"), lang.L("Endnotes")}, nil)
 	notes.Horizontal = true
-	notes.SetSelected(prefs.StringWithFallback(prefExportNotes, "Footnotes"))
+	notes.SetSelected(prefs.StringWithFallback(prefExportNotes, lang.L("Footnotes")))
 
 	path := newEscEntry(u, false)
 	path.SetText(u.defaultExportPath(format.Selected))
 	format.OnChanged = func(f string) {
 		ext := exportExt(f)
-		p := strings.TrimSuffix(strings.TrimSuffix(path.Text, ".pdf"), ".md")
+		p := path.Text
+		for _, e := range []string{".pdf", ".docx", ".md"} {
+			p = strings.TrimSuffix(p, e)
+		}
 		path.SetText(p + ext)
-		if f == "Markdown" {
+		if exportFormatOf(f) == briefing.Markdown {
 			paper.Disable()
 			notes.Disable()
 		} else {
@@ -70,7 +74,7 @@ func (u *ui) showExport() {
 		}
 	}
 	format.OnChanged(format.Selected)
-	browse := widget.NewButton("Browse…", func() {
+	browse := widget.NewButton(lang.L("Browse…"), func() {
 		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 			if err != nil || w == nil {
 				return
@@ -82,7 +86,7 @@ func (u *ui) showExport() {
 		// The save dialog empties an existing file it is given at once,
 		// before the export runs (or is cancelled): list only exports,
 		// so that a click cannot pick the brief or another document.
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".md"}))
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".docx", ".md"}))
 		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(path.Text))); err == nil {
 			d.SetLocation(l)
 		}
@@ -90,24 +94,21 @@ func (u *ui) showExport() {
 		u.showDialog(d)
 	})
 	items := []*widget.FormItem{
-		widget.NewFormItem("Format", format),
-		widget.NewFormItem("Paper", paper),
-		widget.NewFormItem("Notes", notes),
-		widget.NewFormItem("File", container.NewBorder(nil, nil, nil, browse, path)),
+		widget.NewFormItem(lang.L("Format"), format),
+		widget.NewFormItem(lang.L("Paper"), paper),
+		widget.NewFormItem(lang.L("Notes"), notes),
+		widget.NewFormItem(lang.L("File"), container.NewBorder(nil, nil, nil, browse, path)),
 	}
-	d := dialog.NewForm("Export brief", "Export", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm(lang.L("Export brief"), lang.L("Export"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
 		prefs.SetString(prefExportFormat, format.Selected)
 		prefs.SetString(prefExportPaper, paper.Selected)
 		prefs.SetString(prefExportNotes, notes.Selected)
-		req := exportRequest{path: strings.TrimSpace(path.Text), format: briefing.PDF}
-		if format.Selected == "Markdown" {
-			req.format = briefing.Markdown
-		}
+		req := exportRequest{path: strings.TrimSpace(path.Text), format: exportFormatOf(format.Selected)}
 		req.opt.Paper = strings.ToLower(paper.Selected)
-		req.opt.Endnotes = notes.Selected == "Endnotes"
+		req.opt.Endnotes = notes.Selected == lang.L("Endnotes")
 		u.export(req, u.showExportResult)
 	}, u.win)
 	// The path has the focus, so that Enter exports at once.
@@ -117,13 +118,20 @@ func (u *ui) showExport() {
 	u.win.Canvas().Focus(path)
 }
 
-// exportExt is the file extension of an export format's name.
-func exportExt(format string) string {
-	if format == "Markdown" {
-		return ".md"
+// exportFormatOf is the export format of a format choice's label.
+func exportFormatOf(label string) string {
+	switch label {
+	case lang.L("Word (DOCX)"):
+		return briefing.DOCX
+	case lang.L("Markdown"):
+		return briefing.Markdown
 	}
-	return ".pdf"
+	return briefing.PDF
 }
+
+// exportExt is the file extension of a format choice's label: the
+// format's name (".pdf", ".docx", ".md").
+func exportExt(label string) string { return "." + exportFormatOf(label) }
 
 // defaultExportPath is the brief's file with the format's extension, or a
 // file named after its title in the last folder used.
@@ -144,7 +152,7 @@ func (u *ui) defaultExportPath(format string) string {
 // on the UI goroutine.
 func (u *ui) export(req exportRequest, done func(exportResult)) {
 	if req.path == "" {
-		u.showError(fmt.Errorf("export: choose a file to write"))
+		u.showError(errors.New(lang.L("export: choose a file to write")))
 		return
 	}
 	if !filepath.IsAbs(req.path) {
@@ -153,7 +161,7 @@ func (u *ui) export(req exportRequest, done func(exportResult)) {
 	b := u.ed.Brief().Clone()
 	lib := u.lib
 	bar := widget.NewProgressBarInfinite()
-	prog := dialog.NewCustomWithoutButtons("Exporting "+filepath.Base(req.path)+"…", bar, u.win)
+	prog := dialog.NewCustomWithoutButtons(lang.L("Exporting {{.Name}}…", map[string]any{"Name": filepath.Base(req.path)}), bar, u.win)
 	prog.Show()
 	u.background(func() {
 		var res exportResult
@@ -161,7 +169,7 @@ func (u *ui) export(req exportRequest, done func(exportResult)) {
 		if lib != nil {
 			findings, err := bridge.Check(lib, b)
 			if err != nil {
-				res.warnings = append(res.warnings, "the quotations could not be checked against the library: "+oneLine(err.Error()))
+				res.warnings = append(res.warnings, lang.L("the quotations could not be checked against the library: {{.Err}}", map[string]any{"Err": oneLine(err.Error())}))
 			}
 			req.opt.Findings = findings
 		}
@@ -182,26 +190,26 @@ func (u *ui) showExportResult(res exportResult) {
 		u.showError(res.err)
 		return
 	}
-	u.setStatus("Exported "+res.path, false)
-	msg := wrappingLabel("Written to "+res.path, fyne.TextStyle{})
+	u.setStatus(lang.L("Exported {{.Path}}", map[string]any{"Path": res.path}), false)
+	msg := wrappingLabel(lang.L("Written to {{.Path}}", map[string]any{"Path": res.path}), fyne.TextStyle{})
 	var content fyne.CanvasObject = msg
 	if len(res.warnings) > 0 {
-		w := wrappingLabel(fmt.Sprintf("%d warnings:\n• %s", len(res.warnings), strings.Join(res.warnings, "\n• ")), fyne.TextStyle{})
+		w := wrappingLabel(fmt.Sprintf(lang.L("%d warnings:\n• %s"), len(res.warnings), strings.Join(res.warnings, "\n• ")), fyne.TextStyle{})
 		w.Importance = widget.WarningImportance
 		// In a border layout the scroll takes all the dialog's height
 		// below the message; in a VBox it would shrink to one line.
 		content = container.NewBorder(msg, nil, nil, nil, container.NewVScroll(w))
 	}
 	var d *dialog.CustomDialog
-	open := widget.NewButton("Open", func() {
+	open := widget.NewButton(lang.L("Open"), func() {
 		d.Hide()
 		if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: res.path}); err != nil {
 			u.showError(openError(res.path, err))
 		}
 	})
 	open.Importance = widget.HighImportance
-	closeBtn := widget.NewButton("Close", func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons("Export done", content, u.win)
+	closeBtn := widget.NewButton(lang.L("Close"), func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(lang.L("Export done"), content, u.win)
 	d.SetButtons([]fyne.CanvasObject{closeBtn, open})
 	if len(res.warnings) > 0 {
 		d.Resize(fyne.NewSize(640, 400))
@@ -216,7 +224,7 @@ func (u *ui) showExportResult(res exportResult) {
 // written anyway and where.
 func openError(path string, err error) error {
 	if errors.Is(err, exec.ErrNotFound) {
-		return fmt.Errorf("no program to open files is installed (xdg-open); the export is saved as %q", path)
+		return fmt.Errorf(lang.L("no program to open files is installed (xdg-open); the export is saved as %q"), path)
 	}
-	return fmt.Errorf("open %q: %v", path, err)
+	return fmt.Errorf(lang.L("open %q: %v"), path, err)
 }

@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -68,7 +69,7 @@ func (u *ui) briefChanged() {
 // edit runs a change of the brief and shows its error, if any, in a dialog.
 func (u *ui) edit(f func(ed *briefing.Editor) error) error {
 	if u.ed == nil {
-		return errors.New("no brief is open")
+		return errors.New(lang.L("no brief is open"))
 	}
 	u.ed.Seal()
 	err := f(u.ed)
@@ -82,7 +83,7 @@ func (u *ui) edit(f func(ed *briefing.Editor) error) error {
 // is not filled again, and an error is the caller's to show.
 func (u *ui) editing(f func(ed *briefing.Editor) error) error {
 	if u.ed == nil {
-		return errors.New("no brief is open")
+		return errors.New(lang.L("no brief is open"))
 	}
 	u.selfEdit = true
 	defer func() { u.selfEdit = false }()
@@ -92,7 +93,7 @@ func (u *ui) editing(f func(ed *briefing.Editor) error) error {
 // docName is the brief's file name, or "Untitled.brief".
 func (u *ui) briefName() string {
 	if u.path == "" {
-		return "Untitled" + briefing.Extension
+		return lang.L("Untitled") + briefing.Extension
 	}
 	return filepath.Base(u.path)
 }
@@ -113,28 +114,28 @@ func (u *ui) updateTitle() { u.win.SetTitle(u.windowTitle()) }
 // newBriefFrom makes a brief from a template with a title.
 func newBriefFrom(templateID, title string) (*briefing.Brief, error) {
 	if strings.TrimSpace(title) == "" {
-		title = "Untitled brief"
+		title = lang.L("Untitled brief")
 	}
-	return briefing.New(briefing.Header{Title: title, Lang: "en", Date: time.Now().Format("2006-01-02")}, templateID)
+	return briefing.New(briefing.Header{Title: title, Lang: uiLang(), Date: time.Now().Format("2006-01-02")}, templateID)
 }
 
 // askNew asks for a template and title, then starts a new brief (after
 // asking about unsaved changes).
 func (u *ui) askNew() {
-	u.confirmDiscard("New brief", func() {
+	u.confirmDiscard(lang.L("New brief"), func() {
 		var names []string
 		ids := map[string]string{}
 		for _, t := range briefing.Templates() {
-			names = append(names, t.Name["en"])
-			ids[t.Name["en"]] = t.ID
+			names = append(names, t.Name[uiLang()])
+			ids[t.Name[uiLang()]] = t.ID
 		}
 		tmpl := widget.NewRadioGroup(names, nil)
 		tmpl.SetSelected(names[0])
 		title := newEscEntry(u, false)
-		title.SetPlaceHolder("Untitled brief")
-		d := dialog.NewForm("New brief", "Create", "Cancel", []*widget.FormItem{
-			widget.NewFormItem("Title", title),
-			widget.NewFormItem("Template", tmpl),
+		title.SetPlaceHolder(lang.L("Untitled brief"))
+		d := dialog.NewForm(lang.L("New brief"), lang.L("Create"), lang.L("Cancel"), []*widget.FormItem{
+			widget.NewFormItem(lang.L("Title"), title),
+			widget.NewFormItem(lang.L("Template"), tmpl),
 		}, func(ok bool) {
 			if !ok {
 				return
@@ -152,25 +153,55 @@ func (u *ui) askNew() {
 	})
 }
 
+// unsaved reports whether the brief on show holds work that discarding it
+// would lose: changes since it was opened or saved, whatever made them (an
+// edit, an undo, a draft, a restored copy), or, for a brief never saved,
+// any text or excerpt of one's own.
+func (u *ui) unsaved() bool {
+	if u.ed == nil {
+		return false
+	}
+	if u.ed.Dirty() {
+		return true
+	}
+	if u.path != "" {
+		return false
+	}
+	b := u.ed.Brief()
+	if len(b.KeyMessages) > 0 {
+		for _, k := range b.KeyMessages {
+			if strings.TrimSpace(k) != "" {
+				return true
+			}
+		}
+	}
+	for _, s := range b.Sections {
+		if len(s.Excerpts) > 0 || len(s.Text) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // confirmDiscard runs then, first offering to save unsaved changes.
 func (u *ui) confirmDiscard(action string, then func()) {
-	if u.ed == nil || !u.ed.Dirty() {
+	if !u.unsaved() {
 		then()
 		return
 	}
 	var d *dialog.CustomDialog
-	msg := widget.NewLabel("Save the changes to " + u.briefName() + " first?")
-	save := widget.NewButton("Save", func() {
+	msg := widget.NewLabel(lang.L("Save the changes to {{.Name}} first?", map[string]any{"Name": u.briefName()}))
+	save := widget.NewButton(lang.L("Save"), func() {
 		d.Hide()
 		u.save(then)
 	})
 	save.Importance = widget.HighImportance
-	discard := widget.NewButton("Don't save", func() {
+	discard := widget.NewButton(lang.L("Don't save"), func() {
 		d.Hide()
 		u.removeAutosave()
 		then()
 	})
-	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	cancel := widget.NewButton(lang.L("Cancel"), func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(action, msg, u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
 	u.showDialog(d)
@@ -178,7 +209,7 @@ func (u *ui) confirmDiscard(action string, then func()) {
 
 // askOpen shows the open dialog for a .brief file.
 func (u *ui) askOpen() {
-	u.confirmDiscard("Open brief", func() {
+	u.confirmDiscard(lang.L("Open brief"), func() {
 		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 			if err != nil {
 				u.showError(err)
@@ -321,12 +352,12 @@ func (u *ui) savedAs(path string, then func()) {
 		saveThere(path)
 		return
 	}
-	d := dialog.NewConfirm("Replace brief", filepath.Base(path)+" already exists. Replace it?", func(ok bool) {
+	d := dialog.NewConfirm(lang.L("Replace brief"), lang.L("{{.Name}} already exists. Replace it?", map[string]any{"Name": filepath.Base(path)}), func(ok bool) {
 		if ok {
 			saveThere(path)
 		}
 	}, u.win)
-	d.SetConfirmText("Replace")
+	d.SetConfirmText(lang.L("Replace"))
 	u.showDialog(d)
 }
 
@@ -350,7 +381,7 @@ func fileNameFor(title, ext string) string {
 	}
 	name = strings.TrimSpace(name)
 	if name == "" {
-		name = "Untitled"
+		name = lang.L("Untitled")
 	}
 	return name + ext
 }

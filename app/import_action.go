@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -38,11 +39,11 @@ type documentEditor interface {
 // showAddDocuments asks for files or a folder to add to the library.
 func (u *ui) showAddDocuments() {
 	if _, ok := u.lib.(documentImporter); !ok {
-		u.showInfo("Add documents", "The library is not open yet, or it cannot take new documents.")
+		u.showInfo(lang.L("Add documents"), lang.L("The library is not open yet, or it cannot take new documents."))
 		return
 	}
 	var choose dialog.Dialog
-	files := widget.NewButton("Choose a file…", func() {
+	files := widget.NewButton(lang.L("Choose a file…"), func() {
 		choose.Hide()
 		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 			if err != nil || r == nil {
@@ -55,7 +56,7 @@ func (u *ui) showAddDocuments() {
 		d.Resize(fyne.NewSize(900, 600))
 		u.showDialog(d)
 	})
-	folder := widget.NewButton("Choose a folder…", func() {
+	folder := widget.NewButton(lang.L("Choose a folder…"), func() {
 		choose.Hide()
 		d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
 			if err != nil || l == nil {
@@ -66,8 +67,8 @@ func (u *ui) showAddDocuments() {
 		d.Resize(fyne.NewSize(900, 600))
 		u.showDialog(d)
 	})
-	help := widget.NewLabel("PDF (with a text layer), Word (DOCX), OpenDocument (ODT), web pages (HTML),\nMarkdown and plain text. A folder is read with all its subfolders.\nYou can also drop files and folders on the window.")
-	choose = dialog.NewCustom("Add documents", "Cancel", container.NewVBox(help, container.NewHBox(files, folder)), u.win)
+	help := widget.NewLabel(lang.L("PDF (with a text layer), Word (DOCX), OpenDocument (ODT), web pages (HTML),\nMarkdown and plain text. A folder is read with all its subfolders.\nYou can also drop files and folders on the window."))
+	choose = dialog.NewCustom(lang.L("Add documents"), lang.L("Cancel"), container.NewVBox(help, container.NewHBox(files, folder)), u.win)
 	u.showDialog(choose)
 }
 
@@ -91,22 +92,22 @@ func (u *ui) onDropped(_ fyne.Position, uris []fyne.URI) {
 func (u *ui) importPaths(paths []string) {
 	imp, ok := u.lib.(documentImporter)
 	if !ok {
-		u.showInfo("Add documents", "The library is not open yet, or it cannot take new documents.")
+		u.showInfo(lang.L("Add documents"), lang.L("The library is not open yet, or it cannot take new documents."))
 		return
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBar()
-	label := widget.NewLabel("Looking for documents…")
+	label := widget.NewLabel(lang.L("Looking for documents…"))
 	label.Truncation = fyne.TextTruncateEllipsis
-	stop := widget.NewButton("Cancel", func() {
+	stop := widget.NewButton(lang.L("Cancel"), func() {
 		cancel()
-		label.SetText("Cancelling; the library stays as it was…")
+		label.SetText(lang.L("Cancelling; the library stays as it was…"))
 	})
 	content := container.NewVBox(label, bar, container.NewCenter(stop))
-	d := dialog.NewCustomWithoutButtons("Adding documents", content, u.win)
+	d := dialog.NewCustomWithoutButtons(lang.L("Adding documents"), content, u.win)
 	d.Resize(fyne.NewSize(560, d.MinSize().Height))
 	u.showDialog(d)
-	u.setStatus("Adding documents…", true)
+	u.setStatus(lang.L("Adding documents…"), true)
 	u.background(func() {
 		rep, err := imp.Import(ctx, paths, func(p index.Progress) {
 			fyne.Do(func() {
@@ -114,10 +115,10 @@ func (u *ui) importPaths(paths []string) {
 					bar.SetValue(float64(p.Done) / float64(p.Total))
 				}
 				if p.Stage == "indexing" {
-					label.SetText("Indexing…")
+					label.SetText(lang.L("Indexing…"))
 					stop.Disable()
 				} else {
-					label.SetText(fmt.Sprintf("%d of %d: %s", p.Done, p.Total, p.Path))
+					label.SetText(fmt.Sprintf(lang.L("%d of %d: %s"), p.Done, p.Total, p.Path))
 				}
 			})
 		})
@@ -136,7 +137,7 @@ func (u *ui) refreshLibrary() {
 		return
 	}
 	if err := u.setLibrary(u.lib); err != nil {
-		u.setStatus("The library could not be read: "+oneLine(err.Error()), false)
+		u.setStatus(lang.L("The library could not be read: {{.Err}}", map[string]any{"Err": oneLine(err.Error())}), false)
 		return
 	}
 	u.setStatus(u.libraryStatus(), false)
@@ -145,24 +146,24 @@ func (u *ui) refreshLibrary() {
 // importSummary says what an import did, in a few lines for a dialog.
 func importSummary(rep *index.ImportReport, err error) (string, string) {
 	if rep != nil && rep.Cancelled || errors.Is(err, context.Canceled) {
-		return "Import cancelled", "Nothing was added: the library is as it was."
+		return lang.L("Import cancelled"), lang.L("Nothing was added: the library is as it was.")
 	}
 	if err != nil {
-		return "Import failed", "The documents could not be added: " + oneLine(err.Error())
+		return lang.L("Import failed"), lang.L("The documents could not be added: {{.Err}}", map[string]any{"Err": oneLine(err.Error())})
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d added, %d updated, %d unchanged, %d skipped.", len(rep.Added), len(rep.Updated), len(rep.Unchanged), len(rep.Skipped))
+	fmt.Fprintf(&b, lang.L("%d added, %d updated, %d unchanged, %d skipped."), len(rep.Added), len(rep.Updated), len(rep.Unchanged), len(rep.Skipped))
 	for i, d := range append(append([]index.ImportedDoc(nil), rep.Added...), rep.Updated...) {
 		if i == 10 {
 			b.WriteString("\n…")
 			break
 		}
-		fmt.Fprintf(&b, "\n+ %s (%s, %d passages)", d.Title, langName(d.Lang), d.Passages)
+		fmt.Fprintf(&b, lang.L("\n+ %s (%s, %d passages)"), d.Title, langName(d.Lang), d.Passages)
 	}
 	others := 0
 	listed := 0
 	for _, s := range rep.Skipped {
-		if strings.HasPrefix(s.Reason, "not a document") {
+		if strings.HasPrefix(s.Reason, lang.L("not a document")) {
 			others++
 			continue
 		}
@@ -171,12 +172,12 @@ func importSummary(rep *index.ImportReport, err error) (string, string) {
 			break
 		}
 		listed++
-		fmt.Fprintf(&b, "\n− %s: %s", s.Path, s.Reason)
+		fmt.Fprintf(&b, lang.L("\n− %s: %s"), s.Path, s.Reason)
 	}
 	if others > 0 {
-		fmt.Fprintf(&b, "\n%d files that are not documents (images, styles…) were left out.", others)
+		fmt.Fprintf(&b, lang.L("\n%d files that are not documents (images, styles…) were left out."), others)
 	}
-	return "Documents added", b.String()
+	return lang.L("Documents added"), b.String()
 }
 
 // showImportReport shows what an import did.
@@ -194,29 +195,29 @@ func (u *ui) showEditDocument(id string) {
 		return
 	}
 	if info.Seed {
-		u.showInfo("Edit document", "The documents Attaché ships with cannot be edited.")
+		u.showInfo(lang.L("Edit document"), lang.L("The documents Attaché ships with cannot be edited."))
 		return
 	}
-	title, issuer, date, ref, lang := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	title, issuer, date, ref, langE := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	title.SetText(info.Title)
 	issuer.SetText(info.Issuer)
 	date.SetText(info.Date)
-	date.SetPlaceHolder("YYYY-MM-DD, YYYY-MM or YYYY")
+	date.SetPlaceHolder(lang.L("YYYY-MM-DD, YYYY-MM or YYYY"))
 	ref.SetText(info.Reference)
-	lang.SetText(info.Lang)
-	lang.SetPlaceHolder("en, it, fr…")
+	langE.SetText(info.Lang)
+	langE.SetPlaceHolder("en, it, fr…")
 	items := []*widget.FormItem{
-		widget.NewFormItem("Title", title), widget.NewFormItem("Issuer", issuer),
-		widget.NewFormItem("Date", date), widget.NewFormItem("Reference", ref),
-		widget.NewFormItem("Language", lang),
+		widget.NewFormItem(lang.L("Title"), title), widget.NewFormItem(lang.L("Issuer"), issuer),
+		widget.NewFormItem(lang.L("Date"), date), widget.NewFormItem(lang.L("Reference"), ref),
+		widget.NewFormItem(lang.L("Language"), langE),
 	}
-	d := dialog.NewForm("Edit document", "Save", "Cancel", items, func(save bool) {
+	d := dialog.NewForm(lang.L("Edit document"), lang.L("Save"), lang.L("Cancel"), items, func(save bool) {
 		if !save {
 			return
 		}
 		e := index.DocEdit{Title: &title.Text, Issuer: &issuer.Text, Date: &date.Text, Reference: &ref.Text}
-		if lang.Text != info.Lang {
-			e.Lang = &lang.Text
+		if langE.Text != info.Lang {
+			e.Lang = &langE.Text
 		}
 		u.editDocument(ed, id, e)
 	}, u.win)
@@ -226,7 +227,7 @@ func (u *ui) showEditDocument(id string) {
 
 // editDocument saves an edit in the background and refreshes the panes.
 func (u *ui) editDocument(ed documentEditor, id string, e index.DocEdit) {
-	u.setStatus("Saving the document…", true)
+	u.setStatus(lang.L("Saving the document…"), true)
 	u.background(func() {
 		_, err := ed.Edit(id, e)
 		fyne.Do(func() {
@@ -247,14 +248,14 @@ func (u *ui) confirmRemoveDocument(id string) {
 		return
 	}
 	if info.Seed {
-		u.showInfo("Remove document", "The documents Attaché ships with cannot be removed.")
+		u.showInfo(lang.L("Remove document"), lang.L("The documents Attaché ships with cannot be removed."))
 		return
 	}
-	d := dialog.NewConfirm("Remove document", fmt.Sprintf("Remove “%s” from the library? Briefs keep their quotations from it.", info.Title), func(ok bool) {
+	d := dialog.NewConfirm(lang.L("Remove document"), fmt.Sprintf(lang.L("Remove “%s” from the library? Briefs keep their quotations from it."), info.Title), func(ok bool) {
 		if !ok {
 			return
 		}
-		u.setStatus("Removing the document…", true)
+		u.setStatus(lang.L("Removing the document…"), true)
 		u.background(func() {
 			err := ed.Remove(id)
 			fyne.Do(func() {

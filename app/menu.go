@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 )
 
 // ctrl is a Ctrl (Cmd on macOS) shortcut.
@@ -29,44 +30,50 @@ func item(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
 // the driver tries them before the focused widget, so Ctrl+S saves and
 // Ctrl+Z undoes a brief edit even while typing in a field.
 func (u *ui) buildMenu() *fyne.MainMenu {
-	u.recentMenu = fyne.NewMenu("Open Recent")
-	recent := fyne.NewMenuItem("Open Recent", nil)
+	u.recentMenu = fyne.NewMenu(lang.L("Open Recent"))
+	recent := fyne.NewMenuItem(lang.L("Open Recent"), nil)
 	recent.ChildMenu = u.recentMenu
-	quit := item("Quit", ctrl(fyne.KeyQ), u.quit)
+	quit := item(lang.L("Quit"), ctrl(fyne.KeyQ), u.quit)
 	quit.IsQuit = true
-	file := fyne.NewMenu("File",
-		item("New…", ctrl(fyne.KeyN), u.askNew),
-		fyne.NewMenuItem("Draft from Themes…", u.showDraft),
-		item("Open…", ctrl(fyne.KeyO), u.askOpen),
+	file := fyne.NewMenu(lang.L("File"),
+		item(lang.L("New…"), ctrl(fyne.KeyN), u.askNew),
+		fyne.NewMenuItem(lang.L("Draft from Themes…"), u.showDraft),
+		item(lang.L("Open…"), ctrl(fyne.KeyO), u.askOpen),
 		recent,
 		fyne.NewMenuItemSeparator(),
-		item("Save", ctrl(fyne.KeyS), func() { u.save(nil) }),
-		item("Save As…", ctrlShift(fyne.KeyS), func() { u.saveAs(nil) }),
-		item("Export…", ctrl(fyne.KeyE), u.showExport),
+		item(lang.L("Save"), ctrl(fyne.KeyS), func() { u.save(nil) }),
+		item(lang.L("Save As…"), ctrlShift(fyne.KeyS), func() { u.saveAs(nil) }),
+		item(lang.L("Export…"), ctrl(fyne.KeyE), u.showExport),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
-	u.undoItem = item("Undo", &fyne.ShortcutUndo{}, u.undo)
-	u.redoItem = item("Redo", ctrlShift(fyne.KeyZ), u.redo)
-	edit := fyne.NewMenu("Edit",
+	u.undoItem = item(lang.L("Undo"), &fyne.ShortcutUndo{}, u.undo)
+	u.redoItem = item(lang.L("Redo"), ctrlShift(fyne.KeyZ), u.redo)
+	edit := fyne.NewMenu(lang.L("Edit"),
 		u.undoItem, u.redoItem,
 		fyne.NewMenuItemSeparator(),
-		item("Add to Brief", ctrl(fyne.KeyReturn), u.addSelected),
-		item("New Section…", ctrlShift(fyne.KeyN), u.brief.outline.addSection),
+		item(lang.L("Add to Brief"), ctrl(fyne.KeyReturn), u.addSelected),
+		item(lang.L("New Section…"), ctrlShift(fyne.KeyN), u.brief.outline.addSection),
 	)
-	library := fyne.NewMenu("Library",
-		item("Find in Library", ctrl(fyne.KeyF), u.focusSearch),
-		fyne.NewMenuItem("Theme Coverage…", u.showCoverage),
+	library := fyne.NewMenu(lang.L("Library"),
+		item(lang.L("Find in Library"), ctrl(fyne.KeyF), u.focusSearch),
+		fyne.NewMenuItem(lang.L("Theme Coverage…"), u.showCoverage),
 		fyne.NewMenuItemSeparator(),
-		item("Add Documents…", ctrl(fyne.KeyI), u.showAddDocuments),
-		fyne.NewMenuItem("Edit Document Details…", func() { u.withReaderDoc("Edit document", u.showEditDocument) }),
-		fyne.NewMenuItem("Remove Document…", func() { u.withReaderDoc("Remove document", u.confirmRemoveDocument) }),
+		item(lang.L("Add Documents…"), ctrl(fyne.KeyI), u.showAddDocuments),
+		fyne.NewMenuItem(lang.L("Edit Document Details…"), func() { u.withReaderDoc(lang.L("Edit document"), u.showEditDocument) }),
+		fyne.NewMenuItem(lang.L("Remove Document…"), func() { u.withReaderDoc(lang.L("Remove document"), u.confirmRemoveDocument) }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.L("Open Team Library…"), u.showOpenTeamLibrary),
+		fyne.NewMenuItem(lang.L("Open Local Library"), u.openLocalLibrary),
 	)
-	help := fyne.NewMenu("Help",
-		item("Keyboard Shortcuts", ctrl(fyne.KeySlash), u.showShortcuts),
-		fyne.NewMenuItem("About Attaché", u.showAbout),
+	u.writingItem = item(lang.L("Writing Layout"), ctrlShift(fyne.KeyF), u.toggleWriting)
+	u.writingItem.Checked = u.writing()
+	view := fyne.NewMenu(lang.L("View"), u.writingItem, fyne.NewMenuItemSeparator(), u.languageMenu())
+	help := fyne.NewMenu(lang.L("Help"),
+		item(lang.L("Keyboard Shortcuts"), ctrl(fyne.KeySlash), u.showShortcuts),
+		fyne.NewMenuItem(lang.L("About Attaché"), u.showAbout),
 	)
-	u.menu = fyne.NewMainMenu(file, edit, library, help)
+	u.menu = fyne.NewMainMenu(file, edit, library, view, help)
 	for _, m := range u.menu.Items {
 		for _, it := range m.Items {
 			if it.Shortcut != nil && it.Action != nil && !it.IsQuit {
@@ -99,15 +106,15 @@ func (u *ui) updateMenus() {
 	if u.menu == nil {
 		return
 	}
-	u.undoItem.Label, u.redoItem.Label = "Undo", "Redo"
+	u.undoItem.Label, u.redoItem.Label = lang.L("Undo"), lang.L("Redo")
 	u.undoItem.Disabled, u.redoItem.Disabled = true, true
 	if u.ed != nil {
 		if l := u.ed.UndoLabel(); l != "" {
-			u.undoItem.Label = "Undo " + l
+			u.undoItem.Label = lang.L("Undo {{.Action}}", map[string]any{"Action": lang.L(l)})
 			u.undoItem.Disabled = false
 		}
 		if l := u.ed.RedoLabel(); l != "" {
-			u.redoItem.Label = "Redo " + l
+			u.redoItem.Label = lang.L("Redo {{.Action}}", map[string]any{"Action": lang.L(l)})
 			u.redoItem.Disabled = false
 		}
 	}
@@ -115,11 +122,11 @@ func (u *ui) updateMenus() {
 	for _, p := range u.recent() {
 		path := p
 		u.recentMenu.Items = append(u.recentMenu.Items, fyne.NewMenuItem(filepath.Base(path)+"  —  "+filepath.Dir(path), func() {
-			u.confirmDiscard("Open brief", func() { u.openPath(path) })
+			u.confirmDiscard(lang.L("Open brief"), func() { u.openPath(path) })
 		}))
 	}
 	if len(u.recentMenu.Items) == 0 {
-		none := fyne.NewMenuItem("No recent briefs", nil)
+		none := fyne.NewMenuItem(lang.L("No recent briefs"), nil)
 		none.Disabled = true
 		u.recentMenu.Items = append(u.recentMenu.Items, none)
 	}
@@ -146,7 +153,7 @@ func (u *ui) menuAction(sc fyne.Shortcut) func() {
 // withReaderDoc runs f on the document shown in the reader.
 func (u *ui) withReaderDoc(title string, f func(id string)) {
 	if u.reader.doc == nil {
-		u.showInfo(title, "Open the document in the reader first: select one of its passages, or browse to it.")
+		u.showInfo(title, lang.L("Open the document in the reader first: select one of its passages, or browse to it."))
 		return
 	}
 	f(u.reader.doc.ID)
@@ -168,6 +175,27 @@ func (u *ui) redo() {
 
 // focusSearch puts the cursor in the query field, its text selected.
 func (u *ui) focusSearch() {
+	if u.writing() {
+		u.toggleWriting()
+	}
 	u.win.Canvas().Focus(u.search.query)
 	u.search.query.TypedShortcut(&fyne.ShortcutSelectAll{})
+}
+
+// languageMenu is View › Language: the system's language, or one chosen.
+func (u *ui) languageMenu() *fyne.MenuItem {
+	it := fyne.NewMenuItem(lang.L("Language"), nil)
+	pref := u.app.Preferences().String(prefLanguage)
+	choice := func(label, code string) *fyne.MenuItem {
+		m := fyne.NewMenuItem(label, func() { u.setLanguage(code) })
+		m.Checked = pref == code
+		return m
+	}
+	items := []*fyne.MenuItem{choice(lang.L("System language"), "")}
+	for _, l := range languages {
+		items = append(items, choice(l.name, l.code))
+	}
+	it.ChildMenu = fyne.NewMenu(lang.L("Language"), items...)
+	u.langItem = it
+	return it
 }

@@ -4,7 +4,10 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"attache/briefing"
@@ -31,12 +34,25 @@ type nodeRow struct {
 
 func newNodeRow(o *outline) *nodeRow {
 	r := &nodeRow{o: o, label: widget.NewLabel("node"), caption: widget.NewRichText()}
+	// A heading wraps onto a second line rather than being cut; only a
+	// longer one ends in an ellipsis.
+	r.label.Wrapping = fyne.TextWrapWord
 	r.label.Truncation = fyne.TextTruncateEllipsis
 	r.caption.Hide()
-	r.box = container.NewBorder(nil, nil, nil, r.caption, r.label)
+	lines := canvas.NewRectangle(nil)
+	lines.SetMinSize(fyne.NewSize(40, rowLines*lineHeight()+2*theme.InnerPadding()))
+	r.box = container.NewBorder(nil, nil, nil, r.caption, container.NewStack(lines, r.label))
 	r.ExtendBaseWidget(r)
 	o.rows = append(o.rows, r)
 	return r
+}
+
+// rowLines is how many lines of heading an outline row shows.
+const rowLines = 2
+
+// lineHeight is the height of a line of text.
+func lineHeight() float32 {
+	return fyne.MeasureText("Mg", theme.TextSize(), fyne.TextStyle{}).Height
 }
 
 // CreateRenderer draws the label, and the caption at the row's end.
@@ -64,7 +80,7 @@ func (r *nodeRow) Dragged(e *fyne.DragEvent) {
 		r.dragging = true
 		r.start = e.Position
 		r.moved = fyne.Delta{}
-		r.o.u.setStatus("Drop on a section or an excerpt to move “"+r.label.Text+"” there", false)
+		r.o.u.setStatus(lang.L("Drop on a section or an excerpt to move {{.Name}} there", map[string]any{"Name": quoted(r.label.Text)}), false)
 	}
 	r.moved.DX += e.Dragged.DX
 	r.moved.DY += e.Dragged.DY
@@ -85,7 +101,7 @@ func (r *nodeRow) DragEnd() {
 			return
 		}
 	}
-	r.o.u.setStatus("Nothing moved: drop on a row of the outline", false)
+	r.o.u.setStatus(lang.L("Nothing moved: drop on a row of the outline"), false)
 }
 
 // drop moves node from onto node to: a section before another section; an
@@ -118,5 +134,14 @@ func (o *outline) drop(from, to string) {
 	default:
 		return
 	}
-	o.u.setStatus("Moved in the outline; Ctrl+Z undoes it", false)
+	o.u.setStatus(lang.L("Moved in the outline; Ctrl+Z undoes it"), false)
+}
+
+// quoted puts a row's label between quotation marks unless it already
+// starts with one (an excerpt's label is its quotation).
+func quoted(label string) string {
+	if strings.HasPrefix(label, "“") || strings.HasPrefix(label, "\"") {
+		return label
+	}
+	return "“" + label + "”"
 }

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -53,7 +54,7 @@ type readerPane struct {
 
 func newReaderPane(u *ui) *readerPane {
 	p := &readerPane{u: u, seq: -1, docs: map[string]*corpus.Document{}}
-	p.title = wrappingLabel("Select a passage to read it here.", fyne.TextStyle{Bold: true})
+	p.title = wrappingLabel(lang.L("Select a passage to read it here."), fyne.TextStyle{Bold: true})
 	p.path = wrappingLabel("", fyne.TextStyle{Italic: true})
 	p.text = wrappingRichText()
 	p.before = wrappingRichText()
@@ -63,9 +64,9 @@ func newReaderPane(u *ui) *readerPane {
 
 	p.prev = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { p.step(-1) })
 	p.next = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { p.step(1) })
-	p.add = widget.NewButtonWithIcon("Add to brief", theme.ContentAddIcon(), func() { p.u.addSelected() })
+	p.add = widget.NewButtonWithIcon(lang.L("Add to brief"), theme.ContentAddIcon(), func() { p.u.addSelected() })
 	p.add.Importance = widget.HighImportance
-	p.copyCite = widget.NewButtonWithIcon("Copy citation", theme.ContentCopyIcon(), func() {
+	p.copyCite = widget.NewButtonWithIcon(lang.L("Copy citation"), theme.ContentCopyIcon(), func() {
 		if p.citation.Text != "" {
 			p.u.app.Clipboard().SetContent(p.citation.Text)
 		}
@@ -124,7 +125,7 @@ func newReaderPane(u *ui) *readerPane {
 			p.showPassage(id, "")
 		}
 	})
-	p.docSel.PlaceHolder = "Browse a document…"
+	p.docSel.PlaceHolder = lang.L("Browse a document…")
 	tocBox := container.NewBorder(p.docSel, nil, nil, nil, p.toc)
 	p.split = container.NewVSplit(tocBox, reader)
 	p.split.Offset = 0.22
@@ -217,7 +218,7 @@ func (p *readerPane) showSeq(seq int) {
 	p.title.SetText(docTitle(d.Meta))
 	where := cur.Locator
 	if cur.Page > 0 {
-		where += fmt.Sprintf(", p. %d", cur.Page)
+		where += fmt.Sprintf(lang.L(", p. %d"), cur.Page)
 	}
 	if len(cur.Section) > 0 {
 		where = strings.Join(cur.Section, " › ") + " · " + where
@@ -233,7 +234,7 @@ func (p *readerPane) showSeq(seq int) {
 	}
 	p.before.Refresh()
 	p.text.Segments = []widget.RichTextSegment{
-		&widget.TextSegment{Style: widget.RichTextStyle{ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameCaptionText}, Text: cur.Locator},
+		&widget.TextSegment{Style: widget.RichTextStyle{ColorName: colorMark, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameCaptionText}, Text: cur.Locator},
 		&widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: cur.Text},
 	}
 	p.text.Refresh()

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -9,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"attache/index"
@@ -39,7 +39,7 @@ func TestTypingSearchesAndShowsHighlightedHits(t *testing.T) {
 		if strings.Contains(ts.Text, index.HighlightStart) || strings.Contains(ts.Text, index.HighlightEnd) {
 			t.Fatalf("snippet segment %q still holds a marker", ts.Text)
 		}
-		if ts.Style.TextStyle.Bold && ts.Style.ColorName == theme.ColorNamePrimary {
+		if ts.Style.TextStyle.Bold && ts.Style.ColorName == colorMark {
 			marked = true
 		}
 	}
@@ -116,9 +116,9 @@ func TestFiltersNarrowHitsAndShowCounts(t *testing.T) {
 			t.Errorf("document option %q has no count", o)
 		}
 	}
-	u.search.langSel.SetSelected(allLangs)
-	if u.search.lang != "" {
-		t.Errorf("lang filter = %q after choosing all languages", u.search.lang)
+	u.search.langSel.SetSelected(u.search.langSel.all)
+	if u.search.langSel.value != "" {
+		t.Errorf("lang filter = %q after choosing all languages", u.search.langSel.value)
 	}
 }
 
@@ -288,7 +288,7 @@ func TestSameLanguageToggle(t *testing.T) {
 // themeOption is the theme filter's option for theme id, with its count.
 func themeOption(t *testing.T, u *ui, id string) string {
 	t.Helper()
-	for label, v := range u.search.themeChoice {
+	for label, v := range u.search.themeSel.choice {
 		if v == id {
 			return label
 		}
@@ -314,7 +314,7 @@ func TestThemeFilterNarrowsHitsAndShowsCounts(t *testing.T) {
 	// Options: All themes, then every theme of the taxonomy with its count,
 	// those with passages first.
 	opts := u.search.themeSel.Options
-	if opts[0] != allThemes || len(opts) != len(themes.Default().Themes)+1 {
+	if opts[0] != u.search.themeSel.all || len(opts) != len(themes.Default().Themes)+1 {
 		t.Fatalf("theme options %q", opts)
 	}
 	var best string
@@ -331,8 +331,8 @@ func TestThemeFilterNarrowsHitsAndShowsCounts(t *testing.T) {
 		t.Errorf("first theme option %q has no passages", opts[1])
 	}
 	u.search.themeSel.SetSelected(themeOption(t, u, best))
-	if u.search.theme != best {
-		t.Fatalf("theme filter = %q, want %q", u.search.theme, best)
+	if u.search.themeSel.value != best {
+		t.Fatalf("theme filter = %q, want %q", u.search.themeSel.value, best)
 	}
 	if u.search.total != facets[best] {
 		t.Errorf("%d hits with the theme filter, want the facet's %d", u.search.total, facets[best])
@@ -346,9 +346,9 @@ func TestThemeFilterNarrowsHitsAndShowsCounts(t *testing.T) {
 	if got := themeOption(t, u, best); got != fmt.Sprintf("%s (%d)", themes.Default().Theme(best).LabelEN, facets[best]) {
 		t.Errorf("theme option after filtering %q", got)
 	}
-	u.search.themeSel.SetSelected(allThemes)
-	if u.search.theme != "" || u.search.total != res.Total {
-		t.Errorf("all themes: filter %q, %d hits, want %d", u.search.theme, u.search.total, res.Total)
+	u.search.themeSel.SetSelected(u.search.themeSel.all)
+	if u.search.themeSel.value != "" || u.search.total != res.Total {
+		t.Errorf("all themes: filter %q, %d hits, want %d", u.search.themeSel.value, u.search.total, res.Total)
 	}
 }
 
@@ -373,7 +373,7 @@ func TestFiltersAloneListPassages(t *testing.T) {
 			}
 		}
 	}
-	u.search.themeSel.SetSelected(allThemes)
+	u.search.themeSel.SetSelected(u.search.themeSel.all)
 	if len(u.search.hits) != 0 || !strings.Contains(u.search.message.Text, "Type to search") {
 		t.Errorf("with no query and no filter: %d hits, message %q", len(u.search.hits), u.search.message.Text)
 	}
@@ -384,7 +384,7 @@ func TestSearchFiltersFitTheWindow(t *testing.T) {
 	search(t, u, "digital")
 	// At 1280×800 the search pane is a third of the window: every filter
 	// gets at least the width of its "All …" label.
-	for _, s := range []*widget.Select{u.search.docSel, u.search.langSel, u.search.themeSel} {
+	for _, s := range []*widget.Select{u.search.docSel.Select, u.search.langSel.Select, u.search.themeSel.Select} {
 		if w := s.Size().Width; w < s.MinSize().Width || w < 120 {
 			t.Errorf("filter %q is %.0f wide (min %.0f)", s.Selected, w, s.MinSize().Width)
 		}
@@ -412,4 +412,84 @@ func markedSnippet(text string) index.Snippet {
 	}
 	sn.Text += text
 	return sn
+}
+
+// ctxLibrary is the real library, remembering the error each search ended
+// with.
+type ctxLibrary struct {
+	index.Library
+	errs []error
+}
+
+func (l *ctxLibrary) Search(ctx context.Context, q index.Query) (*index.Results, error) {
+	res, err := l.Library.Search(ctx, q)
+	l.errs = append(l.errs, err)
+	return res, err
+}
+
+func TestANewerKeystrokeCancelsTheStaleSearch(t *testing.T) {
+	u := newTestUI(t)
+	lib := &ctxLibrary{Library: testLib}
+	u.lib = lib
+	var pending []func()
+	u.background = func(f func()) { pending = append(pending, f) }
+	u.search.query.SetText("cables")
+	u.search.query.SetText("cables digital")
+	if len(pending) != 2 {
+		t.Fatalf("%d searches started, want 2", len(pending))
+	}
+	pending[0]()
+	pending[1]()
+	if len(lib.errs) != 2 || !errors.Is(lib.errs[0], context.Canceled) || lib.errs[1] != nil {
+		t.Fatalf("search errors %v: want the stale one cancelled, the newer one done", lib.errs)
+	}
+	if len(u.search.hits) == 0 {
+		t.Error("the newer search shows no hits")
+	}
+}
+
+func TestFiltersGoAsFieldsAndClearInOneClick(t *testing.T) {
+	u := newTestUI(t)
+	search(t, u, "digital")
+	u.search.langSel.set("it")
+	u.search.schedule()
+	q := u.search.currentQuery()
+	if q.Text != "digital" || q.Lang != "it" {
+		t.Fatalf("query %+v: the filter must go as a field, the text as typed", q)
+	}
+	for _, h := range u.search.hits {
+		if h.Lang != "it" {
+			t.Fatalf("hit %s in %s with the Italian filter on", h.ID, h.Lang)
+		}
+	}
+	if !u.search.clear.Visible() {
+		t.Fatal("no clear button while a filter is on")
+	}
+	test.Tap(u.search.clear)
+	if q := u.search.currentQuery(); q.Lang != "" || q.Doc != "" || q.Theme != "" {
+		t.Errorf("filters after clearing: %+v", q)
+	}
+	if u.search.clear.Visible() || u.search.langSel.Selected != u.search.langSel.all {
+		t.Errorf("after clearing the button shows %v, the language filter %q", u.search.clear.Visible(), u.search.langSel.Selected)
+	}
+}
+
+func TestWeakMatchesOnlyOnRequest(t *testing.T) {
+	u := newTestUI(t)
+	res := &index.Results{Query: "a b", Total: 3, Weak: 1, Hits: []index.Hit{{Score: 2}, {Score: 1}, {Score: 0.1, Weak: true}}}
+	res.Hits[0].ID, res.Hits[1].ID, res.Hits[2].ID = "p1", "p2", "p3"
+	u.search.gen++
+	u.search.apply(u.search.gen, res, nil)
+	if len(u.search.hits) != 2 || !u.search.weakLine.Visible() || !strings.Contains(u.search.weakText.Text, "1") {
+		t.Fatalf("%d hits shown, weak line %v %q: want 2 and the line", len(u.search.hits), u.search.weakLine.Visible(), u.search.weakText.Text)
+	}
+	if !strings.Contains(u.search.message.Text, "2") {
+		t.Errorf("message %q does not count the 2 strong matches", u.search.message.Text)
+	}
+	u.search.showWeak = true
+	u.search.gen++
+	u.search.apply(u.search.gen, res, nil)
+	if len(u.search.hits) != 3 || u.search.hits[2].ID != "p3" {
+		t.Errorf("on request %d hits shown, want the weak one last", len(u.search.hits))
+	}
 }

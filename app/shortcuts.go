@@ -4,30 +4,35 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 )
 
-// shortcutList is what Help › Keyboard Shortcuts lists.
-var shortcutList = [][2]string{
-	{"Ctrl+F", "Find in the library (focus the search field)"},
-	{"Up / Down in the search field", "Select the previous / next result"},
-	{"Ctrl+Enter", "Add the selected passage to the brief"},
-	{"Double-click a result", "Add it to the brief"},
-	{"Up / Down", "Previous / next passage in the reader (click the reader first)"},
-	{"Drag an outline row", "Move the section or excerpt onto another row"},
-	{"Ctrl+I", "Add documents to the library (or drop files on the window)"},
-	{"Ctrl+N", "New brief from a template"},
-	{"Ctrl+Shift+N", "New section in the brief"},
-	{"Ctrl+O", "Open a brief"},
-	{"Ctrl+S", "Save the brief"},
-	{"Ctrl+Shift+S", "Save the brief as…"},
-	{"Ctrl+E", "Export to PDF or Markdown"},
-	{"Ctrl+Z", "Undo the last change to the brief"},
-	{"Ctrl+Shift+Z", "Redo"},
-	{"Ctrl+/ or F1", "This list"},
-	{"Escape", "Close a dialog; in the search field, clear it"},
-	{"Ctrl+Q", "Quit"},
+// shortcutList is what Help › Keyboard Shortcuts lists, in the interface's
+// language.
+func shortcutList() [][2]string {
+	return [][2]string{
+		{"Ctrl+F", lang.L("Find in the library (focus the search field)")},
+		{lang.L("Up / Down in the search field"), lang.L("Select the previous / next result")},
+		{lang.L("Ctrl+Enter"), lang.L("Add the selected passage to the brief")},
+		{lang.L("Double-click a result"), lang.L("Add it to the brief")},
+		{lang.L("Up / Down"), lang.L("Previous / next passage in the reader (click the reader first)")},
+		{lang.L("Drag an outline row"), lang.L("Move the section or excerpt onto another row")},
+		{"Ctrl+I", lang.L("Add documents to the library (or drop files on the window)")},
+		{"Ctrl+N", lang.L("New brief from a template")},
+		{"Ctrl+Shift+N", lang.L("New section in the brief")},
+		{"Ctrl+O", lang.L("Open a brief")},
+		{"Ctrl+S", lang.L("Save the brief")},
+		{"Ctrl+Shift+S", lang.L("Save the brief as…")},
+		{"Ctrl+E", lang.L("Export to PDF, Word or Markdown")},
+		{"Ctrl+Z", lang.L("Undo the last change to the brief")},
+		{"Ctrl+Shift+Z", lang.L("Redo")},
+		{lang.L("Ctrl+/ or F1"), lang.L("This list")},
+		{lang.L("Escape"), lang.L("Close a dialog; in the search field, clear it")},
+		{"Ctrl+Shift+F", lang.L("Writing layout: hide the search pane, or show it again")},
+		{"Ctrl+Q", lang.L("Quit")},
+	}
 }
 
 // addShortcuts registers on the canvas the shortcuts the menu cannot carry:
@@ -58,11 +63,11 @@ func (u *ui) addShortcuts() {
 // showShortcuts opens the Help › Keyboard Shortcuts window.
 func (u *ui) showShortcuts() {
 	grid := container.New(layout.NewFormLayout())
-	for _, s := range shortcutList {
+	for _, s := range shortcutList() {
 		grid.Add(widget.NewLabelWithStyle(s[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
 		grid.Add(widget.NewLabel(s[1]))
 	}
-	w := u.app.NewWindow("Keyboard Shortcuts — Attaché")
+	w := u.app.NewWindow(lang.L("Keyboard Shortcuts — Attaché"))
 	w.SetContent(container.NewPadded(grid))
 	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { w.Close() })
 	w.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
@@ -76,6 +81,6 @@ func (u *ui) showShortcuts() {
 // showAbout says what the app is.
 func (u *ui) showAbout() {
 	m := u.app.Metadata()
-	u.showInfo("About Attaché",
-		"Attaché "+m.Version+"\nSearch official texts offline and compose cited briefs.")
+	u.showInfo(lang.L("About Attaché"),
+		"Attaché "+m.Version+"\n"+lang.L("Search official texts offline and compose cited briefs."))
 }

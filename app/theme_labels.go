@@ -3,6 +3,7 @@ package app
 import (
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -10,28 +11,36 @@ import (
 )
 
 // noTheme is the theme choice of a section without a theme.
-const noTheme = "None"
+func noTheme() string { return lang.L("None") }
 
 // captionStyle is dim caption text, as for the themes of an excerpt.
 var captionStyle = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}
 
-// themeLabel is the English label of theme id: the ID itself for a theme
-// the taxonomy does not know, noTheme for "".
+// themeLabel is the label of theme id in the interface's language: the ID
+// itself for a theme the taxonomy does not know, noTheme for "".
 func themeLabel(id string) string {
 	if id == "" {
-		return noTheme
+		return noTheme()
 	}
 	if th := themes.Default().Theme(id); th != nil {
-		return th.LabelEN
+		return labelIn(th, uiLang())
 	}
 	return id
 }
 
-// themeByLabel is the ID of the theme labelled label, "" for noTheme or a
-// label the taxonomy does not know.
+// labelIn is a theme's label in language code, English unless "it".
+func labelIn(th *themes.Theme, code string) string {
+	if code == "it" && th.LabelIT != "" {
+		return th.LabelIT
+	}
+	return th.LabelEN
+}
+
+// themeByLabel is the ID of the theme labelled label in either language,
+// "" for noTheme or a label the taxonomy does not know.
 func themeByLabel(label string) string {
 	for _, th := range themes.Default().Themes {
-		if th.LabelEN == label {
+		if th.LabelEN == label || th.LabelIT == label {
 			return th.ID
 		}
 	}
@@ -41,9 +50,9 @@ func themeByLabel(label string) string {
 // themeOptions are the choices of a section's theme: noTheme, then every
 // theme's label in the taxonomy's order.
 func themeOptions() []string {
-	opts := []string{noTheme}
+	opts := []string{noTheme()}
 	for _, th := range themes.Default().Themes {
-		opts = append(opts, th.LabelEN)
+		opts = append(opts, labelIn(th, uiLang()))
 	}
 	return opts
 }

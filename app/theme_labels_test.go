@@ -13,13 +13,13 @@ func TestThemeLabels(t *testing.T) {
 	if got := themeLabel(th.ID); got != th.LabelEN {
 		t.Errorf("themeLabel(%s) = %q, want %q", th.ID, got, th.LabelEN)
 	}
-	if themeLabel("") != noTheme || themeLabel("no-such-theme") != "no-such-theme" {
+	if themeLabel("") != noTheme() || themeLabel("no-such-theme") != "no-such-theme" {
 		t.Error("no theme or an unknown one is not labelled as such")
 	}
-	if themeByLabel(th.LabelEN) != th.ID || themeByLabel(noTheme) != "" {
+	if themeByLabel(th.LabelEN) != th.ID || themeByLabel(noTheme()) != "" {
 		t.Error("themeByLabel does not invert themeLabel")
 	}
-	if opts := themeOptions(); opts[0] != noTheme || len(opts) != len(themes.Default().Themes)+1 {
+	if opts := themeOptions(); opts[0] != noTheme() || len(opts) != len(themes.Default().Themes)+1 {
 		t.Errorf("section theme options %q", opts)
 	}
 	second := themes.Default().Themes[1]
@@ -33,7 +33,7 @@ func TestSectionThemeIsChosenShownAndUndone(t *testing.T) {
 	o := u.brief.outline
 	s := u.ed.Brief().Sections[0]
 	o.selectNode(secNode + s.ID)
-	if o.secTheme.Selected != noTheme {
+	if o.secTheme.Selected != noTheme() {
 		t.Fatalf("a section without a theme shows %q", o.secTheme.Selected)
 	}
 	th := themes.Default().Themes[2]
@@ -59,12 +59,12 @@ func TestSectionThemeIsChosenShownAndUndone(t *testing.T) {
 		t.Errorf("after undo the section's theme is %q", got)
 	}
 	o.selectNode(secNode + s.ID)
-	if o.secTheme.Selected != noTheme || o.nodeCaption(secNode+s.ID) != "" {
+	if o.secTheme.Selected != noTheme() || o.nodeCaption(secNode+s.ID) != "" {
 		t.Errorf("after undo: select %q, caption %q", o.secTheme.Selected, o.nodeCaption(secNode+s.ID))
 	}
 	// None takes a theme off.
 	o.secTheme.SetSelected(th.LabelEN)
-	o.secTheme.SetSelected(noTheme)
+	o.secTheme.SetSelected(noTheme())
 	if got := u.ed.Brief().Sections[0].Theme; got != "" {
 		t.Errorf("after choosing None the section's theme is %q", got)
 	}

@@ -2,10 +2,10 @@ package app
 
 import (
 	"errors"
-	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 
 	"attache/bridge"
 	"attache/briefing"
@@ -18,7 +18,7 @@ import (
 func (u *ui) loadMatrix(then func(*themes.Matrix)) {
 	lib := u.lib
 	if lib == nil {
-		u.showError(errors.New("the library is still opening: try again in a moment"))
+		u.showError(errors.New(lang.L("the library is still opening: try again in a moment")))
 		return
 	}
 	ids := u.sortedDocIDs()
@@ -46,7 +46,7 @@ func (u *ui) loadMatrix(then func(*themes.Matrix)) {
 // document's passages on the theme in the search pane and reads the first.
 func (u *ui) showCoverage() {
 	u.loadMatrix(func(m *themes.Matrix) {
-		u.showDialog(coverageDialog(u.win, m, "en", u.openCoverageCell))
+		u.showDialog(coverageDialog(u.win, m, uiLang(), u.openCoverageCell))
 	})
 }
 
@@ -62,7 +62,7 @@ func (u *ui) openCoverageCell(theme, doc string, _ []string) {
 // chosen theme, filled with representative passages.
 func (u *ui) showDraft() {
 	u.loadMatrix(func(m *themes.Matrix) {
-		u.showDialog(draftDialog(u.win, m, "en", u.draftFromThemes))
+		u.showDialog(draftDialog(u.win, m, uiLang(), u.draftFromThemes))
 	})
 }
 
@@ -70,9 +70,9 @@ func (u *ui) showDraft() {
 // as a new, unsaved brief.
 func (u *ui) draftFromThemes(ids []string, perTheme int, title string) {
 	lib := u.lib
-	h := briefing.Header{Title: title, Lang: "en", Date: time.Now().Format("2006-01-02")}
-	u.confirmDiscard("Draft from themes", func() {
-		u.setStatus("Drafting a brief from "+plural(len(ids), "theme")+"…", true)
+	h := briefing.Header{Title: title, Lang: uiLang(), Date: time.Now().Format("2006-01-02")}
+	u.confirmDiscard(lang.L("Draft from themes"), func() {
+		u.setStatus(lang.N("Drafting a brief from {{.N}} themes…", len(ids), map[string]any{"N": len(ids)}), true)
 		u.background(func() {
 			b, err := bridge.Draft(lib, h, ids, perTheme)
 			fyne.Do(func() {
@@ -82,15 +82,9 @@ func (u *ui) draftFromThemes(ids []string, perTheme int, title string) {
 					return
 				}
 				u.setBrief(b, "")
+				// A draft is work not yet saved anywhere.
+				u.ed.MarkDirty()
 			})
 		})
 	})
-}
-
-// plural says "1 theme" or "3 themes".
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
 }

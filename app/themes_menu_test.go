@@ -23,8 +23,8 @@ func TestCoverageCellSearchesTheThemeInTheDocument(t *testing.T) {
 			u.search.query.SetText("cables")
 			u.openCoverageCell(theme, doc, c.Passages)
 			// The cell sets the search pane's filters and clears the query.
-			if u.search.theme != theme || u.search.doc != doc || u.search.query.Text != "" {
-				t.Fatalf("filters %q %q, query %q after opening %s in %s", u.search.theme, u.search.doc, u.search.query.Text, theme, doc)
+			if u.search.themeSel.value != theme || u.search.docSel.value != doc || u.search.query.Text != "" {
+				t.Fatalf("filters %q %q, query %q after opening %s in %s", u.search.themeSel.value, u.search.docSel.value, u.search.query.Text, theme, doc)
 			}
 			if !strings.HasPrefix(u.search.themeSel.Selected, themes.Default().Theme(theme).LabelEN) {
 				t.Errorf("theme filter shows %q", u.search.themeSel.Selected)

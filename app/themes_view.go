@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -19,7 +21,7 @@ import (
 // row 0 names the documents, column 0 the themes (labels in lang), and
 // every other cell the number of the document's passages on the theme, or
 // "·" where the document is silent.
-func coverageCellText(m *themes.Matrix, r, c int, lang string) string {
+func coverageCellText(m *themes.Matrix, r, c int, labelLang string) string {
 	switch {
 	case r == 0 && c == 0:
 		return ""
@@ -31,7 +33,7 @@ func coverageCellText(m *themes.Matrix, r, c int, lang string) string {
 		return fmt.Sprintf("%s (%s)", d.ID, d.Lang)
 	case c == 0:
 		th := m.Themes[r-1]
-		if lang == "it" {
+		if labelLang == "it" {
 			return th.LabelIT
 		}
 		return th.LabelEN
@@ -47,7 +49,7 @@ func coverageCellText(m *themes.Matrix, r, c int, lang string) string {
 // passages the document has on the theme. Tapping a cell with passages
 // calls open with the theme's and the document's IDs and the cell's passage
 // IDs in reading order (the strongest is m's Cell.Strongest), to list them.
-func newCoverageView(m *themes.Matrix, lang string, open func(theme, doc string, passages []string)) fyne.CanvasObject {
+func newCoverageView(m *themes.Matrix, labelLang string, open func(theme, doc string, passages []string)) fyne.CanvasObject {
 	var table *widget.Table
 	table = widget.NewTable(
 		func() (int, int) { return len(m.Themes) + 1, len(m.Docs) + 1 },
@@ -55,7 +57,7 @@ func newCoverageView(m *themes.Matrix, lang string, open func(theme, doc string,
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*coverageCell)
 			l.id = id
-			l.Text = coverageCellText(m, id.Row, id.Col, lang)
+			l.Text = coverageCellText(m, id.Row, id.Col, labelLang)
 			l.TextStyle = fyne.TextStyle{Bold: id.Row == 0 || id.Col == 0}
 			l.Alignment = fyne.TextAlignLeading
 			// Document names wrap in the header row; theme names are cut
@@ -85,10 +87,7 @@ func newCoverageView(m *themes.Matrix, lang string, open func(theme, doc string,
 		}
 		open(m.Themes[id.Row-1].ID, m.Docs[id.Col-1].ID, m.Cells[id.Row-1][id.Col-1].Passages)
 	}
-	caption := widget.NewLabel("Passages of each document on each theme; tap a number to list them.")
-	if lang == "it" {
-		caption.SetText("Passaggi di ciascun documento su ciascun tema; tocca un numero per elencarli.")
-	}
+	caption := widget.NewLabel(lang.L("Passages of each document on each theme; tap a number to list them."))
 	caption.Wrapping = fyne.TextWrapWord
 	return container.NewBorder(nil, caption, nil, nil, table)
 }
@@ -117,19 +116,16 @@ func (c *coverageCell) Tapped(*fyne.PointEvent) { c.onTap(c.id) }
 
 // coverageDialog shows the coverage matrix in a dialog over parent; a tap
 // on a cell closes it and calls open.
-func coverageDialog(parent fyne.Window, m *themes.Matrix, lang string, open func(theme, doc string, passages []string)) dialog.Dialog {
-	title := "Theme coverage"
-	if lang == "it" {
-		title = "Copertura dei temi"
-	}
+func coverageDialog(parent fyne.Window, m *themes.Matrix, labelLang string, open func(theme, doc string, passages []string)) dialog.Dialog {
+	title := lang.L("Theme coverage")
 	var d dialog.Dialog
-	view := newCoverageView(m, lang, func(theme, doc string, passages []string) {
+	view := newCoverageView(m, labelLang, func(theme, doc string, passages []string) {
 		d.Hide()
 		if open != nil {
 			open(theme, doc, passages)
 		}
 	})
-	d = dialog.NewCustom(title, "Close", view, parent)
+	d = dialog.NewCustom(title, lang.L("Close"), view, parent)
 	d.Resize(fyne.NewSize(1100, 640))
 	return d
 }
@@ -142,16 +138,16 @@ type draftForm struct {
 	per    *widget.Select
 	title  *widget.Entry
 	ids    map[string]string // option label → theme ID
-	lang   string
 }
 
-// newDraftForm builds the form for the themes of m, labelled in lang.
-func newDraftForm(m *themes.Matrix, lang string) *draftForm {
-	f := &draftForm{ids: map[string]string{}, lang: lang}
+// newDraftForm builds the form for the themes of m, labelled in
+// labelLang.
+func newDraftForm(m *themes.Matrix, labelLang string) *draftForm {
+	f := &draftForm{ids: map[string]string{}}
 	var options []string
 	for _, th := range m.Themes {
 		label := th.LabelEN
-		if lang == "it" {
+		if labelLang == "it" {
 			label = th.LabelIT
 		}
 		label = fmt.Sprintf("%s (%d)", label, th.Total)
@@ -162,10 +158,7 @@ func newDraftForm(m *themes.Matrix, lang string) *draftForm {
 	f.per = widget.NewSelect([]string{"2", "3", "4", "5", "6", "8", "10"}, nil)
 	f.per.SetSelected("4")
 	f.title = widget.NewEntry()
-	f.title.SetPlaceHolder("Title (optional)")
-	if lang == "it" {
-		f.title.SetPlaceHolder("Titolo (facoltativo)")
-	}
+	f.title.SetPlaceHolder(lang.L("Title (optional)"))
 	return f
 }
 
@@ -175,21 +168,14 @@ const draftThemeRows = 10
 
 // items lays the form out for dialog.NewForm.
 func (f *draftForm) items() []*widget.FormItem {
-	it := f.lang == "it"
-	label := func(en, itl string) string {
-		if it {
-			return itl
-		}
-		return en
-	}
 	// A form row is as tall as its content's minimum, which for a scroll
 	// is one line: give the list of themes room for about ten.
 	themesList := container.NewVScroll(f.themes)
 	themesList.SetMinSize(fyne.NewSize(0, draftThemeRows*widget.NewCheck("Mg", nil).MinSize().Height))
 	return []*widget.FormItem{
-		widget.NewFormItem(label("Themes", "Temi"), themesList),
-		widget.NewFormItem(label("Passages per theme", "Passaggi per tema"), f.per),
-		widget.NewFormItem(label("Title", "Titolo"), f.title),
+		widget.NewFormItem(lang.L("Themes"), themesList),
+		widget.NewFormItem(lang.L("Passages per theme"), f.per),
+		widget.NewFormItem(lang.L("Title"), f.title),
 	}
 }
 
@@ -202,10 +188,7 @@ func (f *draftForm) values() (ids []string, perTheme int, title string, err erro
 		}
 	}
 	if len(ids) == 0 {
-		if f.lang == "it" {
-			return nil, 0, "", fmt.Errorf("scegli almeno un tema")
-		}
-		return nil, 0, "", fmt.Errorf("choose at least one theme")
+		return nil, 0, "", errors.New(lang.L("choose at least one theme"))
 	}
 	perTheme, _ = strconv.Atoi(f.per.Selected)
 	return ids, perTheme, strings.TrimSpace(f.title.Text), nil
@@ -213,13 +196,9 @@ func (f *draftForm) values() (ids []string, perTheme int, title string, err erro
 
 // draftDialog asks which themes to draft a brief from and calls draft with
 // the answer (see bridge.Draft); errors are shown over parent.
-func draftDialog(parent fyne.Window, m *themes.Matrix, lang string, draft func(themeIDs []string, perTheme int, title string)) dialog.Dialog {
-	f := newDraftForm(m, lang)
-	title, ok, cancel := "Draft from themes", "Draft", "Cancel"
-	if lang == "it" {
-		title, ok, cancel = "Bozza dai temi", "Crea bozza", "Annulla"
-	}
-	d := dialog.NewForm(title, ok, cancel, f.items(), func(confirmed bool) {
+func draftDialog(parent fyne.Window, m *themes.Matrix, labelLang string, draft func(themeIDs []string, perTheme int, title string)) dialog.Dialog {
+	f := newDraftForm(m, labelLang)
+	d := dialog.NewForm(lang.L("Draft from themes"), lang.L("Draft"), lang.L("Cancel"), f.items(), func(confirmed bool) {
 		if !confirmed {
 			return
 		}

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"attache/briefing"
@@ -20,10 +21,10 @@ func showTrimDialog(u *ui, x *briefing.Excerpt) {
 	e.Wrapping = fyne.TextWrapWord
 	e.SetText(strings.ReplaceAll(x.Text, briefing.Ellipsis, " "+briefing.Ellipsis+" "))
 	e.SetMinRowsVisible(10)
-	msg := wrappingLabel("Delete the words to leave out; the cuts are marked […]. Wording cannot be changed.", fyne.TextStyle{})
+	msg := wrappingLabel(lang.L("Delete the words to leave out; the cuts are marked […]. Wording cannot be changed."), fyne.TextStyle{})
 	var d dialog.Dialog
-	d = dialog.NewForm("Trim quotation", "Trim", "Cancel",
-		[]*widget.FormItem{widget.NewFormItem("", msg), widget.NewFormItem("Quotation", e)},
+	d = dialog.NewForm(lang.L("Trim quotation"), lang.L("Trim"), lang.L("Cancel"),
+		[]*widget.FormItem{widget.NewFormItem("", msg), widget.NewFormItem(lang.L("Quotation"), e)},
 		func(ok bool) {
 			if !ok {
 				return

@@ -17,6 +17,8 @@ import (
 var testLib index.Library
 
 func TestMain(m *testing.M) {
+	os.Setenv("LANGUAGE", "en")
+	loadTranslations("")
 	dir, err := os.MkdirTemp("", "attache-app-test-")
 	if err != nil {
 		panic(err)
@@ -38,6 +40,7 @@ func TestMain(m *testing.M) {
 func newTestUI(t *testing.T) *ui {
 	t.Helper()
 	a := test.NewTempApp(t)
+	a.Settings().SetTheme(newReadableTheme())
 	w := a.NewWindow("Attaché")
 	u := newUI(a, w)
 	u.background = func(f func()) { f() }

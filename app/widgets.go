@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
@@ -113,3 +115,6 @@ func wrappingRichText() *widget.RichText {
 	t.Wrapping = fyne.TextWrapWord
 	return t
 }
+
+// oneLine folds runs of white space, newlines included, into single spaces.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"attache/briefing"
@@ -25,8 +26,12 @@ type ui struct {
 	win fyne.Window
 
 	// lib is nil until the library has opened.
-	lib  index.Library
-	docs map[string]index.DocInfo
+	lib index.Library
+	// libraryAt is where lib is: a folder ("" for the default) or a team
+	// library's URL; localDir is the local library folder to go back to
+	// (see team_library.go).
+	libraryAt, localDir string
+	docs                map[string]index.DocInfo
 	// docOrder lists the document IDs in the library's order.
 	docOrder []string
 
@@ -63,7 +68,10 @@ type ui struct {
 	menu               *fyne.MainMenu
 	menuState          string
 	undoItem, redoItem *fyne.MenuItem
-	recentMenu         *fyne.Menu
+	// writingItem toggles the writing layout; langItem chooses the
+	// interface's language.
+	writingItem, langItem *fyne.MenuItem
+	recentMenu            *fyne.Menu
 
 	hsplit, rsplit *container.Split
 	status         *widget.Label
@@ -79,7 +87,7 @@ func newUI(a fyne.App, win fyne.Window) *ui {
 		background:    func(f func()) { go f() },
 		delay:         searchDelay,
 		autosaveDelay: autosaveEvery,
-		status:        widget.NewLabel("Opening the library…"),
+		status:        widget.NewLabel(lang.L("Opening the library…")),
 		progress:      widget.NewProgressBarInfinite(),
 	}
 	u.search = newSearchPane(u)
@@ -145,9 +153,9 @@ func (u *ui) sortedDocIDs() []string {
 func langName(code string) string {
 	switch code {
 	case "en":
-		return "English"
+		return lang.L("English")
 	case "it":
-		return "Italian"
+		return lang.L("Italian")
 	case "":
 		return "any"
 	}
@@ -160,6 +168,7 @@ const (
 	prefHeight     = "window.height"
 	prefSplitLeft  = "split.left"
 	prefSplitRight = "split.right"
+	prefWriting    = "layout.writing"
 )
 
 // layout puts the three panes side by side in resizable splits, with the
@@ -172,7 +181,31 @@ func (u *ui) layout() fyne.CanvasObject {
 	u.hsplit.Offset = prefs.FloatWithFallback(prefSplitLeft, 0.33)
 	u.status.Truncation = fyne.TextTruncateEllipsis
 	bar := container.NewBorder(nil, nil, nil, u.progress, u.status)
+	if prefs.Bool(prefWriting) {
+		u.search.content.Hide()
+	}
 	return container.NewBorder(nil, bar, nil, nil, u.hsplit)
+}
+
+// writing reports whether the writing layout is on: the search pane
+// hidden, the reader and the brief sharing the window.
+func (u *ui) writing() bool { return !u.search.content.Visible() }
+
+// toggleWriting hides the search pane to give the brief room, or shows it
+// again (View › Writing Layout, Ctrl+Shift+F).
+func (u *ui) toggleWriting() {
+	if u.writing() {
+		u.search.content.Show()
+		u.win.Canvas().Focus(u.search.query)
+	} else {
+		u.search.content.Hide()
+	}
+	u.hsplit.Refresh()
+	u.app.Preferences().SetBool(prefWriting, u.writing())
+	if u.writingItem != nil {
+		u.writingItem.Checked = u.writing()
+		u.menu.Refresh()
+	}
 }
 
 // savePrefs remembers the window's size and split positions.
@@ -189,12 +222,32 @@ func (u *ui) savePrefs() {
 	}
 }
 
-// windowSize is the remembered window size, 1280×800 at first.
-func (u *ui) windowSize() fyne.Size {
+// Bounds of the first window: a share of the screen, no larger than a
+// comfortable desk size, and what it is when the screen is not known.
+const (
+	screenShare = 0.9
+	firstMaxW   = 1680
+	firstMaxH   = 1050
+	fallbackW   = 1200
+	fallbackH   = 680
+)
+
+// windowSize is the size to open the window at on a screen of the given
+// size (zero when not known): the size it had when last closed, or at the
+// first start 90 % of the screen; never more than 90 % of the screen.
+func (u *ui) windowSize(screen fyne.Size) fyne.Size {
 	prefs := u.app.Preferences()
-	return fyne.NewSize(
-		float32(prefs.FloatWithFallback(prefWidth, 1280)),
-		float32(prefs.FloatWithFallback(prefHeight, 800)))
+	w, h := float32(prefs.Float(prefWidth)), float32(prefs.Float(prefHeight))
+	if w <= 100 || h <= 100 {
+		w, h = fallbackW, fallbackH
+		if screen.Width > 0 && screen.Height > 0 {
+			w, h = min(screen.Width*screenShare, firstMaxW), min(screen.Height*screenShare, firstMaxH)
+		}
+	}
+	if screen.Width > 0 && screen.Height > 0 {
+		w, h = min(w, screen.Width*screenShare), min(h, screen.Height*screenShare)
+	}
+	return fyne.NewSize(w, h)
 }
 
 // setStatus shows a message in the status line, with the progress bar
@@ -212,7 +265,7 @@ func (u *ui) setStatus(msg string, busy bool) {
 
 // quit closes the window, first offering to save unsaved changes.
 func (u *ui) quit() {
-	u.confirmDiscard("Quit", func() {
+	u.confirmDiscard(lang.L("Quit"), func() {
 		if !u.restoreOffered && u.ed != nil && !u.ed.Dirty() {
 			// changes undone back to the file: the copy is out of date
 			u.removeAutosave()

@@ -45,7 +45,7 @@ func Snapshot(p *corpus.Passage, d corpus.Meta) briefing.Excerpt {
 		x.Source.DocID = p.DocID
 	}
 	for _, n := range p.Notes {
-		x.Notes = append(x.Notes, briefing.Note{Number: n.Number, Text: n.Text, URLs: append([]string(nil), n.URLs...)})
+		x.Notes = append(x.Notes, briefing.Note{Number: n.Number, Text: n.Text, URLs: append([]string(nil), n.URLs...), Mark: n.Mark})
 	}
 	return x
 }

@@ -56,6 +56,15 @@ type Header struct {
 	Purpose string `json:"purpose,omitempty"`
 	// Template is the ID of the template the brief was started from.
 	Template string `json:"template,omitempty"`
+	// PageLimit is the brief's page budget; 0 means its template's
+	// (Template.PageLimit). See Brief.PageBudget.
+	PageLimit int `json:"page_limit,omitempty"`
+	// Contents says when the exports print a contents list: ContentsAuto
+	// (also ""), ContentsOn or ContentsOff. See Brief.ContentsMode.
+	Contents string `json:"contents,omitempty"`
+	// Sources says whether the exports print the Sources list: SourcesOn
+	// (also "") or SourcesOff.
+	Sources string `json:"sources,omitempty"`
 }
 
 // Section is a part of a brief: a heading, the author's text and quotations.
@@ -96,6 +105,11 @@ type Excerpt struct {
 	Full string `json:"full"`
 	// Notes are the passage's own footnotes.
 	Notes []Note `json:"notes,omitempty"`
+	// Translation is the analyst's own translation of Text into the
+	// brief's label language, or empty. It is printed labelled ("Own
+	// translation") in the template's TranslationLayout; the quote check
+	// still checks Text against Full.
+	Translation string `json:"translation,omitempty"`
 	// Comment is the author's comment, printed after the quotation.
 	Comment string `json:"comment,omitempty"`
 	// Themes are the passage's theme IDs.
@@ -136,6 +150,11 @@ type Note struct {
 	Text string `json:"text"`
 	// URLs are the addresses the footnote cites.
 	URLs []string `json:"urls,omitempty"`
+	// Mark is where the note's mark stood in the source: the rune offset in
+	// the excerpt's Full text just after the word it followed, or 0 when
+	// unknown (briefs made before marks were recorded). A trim that cuts
+	// that word away drops the note from the quotation (see KeptNotes).
+	Mark int `json:"mark,omitempty"`
 }
 
 // Language returns the excerpt's language: Lang, else the source's.

@@ -25,6 +25,11 @@ const (
 	Changed = "changed"
 	// Vanished: the library no longer has the passage.
 	Vanished = "vanished"
+	// Misquoted: the quotation as it will be printed (Text, with its […]
+	// cuts) is not a part of the library's passage, though the brief's
+	// copy of the whole passage (Full) matches it: the quoted words were
+	// changed by hand.
+	Misquoted = "misquoted"
 )
 
 // Finding is an excerpt whose source passage changed or vanished since it
@@ -46,6 +51,8 @@ type Finding struct {
 // String describes the finding in one line.
 func (f Finding) String() string {
 	switch f.Kind {
+	case Misquoted:
+		return fmt.Sprintf("excerpt %s (%s): the quotation does not read as passage %s does: %s", f.ExcerptID, f.Where, f.PassageID, f.Diff)
 	case Vanished:
 		return fmt.Sprintf("excerpt %s (%s): passage %s is no longer in the library; the brief keeps its copy", f.ExcerptID, f.Where, f.PassageID)
 	default:
@@ -57,9 +64,11 @@ func (f Finding) String() string {
 	}
 }
 
-// Check compares each excerpt's snapshot with the library's current text
-// and returns the excerpts whose passage changed or vanished, in reading
-// order. It stops at the first error of the checker.
+// Check compares each excerpt with the library's current text, both the
+// snapshot of the passage and the quotation as it will be printed, and
+// returns the excerpts whose passage changed or vanished or whose
+// quotation is not a part of it, in reading order. It stops at the first
+// error of the checker.
 func Check(b *Brief, c Checker) ([]Finding, error) {
 	var out []Finding
 	for si := range b.Sections {
@@ -84,7 +93,10 @@ func Check(b *Brief, c Checker) ([]Finding, error) {
 			case normalizeSpace(text) != normalizeSpace(x.Full):
 				f.Kind = Changed
 				f.Diff = WordDiff(x.Full, text, 3)
-				f.QuoteIntact = ValidQuote(x.Text, text)
+				f.QuoteIntact = ValidQuote(normalizeSpace(x.Text), normalizeSpace(text))
+			case !ValidQuote(normalizeSpace(x.Text), normalizeSpace(text)):
+				f.Kind = Misquoted
+				f.Diff = quoteDiff(text, x.Text)
 			default:
 				continue
 			}
@@ -92,6 +104,25 @@ func Check(b *Brief, c Checker) ([]Finding, error) {
 		}
 	}
 	return out, nil
+}
+
+// quoteDiff says how a quotation differs from the passage it cites, word
+// by word: the changed and added words, not the ones its cuts leave out.
+func quoteDiff(passage, quote string) string {
+	quote = strings.ReplaceAll(quote, Ellipsis, " ")
+	var kept []string
+	for _, h := range wordHunks(passage, quote) {
+		if len(h.add) > 0 {
+			kept = append(kept, h.String())
+		}
+	}
+	switch {
+	case len(kept) == 0:
+		return "its parts are not in the passage's order"
+	case len(kept) > 3:
+		return strings.Join(kept[:3], "; ") + fmt.Sprintf("; and %d more changes", len(kept)-3)
+	}
+	return strings.Join(kept, "; ")
 }
 
 func firstNonEmpty(ss ...string) string {
@@ -108,8 +139,41 @@ func normalizeSpace(s string) string { return strings.Join(strings.Fields(s), " 
 // WordDiff summarises how new differs from old, word by word, in at most
 // max changes: `−"removed words" +"added words"; …`.
 func WordDiff(old, new string, max int) string {
+	hs := wordHunks(old, new)
+	if hs == nil {
+		if a, b, big := bigDiff(old, new); big {
+			return fmt.Sprintf(`−%d words +%d words`, a, b)
+		}
+	}
+	out := make([]string, 0, len(hs))
+	for _, h := range hs {
+		out = append(out, h.String())
+	}
+	if len(out) > max {
+		return strings.Join(out[:max], "; ") + fmt.Sprintf("; and %d more changes", len(out)-max)
+	}
+	return strings.Join(out, "; ")
+}
+
+// hunk is one change of a word diff: words removed and words added.
+type hunk struct{ del, add []string }
+
+// String is `−"removed words" +"added words"`.
+func (h hunk) String() string {
+	var p []string
+	if len(h.del) > 0 {
+		p = append(p, fmt.Sprintf("−%q", strings.Join(h.del, " ")))
+	}
+	if len(h.add) > 0 {
+		p = append(p, fmt.Sprintf("+%q", strings.Join(h.add, " ")))
+	}
+	return strings.Join(p, " ")
+}
+
+// diffMiddle trims the words two texts share at the head and the tail and
+// returns the rest of each.
+func diffMiddle(old, new string) ([]string, []string) {
 	a, b := strings.Fields(old), strings.Fields(new)
-	// trim the common head and tail, then diff the middle by LCS
 	p := 0
 	for p < len(a) && p < len(b) && a[p] == b[p] {
 		p++
@@ -118,9 +182,22 @@ func WordDiff(old, new string, max int) string {
 	for q < len(a)-p && q < len(b)-p && a[len(a)-1-q] == b[len(b)-1-q] {
 		q++
 	}
-	a, b = a[p:len(a)-q], b[p:len(b)-q]
+	return a[p : len(a)-q], b[p : len(b)-q]
+}
+
+// bigDiff reports whether the middles of two texts are too large to diff
+// (more than 4 million word pairs), and their sizes in words.
+func bigDiff(old, new string) (int, int, bool) {
+	a, b := diffMiddle(old, new)
+	return len(a), len(b), len(a)*len(b) > 4_000_000
+}
+
+// wordHunks diffs two texts word by word (a longest common subsequence of
+// the middle that differs); nil when they are the same or too large.
+func wordHunks(old, new string) []hunk {
+	a, b := diffMiddle(old, new)
 	if len(a)*len(b) > 4_000_000 {
-		return fmt.Sprintf(`−%d words +%d words`, len(a), len(b))
+		return nil
 	}
 	lcs := make([][]int, len(a)+1)
 	for i := range lcs {
@@ -135,21 +212,13 @@ func WordDiff(old, new string, max int) string {
 			}
 		}
 	}
-	var hunks []string
-	var del, add []string
+	var hunks []hunk
+	var cur hunk
 	flush := func() {
-		if len(del) == 0 && len(add) == 0 {
-			return
+		if len(cur.del) > 0 || len(cur.add) > 0 {
+			hunks = append(hunks, cur)
 		}
-		var h []string
-		if len(del) > 0 {
-			h = append(h, fmt.Sprintf("−%q", strings.Join(del, " ")))
-		}
-		if len(add) > 0 {
-			h = append(h, fmt.Sprintf("+%q", strings.Join(add, " ")))
-		}
-		hunks = append(hunks, strings.Join(h, " "))
-		del, add = nil, nil
+		cur = hunk{}
 	}
 	i, j := 0, 0
 	for i < len(a) || j < len(b) {
@@ -159,18 +228,15 @@ func WordDiff(old, new string, max int) string {
 			i++
 			j++
 		case j < len(b) && (i == len(a) || lcs[i][j+1] >= lcs[i+1][j]):
-			add = append(add, b[j])
+			cur.add = append(cur.add, b[j])
 			j++
 		default:
-			del = append(del, a[i])
+			cur.del = append(cur.del, a[i])
 			i++
 		}
 	}
 	flush()
-	if len(hunks) > max {
-		return strings.Join(hunks[:max], "; ") + fmt.Sprintf("; and %d more changes", len(hunks)-max)
-	}
-	return strings.Join(hunks, "; ")
+	return hunks
 }
 
 func max2(a, b int) int {

@@ -65,3 +65,55 @@ func TestWordDiff(t *testing.T) {
 		t.Errorf("capped diff %q", got)
 	}
 }
+
+// TestCheckMisquoted checks that a quotation changed by hand (its text
+// says what the passage, and the brief's own copy of it, do not) is a
+// finding, also when the quotation has cuts, and that the cuts alone are
+// not. Before the fix Check compared only the copies of the whole
+// passage, and the changed quotation passed.
+func TestCheckMisquoted(t *testing.T) {
+	b := sampleBrief(t)
+	xs := b.Excerpts()
+	lib := map[string]string{}
+	for _, x := range xs {
+		lib[x.PassageID] = x.Full
+	}
+	check := CheckerFunc(func(id string) (string, bool, error) {
+		t, ok := lib[id]
+		return t, ok, nil
+	})
+	words := strings.Fields(xs[2].Full)
+	if len(words) < 12 {
+		t.Fatalf("passage too short: %q", xs[2].Full)
+	}
+	// a quotation with a cut in the middle is fine
+	cut := strings.Join(words[:4], " ") + " " + Ellipsis + " " + strings.Join(words[8:], " ")
+	xs[2].Text = cut
+	if f, err := Check(b, check); err != nil || len(f) != 0 {
+		t.Fatalf("a cut quotation: %v %v", f, err)
+	}
+	// a changed word in it is not
+	words[9] = "mandatory"
+	xs[2].Text = strings.Join(words[:4], " ") + " " + Ellipsis + " " + strings.Join(words[8:], " ")
+	f, err := Check(b, check)
+	if err != nil || len(f) != 1 || f[0].Kind != Misquoted || f[0].ExcerptID != xs[2].ID {
+		t.Fatalf("findings %+v %v", f, err)
+	}
+	if !strings.Contains(f[0].Diff, `+"mandatory"`) || strings.Contains(f[0].Diff, strings.Join(strings.Fields(xs[2].Full)[4:8], " ")) {
+		t.Errorf("diff %q: want the changed word, not the cut", f[0].Diff)
+	}
+	if s := f[0].String(); !strings.Contains(s, "does not read as passage") || strings.Contains(s, "\n") {
+		t.Errorf("finding text %q", s)
+	}
+	// the export warns once about it
+	w, err := WriteMarkdown(&strings.Builder{}, b, Options{Findings: f})
+	n := 0
+	for _, s := range w {
+		if strings.Contains(s, xs[2].ID) {
+			n++
+		}
+	}
+	if err != nil || n != 1 {
+		t.Errorf("export warnings about the excerpt: %d in %q", n, w)
+	}
+}

@@ -37,6 +37,9 @@ type Footnote struct {
 	// FromSource is set for a footnote of the quoted source (rather than
 	// the citation of the quotation).
 	FromSource bool
+	// Original is set for the note that carries the original quotation
+	// when its own translation stands in the text (TranslationInText).
+	Original bool
 	// Runs are the note's text.
 	Runs []Run
 }
@@ -89,7 +92,16 @@ func Cite(b *Brief) *Citations {
 		}
 		c.Notes = append(c.Notes, Footnote{Number: n, ExcerptID: x.ID, Runs: runs})
 		c.Marks[x.ID] = append(c.Marks[x.ID], n)
-		for _, sn := range x.Notes {
+		if x.Translation != "" && b.TranslationLayout() == TranslationInText {
+			// the translation stands in the text; the original follows
+			// its citation in a note of its own
+			n := len(c.Notes) + 1
+			label := fmt.Sprintf(l.Original, l.langName(x.Language()))
+			c.Notes = append(c.Notes, Footnote{Number: n, ExcerptID: x.ID, Original: true,
+				Runs: []Run{{Text: label + ": "}, {Text: "«" + x.Text + "»"}}})
+			c.Marks[x.ID] = append(c.Marks[x.ID], n)
+		}
+		for _, sn := range x.KeptNotes() {
 			n := len(c.Notes) + 1
 			runs := []Run{{Text: fmt.Sprintf(l.SourceNote, sn.Number)}}
 			runs = append(runs, linkify(sn.Text)...)
@@ -213,15 +225,19 @@ func linkify(text string) []Run {
 		if end < 0 {
 			end = len(text) - i
 		}
-		u := strings.TrimRight(text[i:i+end], ".,;:)")
+		u := trimURL(text[i : i+end])
 		runs = append(runs, Run{Text: u, URL: u})
 		text = text[i+len(u):]
 	}
 	return runs
 }
 
-// urlRuns writes an address as OSCOLA does: " <address>", as a link.
+// urlRuns writes an address as OSCOLA does: " <address>", as a link when
+// it may be one (LiveLink), else as text.
 func urlRuns(u string) []Run {
+	if !LiveLink(u) {
+		return []Run{{Text: " <" + u + ">"}}
+	}
 	return []Run{{Text: " <"}, {Text: u, URL: u}, {Text: ">"}}
 }
 

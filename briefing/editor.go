@@ -254,3 +254,9 @@ func (e *Editor) SetHeader(h Header) error {
 func (e *Editor) SetKeyMessages(msgs []string) error {
 	return e.do("Edit key messages", "keys", func(b *Brief) error { return b.SetKeyMessages(msgs) })
 }
+
+// SetTranslation sets an excerpt's own translation; repeated edits of the
+// same translation merge into one undo step until Seal.
+func (e *Editor) SetTranslation(id, text string) error {
+	return e.do("Edit translation", "translation:"+id, func(b *Brief) error { return b.SetTranslation(id, text) })
+}

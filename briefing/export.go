@@ -27,7 +27,7 @@ const (
 	Markdown = "md"
 )
 
-// Export writes the brief to path in format (PDF or Markdown) atomically: a
+// Export writes the brief to path in format (PDF, DOCX or Markdown) atomically: a
 // failure leaves no file behind, and an existing file is replaced whole.
 // It returns warnings for the user: findings, replaced characters,
 // quotations that no longer match their passage.
@@ -38,8 +38,10 @@ func Export(path string, b *Brief, format string, opt Options) ([]string, error)
 		write = WritePDF
 	case Markdown:
 		write = WriteMarkdown
+	case DOCX:
+		write = WriteDOCX
 	default:
-		return nil, fmt.Errorf("unknown export format %q: use pdf or md", format)
+		return nil, fmt.Errorf("unknown export format %q: use pdf, docx or md", format)
 	}
 	// An export never replaces a brief: "-o note.brief", or the brief's
 	// own name typed in the export dialog, would lose the brief itself.
@@ -73,8 +75,12 @@ func baseWarnings(b *Brief, opt Options) []string {
 			w = append(w, fmt.Sprintf("section %q is empty", s.Heading))
 		}
 	}
+	misquoted := map[string]bool{} // said by a finding already
+	for _, f := range opt.Findings {
+		misquoted[f.ExcerptID] = misquoted[f.ExcerptID] || f.Kind == Misquoted
+	}
 	for _, x := range b.Excerpts() {
-		if x.Full != "" && !ValidQuote(x.Text, x.Full) {
+		if x.Full != "" && !misquoted[x.ID] && !ValidQuote(x.Text, x.Full) {
 			w = append(w, fmt.Sprintf("excerpt %s (passage %s): the quotation is not a part of the passage it cites", x.ID, x.PassageID))
 		}
 	}
@@ -108,5 +114,20 @@ func nonEmpty(ss ...string) []string {
 	return out
 }
 
-// hasContents reports whether the brief gets a table of contents.
-func hasContents(b *Brief) bool { return len(b.Sections) >= 3 }
+// HasContents reports whether the brief's exports print a contents list,
+// as its PDF does: always or never as Header.Contents says, else (auto)
+// when the brief is over its page limit on the given paper, or, with no
+// limit, when it has three or more sections. The DOCX export asks it too.
+func HasContents(b *Brief, opt Options) bool {
+	switch b.ContentsMode() {
+	case ContentsOn:
+		return true
+	case ContentsOff:
+		return false
+	}
+	if b.PageBudget() == 0 {
+		return len(b.Sections) >= 3
+	}
+	l, err := LayOut(b, opt)
+	return err == nil && l.Contents
+}

@@ -7,10 +7,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"attache/atomicfile"
 )
 
 // The .brief file format: an indented JSON object whose "format" is
@@ -23,24 +23,42 @@ const (
 	Version = "1.0"
 	// Extension is the usual file name extension of a brief.
 	Extension = ".brief"
+	// MaxFileSize is the largest .brief file read: 32 MiB, a hundred times
+	// a brief of a hundred long excerpts.
+	MaxFileSize = 32 << 20
+	// MaxDepth is the deepest nesting of JSON objects and arrays read; a
+	// brief's own fields go 7 deep, and fields of later versions have room.
+	MaxDepth = 100
 )
 
-// Marshal returns the brief as the indented JSON of a .brief file.
+// Marshal returns the brief as the indented JSON of a .brief file; its
+// unknown fields are written as they were read, byte for byte.
 func Marshal(b *Brief) ([]byte, error) {
-	data, err := json.MarshalIndent(b, "", "  ")
+	raw := newRawFields()
+	held, err := raw.holdAll(b)
 	if err != nil {
 		return nil, err
 	}
-	return append(data, '\n'), nil
+	data, err := json.MarshalIndent(held, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(raw.restore(data), '\n'), nil
 }
 
 // Parse reads a brief from the bytes of a .brief file; name is used in
 // error messages. Every error is one line saying what is wrong.
 func Parse(data []byte, name string) (*Brief, error) {
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("brief %q is too large: %d MiB, the limit is %d MiB", name, len(data)>>20, MaxFileSize>>20)
+	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	trimmed := bytes.TrimSpace(data)
 	if len(trimmed) == 0 {
 		return nil, fmt.Errorf("brief %q is empty", name)
+	}
+	if at := tooDeep(data, MaxDepth); at >= 0 {
+		return nil, fmt.Errorf("brief %q is damaged: nested more than %d levels deep at byte %d", name, MaxDepth, at)
 	}
 	var probe any
 	if err := json.Unmarshal(data, &probe); err != nil {
@@ -89,12 +107,22 @@ func Load(path string) (*Brief, error) {
 		}
 		return nil, fmt.Errorf("open brief %q: not a regular file", path)
 	}
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("open brief %q: no such file", path)
 		}
 		return nil, fmt.Errorf("open brief %q: %v", path, errors.Unwrap(err))
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
+		return nil, fmt.Errorf("brief %q is too large: %d MiB, the limit is %d MiB", path, st.Size()>>20, MaxFileSize>>20)
+	}
+	// read one byte past the limit, so that a file growing meanwhile is
+	// refused by Parse rather than read without end
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("open brief %q: %v", path, oneLineErr(err))
 	}
 	return Parse(data, path)
 }
@@ -116,101 +144,47 @@ func Save(path string, b *Brief) error {
 	return nil
 }
 
-// WriteFileAtomic writes a file through write: into a temporary file in the
-// same folder, synced and renamed over path only when write succeeds. On
-// any failure the temporary file is removed and path is untouched.
-func WriteFileAtomic(path string, write func(w io.Writer) error) (err error) {
-	// A symbolic link is written through: the file it points to gets the
-	// new content and the link stays, as any editor's save does.
-	path = followLinks(path)
-	dir := filepath.Dir(path)
-	mode := os.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		if !st.Mode().IsRegular() {
-			return fmt.Errorf("%s is not a regular file", path)
-		}
-		mode = st.Mode().Perm()
-	}
-	f, err := os.CreateTemp(dir, "."+tempStem(filepath.Base(path))+".tmp-*")
-	if err != nil {
-		return unwrapPath(err)
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if err = write(f); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Chmod(mode); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp, path); err != nil {
-		return unwrapPath(err)
-	}
-	if d, derr := os.Open(dir); derr == nil {
-		d.Sync() // best effort: some systems cannot sync a folder
-		d.Close()
-	}
-	return nil
+// WriteFileAtomic writes a file through write, atomically: see
+// atomicfile.Write (links written through, a read-only file refused with
+// atomicfile.ErrReadOnly). On any failure path is untouched.
+func WriteFileAtomic(path string, write func(w io.Writer) error) error {
+	return atomicfile.Write(path, write)
 }
 
-// tempStem is the start of a file name for a temporary file beside it:
-// the name cut to 64 bytes (on a character boundary), so that the
-// temporary name stays within the system's limit (255 bytes) when the
-// file's own name is near it.
-func tempStem(name string) string {
-	if len(name) <= 64 {
-		return name
-	}
-	n := 64
-	for n > 0 && !utf8.RuneStart(name[n]) {
-		n--
-	}
-	return name[:n]
-}
-
-// followLinks returns the file a chain of symbolic links at path ends at
-// (which may not exist yet), or path itself when it is not a link.
-func followLinks(path string) string {
-	for range 40 {
-		st, err := os.Lstat(path)
-		if err != nil || st.Mode()&os.ModeSymlink == 0 {
-			return path
-		}
-		target, err := os.Readlink(path)
-		if err != nil {
-			return path
-		}
-		if !filepath.IsAbs(target) {
-			target = filepath.Join(filepath.Dir(path), target)
-		}
-		path = target
-	}
-	return path
-}
-
-// unwrapPath turns "open /x/.y.tmp-123: no such file or directory" into a
-// message naming the folder.
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return fmt.Errorf("folder %q: %v", filepath.Dir(pe.Path), pe.Err)
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return fmt.Errorf("rename to %q: %v", le.New, le.Err)
+// oneLineErr is the message of a read error without the path os puts in.
+func oneLineErr(err error) error {
+	if u := errors.Unwrap(err); u != nil {
+		return u
 	}
 	return err
+}
+
+// tooDeep returns the offset in data where JSON objects and arrays nest
+// deeper than max, or -1. Strings are skipped, escapes and all.
+func tooDeep(data []byte, max int) int {
+	depth, inString, escaped := 0, false, false
+	for i, c := range data {
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			if depth++; depth > max {
+				return i
+			}
+		case c == '}' || c == ']':
+			depth--
+		}
+	}
+	return -1
 }
 
 func syntaxMessage(err error, size int) string {

@@ -21,8 +21,13 @@ type labels struct {
 	InLang string
 	// Comment introduces the author's comment after a quotation.
 	Comment string
-	Months  [12]string
-	Langs   map[string]string
+	// OwnTranslation labels the analyst's own translation of a quotation.
+	OwnTranslation string
+	// Original introduces the original of a translated quotation in its
+	// note: "Original (%s)".
+	Original string
+	Months   [12]string
+	Langs    map[string]string
 }
 
 var allLabels = map[string]labels{
@@ -31,6 +36,7 @@ var allLabels = map[string]labels{
 		For: "For", From: "From", Date: "Date",
 		PageOf: "Page %d of %d", SourceNote: "Source note %s: ", NoteRef: "(n %d)",
 		InLang: "In %s", Comment: "Comment",
+		OwnTranslation: "Own translation", Original: "Original (%s)",
 		Months: [12]string{"January", "February", "March", "April", "May", "June", "July",
 			"August", "September", "October", "November", "December"},
 		Langs: map[string]string{"en": "English", "it": "Italian", "fr": "French", "de": "German",
@@ -41,6 +47,7 @@ var allLabels = map[string]labels{
 		For: "Per", From: "Da", Date: "Data",
 		PageOf: "Pagina %d di %d", SourceNote: "Nota %s della fonte: ", NoteRef: "(nota %d)",
 		InLang: "In %s", Comment: "Commento",
+		OwnTranslation: "Traduzione non ufficiale", Original: "Testo originale (%s)",
 		Months: [12]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
 			"agosto", "settembre", "ottobre", "novembre", "dicembre"},
 		Langs: map[string]string{"en": "inglese", "it": "italiano", "fr": "francese", "de": "tedesco",

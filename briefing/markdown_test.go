@@ -9,6 +9,7 @@ import (
 
 func TestMarkdown(t *testing.T) {
 	b := sampleBrief(t)
+	b.Contents = ContentsOn
 	b.Sections[0].Text = append(b.Sections[0].Text, "# not a heading *nor emphasis*")
 	var sb strings.Builder
 	warn, err := WriteMarkdown(&sb, b, Options{})
@@ -50,7 +51,7 @@ func TestExportAtomic(t *testing.T) {
 		t.Fatal(err)
 	}
 	old, _ := os.ReadFile(out)
-	if _, err := Export(out, sampleBrief(t), "docx", Options{}); err == nil || !strings.Contains(err.Error(), "pdf or md") {
+	if _, err := Export(out, sampleBrief(t), "odt", Options{}); err == nil || !strings.Contains(err.Error(), "pdf, docx or md") {
 		t.Errorf("unknown format: %v", err)
 	}
 	if _, err := Export(filepath.Join(dir, "missing", "x.md"), sampleBrief(t), Markdown, Options{}); err == nil {

@@ -178,6 +178,9 @@ func (b *Brief) SetHeader(h Header) error {
 	if strings.TrimSpace(h.Title) == "" {
 		return fmt.Errorf("a brief needs a title")
 	}
+	if err := checkPrint(h); err != nil {
+		return err
+	}
 	b.Header = h
 	return nil
 }

@@ -18,6 +18,13 @@ type Template struct {
 	Name map[string]string `json:"name"`
 	// Sections are the section headings by label language.
 	Sections map[string][]string `json:"sections"`
+	// PageLimit is the template's page budget (the briefing note's is 2),
+	// or 0 for none. A brief's Header.PageLimit overrides it.
+	PageLimit int `json:"page_limit,omitempty"`
+	// Translation is how an excerpt's own translation prints:
+	// TranslationInText (the translation in the text, the original in a
+	// note) or TranslationAfter (the original, then the translation).
+	Translation string `json:"translation,omitempty"`
 }
 
 // Purpose is why a brief is sent, shown under its title.

@@ -22,7 +22,7 @@ func indexDoc(d *corpus.Document, p *corpus.Passage) map[string]interface{} {
 	if themes == nil {
 		themes = []string{}
 	}
-	return map[string]interface{}{
+	doc := map[string]interface{}{
 		textFieldFor(lang): p.Text,
 		fieldLang:          lang,
 		fieldDoc:           d.ID,
@@ -30,6 +30,10 @@ func indexDoc(d *corpus.Document, p *corpus.Passage) map[string]interface{} {
 		fieldKind:          p.Kind,
 		fieldSeq:           float64(p.Seq),
 	}
+	if c := passageContext(d, p); c != "" {
+		doc[contextFieldFor(lang)] = c
+	}
+	return doc
 }
 
 // batchSize is the most passages sent to the index in one batch.

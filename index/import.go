@@ -135,7 +135,8 @@ type importJob struct {
 }
 
 // collectFiles walks the paths, files and folders, recursively, in a
-// stable order, leaving out hidden files and folders.
+// stable order, leaving out hidden files and folders. A link named in
+// paths is followed; links inside folders are skipped (walkNamed).
 func collectFiles(paths []string, rep *ImportReport) []*ReadFile {
 	var jobs []*ReadFile
 	seen := map[string]bool{}
@@ -164,7 +165,7 @@ func collectFiles(paths []string, rep *ImportReport) []*ReadFile {
 			add(root)
 			continue
 		}
-		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		walkNamed(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				rep.Skipped = append(rep.Skipped, SkippedFile{p, oneLine(err)})
 				return nil
@@ -175,7 +176,9 @@ func collectFiles(paths []string, rep *ImportReport) []*ReadFile {
 				}
 				return nil
 			}
-			if d.Type().IsRegular() {
+			if d.Type()&fs.ModeSymlink != 0 {
+				rep.Skipped = append(rep.Skipped, SkippedFile{p, linkNotFollowed})
+			} else if d.Type().IsRegular() {
 				add(p)
 			}
 			return nil
@@ -377,14 +380,15 @@ func (l *Local) prepareJob(j *importJob, orders map[string]string) error {
 	})
 }
 
-// parseDocument runs corpus.Parse, turning a panic into an error.
-func parseDocument(meta corpus.Meta, text string) (d *corpus.Document, err error) {
+// parseDocument runs corpus.ParseContext, turning a panic into an error;
+// a cancelled import stops it within the file.
+func parseDocument(ctx context.Context, meta corpus.Meta, text string) (d *corpus.Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			d, err = nil, fmt.Errorf("cannot cut the text into passages: %v", r)
 		}
 	}()
-	return corpus.Parse(meta, []byte(text))
+	return corpus.ParseContext(ctx, meta, []byte(text))
 }
 
 // guessLangs gives a document whose language could not be told (a short

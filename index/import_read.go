@@ -231,7 +231,7 @@ func readFile(ctx context.Context, f *ReadFile, opt *ReadOptions) {
 		// Keep what the user set by hand over what the file says.
 		applyEdits(&meta, old.Edits)
 	}
-	doc, err := parseDocument(meta, res.Text)
+	doc, err := parseDocument(ctx, meta, res.Text)
 	if err != nil {
 		f.Skip = oneLine(err)
 		return

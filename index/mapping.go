@@ -14,7 +14,7 @@ import (
 // MappingVersion changes whenever the index mapping or the way passages are
 // turned into index documents changes; an index built with another version
 // is rebuilt on open.
-const MappingVersion = 4
+const MappingVersion = 5
 
 // The index's field names. There is one document mapping (the default one):
 // each language has its own text field with its own analyzer, so a query on
@@ -22,20 +22,27 @@ const MappingVersion = 4
 // mappings the same field name would let Bleve pick the query analyzer in
 // random map order.
 const (
-	fieldTextEN = "text_en" // English passages, "en" analyzer
-	fieldTextIT = "text_it" // Italian passages, Italian analyzer
-	fieldTextXX = "text_xx" // other languages, neutral analyzer
-	fieldLang   = "lang"    // keyword, facet
-	fieldDoc    = "doc"     // keyword, facet
-	fieldThemes = "themes"  // keywords, facet
-	fieldKind   = "kind"    // keyword
-	fieldSeq    = "seq"     // number, sort
+	fieldTextEN    = "text_en"    // English passages, "en" analyzer
+	fieldTextIT    = "text_it"    // Italian passages, Italian analyzer
+	fieldTextXX    = "text_xx"    // other languages, neutral analyzer
+	fieldContextEN = "context_en" // a list item's lead-in and heading, English
+	fieldContextIT = "context_it" // the same, Italian
+	fieldContextXX = "context_xx" // the same, other languages
+	fieldLang      = "lang"       // keyword, facet
+	fieldDoc       = "doc"        // keyword, facet
+	fieldThemes    = "themes"     // keywords, facet
+	fieldKind      = "kind"       // keyword
+	fieldSeq       = "seq"        // number, sort
 )
 
-// Nothing is stored in the index: a hit is built from the library's
+// Only a passage's language and themes are stored in the index, for the
+// ranking to read from each candidate; a hit is built from the library's
 // document store, which reads one passage's record without decoding any
 // JSON. Term vectors are kept for the text fields only, where phrases and
 // highlights read them.
+
+// analyzerEnglish is the analyzer of text_en: Bleve's "en" analyzer.
+const analyzerEnglish = en.AnalyzerName
 
 // analyzerItalian is the analyzer of text_it: Bleve's "it" analyzer with
 // the Snowball stemmer instead of the light one, which leaves short words
@@ -55,6 +62,18 @@ var langBranches = []struct{ field, analyzer string }{
 	{fieldTextEN, en.AnalyzerName},
 	{fieldTextIT, analyzerItalian},
 	{fieldTextXX, analyzerNeutral},
+}
+
+// contextFieldFor returns the context field of a language (see
+// passageContext).
+func contextFieldFor(lang string) string {
+	switch lang {
+	case "en":
+		return fieldContextEN
+	case "it":
+		return fieldContextIT
+	}
+	return fieldContextXX
 }
 
 // textFieldFor returns the text field of a language.
@@ -106,6 +125,13 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		f.DocValues = docValues // facets and sorting read them
 		return f
 	}
+	// storedKw is a keyword field the ranking reads from each candidate
+	// hit (its language and themes): small, so stored.
+	storedKw := func() *mapping.FieldMapping {
+		f := kw(true)
+		f.Store = true
+		return f
+	}
 	num := func() *mapping.FieldMapping {
 		f := bleve.NewNumericFieldMapping()
 		f.Store = false
@@ -118,9 +144,12 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	dm.AddFieldMappingsAt(fieldTextEN, text(en.AnalyzerName))
 	dm.AddFieldMappingsAt(fieldTextIT, text(analyzerItalian))
 	dm.AddFieldMappingsAt(fieldTextXX, text(analyzerNeutral))
-	dm.AddFieldMappingsAt(fieldLang, kw(true))
+	dm.AddFieldMappingsAt(fieldContextEN, text(en.AnalyzerName))
+	dm.AddFieldMappingsAt(fieldContextIT, text(analyzerItalian))
+	dm.AddFieldMappingsAt(fieldContextXX, text(analyzerNeutral))
+	dm.AddFieldMappingsAt(fieldLang, storedKw())
 	dm.AddFieldMappingsAt(fieldDoc, kw(true))
-	dm.AddFieldMappingsAt(fieldThemes, kw(true))
+	dm.AddFieldMappingsAt(fieldThemes, storedKw())
 	dm.AddFieldMappingsAt(fieldKind, kw(false))
 	dm.AddFieldMappingsAt(fieldSeq, num())
 	m.DefaultMapping = dm

@@ -147,6 +147,7 @@ func encodePassage(p *corpus.Passage) []byte {
 		w.str(n.Number)
 		w.str(n.Text)
 		w.strs(n.URLs)
+		w.num(n.Mark)
 	}
 	w.strs(p.Themes)
 	return w.b
@@ -162,7 +163,7 @@ func decodePassage(b []byte) (*corpus.Passage, error) {
 	if n := r.count(); n > 0 {
 		p.Notes = make([]corpus.Note, n)
 		for i := range p.Notes {
-			p.Notes[i] = corpus.Note{Number: r.str(), Text: r.str(), URLs: r.strs()}
+			p.Notes[i] = corpus.Note{Number: r.str(), Text: r.str(), URLs: r.strs(), Mark: r.num()}
 		}
 	}
 	p.Themes = r.strs()

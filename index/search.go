@@ -9,9 +9,11 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
+	bq "github.com/blevesearch/bleve/v2/search/query"
 	bolt "go.etcd.io/bbolt"
 
 	"attache/index/corpus"
+	"attache/index/query"
 )
 
 // Limits on the number of hits a search returns.
@@ -23,14 +25,19 @@ const (
 // facetSize is the most values a facet reports.
 const facetSize = 100
 
-// storedFields are the stored fields a search asks for: none, since a
-// hit is built from the library's document store.
-var storedFields []string
+// storedFields are the stored fields a search asks for: those the ranking
+// reads; a hit itself is built from the library's document store.
+var storedFields = []string{fieldLang, fieldThemes}
 
 // Search runs a query. A query that cannot be understood fails with a
 // *QueryError; a cancelled ctx stops the search.
+//
+// The hits are ranked by tier first (see query.Tier: every word as typed,
+// then every word through equivalents or context, then some words, then
+// weak matches of one common word of several), then by text score times
+// the theme factor. Facets are counted under the other active filters.
 func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
-	pq, err := parseQuery(listingText(q))
+	pq, err := query.Parse(listingText(q))
 	if err != nil {
 		return nil, err
 	}
@@ -51,27 +58,122 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	if l.closed || l.idx == nil || l.store == nil {
 		return nil, ErrClosed
 	}
-	tr := translator{analyzers: l.analyzers}
-	if !q.SameLanguage {
-		tr.expander = l.expander
-	}
-	req := bleve.NewSearchRequestOptions(tr.build(pq, q), limit, offset, false)
-	req.Fields = storedFields
-	req.IncludeLocations = true
-	if pq.listing() {
-		req.SortBy([]string{fieldDoc, fieldSeq})
-	} else {
-		req.SortBy([]string{"-_score", fieldDoc, fieldSeq})
-	}
-	req.AddFacet("doc", bleve.NewFacetRequest(fieldDoc, facetSize))
-	req.AddFacet("lang", bleve.NewFacetRequest(fieldLang, facetSize))
-	req.AddFacet("theme", bleve.NewFacetRequest(fieldThemes, facetSize))
-
 	defer func() {
 		if r := recover(); r != nil {
 			res, err = nil, fmt.Errorf("search failed on a damaged index in %s (%v): restart Attaché to rebuild it", l.dir, r)
 		}
 	}()
+	opt := query.Options{Langs: planLangs}
+	var stats *termStats
+	if !q.SameLanguage && l.expander != nil && !pq.Listing() {
+		stats = newTermStats(l.idx, l.analyzers)
+		defer stats.close()
+		opt.Expander = l.expander
+		opt.Rarity = stats.rarity
+	} else if !pq.Listing() {
+		stats = newTermStats(l.idx, l.analyzers)
+		defer stats.close()
+		opt.Rarity = stats.rarity
+	}
+	plan := query.NewPlan(pq, opt)
+	plan.AddFilter("lang", strings.TrimSpace(q.Lang))
+	plan.AddFilter("doc", strings.TrimSpace(q.Doc))
+	plan.AddFilter("theme", strings.TrimSpace(q.Theme))
+	b := bleveQuery{analyzers: l.analyzers}
+
+	size := limit
+	from := offset
+	if !plan.Listing {
+		// Ranking by tier reorders Bleve's best hits: take enough of them
+		// that the page is drawn from the right ones.
+		size, from = offset+limit+rerankExtra, 0
+	}
+	req := bleve.NewSearchRequestOptions(b.build(plan), size, from, false)
+	req.Fields = storedFields
+	req.IncludeLocations = true
+	if plan.Listing {
+		req.SortBy([]string{fieldDoc, fieldSeq})
+	} else {
+		req.SortBy([]string{"-_score", fieldDoc, fieldSeq})
+	}
+	active := activeFilters(plan)
+	for _, name := range facetNames {
+		if !active[name] {
+			req.AddFacet(name, bleve.NewFacetRequest(filterField(name), facetSize))
+		}
+	}
+	sr, err := l.search(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	res = &Results{Query: q.Text, Listing: plan.Listing, Total: int(sr.Total), Hits: make([]Hit, 0, limit), Facets: map[string][]FacetCount{}}
+	for _, name := range facetNames {
+		if !active[name] {
+			res.Facets[name] = facetCounts(sr.Facets[name])
+		}
+	}
+	// A facet whose filter is on is counted without it, under the others.
+	for _, name := range facetNames {
+		if !active[name] {
+			continue
+		}
+		fr := bleve.NewSearchRequestOptions(b.filtered(plan, b.build(withoutFilters(plan)), name), 0, 0, false)
+		fr.AddFacet(name, bleve.NewFacetRequest(filterField(name), facetSize))
+		fsr, err := l.search(ctx, fr)
+		if err != nil {
+			return nil, err
+		}
+		res.Facets[name] = facetCounts(fsr.Facets[name])
+	}
+	if plan.Listing {
+		for _, dm := range sr.Hits {
+			res.Hits = append(res.Hits, l.hit(dm))
+		}
+		return res, nil
+	}
+	rk := newRanker(plan, b)
+	rk.body = l.passageText
+	ranked := rk.rank(sr.Hits)
+	for i := offset; i < len(ranked) && i < offset+limit; i++ {
+		h := l.hit(ranked[i].dm)
+		h.Weak = ranked[i].tier == query.TierWeak
+		res.Hits = append(res.Hits, h)
+	}
+	{
+		strong, err := l.count(ctx, b.filtered(plan, rk.strongQuery(b.build(withoutFilters(plan))), ""))
+		if err != nil {
+			return nil, err
+		}
+		res.Weak = max(0, res.Total-strong)
+	}
+	return res, nil
+}
+
+// rerankExtra is how many hits beyond the page's end a search reranks.
+const rerankExtra = 60
+
+// facetNames are the facets a search counts.
+var facetNames = []string{"doc", "lang", "theme"}
+
+// activeFilters says which filters of a plan are on.
+func activeFilters(p *query.Plan) map[string]bool {
+	on := map[string]bool{}
+	for _, name := range facetNames {
+		on[name] = len(p.Filters[name]) > 0 || len(p.Exclude[name]) > 0
+	}
+	return on
+}
+
+// withoutFilters is a plan's copy with no filters, for building the text
+// query alone.
+func withoutFilters(p *query.Plan) *query.Plan {
+	c := *p
+	c.Filters, c.Exclude = nil, nil
+	return &c
+}
+
+// search runs a request, turning Bleve's errors into the library's.
+func (l *Local) search(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	sr, err := l.idx.SearchInContext(ctx, req)
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
@@ -82,14 +184,16 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 		}
 		return nil, fmt.Errorf("search: %v", oneLine(err))
 	}
-	res = &Results{Query: q.Text, Listing: pq.listing(), Total: int(sr.Total), Hits: make([]Hit, 0, len(sr.Hits)), Facets: map[string][]FacetCount{}}
-	for _, dm := range sr.Hits {
-		res.Hits = append(res.Hits, l.hit(dm))
+	return sr, nil
+}
+
+// count returns how many passages a query matches.
+func (l *Local) count(ctx context.Context, q bq.Query) (int, error) {
+	sr, err := l.search(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
+	if err != nil {
+		return 0, err
 	}
-	for _, name := range []string{"doc", "lang", "theme"} {
-		res.Facets[name] = facetCounts(sr.Facets[name])
-	}
-	return res, nil
+	return int(sr.Total), nil
 }
 
 // hit builds one match from the store: the passage's record and its
@@ -165,4 +269,17 @@ func listingText(q Query) string {
 		}
 	}
 	return strings.Join(filters, " ")
+}
+
+// passageText reads one passage's text from the document store, for the
+// ranking, or "" when the store does not hold it.
+func (l *Local) passageText(id string) string {
+	var text string
+	l.store.view(func(tx *bolt.Tx) error {
+		if p, err := getPassage(tx, id); err == nil {
+			text = p.Text
+		}
+		return nil
+	})
+	return text
 }

@@ -55,7 +55,8 @@ func TestStemming(t *testing.T) {
 		res := find(t, Query{Text: tt.query, SameLanguage: true, Limit: MaxLimit})
 		someHit(t, res, wordRe(tt.found), "the word "+tt.found+" for "+tt.query)
 		for _, h := range res.Hits {
-			if !strings.Contains(h.Snippet.Marked(HighlightStart, HighlightEnd), HighlightStart) {
+			// A weak hit may be a list item found by its lead-in alone.
+			if !h.Weak && !strings.Contains(h.Snippet.Marked(HighlightStart, HighlightEnd), HighlightStart) {
 				t.Errorf("%s: hit %s has no highlighted word: %q", tt.query, h.ID, h.Snippet)
 			}
 		}

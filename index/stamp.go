@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"attache/atomicfile"
 )
 
 // stampFile is the version stamp of the index, beside it in the library
@@ -50,37 +52,11 @@ func writeStamp(dir string, s stamp) error {
 	return writeFileAtomic(filepath.Join(dir, stampFile), append(b, '\n'))
 }
 
-// writeFileAtomic writes data to a temporary file in the same folder, syncs
-// it and renames it over path, so that path holds either the old content or
-// the new, never a part.
+// writeFileAtomic writes data to path atomically (atomicfile.WriteFile):
+// path holds either the old content or the new, never a part.
 func writeFileAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	syncDir(filepath.Dir(path))
-	return nil
+	return atomicfile.WriteFile(path, data)
 }
 
 // syncDir flushes a folder's entries to disk where the system allows it.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
-}
+func syncDir(dir string) { atomicfile.SyncDir(dir) }

@@ -24,6 +24,9 @@ check pdffonts poppler-utils
 check Xvfb xvfb
 check xdotool xdotool
 check /usr/bin/import imagemagick
+check pandoc pandoc
+# The team library's tests start a throwaway PostgreSQL server of their own.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || need="$need postgresql"
 
 if ! command -v go >/dev/null 2>&1; then
 	echo "Go is not installed: install Go 1.25 or later from your distribution or go.dev, then run this again." >&2

@@ -79,7 +79,7 @@ const (
 
 // scanLines splits a normalised text (pages separated by form feeds) into
 // blocks, taking footnotes out into notes.
-func scanLines(text string, notes *noteTable) []*block {
+func scanLines(text string, notes *noteTable, stop *stopCheck) []*block {
 	pages := strings.Split(text, "\f")
 	var all []string
 	for _, p := range pages {
@@ -97,6 +97,9 @@ func scanLines(text string, notes *noteTable) []*block {
 		}
 		lines := strings.Split(p, "\n")
 		for i, raw := range lines {
+			if stop.stopped() {
+				return nil
+			}
 			s.line(raw, i > 0 && strings.TrimSpace(lines[i-1]) != "")
 		}
 	}

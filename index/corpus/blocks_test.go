@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -38,7 +39,7 @@ func TestFootnoteBlockAfterSeparator(t *testing.T) {
 		"https://example.org/for-note-two\nhttps://example.org/a-long-name\n" +
 		" 8. Next page starts.\n"
 	notes := newNoteTable()
-	blocks := scanLines(text, notes)
+	blocks := scanLines(text, notes, &stopCheck{ctx: context.Background()})
 	notes.finish()
 	if len(blocks) != 2 || !blocks[1].afterBreak || blocks[1].lines[0] != "8. Next page starts." {
 		t.Fatalf("blocks %+v", blocks)

@@ -34,7 +34,7 @@ type builder struct {
 }
 
 // build turns classified units into a document.
-func build(meta Meta, units []unit, notes *noteTable) *Document {
+func build(meta Meta, units []unit, notes *noteTable, stop *stopCheck) *Document {
 	b := &builder{
 		doc:            &Document{Meta: meta, Sections: []Section{}, Passages: []Passage{}},
 		notes:          notes,
@@ -52,6 +52,9 @@ func build(meta Meta, units []unit, notes *noteTable) *Document {
 	}
 	b.councilStyle = numHeads && numParas
 	for _, u := range units {
+		if stop.stopped() {
+			return b.doc
+		}
 		if u.kind == "heading" {
 			b.heading(u)
 			continue
@@ -83,7 +86,7 @@ func (b *builder) heading(u unit) {
 }
 
 func (b *builder) passage(u unit) {
-	text, refs := b.notes.takeMarks(u.text)
+	text, refs, marks := b.notes.takeMarks(u.text)
 	if text == "" {
 		return
 	}
@@ -101,8 +104,10 @@ func (b *builder) passage(u unit) {
 		Page:    u.page,
 		Text:    text,
 	}
-	for _, n := range refs {
-		p.Notes = appendNote(p.Notes, n.Note)
+	for i, n := range refs {
+		note := n.Note
+		note.Mark = marks[i]
+		p.Notes = appendNote(p.Notes, note)
 	}
 	b.passageOfBlock[u.block] = p.Seq
 	b.doc.Passages = append(b.doc.Passages, p)

@@ -4,17 +4,17 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 var (
-	reMDLink      = regexp.MustCompile(`\[([^\]\^][^\]]*)\]\(([^)\s]*)\)`)
+	reMDLink      = regexp.MustCompile(`\[([^\]\^][^\]]*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)`)
 	reAutoLink    = regexp.MustCompile(`<((?:https?|ftp)://[^>\s]+)>`)
 	reBold        = regexp.MustCompile(`\*\*([^*]+?)\*\*`)
 	reBoldUnder   = regexp.MustCompile(`(^|[^\p{L}\p{N}_])__([^_]+?)__([^\p{L}\p{N}_]|$)`)
 	reStrayStars  = regexp.MustCompile(`\*{2,}`)
 	reItalicUnder = regexp.MustCompile(`(^|[^\p{L}\p{N}_])_([^_\s][^_]*?)_([^\p{L}\p{N}_]|$)`)
 	reCode        = regexp.MustCompile("`([^`]+)`")
-	reTrailingRef = regexp.MustCompile(`\[\^[^\]\s]+\]$`)
 	reImage       = regexp.MustCompile(`!\[([^\]]*)\]\([^)]*\)`)
 	reEscape      = regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!<>|~])`)
 	reURL         = regexp.MustCompile(`(?:https?|ftp)://[^\s<>"]+|www\.[^\s<>"]+\.[a-z]{2,}[^\s<>"]*`)
@@ -111,12 +111,35 @@ func isURL(s string) bool {
 func findURLs(s string) []string {
 	var out []string
 	for _, u := range reURL.FindAllString(s, -1) {
-		u = strings.TrimRight(u, ".,;:)]»'\"”")
-		if u != "" {
+		if u = trimURL(u); u != "" {
 			out = append(out, u)
 		}
 	}
 	return out
+}
+
+// trimURL takes off the punctuation that ends the sentence around an
+// address found in text: full stops, commas, quotes, and a closing
+// parenthesis only when the address does not open one itself, so that
+// ".../Digital_divide_(disambiguation)" keeps its own. (briefing's
+// linkify does the same for the notes of a brief.)
+func trimURL(u string) string {
+	for u != "" {
+		last := u[len(u)-1]
+		switch {
+		case strings.IndexByte(".,;:]'\"", last) >= 0:
+			u = u[:len(u)-1]
+		case last == ')' && strings.Count(u, "(") < strings.Count(u, ")"):
+			u = u[:len(u)-1]
+		case strings.HasSuffix(u, "»"):
+			u = strings.TrimSuffix(u, "»")
+		case strings.HasSuffix(u, "”"):
+			u = strings.TrimSuffix(u, "”")
+		default:
+			return u
+		}
+	}
+	return u
 }
 
 // collapseSpace trims s and turns every run of white space into one space.
@@ -181,8 +204,8 @@ func isTerminal(s string) bool {
 		s = strings.TrimRightFunc(s, func(r rune) bool {
 			return unicode.IsSpace(r) || strings.ContainsRune(`"'”’»)*_`, r) || isSuperscriptDigit(r)
 		})
-		if loc := reTrailingRef.FindStringIndex(s); loc != nil {
-			s = s[:loc[0]]
+		if i := trailingRef(s); i >= 0 {
+			s = s[:i]
 			continue
 		}
 		if !strings.HasSuffix(s, "]") {
@@ -193,12 +216,34 @@ func isTerminal(s string) bool {
 	if s == "" {
 		return false
 	}
-	r := []rune(s)
-	switch r[len(r)-1] {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
 	case '.', '!', '?', ':', ';', '…':
 		return true
 	}
 	return false
+}
+
+// trailingRef returns where a footnote reference "[^N]" ending s starts,
+// or -1: the match of reTrailingRef, found from the end of s, so that
+// the cost is that of the reference, not of the whole text (an anchored
+// regular expression scans it all, and isTerminal runs on every passage).
+func trailingRef(s string) int {
+	if !strings.HasSuffix(s, "]") {
+		return -1
+	}
+	found := -1
+	for j := len(s) - 2; j >= 1; j-- {
+		switch s[j] {
+		case ']', ' ', '\t', '\n', '\f', '\r':
+			return found
+		case '^':
+			if s[j-1] == '[' && j+1 < len(s)-1 {
+				found = j - 1
+			}
+		}
+	}
+	return found
 }
 
 // startsLower reports whether the first letter of s, past markup and

@@ -89,4 +89,8 @@ type Note struct {
 	Text string `json:"text"`
 	// URLs are the addresses the footnote cites.
 	URLs []string `json:"urls,omitempty"`
+	// Mark is where the note's mark stood in the passage: the rune offset
+	// in the passage's text just after the word it followed, or 0 when
+	// unknown (a footnote no mark refers to, attached to the passage above).
+	Mark int `json:"mark,omitempty"`
 }

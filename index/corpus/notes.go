@@ -77,7 +77,7 @@ func (t *noteTable) finish() {
 
 // addURL adds an address to a footnote unless it is there already.
 func (n *noteDef) addURL(u string) {
-	u = strings.TrimRight(strings.Trim(u, "<>"), ".,;:")
+	u = trimURL(strings.Trim(u, "<>"))
 	if u == "" {
 		return
 	}
@@ -126,7 +126,11 @@ func isSuperscriptDigit(r rune) bool { return superscriptDigit(r) >= 0 }
 // footnote with that number exists and comes close after the last one
 // referred to (so "IRIS²" stays a name); a glued digit only if it is exactly
 // the next footnote expected (so "G7" and "2022" stay as they are).
-func (t *noteTable) takeMarks(s string) (string, []*noteDef) {
+//
+// It also returns, for each footnote, where its mark stood: the rune
+// offset in the clean text just after the word the mark followed, or 0
+// when that cannot be told.
+func (t *noteTable) takeMarks(s string) (string, []*noteDef, []int) {
 	var refs []*noteDef
 	if strings.Contains(s, "[^") {
 		s = t.takeMarkdownRefs(s, &refs)
@@ -137,7 +141,68 @@ func (t *noteTable) takeMarks(s string) (string, []*noteDef) {
 	if t.plain {
 		s = t.takeGluedDigits(s, &refs)
 	}
-	return tidy(s), refs
+	if len(refs) == 0 {
+		return tidy(s), refs, nil
+	}
+	// each mark left a placeholder character; their places in the tidied
+	// text are the marks' offsets
+	marked := tidy(s)
+	marks := make([]int, len(refs))
+	var clean strings.Builder
+	n, spaces := 0, 0 // runes so far, and spaces at their end
+	for _, r := range marked {
+		if r >= markPlaceholder && r < markPlaceholder+rune(len(refs)) {
+			marks[r-markPlaceholder] = n - spaces // just after the word
+			continue
+		}
+		clean.WriteRune(r)
+		n++
+		if r == ' ' {
+			spaces++
+		} else {
+			spaces = 0
+		}
+	}
+	text := tidy(clean.String())
+	if text != clean.String() {
+		// tidying again dropped spaces the marks had stood between
+		// ("là [^b] fine"): follow the offsets into the shorter text
+		marks = followDroppedSpaces(clean.String(), text, marks)
+	}
+	return text, refs, marks
+}
+
+// followDroppedSpaces moves rune offsets in s to the same places in t,
+// which is s with some spaces dropped; an offset t cannot follow becomes 0.
+func followDroppedSpaces(s, t string, offsets []int) []int {
+	sr, tr := []rune(s), []rune(t)
+	at := make([]int, len(sr)+1) // at[i]: runes of t matching sr[:i]
+	j := 0
+	for i, r := range sr {
+		at[i] = j
+		if j < len(tr) && tr[j] == r {
+			j++
+		} else if r != ' ' {
+			return make([]int, len(offsets))
+		}
+	}
+	at[len(sr)] = j
+	out := make([]int, len(offsets))
+	for k, o := range offsets {
+		out[k] = at[o]
+	}
+	return out
+}
+
+// markPlaceholder is the first of the private-use characters that stand
+// where the k-th mark was taken out, until takeMarks measures their places.
+const markPlaceholder = '\U000F0000'
+
+// taken records a footnote whose mark was found and returns the
+// placeholder that stands for the mark.
+func (t *noteTable) taken(refs *[]*noteDef, n *noteDef) string {
+	*refs = append(*refs, t.use(n))
+	return string(markPlaceholder + rune(len(*refs)-1))
 }
 
 // takeMarkdownRefs removes "[^N]" references, noting those that exist.
@@ -145,7 +210,7 @@ func (t *noteTable) takeMarkdownRefs(s string, refs *[]*noteDef) string {
 	return reMDNoteRef.ReplaceAllStringFunc(s, func(m string) string {
 		num := reMDNoteRef.FindStringSubmatch(m)[1]
 		if n, ok := t.byNum[num]; ok {
-			*refs = append(*refs, t.use(n))
+			return t.taken(refs, n)
 		}
 		return ""
 	})
@@ -168,8 +233,7 @@ func (t *noteTable) takeSuperscripts(s string, refs *[]*noteDef) string {
 		if !ok || v <= t.last || v > t.last+5 {
 			return "", false
 		}
-		*refs = append(*refs, t.use(n))
-		return "", true
+		return t.taken(refs, n), true
 	})
 }
 
@@ -197,12 +261,10 @@ func (t *noteTable) takeGluedDigits(s string, refs *[]*noteDef) string {
 		switch {
 		case run == want && prev != 0 && (unicode.IsLetter(prev) || strings.ContainsRune(`.,;:!?"'”’»)]`, prev)):
 			// "resiliente2." or "Gateway"3."
-			*refs = append(*refs, t.use(n))
-			return "", true
+			return t.taken(refs, n), true
 		case len(run) >= 5 && isYear(run[:len(run)-len(want)]) && (prev == 0 || unicode.IsSpace(prev) || prev == '('):
 			// "del 20221," is the year 2022 and mark 1
-			*refs = append(*refs, t.use(n))
-			return run[:len(run)-len(want)], true
+			return run[:len(run)-len(want)] + t.taken(refs, n), true
 		}
 		return "", false
 	})

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"regexp"
@@ -52,6 +53,14 @@ type unit struct {
 // page feet, superscript and glued-digit footnote marks, web boilerplate.
 // It fails on invalid UTF-8 and on a text with no passage in it.
 func Parse(meta Meta, raw []byte) (*Document, error) {
+	return ParseContext(context.Background(), meta, raw)
+}
+
+// ParseContext is Parse that gives up when ctx is done, within a fraction
+// of a second whatever the size of the text, with an error wrapping
+// ctx.Err(). An import passes its context, so that a cancel is not kept
+// waiting by one large file.
+func ParseContext(ctx context.Context, meta Meta, raw []byte) (*Document, error) {
 	name := meta.ID
 	if name == "" {
 		name = meta.Source
@@ -66,11 +75,15 @@ func Parse(meta Meta, raw []byte) (*Document, error) {
 	if strings.TrimSpace(strings.ReplaceAll(text, "\f", "")) == "" {
 		return nil, fmt.Errorf("document %q: %w", name, ErrNoText)
 	}
+	stop := &stopCheck{ctx: ctx}
 	notes := newNoteTable()
-	blocks := scanLines(text, notes)
+	blocks := scanLines(text, notes, stop)
 	notes.finish()
-	units := classify(meta, blocks)
-	doc := build(meta, units, notes)
+	units := classify(meta, blocks, stop)
+	doc := build(meta, units, notes, stop)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("document %q: %w", name, err)
+	}
 	if len(doc.Passages) == 0 {
 		return nil, fmt.Errorf("document %q: %w", name, ErrNoText)
 	}
@@ -81,9 +94,12 @@ func Parse(meta Meta, raw []byte) (*Document, error) {
 // classify turns blocks into headings and passage pieces, drops the
 // document's front matter and repeated titles, and joins paragraphs cut by
 // a page break.
-func classify(meta Meta, blocks []*block) []unit {
-	var units []unit
+func classify(meta Meta, blocks []*block, stop *stopCheck) []unit {
+	units := make([]unit, 0, len(blocks))
 	for i, b := range blocks {
+		if stop.stopped() {
+			return nil
+		}
 		u := classifyBlock(b)
 		u.block = i
 		if u.text == "" {
@@ -228,7 +244,7 @@ func dropFrontMatter(meta Meta, units []unit) []unit {
 // dropRepeatedTitles removes headings that repeat the document's title or
 // the heading just before them.
 func dropRepeatedTitles(meta Meta, units []unit) []unit {
-	out := units[:0:0]
+	out := make([]unit, 0, len(units))
 	prevHeading := ""
 	for _, u := range units {
 		if u.kind == "heading" {
@@ -256,20 +272,30 @@ func sameText(a, b string) bool {
 	return a != "" && b != "" && norm(a) == norm(b)
 }
 
+// maxContinuations is how many pieces joinContinuations joins onto one
+// passage: a paragraph running over two page breaks. The bound keeps
+// thousands of short paragraphs that each look like a continuation (lower
+// case, no full stop) from becoming one passage, and the join linear.
+const maxContinuations = 2
+
 // joinContinuations joins a paragraph to the passage before it when that
 // one stops mid-sentence and the paragraph carries on after a page break,
-// its footnotes, or a blank line (starting in lower case).
+// its footnotes, or a blank line (starting in lower case), at most
+// maxContinuations times per passage.
 func joinContinuations(units []unit) []unit {
-	var out []unit
+	out := make([]unit, 0, len(units))
+	joined := 0 // pieces joined onto the last unit of out
 	for _, u := range units {
-		if n := len(out); n > 0 && u.kind == KindParagraph && u.label == "" {
+		if n := len(out); n > 0 && u.kind == KindParagraph && u.label == "" && joined < maxContinuations {
 			prev := &out[n-1]
 			if prev.kind != "heading" && !isTerminal(prev.text) && (u.broke || startsLower(u.text)) {
 				prev.text += " " + u.text
+				joined++
 				continue
 			}
 		}
 		out = append(out, u)
+		joined = 0
 	}
 	return out
 }

@@ -232,3 +232,52 @@ func (g *Glossary) spans(s []string, lang string) []span {
 	}
 	return out
 }
+
+// Equivalents returns the wordings in lang of the glossary entries that are
+// exactly the whole phrase: read in the other language (its translations),
+// and, with synonyms set, in lang itself too (its synonyms, the phrase's
+// own wording left out). Entries for single words of the phrase never
+// count: "digital divide" gives "divario digitale", never "digitale". The
+// index uses it for quoted phrases (no synonyms: the phrase contract) and
+// for the glossary terms in runs of plain words. Nil when no entry is the
+// phrase.
+func (g *Glossary) Equivalents(phrase, lang string, synonyms bool) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, to := range targetLangs(lang) {
+		inTo := key(stems(phrase, to))
+		froms := []string{other(to)}
+		if synonyms {
+			froms = append(froms, to)
+		}
+		for _, from := range froms {
+			s := stems(phrase, from)
+			if len(s) == 0 {
+				continue
+			}
+			for _, e := range g.index[from][key(s)] {
+				for _, w := range g.entries[e].In(to) {
+					if seen[w] || key(stems(w, to)) == inTo {
+						continue
+					}
+					seen[w] = true
+					out = append(out, w)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// IsTerm reports whether phrase, read in English or Italian, is the whole
+// of a glossary wording of several words ("digital divide", "servizi
+// pubblici digitali"): a term to be kept together.
+func (g *Glossary) IsTerm(phrase string) bool {
+	for _, lang := range []string{"en", "it"} {
+		s := stems(phrase, lang)
+		if len(s) >= 2 && len(g.index[lang][key(s)]) > 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,4 +1,4 @@
-package index
+package query
 
 import (
 	"errors"
@@ -10,38 +10,38 @@ import (
 func TestParseQuerySyntax(t *testing.T) {
 	tests := []struct {
 		in      string
-		terms   []queryTerm
+		terms   []Term
 		filters map[string][]string
 		exclude map[string][]string
 	}{
-		{in: "cavi sottomarini", terms: []queryTerm{{text: "cavi"}, {text: "sottomarini"}}},
-		{in: `  "diritti   umani"  digitale`, terms: []queryTerm{{text: "diritti umani", phrase: true}, {text: "digitale"}}},
-		{in: "+cable -robot", terms: []queryTerm{{text: "cable", occur: occurMust}, {text: "robot", occur: occurMustNot}}},
-		{in: `+"undersea cables"`, terms: []queryTerm{{text: "undersea cables", phrase: true, occur: occurMust}}},
-		{in: `-"cookie policy" data`, terms: []queryTerm{{text: "cookie policy", phrase: true, occur: occurMustNot}, {text: "data"}}},
-		{in: "cyber*", terms: []queryTerm{{text: "cyber", prefix: true}}},
-		{in: "+tecnolog*", terms: []queryTerm{{text: "tecnolog", prefix: true, occur: occurMust}}},
+		{in: "cavi sottomarini", terms: []Term{{Text: "cavi"}, {Text: "sottomarini"}}},
+		{in: `  "diritti   umani"  digitale`, terms: []Term{{Text: "diritti umani", Phrase: true}, {Text: "digitale"}}},
+		{in: "+cable -robot", terms: []Term{{Text: "cable", Occur: Must}, {Text: "robot", Occur: MustNot}}},
+		{in: `+"undersea cables"`, terms: []Term{{Text: "undersea cables", Phrase: true, Occur: Must}}},
+		{in: `-"cookie policy" data`, terms: []Term{{Text: "cookie policy", Phrase: true, Occur: MustNot}, {Text: "data"}}},
+		{in: "cyber*", terms: []Term{{Text: "cyber", Prefix: true}}},
+		{in: "+tecnolog*", terms: []Term{{Text: "tecnolog", Prefix: true, Occur: Must}}},
 		{in: "ai lang:IT doc:join-2025-140 theme:cybersecurity",
-			terms:   []queryTerm{{text: "ai"}},
+			terms:   []Term{{Text: "ai"}},
 			filters: map[string][]string{"lang": {"it"}, "doc": {"join-2025-140"}, "theme": {"cybersecurity"}}},
 		{in: "ai lang:en lang:it -doc:g7-2024",
-			terms:   []queryTerm{{text: "ai"}},
+			terms:   []Term{{Text: "ai"}},
 			filters: map[string][]string{"lang": {"en", "it"}},
 			exclude: map[string][]string{"doc": {"g7-2024"}}},
 		// colons that are not filters are searched as words
-		{in: "https://example.org Nota: 2025:x", terms: []queryTerm{{text: "https://example.org"}, {text: "Nota:"}, {text: "2025:x"}}},
+		{in: "https://example.org Nota: 2025:x", terms: []Term{{Text: "https://example.org"}, {Text: "Nota:"}, {Text: "2025:x"}}},
 		// a quote ends a word and starts a phrase
-		{in: `data"free flow"`, terms: []queryTerm{{text: "data"}, {text: "free flow", phrase: true}}},
-		{in: "l'intelligenza co-operation", terms: []queryTerm{{text: "l'intelligenza"}, {text: "co-operation"}}},
+		{in: `data"free flow"`, terms: []Term{{Text: "data"}, {Text: "free flow", Phrase: true}}},
+		{in: "l'intelligenza co-operation", terms: []Term{{Text: "l'intelligenza"}, {Text: "co-operation"}}},
 	}
 	for _, tt := range tests {
-		pq, err := parseQuery(tt.in)
+		pq, err := Parse(tt.in)
 		if err != nil {
-			t.Errorf("parseQuery(%q): %v", tt.in, err)
+			t.Errorf("Parse(%q): %v", tt.in, err)
 			continue
 		}
-		if !reflect.DeepEqual(pq.terms, tt.terms) {
-			t.Errorf("parseQuery(%q) terms = %+v, want %+v", tt.in, pq.terms, tt.terms)
+		if !reflect.DeepEqual(pq.Terms, tt.terms) {
+			t.Errorf("Parse(%q) terms = %+v, want %+v", tt.in, pq.Terms, tt.terms)
 		}
 		if tt.filters == nil {
 			tt.filters = map[string][]string{}
@@ -49,8 +49,8 @@ func TestParseQuerySyntax(t *testing.T) {
 		if tt.exclude == nil {
 			tt.exclude = map[string][]string{}
 		}
-		if !reflect.DeepEqual(pq.filters, tt.filters) || !reflect.DeepEqual(pq.exclude, tt.exclude) {
-			t.Errorf("parseQuery(%q) filters = %v, -%v; want %v, -%v", tt.in, pq.filters, pq.exclude, tt.filters, tt.exclude)
+		if !reflect.DeepEqual(pq.Filters, tt.filters) || !reflect.DeepEqual(pq.Exclude, tt.exclude) {
+			t.Errorf("Parse(%q) filters = %v, -%v; want %v, -%v", tt.in, pq.Filters, pq.Exclude, tt.filters, tt.exclude)
 		}
 	}
 }
@@ -81,38 +81,38 @@ func TestParseQueryErrors(t *testing.T) {
 		{"ai lang:e*", "lang:e* is not a valid filter"},
 	}
 	for _, tt := range tests {
-		_, err := parseQuery(tt.in)
+		_, err := Parse(tt.in)
 		if err == nil {
-			t.Errorf("parseQuery(%q): no error, want %q", tt.in, tt.want)
+			t.Errorf("Parse(%q): no error, want %q", tt.in, tt.want)
 			continue
 		}
-		var qe *QueryError
+		var qe *Error
 		if !errors.As(err, &qe) {
-			t.Errorf("parseQuery(%q): error %T is not a *QueryError", tt.in, err)
+			t.Errorf("Parse(%q): error %T is not a *Error", tt.in, err)
 		}
 		if !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("parseQuery(%q) = %q, want it to contain %q", tt.in, err, tt.want)
+			t.Errorf("Parse(%q) = %q, want it to contain %q", tt.in, err, tt.want)
 		}
 		if strings.Contains(err.Error(), "\n") {
-			t.Errorf("parseQuery(%q): error is not one line: %q", tt.in, err)
+			t.Errorf("Parse(%q): error is not one line: %q", tt.in, err)
 		}
 	}
 }
 
 func TestParseQueryListing(t *testing.T) {
 	for _, in := range []string{"lang:it", "theme:ai-governance", "doc:join-2025-140 lang:it", "-doc:g7-2024", "lang:it -digitale"} {
-		pq, err := parseQuery(in)
+		pq, err := Parse(in)
 		if err != nil {
-			t.Errorf("parseQuery(%q): %v", in, err)
+			t.Errorf("Parse(%q): %v", in, err)
 			continue
 		}
-		if !pq.listing() {
-			t.Errorf("parseQuery(%q) is not a listing", in)
+		if !pq.Listing() {
+			t.Errorf("Parse(%q) is not a listing", in)
 		}
 	}
 	for _, in := range []string{"cavi lang:it", "+cavi", "cyber*"} {
-		if pq, err := parseQuery(in); err != nil || pq.listing() {
-			t.Errorf("parseQuery(%q) = listing %v, %v", in, pq != nil && pq.listing(), err)
+		if pq, err := Parse(in); err != nil || pq.Listing() {
+			t.Errorf("Parse(%q) = listing %v, %v", in, pq != nil && pq.Listing(), err)
 		}
 	}
 }

@@ -1,0 +1,326 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"attache/index"
+)
+
+// snippetSegments splits a snippet at its marks into text segments, the
+// matched words bold in the primary colour, runs of white space folded.
+func snippetSegments(snippet index.Snippet) []widget.RichTextSegment {
+	var segs []widget.RichTextSegment
+	plain := widget.RichTextStyleInline
+	mark := widget.RichTextStyle{Inline: true, ColorName: colorMark, TextStyle: fyne.TextStyle{Bold: true}}
+	add := func(style widget.RichTextStyle, s string) {
+		if s = foldSpace(s); s != "" {
+			segs = append(segs, &widget.TextSegment{Style: style, Text: s})
+		}
+	}
+	text, at := snippet.Text, 0
+	for _, m := range snippet.Marks {
+		if m.Start < at || m.End > len(text) || m.Start >= m.End {
+			continue
+		}
+		add(plain, text[at:m.Start])
+		add(mark, text[m.Start:m.End])
+		at = m.End
+	}
+	add(plain, text[at:])
+	return segs
+}
+
+// foldSpace folds each run of white space, newlines included, into one
+// space, keeping a space at either end.
+func foldSpace(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		if s != "" {
+			return " "
+		}
+		return ""
+	}
+	out := strings.Join(f, " ")
+	if r := s[0]; r == ' ' || r == '\n' || r == '\t' || r == '\r' {
+		out = " " + out
+	}
+	if r := s[len(s)-1]; r == ' ' || r == '\n' || r == '\t' || r == '\r' {
+		out += " "
+	}
+	return out
+}
+
+// hitRow is one row of the result list: the document's name (and "✓ in
+// brief" when the brief quotes the passage), a line with the locator and
+// the language, and the snippet. It selects its hit on a tap and adds it
+// to the brief on a double tap.
+type hitRow struct {
+	widget.BaseWidget
+	p       *searchPane
+	id      int
+	head    *widget.RichText
+	mark    *widget.RichText
+	loc     *widget.RichText
+	lang    *widget.RichText
+	snippet *widget.RichText
+	content fyne.CanvasObject
+	top     *fyne.Container
+	// width is the row's width when last laid out; the snippet is cut to
+	// fit three lines of it.
+	width float32
+}
+
+// snippetLines is how many lines of snippet a row shows.
+const snippetLines = 3
+
+func newHitRow(p *searchPane) *hitRow {
+	r := &hitRow{p: p, id: -1}
+	r.head = widget.NewRichText()
+	r.head.Truncation = fyne.TextTruncateEllipsis
+	r.mark = widget.NewRichText()
+	r.loc = widget.NewRichText()
+	r.loc.Truncation = fyne.TextTruncateEllipsis
+	r.lang = widget.NewRichText()
+	// The row lays out the snippet's lines itself (see wrapSnippet).
+	r.snippet = widget.NewRichText()
+	// Rows of one height scroll smoothly; the snippet is cut to fit.
+	h := snippetLines*fyne.MeasureText("Mg", theme.TextSize(), fyne.TextStyle{}).Height + 2*theme.InnerPadding()
+	spacer := canvas.NewRectangle(nil)
+	spacer.SetMinSize(fyne.NewSize(10, h))
+	// The name and the locator lines sit close together, as one heading.
+	r.top = container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.InnerPadding()),
+		container.NewBorder(nil, nil, nil, r.mark, r.head),
+		container.NewBorder(nil, nil, nil, r.lang, r.loc))
+	r.content = container.NewBorder(r.top, nil, nil, nil, container.NewStack(spacer, r.snippet))
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// show fills the row with hit id.
+func (r *hitRow) show(id int) {
+	r.id = id
+	if id < 0 || id >= len(r.p.hits) {
+		return
+	}
+	h := r.p.hits[id]
+	loc := h.Locator
+	if h.Page > 0 {
+		loc += fmt.Sprintf(lang.L(", p. %d"), h.Page)
+	}
+	if h.Weak {
+		loc += " · " + lang.L("weaker match")
+	}
+	dim := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}
+	r.head.Segments = []widget.RichTextSegment{
+		&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}, Text: r.p.u.docName(h.DocID)},
+	}
+	r.head.Refresh()
+	r.loc.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: dim, Text: fitLocator(loc, r.locFits)}}
+	r.loc.Refresh()
+	r.lang.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: dim, Text: strings.ToUpper(h.Lang)}}
+	r.lang.Refresh()
+	r.mark.Segments = nil
+	if r.p.u.brief.contains(h.ID) {
+		r.mark.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, ColorName: colorInBrief, TextStyle: fyne.TextStyle{Bold: true}}, Text: lang.L("✓ in brief")}}
+	}
+	r.mark.Refresh()
+	// The mark changes the width of the right part: lay the lines out again.
+	for _, line := range r.top.Objects {
+		if c, ok := line.(*fyne.Container); ok {
+			c.Layout.Layout(c.Objects, c.Size())
+		}
+	}
+	snip := h.Snippet
+	if strings.TrimSpace(snip.Text) == "" {
+		snip = index.Snippet{Text: h.Text}
+	}
+	r.snippet.Segments = wrapSnippet(fitSegments(snippetSegments(snip), r.fitRunes()), r.snippetWidth(), snippetLines)
+	r.snippet.Refresh()
+}
+
+// locFits reports whether a locator fits its line beside the language.
+func (r *hitRow) locFits(loc string) bool {
+	w := r.width - 2*theme.InnerPadding() - r.lang.MinSize().Width - theme.Padding()
+	if r.width <= 0 {
+		w = 360
+	}
+	return fyne.MeasureText(loc, theme.CaptionTextSize(), fyne.TextStyle{}).Width <= w
+}
+
+// fitLocator shortens a locator until fits accepts it by cutting the
+// quoted heading in it rather than its end, so that the pinpoint (para. 3,
+// point 2, p. 7) stays in view: `"Safe, secure and trustworthy…", para. 3`.
+// A locator without a quoted heading, or one that does not fit even with
+// a few characters of its heading, is returned whole (the line's own
+// ellipsis then cuts its end).
+func fitLocator(loc string, fits func(string) bool) string {
+	if fits(loc) {
+		return loc
+	}
+	open := strings.IndexRune(loc, '"')
+	if open < 0 {
+		return loc
+	}
+	closing := strings.IndexRune(loc[open+1:], '"')
+	if closing < 0 {
+		return loc
+	}
+	rs := []rune(loc)
+	a := len([]rune(loc[:open+1]))
+	b := a + len([]rune(loc[open+1:open+1+closing]))
+	const minKeep = 8
+	for keep := b - a - 1; keep >= minKeep; keep-- {
+		short := string(rs[:a]) + strings.TrimRight(string(rs[a:a+keep]), " ,;:") + "…" + string(rs[b:])
+		if fits(short) {
+			return short
+		}
+	}
+	return loc
+}
+
+// snippetWidth is the width the snippet's lines have in the row.
+func (r *hitRow) snippetWidth() float32 {
+	w := r.width - 2*theme.InnerPadding()
+	if w <= 0 {
+		w = 360
+	}
+	return w
+}
+
+// fitRunes estimates how many characters fill the snippet's lines at the
+// row's width, with some to spare: wrapSnippet cuts what does not fit.
+func (r *hitRow) fitRunes() int {
+	w := r.width - 2*theme.InnerPadding()
+	if w <= 0 {
+		w = 360
+	}
+	avg := fyne.MeasureText("abcdefghijklmnopqrstuvwxyz", theme.TextSize(), fyne.TextStyle{}).Width / 26
+	n := int(float32(snippetLines) * w / avg * 1.3)
+	return max(n, 40)
+}
+
+// fitSegments cuts segments to about n runes around the first emphasised
+// one, marking the cuts with "…".
+func fitSegments(segs []widget.RichTextSegment, n int) []widget.RichTextSegment {
+	total, first := 0, -1
+	for _, s := range segs {
+		ts := s.(*widget.TextSegment)
+		if first < 0 && ts.Style.TextStyle.Bold {
+			first = total
+		}
+		total += len([]rune(ts.Text))
+	}
+	if total <= n {
+		return segs
+	}
+	start := 0
+	if first > n/3 {
+		start = first - n/3
+	}
+	end := min(total, start+n)
+	start, end = wordBounds(segs, start, end, first)
+	var out []widget.RichTextSegment
+	pos := 0
+	for _, s := range segs {
+		ts := s.(*widget.TextSegment)
+		rs := []rune(ts.Text)
+		a, b := max(start-pos, 0), min(end-pos, len(rs))
+		pos += len(rs)
+		if a >= b {
+			continue
+		}
+		out = append(out, &widget.TextSegment{Style: ts.Style, Text: string(rs[a:b])})
+	}
+	if len(out) > 0 {
+		if start > 0 {
+			f := out[0].(*widget.TextSegment)
+			f.Text = "…" + strings.TrimLeft(f.Text, " ")
+		}
+		if end < total {
+			l := out[len(out)-1].(*widget.TextSegment)
+			l.Text = strings.TrimRight(l.Text, " ") + "…"
+		}
+	}
+	return out
+}
+
+// wordBounds moves a cut at start forward, and one at end back, to the
+// nearest space, so that a snippet does not begin or end in the middle of
+// a word; it never moves start past first (the first emphasised rune) nor
+// by more than a long word.
+func wordBounds(segs []widget.RichTextSegment, start, end, first int) (int, int) {
+	var rs []rune
+	for _, s := range segs {
+		rs = append(rs, []rune(s.(*widget.TextSegment).Text)...)
+	}
+	const longWord = 20
+	if start > 0 && !unicode.IsSpace(rs[start-1]) {
+		for i := start; i < len(rs) && i < start+longWord && (first < 0 || i < first); i++ {
+			if unicode.IsSpace(rs[i]) {
+				start = i + 1
+				break
+			}
+		}
+	}
+	if end < len(rs) && !unicode.IsSpace(rs[end]) {
+		for i := end - 1; i > start && i > end-longWord && i > first; i-- {
+			if unicode.IsSpace(rs[i]) {
+				end = i
+				break
+			}
+		}
+	}
+	return start, end
+}
+
+// text is the row's text as shown, for tests.
+func (r *hitRow) text() string {
+	return r.head.String() + " " + r.mark.String() + "\n" + r.loc.String() + " " + r.lang.String() + "\n" + r.snippet.String()
+}
+
+// Tapped selects the row's hit.
+func (r *hitRow) Tapped(*fyne.PointEvent) {
+	if r.id >= 0 {
+		r.p.list.Select(r.id)
+	}
+}
+
+// DoubleTapped selects the row's hit and adds it to the brief.
+func (r *hitRow) DoubleTapped(*fyne.PointEvent) {
+	if r.id < 0 {
+		return
+	}
+	r.p.list.Select(r.id)
+	r.p.u.addSelected()
+}
+
+// CreateRenderer draws the row's content, cutting the snippet again when
+// the row's width changes.
+func (r *hitRow) CreateRenderer() fyne.WidgetRenderer {
+	return &hitRowRenderer{WidgetRenderer: widget.NewSimpleRenderer(r.content), r: r}
+}
+
+// hitRowRenderer lays out a hitRow.
+type hitRowRenderer struct {
+	fyne.WidgetRenderer
+	r *hitRow
+}
+
+// Layout refits the snippet to a new width.
+func (h *hitRowRenderer) Layout(size fyne.Size) {
+	if size.Width != h.r.width {
+		h.r.width = size.Width
+		h.r.show(h.r.id)
+	}
+	h.WidgetRenderer.Layout(size)
+}

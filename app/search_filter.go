@@ -1,0 +1,94 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2/widget"
+
+	"attache/index"
+)
+
+// filterSelect is one of the search pane's filters (document, language or
+// theme): a select whose options are the facet's values with their counts,
+// and whose first option means "no filter".
+type filterSelect struct {
+	*widget.Select
+	// facet names the facet of index.Results this filter counts by.
+	facet string
+	// all is the label of the "no filter" option.
+	all string
+	// value is the chosen value, "" for none.
+	value string
+	// choice maps option labels to values.
+	choice map[string]string
+	// filling is true while the options are being replaced.
+	filling bool
+}
+
+// filterOption is a value a filter offers and its label without count.
+type filterOption struct {
+	value, label string
+}
+
+// newFilterSelect makes a filter counting by facet, whose "no filter"
+// option reads all; changed runs when the user picks another option.
+func newFilterSelect(facet, all string, changed func()) *filterSelect {
+	f := &filterSelect{facet: facet, all: all, choice: map[string]string{all: ""}}
+	f.Select = widget.NewSelect([]string{all}, func(label string) {
+		if f.filling {
+			return
+		}
+		f.value = f.choice[label]
+		changed()
+	})
+	f.filling = true
+	f.Select.SetSelected(all)
+	f.filling = false
+	return f
+}
+
+// fill sets the options to opts with their counts in facets (no counts
+// when facets is nil), keeping the chosen value. With counts, options with
+// no passage go to the end (unless chosen), so the useful ones come first.
+func (f *filterSelect) fill(opts []filterOption, facets map[string][]index.FacetCount) {
+	counts := map[string]int{}
+	for _, c := range facets[f.facet] {
+		counts[c.Value] = c.Count
+	}
+	f.filling = true
+	defer func() { f.filling = false }()
+	f.choice = map[string]string{f.all: ""}
+	labels := []string{f.all}
+	var silent []string
+	chosen := f.all
+	for _, o := range opts {
+		label := o.label
+		if facets != nil {
+			label += fmt.Sprintf(" (%d)", counts[o.value])
+		}
+		f.choice[label] = o.value
+		if facets != nil && counts[o.value] == 0 && o.value != f.value {
+			silent = append(silent, label)
+		} else {
+			labels = append(labels, label)
+		}
+		if o.value == f.value {
+			chosen = label
+		}
+	}
+	f.Select.SetOptions(append(labels, silent...))
+	f.Select.SetSelected(chosen)
+}
+
+// set chooses value without telling the pane (the caller searches).
+func (f *filterSelect) set(value string) {
+	f.value = value
+	for label, v := range f.choice {
+		if v == value {
+			f.filling = true
+			f.Select.SetSelected(label)
+			f.filling = false
+			return
+		}
+	}
+}

@@ -1,0 +1,232 @@
+package briefing
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// documentXML is word/document.xml: title block, key messages, contents,
+// sections with quotations and note references, the Sources list, and the
+// page set-up with the header and footer of every page.
+func (d *docxDoc) documentXML() string {
+	var sb strings.Builder
+	sb.WriteString(xmlHeader)
+	fmt.Fprintf(&sb, `<w:document xmlns:w="%s" xmlns:r="%s"><w:body>`, nsW, nsR)
+	d.titleBlock(&sb)
+	d.keyMessages(&sb)
+	d.contents(&sb)
+	for _, s := range d.r.Sections {
+		d.section(&sb, s)
+	}
+	d.sources(&sb)
+	if d.endnotes && len(d.r.Notes) > 0 {
+		// Word prints the endnotes after the document's last paragraph:
+		// this heading stands above them
+		d.para(&sb, "Heading1", d.r.NotesHeading, d.r.LangTag)
+	}
+	d.sectPr(&sb)
+	sb.WriteString("</w:body></w:document>")
+	return sb.String()
+}
+
+// para writes a paragraph of one run of text in a style and language.
+func (d *docxDoc) para(sb *strings.Builder, style, text, lang string) {
+	pprops{style: style, lang: lang}.open(sb)
+	d.run(sb, text, rprops{lang: lang})
+	sb.WriteString("</w:p>")
+}
+
+func (d *docxDoc) titleBlock(sb *strings.Builder) {
+	r := d.r
+	lang := r.LangTag
+	d.para(sb, "Title", r.Title, lang)
+	if r.Subtitle != "" {
+		d.para(sb, "Subtitle", r.Subtitle, lang)
+	}
+	if r.Purpose != "" {
+		d.para(sb, "BriefPurpose", r.Purpose, lang)
+	}
+	for _, f := range r.Fields {
+		pprops{style: "TitleBlockField", lang: lang}.open(sb)
+		d.run(sb, f.Label, rprops{style: "TitleBlockLabel", lang: lang})
+		d.run(sb, "\t"+f.Value, rprops{lang: lang})
+		sb.WriteString("</w:p>")
+	}
+	// the rule under the title block
+	pprops{style: "TitleBlockRule"}.open(sb)
+	sb.WriteString("</w:p>")
+}
+
+func (d *docxDoc) keyMessages(sb *strings.Builder) {
+	if len(d.r.KeyMessages) == 0 {
+		return
+	}
+	lang := d.r.LangTag
+	d.para(sb, "KeyMessagesHeading", d.r.KeyMessagesHeading, lang)
+	for _, m := range d.r.KeyMessages {
+		d.para(sb, "KeyMessage", m, lang)
+	}
+}
+
+// tocAnchor is the bookmark of a section's heading, which the contents'
+// entries link to and take their page numbers from.
+func tocAnchor(n int) string { return fmt.Sprintf("_TocSection%d", n) }
+
+// contents writes the contents list as a TOC field over the section
+// headings (outline level 1), with the entries already in it: each a link
+// to its heading with a PAGEREF field, whose page is the PDF layout's
+// until Word or LibreOffice updates the fields.
+func (d *docxDoc) contents(sb *strings.Builder) {
+	if len(d.r.Contents) == 0 {
+		return
+	}
+	lang := d.r.LangTag
+	d.para(sb, "TOCHeading", d.r.ContentsHeading, lang)
+	for i, entry := range d.r.Contents {
+		pprops{style: "TOC1", lang: lang}.open(sb)
+		if i == 0 {
+			sb.WriteString(`<w:r><w:fldChar w:fldCharType="begin"/></w:r>`)
+			sb.WriteString(`<w:r><w:instrText xml:space="preserve"> TOC \o "1-1" \h \z \u </w:instrText></w:r>`)
+			sb.WriteString(`<w:r><w:fldChar w:fldCharType="separate"/></w:r>`)
+		}
+		n := i + 1
+		fmt.Fprintf(sb, `<w:hyperlink w:anchor="%s" w:history="1">`, tocAnchor(n))
+		d.run(sb, entry, rprops{lang: lang})
+		d.run(sb, "\t", rprops{})
+		page := ""
+		if i < len(d.secPages) {
+			page = fmt.Sprint(d.secPages[i])
+		}
+		d.field(sb, `PAGEREF `+tocAnchor(n)+` \h`, page, rprops{})
+		sb.WriteString("</w:hyperlink>")
+		if i == len(d.r.Contents)-1 {
+			sb.WriteString(`<w:r><w:fldChar w:fldCharType="end"/></w:r>`)
+		}
+		sb.WriteString("</w:p>")
+	}
+}
+
+func (d *docxDoc) section(sb *strings.Builder, s RenderedSection) {
+	lang := d.r.LangTag
+	pprops{style: "Heading1", lang: lang}.open(sb)
+	d.bookmark++
+	fmt.Fprintf(sb, `<w:bookmarkStart w:id="%d" w:name="%s"/>`, d.bookmark, tocAnchor(s.Number))
+	d.run(sb, s.Numbered(), rprops{lang: lang})
+	fmt.Fprintf(sb, `<w:bookmarkEnd w:id="%d"/>`, d.bookmark)
+	sb.WriteString("</w:p>")
+	for _, bl := range s.Blocks {
+		switch bl.Kind {
+		case Quotation:
+			d.quotation(sb, bl)
+		case Translation:
+			d.translation(sb, bl)
+		default:
+			d.para(sb, "Normal", oneSpace(bl.Text), bl.Lang)
+		}
+	}
+}
+
+// quotation writes a quotation in its language under its label, with
+// its note references where the marks stand.
+func (d *docxDoc) quotation(sb *strings.Builder, bl Block) {
+	if bl.Label != "" {
+		d.para(sb, "QuoteLanguage", bl.Label, d.r.LangTag)
+		// under its label, as close as the PDF sets it
+		fmt.Fprintf(sb, `<w:p><w:pPr><w:pStyle w:val="Quote"/><w:spacing w:before="%d"/><w:rPr><w:lang w:val="%s"/></w:rPr></w:pPr>`, twips(0.5), bl.Lang)
+	} else {
+		pprops{style: "Quote", lang: bl.Lang}.open(sb)
+	}
+	pieces := bl.Pieces
+	if len(pieces) == 0 {
+		pieces = []Piece{{Text: bl.Text, Marks: bl.Marks}}
+	}
+	for i, p := range pieces {
+		// a mark stands right after its word, the space after it stays
+		t := collapseSpace(p.Text)
+		if i == 0 {
+			t = strings.TrimLeft(t, " ")
+		}
+		if i == len(pieces)-1 {
+			t = strings.TrimRight(t, " ")
+		}
+		d.run(sb, t, rprops{lang: bl.Lang})
+		d.noteReferences(sb, p.Marks)
+	}
+	sb.WriteString("</w:p>")
+}
+
+// translation writes the author's own translation after the original,
+// under its label ("Own translation"), in the brief's language.
+func (d *docxDoc) translation(sb *strings.Builder, bl Block) {
+	d.para(sb, "TranslationLabel", bl.Label, d.r.LangTag)
+	fmt.Fprintf(sb, `<w:p><w:pPr><w:pStyle w:val="OwnTranslation"/><w:spacing w:before="%d"/><w:rPr><w:lang w:val="%s"/></w:rPr></w:pPr>`, twips(0.5), bl.Lang)
+	d.run(sb, oneSpace(bl.Text), rprops{lang: bl.Lang})
+	sb.WriteString("</w:p>")
+}
+
+// noteReferences writes the references to notes marks, as Word numbers
+// them (in reading order, as the notes were numbered), separated by
+// superscript commas.
+func (d *docxDoc) noteReferences(sb *strings.Builder, marks []int) {
+	elem, style := "w:footnoteReference", "FootnoteReference"
+	if d.endnotes {
+		elem, style = "w:endnoteReference", "EndnoteReference"
+	}
+	for i, n := range marks {
+		if i > 0 {
+			d.run(sb, ",", rprops{style: style})
+		}
+		fmt.Fprintf(sb, `<w:r><w:rPr><w:rStyle w:val="%s"/></w:rPr><%s w:id="%d"/></w:r>`, style, elem, n)
+	}
+}
+
+func (d *docxDoc) sources(sb *strings.Builder) {
+	if len(d.r.Sources) == 0 {
+		return
+	}
+	lang := d.r.LangTag
+	d.para(sb, "Heading1", d.r.SourcesHeading, lang)
+	for _, s := range d.r.Sources {
+		pprops{style: "SourceEntry", lang: lang}.open(sb)
+		d.noteRuns(sb, s.Runs, &d.docRels, lang, d.r.SourceLang(s.DocID))
+		sb.WriteString("</w:p>")
+	}
+}
+
+// sectPr is the page set-up: the header and footer on every page, the
+// note numbering, the paper size and the PDF's margins.
+func (d *docxDoc) sectPr(sb *strings.Builder) {
+	fmt.Fprintf(sb, `<w:sectPr><w:headerReference w:type="default" r:id="%s"/><w:footerReference w:type="default" r:id="%s"/>`, d.headerID, d.footerID)
+	sb.WriteString(`<w:footnotePr><w:numFmt w:val="decimal"/></w:footnotePr><w:endnotePr><w:pos w:val="sectEnd"/><w:numFmt w:val="decimal"/></w:endnotePr>`)
+	fmt.Fprintf(sb, `<w:pgSz w:w="%d" w:h="%d"/>`, d.page.w, d.page.h)
+	fmt.Fprintf(sb, `<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/>`,
+		twips(marginTop), twips(marginSide), twips(marginBottom), twips(marginSide), twips(markingY-4), twips(footerGap-4))
+	sb.WriteString(`<w:cols w:space="708"/></w:sectPr>`)
+}
+
+// collapseSpace makes every run of white space one space, keeping one at
+// either end.
+func collapseSpace(s string) string {
+	var sb strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			sb.WriteByte(' ')
+			space = false
+		}
+		sb.WriteRune(r)
+	}
+	if space {
+		sb.WriteByte(' ')
+	}
+	return sb.String()
+}
+
+// oneSpace joins the lines of a paragraph with single spaces, as the PDF
+// prints them.
+func oneSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
