@@ -5,7 +5,7 @@ GO      ?= go
 BIN     := bin/attache
 SHOTS   := screenshots
 
-.PHONY: all run test build deps vet bench eval screenshots smoke check-docx fuzz clean
+.PHONY: all run test build deps vet bench bench-scale bench-peers eval screenshots smoke check-docx fuzz clean
 
 all: build
 
@@ -27,7 +27,23 @@ test: build
 	@sh scripts/smoke.sh $(BIN)
 
 bench: deps
-	$(GO) test -run '^$$' -bench . -benchtime 5x ./...
+	$(GO) test -run '^$$' -bench . -benchtime 5x -timeout 1h ./...
+
+# The library at a million passages (the GIMP manual imported again and
+# again, beside the seeds): import throughput, open, search median and p99,
+# peak memory, index and store size. Long; not part of "test" or "bench"'s
+# default size (100,000 passages).
+SCALE ?= 1000000
+bench-scale: deps
+	ATTACHE_BENCH_PASSAGES=$(SCALE) $(GO) test -run '^$$' -bench '^BenchmarkScale$$' -benchtime 1x -timeout 6h -v ./index/
+
+# Attaché beside Recoll on the same copy of the GIMP manual (both installed
+# from Debian when missing): import time and memory, then whole-process
+# searches alternating the two programs, COPIES copies of the manual
+# (COPIES=6 is about 100,000 passages). A benchmark, not a test.
+COPIES ?= 1
+bench-peers: build
+	COPIES=$(COPIES) sh scripts/bench-peers.sh $(BIN)
 
 eval: deps
 	$(GO) run . eval
