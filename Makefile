@@ -45,8 +45,15 @@ COPIES ?= 1
 bench-peers: build
 	COPIES=$(COPIES) sh scripts/bench-peers.sh $(BIN)
 
+GIMP_HELP := /usr/share/gimp/2.0/help
+
 eval: deps
 	$(GO) run . eval
+	@if [ -d $(GIMP_HELP)/en ] && [ -d $(GIMP_HELP)/it ]; then \
+		echo; $(GO) run . eval --import $(GIMP_HELP)/en --import $(GIMP_HELP)/it testdata/eval-gimp.json; \
+	else \
+		echo "eval: the GIMP manual is not installed (apt-get install gimp-help-en gimp-help-it): testdata/eval-gimp.json skipped"; \
+	fi
 
 screenshots: build
 	@sh scripts/screenshots.sh $(BIN) $(SHOTS)
