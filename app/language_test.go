@@ -338,3 +338,12 @@ func TestViewLanguageRemembersTheChoice(t *testing.T) {
 		t.Errorf("no word that the language applies from the next start")
 	}
 }
+
+func TestQueryErrorsInItalian(t *testing.T) {
+	inItalian(t)
+	u := newTestUI(t)
+	u.search.query.SetText(`"cavi sottomarini`)
+	if msg := u.search.message.Text; !strings.Contains(msg, "virgolette") {
+		t.Errorf("an unclosed quote under Italian says %q", msg)
+	}
+}
