@@ -111,3 +111,37 @@ func TestParseManyIDlessSections(t *testing.T) {
 		t.Errorf("IDs %q %q %q", b.Sections[1].ID, b.Sections[2].ID, b.Sections[1].Excerpts[0].ID)
 	}
 }
+
+// sizedBrief has about size bytes of the author's own text, in
+// paragraphs of 20,000 characters.
+func sizedBrief(t testing.TB, size int) *Brief {
+	b, err := New(Header{Title: "Sized brief", Lang: "en"}, "blank")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, _ := b.AddSection("Text", -1)
+	s, _ := b.Section(id)
+	for n := 0; n < size; n += 20_000 {
+		s.Text = append(s.Text, strings.Repeat("digital cooperation ", 1000))
+	}
+	return b
+}
+
+func benchmarkSize(bm *testing.B, size int) {
+	b := sizedBrief(bm, size)
+	var buf bytes.Buffer
+	for bm.Loop() {
+		buf.Reset()
+		if _, err := WritePDF(&buf, b, Options{}); err != nil {
+			bm.Fatal(err)
+		}
+	}
+	bm.ReportMetric(float64(size)/1e6, "MB")
+}
+
+// BenchmarkExportPDFSize0_1MB and 1MB show export time linear in the
+// brief's size (issue 11 item 7).
+func BenchmarkExportPDFSize0_1MB(b *testing.B) { benchmarkSize(b, 100_000) }
+
+// BenchmarkExportPDFSize1MB exports 1 MB of text (about 300 pages).
+func BenchmarkExportPDFSize1MB(b *testing.B) { benchmarkSize(b, 1_000_000) }

@@ -287,7 +287,7 @@ func TestChangeIndexesWhatItPuts(t *testing.T) {
 			Text: "Wombats dig burrows with their strong claws."}},
 	}
 	err := l.change(func(tx *bolt.Tx) ([]string, []*corpus.Document, error) {
-		_, err := putDocument(tx, doc, false, l.tagger, catalogueOrder(doc.ID, false, 0))
+		_, err := putDocument(tx, doc, false, taggerOf(l), catalogueOrder(doc.ID, false, 0))
 		return nil, []*corpus.Document{doc}, err
 	})
 	if err != nil {

@@ -124,6 +124,12 @@ func connect(ctx context.Context, cfg Config) (*pgxpool.Pool, string, error) {
 		pc.ConnConfig.RuntimeParams = map[string]string{}
 	}
 	pc.ConnConfig.RuntimeParams["application_name"] = "attache"
+	// A search is one short statement: starting parallel workers for it
+	// costs more than it saves (40 ms against a 0.3 ms scan, measured on
+	// 110k passages), so a session of Attaché runs its statements alone.
+	if _, ok := pc.ConnConfig.RuntimeParams["max_parallel_workers_per_gather"]; !ok {
+		pc.ConnConfig.RuntimeParams["max_parallel_workers_per_gather"] = "0"
+	}
 	wait, cancel := context.WithTimeout(ctx, pc.ConnConfig.ConnectTimeout+time.Second)
 	defer cancel()
 	pool, err := pgxpool.NewWithConfig(wait, pc)
