@@ -90,11 +90,14 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	}
 	req := bleve.NewSearchRequestOptions(b.build(plan), size, from, false)
 	req.Fields = storedFields
+	if !plan.Listing {
+		req.Fields = nil // ranking reads term locations; the top hits are loaded below
+	}
 	req.IncludeLocations = true
 	if plan.Listing {
 		req.SortBy([]string{fieldDoc, fieldSeq})
 	} else {
-		req.SortBy([]string{"-_score", fieldDoc, fieldSeq})
+		req.SortBy([]string{"-_score", "_id"}) // ranked again by tier below
 	}
 	active := activeFilters(plan)
 	for _, name := range facetNames {
@@ -131,15 +134,37 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 		}
 		return res, nil
 	}
+	themed, err := l.themed(ctx, plan, sr.Hits)
+	if err != nil {
+		return nil, err
+	}
 	rk := newRanker(plan, b)
 	rk.body = l.passageText
-	ranked := rk.rank(sr.Hits)
-	for i := offset; i < len(ranked) && i < offset+limit; i++ {
+	ranked := rk.rank(sr.Hits, themed)
+	// Load the top hits, read their tiers with their text, and take the
+	// page from them.
+	top := min(len(ranked), offset+limit+rereadExtra)
+	load := make([]*search.DocumentMatch, top)
+	for i := range load {
+		load[i] = ranked[i].dm
+	}
+	if err := l.loadFields(ctx, load); err != nil {
+		return nil, err
+	}
+	rk.rerank(ranked, top)
+	for i := offset; i < top && i < offset+limit; i++ {
 		h := l.hit(ranked[i].dm)
 		h.Weak = ranked[i].tier == query.TierWeak
 		res.Hits = append(res.Hits, h)
 	}
-	{
+	if len(sr.Hits) == res.Total {
+		// Every match is in hand: count the weak ones among them.
+		for _, r := range ranked {
+			if r.tier == query.TierWeak {
+				res.Weak++
+			}
+		}
+	} else {
 		strong, err := l.count(ctx, b.filtered(plan, rk.strongQuery(b.build(withoutFilters(plan))), ""))
 		if err != nil {
 			return nil, err
@@ -150,7 +175,62 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 }
 
 // rerankExtra is how many hits beyond the page's end a search reranks.
-const rerankExtra = 60
+const rerankExtra = 40
+
+// rereadExtra is how many hits beyond the page's end are loaded to read
+// their tiers with their text.
+const rereadExtra = 5
+
+// themed returns the IDs among the matches that are tagged with a theme
+// the plan names, in one search on the themes field (no stored fields).
+func (l *Local) themed(ctx context.Context, plan *query.Plan, dms search.DocumentMatchCollection) (map[string]bool, error) {
+	if len(plan.Themes) == 0 || len(dms) == 0 {
+		return nil, nil
+	}
+	ids := make([]string, len(dms))
+	for i, dm := range dms {
+		ids[i] = dm.ID
+	}
+	q := bq.NewConjunctionQuery([]bq.Query{bq.NewDocIDQuery(ids), keywordQuery(fieldThemes, plan.Themes)})
+	sr, err := l.search(ctx, bleve.NewSearchRequestOptions(q, len(ids), 0, false))
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]bool, len(sr.Hits))
+	for _, dm := range sr.Hits {
+		out[dm.ID] = true
+	}
+	return out, nil
+}
+
+// loadFields replaces the fields of the page's matches with all the stored
+// fields a hit is rendered from, in one search for their IDs, keeping the
+// term locations the ranking search found.
+func (l *Local) loadFields(ctx context.Context, page []*search.DocumentMatch) error {
+	if len(page) == 0 {
+		return nil
+	}
+	ids := make([]string, len(page))
+	for i, dm := range page {
+		ids[i] = dm.ID
+	}
+	req := bleve.NewSearchRequestOptions(bq.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = storedFields
+	sr, err := l.search(ctx, req)
+	if err != nil {
+		return err
+	}
+	byID := make(map[string]map[string]interface{}, len(sr.Hits))
+	for _, dm := range sr.Hits {
+		byID[dm.ID] = dm.Fields
+	}
+	for _, dm := range page {
+		if f, ok := byID[dm.ID]; ok {
+			dm.Fields = f
+		}
+	}
+	return nil
+}
 
 // facetNames are the facets a search counts.
 var facetNames = []string{"doc", "lang", "theme"}
