@@ -5,7 +5,7 @@ GO      ?= go
 BIN     := bin/attache
 SHOTS   := screenshots
 
-.PHONY: all run test build deps vet bench eval screenshots smoke check-docx clean
+.PHONY: all run test build deps vet bench eval screenshots smoke check-docx fuzz clean
 
 all: build
 
@@ -43,6 +43,21 @@ smoke: build
 # LibreOffice is a large install for CI.
 check-docx: build
 	@sh scripts/check-docx.sh $(BIN) $(SHOTS)/docx
+
+# fuzz runs each fuzz target for FUZZTIME (a minute), one at a time; not
+# part of make test. New failing inputs land in the package's
+# testdata/fuzz/<target>/, beside the seed corpus.
+FUZZTIME ?= 1m
+FUZZFLAGS ?=
+FUZZ_TARGETS := FuzzParse:./index/corpus FuzzSearch:./index \
+	FuzzParseBrief:./briefing FuzzExtractHTML:./index/extract FuzzExtractDOCX:./index/extract
+
+fuzz: deps
+	@for t in $(FUZZ_TARGETS); do \
+		name=$${t%%:*}; pkg=$${t#*:}; \
+		echo "fuzz $$name ($$pkg) for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $(FUZZFLAGS) $$pkg || exit 1; \
+	done
 
 clean:
 	rm -rf bin $(SHOTS)

@@ -19,6 +19,7 @@ import (
 	"attache/assets"
 	"attache/briefing"
 	"attache/index"
+	"attache/index/team"
 )
 
 // Metadata is the app's identity, as in FyneApp.toml (go build does not
@@ -75,6 +76,10 @@ func Run(library string, args []string) error {
 	}
 	w.Canvas().Focus(u.search.query)
 
+	u.libraryAt = library
+	if !team.IsURL(library) {
+		u.localDir = library
+	}
 	opened := u.openLibrary(library)
 	w.ShowAndRun()
 	// Let an index build finish cleanly before the process ends.
@@ -99,6 +104,10 @@ func (u *ui) openLibrary(dir string) <-chan index.Library {
 		})
 		done <- lib
 		fyne.Do(func() {
+			if err != nil && team.IsURL(dir) {
+				u.libraryFailed(dir, err)
+				return
+			}
 			if err != nil {
 				msg := lang.L("The library could not be opened: {{.Err}}", map[string]any{"Err": oneLine(err.Error())})
 				u.setStatus(msg, false)
@@ -122,6 +131,9 @@ func (u *ui) libraryStatus() string {
 	n := 0
 	for _, d := range u.docs {
 		n += d.Passages
+	}
+	if s := u.teamStatus(len(u.docs), n); s != "" {
+		return s
 	}
 	return fmt.Sprintf(lang.L("Library: %d documents, %d passages"), len(u.docs), n)
 }

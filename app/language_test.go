@@ -200,6 +200,7 @@ func TestItalianInterfaceLeavesNoEnglish(t *testing.T) {
 		"draft":     u.showDraft,
 		"section":   u.brief.outline.addSection,
 		"about":     u.showAbout,
+		"start":     u.showStart,
 		"edit doc":  func() { u.withReaderDoc("x", u.showEditDocument) },
 		"open":      u.askOpen,
 		"no reader": func() { u.reader.doc = nil; u.withReaderDoc(lang.L("Edit document"), u.showEditDocument) },

@@ -62,6 +62,9 @@ func (u *ui) buildMenu() *fyne.MainMenu {
 		item(lang.L("Add Documents…"), ctrl(fyne.KeyI), u.showAddDocuments),
 		fyne.NewMenuItem(lang.L("Edit Document Details…"), func() { u.withReaderDoc(lang.L("Edit document"), u.showEditDocument) }),
 		fyne.NewMenuItem(lang.L("Remove Document…"), func() { u.withReaderDoc(lang.L("Remove document"), u.confirmRemoveDocument) }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.L("Open Team Library…"), u.showOpenTeamLibrary),
+		fyne.NewMenuItem(lang.L("Open Local Library"), u.openLocalLibrary),
 	)
 	u.writingItem = item(lang.L("Writing Layout"), ctrlShift(fyne.KeyF), u.toggleWriting)
 	u.writingItem.Checked = u.writing()

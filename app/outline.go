@@ -6,7 +6,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"attache/briefing"
 )
 
 // Tree node IDs: a section is "s/" + its ID, an excerpt "x/" + its ID.
@@ -138,16 +141,34 @@ func (o *outline) nodeLabel(uid string) string {
 	return fmt.Sprintf("“%s” — %s, %s", shortText(x.Text, 60), src, x.Locator)
 }
 
-// nodeCaption is the dim text at the end of a tree row: a section's theme.
+// nodeCaption is the dim text at the end of a tree row: for a section, a
+// mark when it has text of one's own, and its theme.
 func (o *outline) nodeCaption(uid string) string {
 	if o.u.ed == nil || !strings.HasPrefix(uid, secNode) {
 		return ""
 	}
 	s, _ := o.u.ed.Brief().Section(strings.TrimPrefix(uid, secNode))
-	if s == nil || s.Theme == "" {
+	if s == nil {
 		return ""
 	}
-	return themeLabel(s.Theme)
+	var parts []string
+	if hasOwnText(s) {
+		parts = append(parts, lang.L("✎ text"))
+	}
+	if s.Theme != "" {
+		parts = append(parts, themeLabel(s.Theme))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// hasOwnText reports whether a section has text of one's own.
+func hasOwnText(s *briefing.Section) bool {
+	for _, p := range s.Text {
+		if strings.TrimSpace(p) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // shortText cuts s to n runes with an ellipsis.

@@ -26,8 +26,12 @@ type ui struct {
 	win fyne.Window
 
 	// lib is nil until the library has opened.
-	lib  index.Library
-	docs map[string]index.DocInfo
+	lib index.Library
+	// libraryAt is where lib is: a folder ("" for the default) or a team
+	// library's URL; localDir is the local library folder to go back to
+	// (see team_library.go).
+	libraryAt, localDir string
+	docs                map[string]index.DocInfo
 	// docOrder lists the document IDs in the library's order.
 	docOrder []string
 

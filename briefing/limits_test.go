@@ -2,56 +2,79 @@ package briefing
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// The issue's cases: a 400 KB title took 34 s, because the footer laid the
-// whole title out on every page; a 50 MB paragraph needed 6.5 GB.
-func TestExportRefusesHugeFields(t *testing.T) {
-	for name, change := range map[string]func(b *Brief){
-		"the title is 400000 characters long":   func(b *Brief) { b.Title = strings.Repeat("x", 400_000) },
-		"paragraph 1 of section 1 is 300000":    func(b *Brief) { b.Sections[0].Text = []string{strings.Repeat("digital cooperation ", 15_000)} },
-		"the quotation of excerpt x1 is 150001": func(b *Brief) { b.Sections[2].Excerpts[0].Text = strings.Repeat("parola ", 150_000/7) + "parol" },
-		"the brief is": func(b *Brief) {
-			b.KeyMessages = strings.Split(strings.Repeat(strings.Repeat("m", 99_000)+"\n", 25), "\n")
-		},
-	} {
-		b := sampleBrief(t)
-		change(b)
-		var buf bytes.Buffer
-		_, err := WritePDF(&buf, b, Options{})
-		if err == nil || !strings.HasPrefix(err.Error(), name) || strings.Contains(err.Error(), "\n") {
-			t.Errorf("%s: error %v, want a one-line error starting so", name, err)
+// nested is a JSON value nested depth arrays deep around a string.
+func nested(depth int) string {
+	return strings.Repeat("[", depth) + `"deep"` + strings.Repeat("]", depth)
+}
+
+// TestUnknownFieldsKeptByteForByte checks that saving a brief writes its
+// unknown fields exactly as they were read, spacing and all, and does not
+// re-indent them: a field nested 90 deep grew with the square of its depth
+// (9,990 deep, 35 KB became 199.7 MB). Before the fix this failed.
+func TestUnknownFieldsKeptByteForByte(t *testing.T) {
+	odd := `{"a" :  [1,2,  3],` + "\n\t\"b\":" + nested(90) + `, "c": "\u00e8"}`
+	in := `{"format": "attache-brief", "version": "1.0", "title": "T", "future": ` + odd + `,
+  "sections": [{"id": "s1", "heading": "One", "later": ` + nested(60) + `,
+    "excerpts": [{"id": "x1", "passage": "p1", "source": {"doc": "d", "title": "T"}, "text": "Hello", "full": "Hello", "mark":   [ "x" ]}]}]}`
+	b, err := Parse([]byte(in), "future.brief")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "future.brief")
+	if err := Save(path, b); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := os.ReadFile(path)
+	for _, raw := range []string{odd, nested(60), `[ "x" ]`} {
+		if !bytes.Contains(out, []byte(raw)) {
+			t.Errorf("unknown field not kept byte for byte: %.80s…", raw)
 		}
-		if _, err := LayOut(b, Options{}); err == nil {
-			t.Errorf("%s: the preview's layout took it", name)
-		}
-		if buf.Len() != 0 {
-			t.Errorf("%s: %d bytes written", name, buf.Len())
-		}
+	}
+	if len(out) > 3*len(in) {
+		t.Errorf("saved %d bytes from %d", len(out), len(in))
+	}
+	again, err := Parse(out, path)
+	if err != nil || again.Title != "T" || string(again.Extra["future"]) != odd {
+		t.Errorf("reload: %v %q", err, again.Extra["future"])
+	}
+	// the known fields are still indented as before
+	if !bytes.Contains(out, []byte("\n  \"title\": \"T\",\n")) {
+		t.Errorf("known fields not indented:\n%.300s", out)
 	}
 }
 
-// TestFooterTitleMeasuredOnce checks that the title is laid out a bounded
-// number of times however many pages the brief has (it was laid out again
-// for the footer of every page, which made export time grow with pages ×
-// title).
-func TestFooterTitleMeasuredOnce(t *testing.T) {
-	measured := func(title string) (int, int) {
-		b := bigBrief(t, 60)
-		b.Title = title
-		d, err := layoutPDF(b, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d.s.measured, len(d.layout.Pages)
+// TestLoadCaps checks that the loader refuses, in one line, a brief nested
+// deeper than any brief is and one larger than any brief is. Before the
+// fix both were read (and the deep one saved as 199.7 MB).
+func TestLoadCaps(t *testing.T) {
+	dir := t.TempDir()
+	deep := filepath.Join(dir, "deep.brief")
+	os.WriteFile(deep, []byte(`{"format": "attache-brief", "version": "1.0", "title": "T", "x": `+nested(9990)+`}`), 0o644)
+	_, err := Load(deep)
+	if err == nil || strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), "nested") {
+		t.Errorf("deep brief: %v", err)
 	}
-	short, pages := measured("Stress brief")
-	long, _ := measured("Stress brief " + strings.Repeat("and more words ", 130))
-	times := float64(long-short) / float64(15*130)
-	if pages < 15 || times > 3 {
-		t.Errorf("over %d pages the title's characters were measured %.1f times each, want at most 3", pages, times)
+	big := filepath.Join(dir, "big.brief")
+	f, _ := os.Create(big)
+	f.WriteString(`{"format": "attache-brief", "version": "1.0", "title": "`)
+	chunk := strings.Repeat("a", 1<<20)
+	for i := 0; i <= MaxFileSize>>20; i++ {
+		f.WriteString(chunk)
+	}
+	f.WriteString(`"}`)
+	f.Close()
+	_, err = Load(big)
+	if err == nil || strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), "too large") {
+		t.Errorf("big brief: %v", err)
+	}
+	if _, err := Parse(bytes.Repeat([]byte(" "), MaxFileSize+1), "big"); err == nil || !strings.Contains(err.Error(), "too large") {
+		t.Errorf("big bytes: %v", err)
 	}
 }
 

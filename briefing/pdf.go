@@ -119,7 +119,8 @@ func (d *pdfDoc) render() (*fpdf.Fpdf, error) {
 	return pdf, nil
 }
 
-// properties sets the document's title, author, subject and keywords.
+// properties sets the document's title, author, subject and keywords,
+// the same as every export's (documentProperties).
 func properties(pdf *fpdf.Fpdf, b *Brief, l labels) {
 	p := documentProperties(b, l)
 	pdf.SetTitle(bmpOnly(p.Title), true)

@@ -22,7 +22,8 @@ type Env struct {
 	// brief to open; it returns when the window closes. Nil means the binary
 	// has no window; running with no subcommand is then an error.
 	OpenWindow func(library string, args []string) error
-	// Library is the library folder chosen with --library or ATTACHE_LIBRARY.
+	// Library is the library chosen with --library or ATTACHE_LIBRARY: a
+	// folder, or a team library's postgres:// or postgresql:// URL.
 	Library string
 }
 
@@ -37,7 +38,7 @@ type command struct {
 // commands lists the subcommands in the order help shows them.
 func commands() []command {
 	return []command{
-		{"search", "search [--lang en|it] [--doc ID] [--theme ID] [--same-language] [--limit N] [--json] QUERY…", "search the library's passages", runSearch},
+		{"search", "search [--lang en|it] [--doc ID] [--theme ID] [--same-language] [--limit N] [--weak] [--json] QUERY…", "search the library's passages", runSearch},
 		{"show", "show [--json] PASSAGE_ID", "print one passage whole, with its notes and citation", runShow},
 		{"docs", "docs [--json]", "list the library's documents", runDocs},
 		{"brief", briefUsage, "make a brief, add passages to it, print its outline, check its quotations", runBrief},
@@ -46,7 +47,8 @@ func commands() []command {
 		{"remove", "remove ID…", "take imported documents out of the library", runRemove},
 		{"doc", "doc edit ID [--title T] [--issuer I] [--date D] [--reference R] [--lang L] [--json]", "change an imported document's metadata", runDoc},
 		{"themes", "themes [--matrix] [--lang en|it] [--json] [THEME [DOC]]", "list the themes with their passages per document, the coverage matrix, or one theme's passages", runThemes},
-		{"eval", "eval [-v] [--json] [--update] [FILE]", "measure recall@10 and MRR of same- and cross-language search on an evaluation set (default testdata/eval.json)", runEval},
+		{"library", libraryUsage, "make a PostgreSQL database a team library, shared by a desk (see docs/team-library.md)", runLibrary},
+		{"eval", "eval [-v] [--json] [--update] [FILE]", "measure search quality on a graded evaluation set (default testdata/eval.json): nDCG@10, P@5 and its ceiling, recall@10, phrase precision, per kind, with and without cross-language expansion", runEval},
 	}
 }
 
@@ -85,7 +87,7 @@ func oneLine(s string) string {
 func run(args []string, env *Env) error {
 	global := flag.NewFlagSet("attache", flag.ContinueOnError)
 	global.SetOutput(io.Discard)
-	library := global.String("library", os.Getenv("ATTACHE_LIBRARY"), "library folder")
+	library := global.String("library", os.Getenv("ATTACHE_LIBRARY"), "library folder, or a team library's postgres:// URL")
 	if err := global.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			printHelp(env.Stdout)

@@ -9,15 +9,16 @@ import (
 
 	"attache/briefing"
 	"attache/index"
+	"attache/index/eval"
 	"attache/seeds"
 )
 
 // defaultEvalSet is the evaluation set "attache eval" runs without FILE.
 const defaultEvalSet = "testdata/eval.json"
 
-// runEval implements "attache eval": recall@10 and MRR of the evaluation
-// set's queries, for the relevant passages in the query's language and for
-// those in the other language. It measures a fresh library of the seeds
+// runEval implements "attache eval": nDCG@10, P@5 with its ceiling,
+// recall@10 and phrase precision of the evaluation set's queries, per kind
+// and overall, with cross-language expansion (the default) and without. It measures a fresh library of the seeds
 // alone, in a temporary folder, so the figures do not depend on what the
 // user has imported.
 func runEval(env *Env, args []string) error {
@@ -37,7 +38,7 @@ func runEval(env *Env, args []string) error {
 	default:
 		return usagef("eval: give at most one evaluation file")
 	}
-	set, err := index.LoadEvalSet(path)
+	set, err := eval.Load(path)
 	if err != nil {
 		return err
 	}
@@ -53,12 +54,12 @@ func runEval(env *Env, args []string) error {
 	defer lib.Close()
 
 	if *update {
-		changed, missing := index.RefreshIDs(lib, set)
+		changed, missing := eval.RefreshIDs(lib, set)
 		if len(missing) > 0 {
 			return fmt.Errorf("eval: %d quotes of %s are in no passage, first %s", len(missing), path, missing[0])
 		}
 		if err := briefing.WriteFileAtomic(path, func(w io.Writer) error {
-			_, err := w.Write(index.FormatEvalSet(set))
+			_, err := w.Write(eval.Format(set))
 			return err
 		}); err != nil {
 			return err
@@ -68,54 +69,71 @@ func runEval(env *Env, args []string) error {
 	}
 
 	ctx := context.Background()
-	cross, err := index.Evaluate(ctx, lib, set, false)
+	def, err := eval.Run(ctx, lib, set, false)
 	if err != nil {
 		return err
 	}
-	same, err := index.Evaluate(ctx, lib, set, true)
+	same, err := eval.Run(ctx, lib, set, true)
 	if err != nil {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(env.Stdout, map[string]any{"set": path, "expanded": cross, "same_language_switch": same})
+		return writeJSON(env.Stdout, map[string]any{"set": path, "default": def, "same_language": same})
 	}
-	nEN, nRel := 0, 0
+	return printEval(env.Stdout, path, set, def, same, *verbose)
+}
+
+// printEval prints the figures of both modes, per kind and overall.
+func printEval(w io.Writer, path string, set *eval.Set, def, same *eval.Report, verbose bool) error {
+	nEN, nJudged := 0, 0
 	for _, q := range set.Queries {
 		if q.Lang == "en" {
 			nEN++
 		}
-		nRel += len(q.Relevant)
+		nJudged += len(q.Judged)
 	}
-	w := env.Stdout
-	fmt.Fprintf(w, "%s: %d queries (%d English, %d Italian), %d relevant passages, top %d hits each\n\n",
-		path, len(set.Queries), nEN, len(set.Queries)-nEN, nRel, index.EvalCutoff)
+	fmt.Fprintf(w, "%s: %d queries (%d English, %d Italian), %d judged passages, top %d hits each\n\n",
+		path, len(set.Queries), nEN, len(set.Queries)-nEN, nJudged, eval.Cutoff)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "RELEVANT PASSAGES\tRECALL@10\tMRR\tQUERIES\tPASSAGES")
-	row := func(name string, f index.EvalFigures) {
-		fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%d\t%d\n", name, f.Recall, f.MRR, f.Queries, f.Relevant)
+	fmt.Fprintln(tw, "MODE\tKIND\tQUERIES\tnDCG@10\tP@5\tP@5 CEILING\tRECALL@10\tPHRASE PRECISION")
+	for _, rep := range []*eval.Report{def, same} {
+		mode := "default"
+		if rep.SameLanguage {
+			mode = "same-language"
+		}
+		row := func(kind string, f eval.Figures) {
+			pp := "-"
+			if f.PhrasePrecision >= 0 {
+				pp = fmt.Sprintf("%.3f", f.PhrasePrecision)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%s\n", mode, kind, f.Queries, f.NDCG, f.Precision, f.Ceiling, f.Recall, pp)
+		}
+		for _, k := range eval.Kinds {
+			if f, ok := rep.Kinds[k]; ok {
+				row(k, f)
+			}
+		}
+		row("overall", rep.Overall)
 	}
-	row("same language", cross.SameLanguage)
-	row("cross language", cross.CrossLanguage)
-	row("cross language, --same-language", same.CrossLanguage)
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	if len(cross.Missing) > 0 || cross.Resolved > 0 {
-		fmt.Fprintf(w, "\n%d relevant passages found by quote only, %d not found: run 'attache eval --update'\n", cross.Resolved, len(cross.Missing))
+	if len(def.Missing) > 0 || def.Resolved > 0 {
+		fmt.Fprintf(w, "\n%d judged passages found by quote only, %d not found: run 'attache eval --update'\n", def.Resolved, len(def.Missing))
 	}
-	if *verbose {
+	if verbose {
 		fmt.Fprintln(w)
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "QUERY\tLANG\tSAME R@10\tRANK\tCROSS R@10\tRANK")
-		for _, q := range cross.Queries {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%d\n", q.Query, q.Lang, evalFraction(q.SameRecall), q.SameRank, evalFraction(q.CrossRecall), q.CrossRank)
+		fmt.Fprintln(tw, "QUERY\tKIND\tnDCG@10\tP@5\tRECALL@10\tPHRASE P\tSAME-LANGUAGE nDCG@10")
+		for i, q := range def.Queries {
+			fmt.Fprintf(tw, "%s\t%s\t%.2f\t%.2f\t%.2f\t%s\t%.2f\n", q.Query, q.Kind, q.NDCG, q.Precision, q.Recall, evalFraction(q.PhrasePrecision), same.Queries[i].NDCG)
 		}
 		return tw.Flush()
 	}
 	return nil
 }
 
-// evalFraction prints a recall, or "-" when there was nothing to recall.
+// evalFraction prints a fraction, or "-" when there was nothing to measure.
 func evalFraction(f float64) string {
 	if f < 0 {
 		return "-"

@@ -9,7 +9,7 @@ import (
 
 func TestEvalPrintsFigures(t *testing.T) {
 	out := runCmd(t, t.TempDir(), runEval, "../testdata/eval.json")
-	for _, want := range []string{"41 queries", "same language", "cross language", "cross language, --same-language", "RECALL@10", "MRR"} {
+	for _, want := range []string{"128 queries", "default", "same-language", "nDCG@10", "P@5 CEILING", "RECALL@10", "PHRASE PRECISION", "phrase", "cross", "filter", "overall"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("eval output lacks %q:\n%s", want, out)
 		}

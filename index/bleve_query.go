@@ -217,7 +217,9 @@ func (b bleveQuery) clause(c query.Clause, lf langField, withContext bool) bq.Qu
 		if q := b.alt(a, lf.text, lf.analyzer); q != nil {
 			qs = append(qs, weighted{q, a.Weight})
 		}
-		if withContext && !a.Prefix {
+		// A phrase holds only in the passage's own text (the phrase
+		// contract); words and their equivalents also in its context.
+		if withContext && !a.Prefix && !c.Term.Phrase {
 			if q := b.alt(a, lf.context, lf.analyzer); q != nil {
 				qs = append(qs, weighted{q, a.Weight * query.ContextWeight})
 			}
@@ -276,6 +278,26 @@ func (b bleveQuery) tokens(text, analyzer string) []string {
 	out := make([]string, 0, len(ts))
 	for _, t := range ts {
 		out = append(out, string(t.Term))
+	}
+	return out
+}
+
+// token is an analysed term and its position in the text analysed.
+type token struct {
+	term string
+	pos  int
+}
+
+// positioned returns the analysed terms of text with their positions.
+func (b bleveQuery) positioned(text, analyzer string) []token {
+	an := b.analyzers[analyzer]
+	if an == nil {
+		return nil
+	}
+	ts := an.Analyze([]byte(text))
+	out := make([]token, 0, len(ts))
+	for _, t := range ts {
+		out = append(out, token{string(t.Term), t.Position})
 	}
 	return out
 }

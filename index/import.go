@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -15,6 +16,7 @@ import (
 	"sync"
 	"unicode"
 
+	bolt "go.etcd.io/bbolt"
 	"golang.org/x/text/unicode/norm"
 
 	"attache/index/corpus"
@@ -129,18 +131,26 @@ func slug(title string) string {
 type importJob struct {
 	path, abs string
 	doc       *corpus.Document
-	data      []byte
+	data      []byte // the file's bytes, until its copy is staged
 	res       *extract.Result
-	oldID     string
+	old       *priorDoc // the document imported before from the same path
+	gone      []string  // the old version's passages the new one does not have
+	removes   []string  // old copies of the original the new one does not replace
 	skip      string
 	unchanged bool
+	tagged    bool
 	staged    bool
 	size      int64
-	hash      string // contentHash of the document's staged file
+}
+
+// priorDoc is a document imported before from the same path.
+type priorDoc struct {
+	id, checksum, order string
 }
 
 // collectFiles walks the paths, files and folders, recursively, in a
-// stable order, leaving out hidden files and folders.
+// stable order, leaving out hidden files and folders. A link named in
+// paths is followed; links inside folders are skipped (walkNamed).
 func collectFiles(paths []string, rep *ImportReport) []*importJob {
 	var jobs []*importJob
 	seen := map[string]bool{}
@@ -169,7 +179,7 @@ func collectFiles(paths []string, rep *ImportReport) []*importJob {
 			add(root)
 			continue
 		}
-		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		walkNamed(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				rep.Skipped = append(rep.Skipped, SkippedFile{p, oneLine(err)})
 				return nil
@@ -180,7 +190,9 @@ func collectFiles(paths []string, rep *ImportReport) []*importJob {
 				}
 				return nil
 			}
-			if d.Type().IsRegular() {
+			if d.Type()&fs.ModeSymlink != 0 {
+				rep.Skipped = append(rep.Skipped, SkippedFile{p, linkNotFollowed})
+			} else if d.Type().IsRegular() {
 				add(p)
 			}
 			return nil
@@ -194,92 +206,119 @@ func collectFiles(paths []string, rep *ImportReport) []*importJob {
 // library folder and indexed. A file imported before from the same path
 // keeps its ID; unchanged, it is left alone. Files that cannot be imported
 // are skipped with their reason in the report. progress, if not nil, is
-// called after each file from the calling goroutine's workers, one call at
-// a time.
+// called after each file, one call at a time.
 //
-// The import is all or nothing: cancelled through ctx, it leaves the
-// library as it was; killed, the next Open finds the library as it was or
-// with the whole import, never a part of a document.
+// Files are read, cleaned, parsed and tagged on every processor while the
+// documents read so far are indexed (ReadDocuments is that pipeline's
+// first half). The import is all or nothing: cancelled through ctx, or
+// failed (a full disk), it leaves the library as it was, searchable;
+// killed, the next Open finds the library as it was or with the whole
+// import, never a part of a document. An import waits for another
+// process's change to the library to finish.
 func (l *Local) Import(ctx context.Context, paths []string, progress func(Progress)) (*ImportReport, error) {
 	rep := &ImportReport{Added: []ImportedDoc{}, Updated: []ImportedDoc{}, Unchanged: []string{}, Skipped: []SkippedFile{}}
 	jobs := collectFiles(paths, rep)
 	rep.Files = len(jobs) + len(rep.Skipped)
 
-	// Documents imported before, by the hash of their path.
-	l.mu.RLock()
-	if l.idx == nil {
-		l.mu.RUnlock()
-		return nil, ErrClosed
-	}
-	byPath := map[string]*corpus.Document{}
-	for _, d := range l.store.docs {
-		if !l.store.seed[d.ID] {
-			if i := strings.LastIndexByte(d.ID, '-'); i >= 0 {
-				byPath[d.ID[i+1:]] = d
-			}
-		}
-	}
-	l.mu.RUnlock()
-
-	// Workers stage each document and its original as they go, so that the
-	// writes overlap the extraction; the commit only moves them in.
-	tx, err := newImportTx(l.dir)
+	c, err := l.beginChange(ctx)
 	if err != nil {
-		return nil, err
-	}
-	var mu sync.Mutex
-	done := 0
-	report := func(p string) {
-		mu.Lock()
-		done++
-		if progress != nil {
-			progress(Progress{Done: done, Total: len(jobs), Path: p, Stage: "reading"})
+		if ctx.Err() != nil {
+			rep.Cancelled = true
 		}
-		mu.Unlock()
-	}
-	work := make(chan *importJob)
-	var wg sync.WaitGroup
-	// Twice as many workers as processors: they wait on the disk too.
-	for w := 0; w < 2*runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range work {
-				if ctx.Err() == nil {
-					l.readJob(ctx, j, byPath)
-					// A document whose language is unknown waits for
-					// its neighbours' (below) before it is staged.
-					if j.doc != nil && j.doc.Lang != "" {
-						if err := l.stageJob(tx, j); err != nil {
-							j.doc, j.skip = nil, oneLine(err)
-						}
-					}
-				}
-				report(j.path)
-			}
-		}()
-	}
-feed:
-	for _, j := range jobs {
-		select {
-		case work <- j:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(work)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		tx.abort()
-		rep.Cancelled = true
 		return rep, err
 	}
+	defer c.end()
 
+	// Documents imported before, by the hash of their path.
+	prior := map[string]*priorDoc{}
+	l.store.view(func(tx *bolt.Tx) error {
+		return forEachDocRecord(tx, func(rec *docRecord) error {
+			if !rec.Seed {
+				if i := strings.LastIndexByte(rec.ID, '-'); i >= 0 {
+					prior[rec.ID[i+1:]] = &priorDoc{id: rec.ID, checksum: rec.Checksum, order: rec.Order}
+				}
+			}
+			return nil
+		})
+	})
+
+	tx, err := newImportTx(l.dir)
+	if err != nil {
+		c.undo(nil, nil)
+		return rep, err
+	}
+	in := newIndexer(l.idx)
+	space := newSpaceGuard(l.dir)
+	var indexed []string // the passages this import put in the index
+	var replaced []string
+	index := func(j *importJob) error {
+		if err := l.stageJob(tx, j); err != nil {
+			j.doc, j.skip = nil, oneLine(err)
+			return nil
+		}
+		if j.old != nil {
+			replaced = append(replaced, j.old.id)
+		}
+		for i := range j.doc.Passages {
+			indexed = append(indexed, j.doc.Passages[i].ID)
+		}
+		if importFault != nil {
+			if err := importFault("index"); err != nil {
+				return err
+			}
+		}
+		text := 0
+		for i := range j.doc.Passages {
+			text += len(j.doc.Passages[i].Text)
+		}
+		if err := space.add(text); err != nil {
+			return err
+		}
+		if err := in.delete(j.gone); err != nil {
+			return err
+		}
+		return in.add(j.doc)
+	}
+	fail := func(err error) (*ImportReport, error) {
+		in.finish()
+		tx.abort() // frees the staged copies first: the disk may be full
+		if uerr := c.undo(indexed, replaced); uerr != nil {
+			err = fmt.Errorf("%v; undoing it failed too (%v): the index is rebuilt at the next start", oneLine(err), oneLine(uerr))
+		}
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			rep.Cancelled = true
+			return rep, err
+		}
+		return rep, fmt.Errorf("%v; nothing was imported, the library is as it was", oneLine(err))
+	}
+
+	done := 0
+	var ierr error
+	err = l.readDocuments(ctx, jobs, prior, func(j *importJob) {
+		done++
+		if ierr == nil && j.doc != nil && j.doc.Lang != "" {
+			ierr = index(j)
+		}
+		if progress != nil {
+			progress(Progress{Done: done, Total: len(jobs), Path: j.path, Stage: "reading"})
+		}
+	})
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err == nil {
+		err = ierr
+	}
+	if err != nil {
+		return fail(err)
+	}
+
+	// A document whose language is unknown waited for its neighbours'.
 	guessLangs(jobs)
 	for _, j := range jobs {
 		if j.doc != nil && !j.staged {
-			if err := l.stageJob(tx, j); err != nil {
-				j.doc, j.skip = nil, oneLine(err)
+			if err := index(j); err != nil {
+				return fail(err)
 			}
 		}
 	}
@@ -297,22 +336,32 @@ feed:
 	}
 	sort.Slice(rep.Skipped, func(a, b int) bool { return rep.Skipped[a].Path < rep.Skipped[b].Path })
 	if len(ready) == 0 {
+		in.finish()
 		tx.abort()
+		if err := c.committed(); err != nil {
+			return rep, err
+		}
 		return rep, nil
 	}
 	if progress != nil {
 		progress(Progress{Done: len(jobs), Total: len(jobs), Stage: "indexing"})
 	}
-	if err := l.commitImport(ctx, tx, ready); err != nil {
-		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-			rep.Cancelled = true
-		}
-		return rep, err
+	if err := in.finish(); err != nil {
+		return fail(err)
+	}
+	if err := ctx.Err(); err != nil {
+		return fail(err)
+	}
+	if err := l.commitImport(tx, ready); err != nil {
+		return fail(err)
+	}
+	if err := c.committed(); err != nil {
+		l.notice("the index will be rebuilt at the next start: " + oneLine(err))
 	}
 	for _, j := range ready {
 		d := ImportedDoc{ID: j.doc.ID, Path: j.path, Title: j.doc.Title, Lang: j.doc.Lang, Format: j.res.Format,
 			Pages: j.res.Pages, Passages: len(j.doc.Passages), Warnings: j.res.Warnings}
-		if j.oldID != "" {
+		if j.old != nil {
 			rep.Updated = append(rep.Updated, d)
 		} else {
 			rep.Added = append(rep.Added, d)
@@ -321,8 +370,50 @@ feed:
 	return rep, nil
 }
 
-// readJob reads, extracts and parses one file.
-func (l *Local) readJob(ctx context.Context, j *importJob, byPath map[string]*corpus.Document) {
+// readDocuments reads, extracts, parses and tags the jobs' files on every
+// processor, and calls done with each job once it is read, from the
+// calling goroutine, in the order they finish. It stops feeding files when
+// ctx is done. A job that gives a document has j.doc set (tagged, its
+// language possibly unknown), else j.skip or j.unchanged.
+func (l *Local) readDocuments(ctx context.Context, jobs []*importJob, prior map[string]*priorDoc, done func(j *importJob)) error {
+	work := make(chan *importJob)
+	out := make(chan *importJob, 16)
+	var wg sync.WaitGroup
+	// Twice as many workers as processors: they wait on the disk too.
+	for w := 0; w < 2*runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range work {
+				if ctx.Err() == nil {
+					l.readJob(ctx, j, prior)
+				}
+				out <- j
+			}
+		}()
+	}
+	go func() {
+	feed:
+		for _, j := range jobs {
+			select {
+			case work <- j:
+			case <-ctx.Done():
+				break feed
+			}
+		}
+		close(work)
+		wg.Wait()
+		close(out)
+	}()
+	for j := range out {
+		done(j)
+	}
+	return ctx.Err()
+}
+
+// readJob reads, extracts, parses and tags one file, and finds what of the
+// document imported before from the same path it replaces.
+func (l *Local) readJob(ctx context.Context, j *importJob, prior map[string]*priorDoc) {
 	ext := strings.ToLower(filepath.Ext(j.path))
 	if kind, ok := notDocuments[ext]; ok {
 		j.skip = "not a document (" + kind + ")"
@@ -346,10 +437,10 @@ func (l *Local) readJob(ctx context.Context, j *importJob, byPath map[string]*co
 	sum := sha256.Sum256(data)
 	checksum := hex.EncodeToString(sum[:])
 	pathKey := docIDForPath(j.abs)
-	old := byPath[pathKey]
+	old := prior[pathKey]
 	if old != nil {
-		j.oldID = old.ID
-		if old.Checksum == checksum {
+		j.old = old
+		if old.checksum == checksum {
 			j.unchanged = true
 			return
 		}
@@ -365,7 +456,7 @@ func (l *Local) readJob(ctx context.Context, j *importJob, byPath map[string]*co
 	}
 	id := slug(title) + "-" + pathKey
 	if old != nil {
-		id = old.ID
+		id = old.id
 	}
 	// No URL: the file's path on this machine means nothing to a brief's
 	// reader and would show the analyst's folders in every citation.
@@ -373,16 +464,64 @@ func (l *Local) readJob(ctx context.Context, j *importJob, byPath map[string]*co
 		ID: id, Title: title, Issuer: res.Author, Date: res.Date, Lang: res.Lang,
 		Kind: res.Format + " file", Source: filepath.Base(j.path), Checksum: checksum,
 	}
+	var oldIDs []string
 	if old != nil {
 		// Keep what the user set by hand over what the file says.
-		applyEdits(&meta, loadEdits(l.dir, old.ID))
+		l.store.view(func(tx *bolt.Tx) error {
+			applyEdits(&meta, getEdits(tx, old.id))
+			oldIDs, _ = passageIDs(tx, old.id)
+			return nil
+		})
 	}
 	doc, err := parseDocument(ctx, meta, res.Text)
 	if err != nil {
 		j.skip = oneLine(err)
 		return
 	}
+	res.Text = "" // parsed: not needed any more
+	if err := l.checkPassageIDs(doc); err != nil {
+		j.skip = oneLine(err)
+		return
+	}
+	if doc.Lang != "" {
+		l.taxonomy.TagWith(l.stats, []*corpus.Document{doc})
+		j.tagged = true
+	}
+	keep := make(map[string]bool, len(doc.Passages))
+	for i := range doc.Passages {
+		keep[doc.Passages[i].ID] = true
+	}
+	for _, id := range oldIDs {
+		if !keep[id] {
+			j.gone = append(j.gone, id)
+		}
+	}
 	j.doc, j.res, j.data = doc, res, data
+	if old != nil {
+		// A changed file may have changed its extension: drop the old
+		// original copies the new one does not replace.
+		copies, _ := filepath.Glob(filepath.Join(l.dir, originalsDir, old.id+".*"))
+		for _, o := range copies {
+			if rel, err := filepath.Rel(l.dir, o); err == nil && rel != originalName(j) {
+				j.removes = append(j.removes, rel)
+			}
+		}
+	}
+}
+
+// checkPassageIDs fails when a passage ID of d is already another
+// document's.
+func (l *Local) checkPassageIDs(d *corpus.Document) error {
+	return l.store.view(func(tx *bolt.Tx) error {
+		pids := tx.Bucket(bucketPassageIDs)
+		prefix := passagePrefix(d.ID)
+		for i := range d.Passages {
+			if k := pids.Get([]byte(d.Passages[i].ID)); k != nil && !bytes.HasPrefix(k, prefix) {
+				return fmt.Errorf("passage ID %s is already used by %s", d.Passages[i].ID, k[:bytes.IndexByte(k, 0)])
+			}
+		}
+		return nil
+	})
 }
 
 // parseDocument runs corpus.ParseContext, turning a panic into an error;
@@ -431,20 +570,24 @@ func guessLangs(jobs []*importJob) {
 	}
 }
 
-// stageJob tags a document's passages with their themes, then writes it
-// and its original into the staging folder.
+// stageJob writes a document's original into the staging folder (tagging
+// the document first if its language was only guessed) and drops the
+// file's bytes.
 func (l *Local) stageJob(tx *importTx, j *importJob) error {
 	j.staged = true
-	l.taxonomy.TagWith(l.stats, []*corpus.Document{j.doc})
-	b, err := encodeStored(j.doc, l.tagger)
+	if !j.tagged {
+		l.taxonomy.TagWith(l.stats, []*corpus.Document{j.doc})
+		j.tagged = true
+	}
+	err := tx.stage(originalName(j), j.data)
+	j.data = nil
 	if err != nil {
 		return err
 	}
-	j.hash = contentHash(b)
-	if err := tx.stage(filepath.Join(docsDir, j.doc.ID+".json"), b); err != nil {
-		return err
+	for _, rel := range j.removes {
+		tx.remove(rel)
 	}
-	return tx.stage(originalName(j), j.data)
+	return nil
 }
 
 // originalName is where the library keeps the copy of a job's file.
@@ -452,53 +595,47 @@ func originalName(j *importJob) string {
 	return filepath.Join(originalsDir, j.doc.ID+strings.ToLower(filepath.Ext(j.path)))
 }
 
-// commitImport moves the staged documents and originals into the library
-// under a journal, then adds them to the store and to the index.
-func (l *Local) commitImport(ctx context.Context, tx *importTx, jobs []*importJob) error {
-	for _, j := range jobs {
-		if j.oldID == "" {
-			continue
-		}
-		// A changed file may have changed its extension: drop the old
-		// original copies the new one does not replace.
-		old, _ := filepath.Glob(filepath.Join(l.dir, originalsDir, j.oldID+".*"))
-		for _, o := range old {
-			if rel, err := filepath.Rel(l.dir, o); err == nil && rel != originalName(j) {
-				tx.remove(rel)
-			}
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		tx.abort()
+// importFault, when set by a test, fails an import at a stage ("index":
+// before each document is indexed; "commit": in the store's transaction)
+// as a full disk would.
+var importFault func(stage string) error
+
+// commitImport puts the documents in the store in one transaction, with
+// the journal of the originals' moves, then moves the originals in. Until
+// the transaction commits, the library is as it was.
+func (l *Local) commitImport(tx *importTx, jobs []*importJob) error {
+	journal, err := tx.prepare()
+	if err != nil {
 		return err
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.idx == nil {
-		tx.abort()
-		return ErrClosed
-	}
-	if err := l.ensureWritable(); err != nil {
-		tx.abort()
-		return err
-	}
-	if err := tx.commit(); err != nil {
-		return err
-	}
-	var gone []string
-	var added []*corpus.Document
-	for _, j := range jobs {
-		old := l.store.byID[j.doc.ID]
-		if err := l.store.addHashed(j.doc, false, j.hash); err != nil {
-			l.notice(fmt.Sprintf("leaving out document %s: %v", j.doc.ID, err))
-			continue
-		}
-		if old != nil {
-			for i := range old.Passages {
-				gone = append(gone, old.Passages[i].ID)
+	err = l.store.update(func(btx *bolt.Tx) error {
+		for _, j := range jobs {
+			order := catalogueOrder(j.doc.ID, false, 0)
+			if j.old != nil {
+				order = j.old.order
+			}
+			if _, err := putDocument(btx, j.doc, false, l.tagger, order); err != nil {
+				return err
 			}
 		}
-		added = append(added, j.doc)
+		if importFault != nil {
+			if err := importFault("commit"); err != nil {
+				return err
+			}
+		}
+		return btx.Bucket(bucketMeta).Put(metaJournal, journal)
+	})
+	if err != nil {
+		return fmt.Errorf("saving the documents: %w", err)
 	}
-	return l.update(gone, added)
+	if err := tx.apply(); err != nil {
+		l.notice("the copies of the originals are moved in at the next start: " + oneLine(err))
+		return nil
+	}
+	if err := l.store.update(func(btx *bolt.Tx) error { return btx.Bucket(bucketMeta).Delete(metaJournal) }); err != nil {
+		l.notice("the import's journal is cleared at the next start: " + oneLine(err))
+	}
+	return nil
 }

@@ -18,14 +18,18 @@ type ranker struct {
 	// words[lang][i] are clause i's wordings analysed in lang: literal
 	// ones, then equivalents.
 	words map[string][]clauseWords
-	runs  map[string][][]string // per language, each run's tokens (nil elsewhere)
+	runs  map[string][][]token // per language, each run's tokens (nil elsewhere)
+	// body returns a candidate passage's text, which the index does not
+	// store, or "" when it cannot be read.
+	body func(id string) string
 }
 
 // clauseWords are one clause's wordings as analysed terms.
 type clauseWords struct {
-	literal, expansions [][]string
+	literal, expansions [][]token
 	prefix              string
-	stopSomewhere       bool // the literal is only stop words in some language
+	stopSomewhere       bool   // the literal is only stop words in some language
+	typed               string // the word as typed, lower case, for a one-word term
 }
 
 // ranked is a hit with its tier.
@@ -36,7 +40,7 @@ type ranked struct {
 }
 
 func newRanker(p *query.Plan, b bleveQuery) *ranker {
-	r := &ranker{plan: p, b: b, words: map[string][]clauseWords{}, runs: map[string][][]string{}}
+	r := &ranker{plan: p, b: b, words: map[string][]clauseWords{}, runs: map[string][][]token{}}
 	stop := make([]bool, len(p.Clauses))
 	for _, lf := range langFields {
 		cws := make([]clauseWords, len(p.Clauses))
@@ -49,10 +53,13 @@ func newRanker(p *query.Plan, b bleveQuery) *ranker {
 					cws[i].prefix = strings.ToLower(a.Text)
 					continue
 				}
-				toks := b.tokens(a.Text, lf.analyzer)
+				toks := b.positioned(a.Text, lf.analyzer)
 				if a.Literal {
 					if len(toks) == 0 && lf.code != "xx" {
 						stop[i] = true
+					}
+					if len(toks) == 1 && !strings.Contains(a.Text, " ") {
+						cws[i].typed = strings.ToLower(a.Text)
 					}
 					cws[i].literal = append(cws[i].literal, toks)
 				} else if len(toks) > 0 {
@@ -61,10 +68,10 @@ func newRanker(p *query.Plan, b bleveQuery) *ranker {
 			}
 		}
 		r.words[lf.code] = cws
-		rs := make([][]string, len(p.Runs))
+		rs := make([][]token, len(p.Runs))
 		for k, run := range p.Runs {
 			if run.Alt.Lang == lf.code {
-				rs[k] = b.tokens(run.Alt.Text, lf.analyzer)
+				rs[k] = b.positioned(run.Alt.Text, lf.analyzer)
 			}
 		}
 		r.runs[lf.code] = rs
@@ -106,12 +113,16 @@ func (r *ranker) tier(dm *search.DocumentMatch) query.Tier {
 	text := dm.Locations[textFieldFor(lang)]
 	ctx := dm.Locations[contextFieldFor(lang)]
 	cws := r.words[code]
+	body := ""
+	if r.body != nil {
+		body = r.body(dm.ID)
+	}
 	m := make([]query.Match, len(r.plan.Clauses))
 	for i := range r.plan.Clauses {
 		if !r.plan.Positive(i) {
 			continue
 		}
-		m[i] = cws[i].match(text, ctx)
+		m[i] = cws[i].match(text, ctx, body)
 	}
 	var runs []bool
 	for _, toks := range r.runs[code] {
@@ -121,7 +132,7 @@ func (r *ranker) tier(dm *search.DocumentMatch) query.Tier {
 }
 
 // match says how a clause's wordings matched a text and its context.
-func (cw clauseWords) match(text, ctx search.TermLocationMap) query.Match {
+func (cw clauseWords) match(text, ctx search.TermLocationMap, body string) query.Match {
 	if cw.prefix != "" {
 		for t := range text {
 			if strings.HasPrefix(t, cw.prefix) {
@@ -140,6 +151,9 @@ func (cw clauseWords) match(text, ctx search.TermLocationMap) query.Match {
 		if len(toks) > 0 {
 			vacuous = false
 			if hasAll(text, toks) {
+				if cw.typed != "" && !inflected(body, text[toks[0].term], cw.typed) {
+					return query.ByExpansion // the same stem, another word
+				}
 				return query.Literally
 			}
 		}
@@ -163,10 +177,41 @@ func (cw clauseWords) match(text, ctx search.TermLocationMap) query.Match {
 	return query.Unmatched
 }
 
-// hasAll reports whether every token has a location.
-func hasAll(locs search.TermLocationMap, toks []string) bool {
-	for _, t := range toks {
-		if _, ok := locs[t]; !ok {
+// hasAll reports whether the tokens have locations: a single word
+// anywhere, several words in the order and at the distances the query
+// analysis gave them (a phrase).
+func hasAll(locs search.TermLocationMap, toks []token) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	first, ok := locs[toks[0].term]
+	if !ok {
+		return false
+	}
+	if len(toks) == 1 {
+		return true
+	}
+	for _, l := range first {
+		if phraseAt(locs, toks, l.Pos) {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseAt reports whether the tokens follow one another from position
+// pos of the text.
+func phraseAt(locs search.TermLocationMap, toks []token, pos uint64) bool {
+	for _, t := range toks[1:] {
+		want := pos + uint64(t.pos-toks[0].pos)
+		found := false
+		for _, l := range locs[t.term] {
+			if l.Pos == want {
+				found = true
+				break
+			}
+		}
+		if !found {
 			return false
 		}
 	}
@@ -215,4 +260,70 @@ func (r *ranker) strongQuery(main bq.Query) bq.Query {
 		return bq.NewMatchNoneQuery()
 	}
 	return bq.NewBooleanQuery([]bq.Query{main, bq.NewDisjunctionQuery(strong)}, nil, nil)
+}
+
+// str reads a stored text field.
+func str(v interface{}) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case []interface{}:
+		if len(v) > 0 {
+			return str(v[0])
+		}
+	}
+	return ""
+}
+
+// strs reads a stored field with several values, which Bleve returns as a
+// string when there is only one.
+func strs(v interface{}) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []interface{}:
+		out := make([]string, 0, len(v))
+		for _, x := range v {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// inflected reports whether one of the places a term was found in body
+// holds the typed word or an inflection of it: "cables" for "cable",
+// "technologies" for "technology", "digitali" for "digitale", but not
+// "governments" for "governance", which only share a stem. The word and
+// the typed form must agree but for their last three letters.
+func inflected(body string, locs search.Locations, typed string) bool {
+	if body == "" {
+		return true // nothing to compare with: trust the analyzer
+	}
+	tw := []rune(elide(typed))
+	for _, l := range locs {
+		if l.End > uint64(len(body)) || l.Start >= l.End {
+			continue
+		}
+		sw := []rune(elide(strings.ToLower(body[l.Start:l.End])))
+		n := 0
+		for n < len(sw) && n < len(tw) && sw[n] == tw[n] {
+			n++
+		}
+		if n == len(tw) || n == len(sw) || n >= len(tw)-3 && n >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// elide drops an elided article or preposition ("l'", "dell'") from the
+// front of a word.
+func elide(w string) string {
+	if i := strings.LastIndexAny(w, "'’"); i >= 0 {
+		return w[i+len(string([]rune(w[i:])[0])):]
+	}
+	return w
 }

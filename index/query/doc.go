@@ -44,6 +44,9 @@
 //     (PhraseEquivalentWeight): never the equivalents of its single words,
 //     never same-language synonyms. So "digital divide" finds "divario
 //     digitale" and never a passage holding only "digitale".
+//   - A quoted phrase is required, signed + or not: a hit holds every
+//     phrase of the query (or a whole-phrase equivalent of it), and the
+//     plain words around it rank the hits.
 //   - A prefix and an excluded term have only their literal alternatives.
 //   - Runs of two or more plain words that form a glossary term ("artificial
 //     intelligence") add optional RunPhrase clauses with that term's

@@ -40,6 +40,9 @@ type PhraseExpander interface {
 	// that are exactly the whole of phrase, read in another language, and
 	// with synonyms also in lang itself; nil when no entry is the phrase.
 	Equivalents(phrase, lang string, synonyms bool) []string
+	// IsTerm reports whether phrase is the whole of a multi-word glossary
+	// term, in either language.
+	IsTerm(phrase string) bool
 }
 
 // ThemeMatcher is an Expander that also knows the themes a query names.
@@ -116,8 +119,12 @@ type Alt struct {
 }
 
 // RunPhrase is a glossary term found in consecutive plain words of the
-// query (clauses First to Last): an optional clause that ranks passages
-// holding the term higher and covers those clauses when it matches.
+// query (clauses First to Last), in one of its wordings: the words as typed
+// next to each other (Alt.Literal), their synonyms or their translations.
+// It is an optional clause that ranks passages holding the term higher;
+// when it matches, it covers those clauses; when none of a run's wordings
+// matches, its words were found scattered, not as the term, and count at
+// most as matched through expansion (see Tier).
 type RunPhrase struct {
 	First, Last int
 	Alt         Alt
@@ -131,6 +138,9 @@ func NewPlan(q *Query, opt Options) *Plan {
 		rarity = func(string, string) float64 { return 1 }
 	}
 	for _, t := range q.Terms {
+		if t.Phrase && t.Occur == Should {
+			t.Occur = Must // a quoted phrase is what the user asked for
+		}
 		c := Clause{Term: t}
 		least := 1.0 // the term's rarity where it is commonest
 		for _, l := range opt.Langs {
@@ -219,7 +229,11 @@ func runs(cs []Clause, opt Options) []RunPhrase {
 				words = append(words, cs[k].Term.Text)
 			}
 			phrase := strings.Join(words, " ")
+			if !pe.IsTerm(phrase) {
+				continue
+			}
 			for _, l := range opt.Langs {
+				out = append(out, RunPhrase{First: i, Last: j, Alt: Alt{Lang: l.Code, Text: phrase, Phrase: true, Literal: true, Weight: RunPhraseWeight}})
 				if !l.Expand {
 					continue
 				}

@@ -36,12 +36,30 @@ const (
 func (p *Plan) Tier(m []Match, runs []bool) Tier {
 	got := make([]Match, len(m))
 	copy(got, m)
-	for k, ok := range runs {
-		if !ok || k >= len(p.Runs) {
-			continue
+	// A run's words found scattered, not as the term they make, count at
+	// most as an expansion; the term as typed, literally; one of its
+	// other wordings, as an expansion.
+	held := map[[2]int]Match{}
+	for k, r := range p.Runs {
+		span := [2]int{r.First, r.Last}
+		if _, ok := held[span]; !ok {
+			held[span] = Unmatched
 		}
-		for i := p.Runs[k].First; i <= p.Runs[k].Last && i < len(got); i++ {
-			got[i] = max(got[i], ByExpansion)
+		if k < len(runs) && runs[k] {
+			if r.Alt.Literal {
+				held[span] = Literally
+			} else {
+				held[span] = max(held[span], ByExpansion)
+			}
+		}
+	}
+	for span, how := range held {
+		for i := span[0]; i <= span[1] && i < len(got); i++ {
+			if how == Unmatched {
+				got[i] = min(got[i], ByExpansion)
+			} else {
+				got[i] = max(got[i], how)
+			}
 		}
 	}
 	n, matched, literal, common, context := 0, 0, 0, false, false

@@ -268,3 +268,16 @@ func (g *Glossary) Equivalents(phrase, lang string, synonyms bool) []string {
 	}
 	return out
 }
+
+// IsTerm reports whether phrase, read in English or Italian, is the whole
+// of a glossary wording of several words ("digital divide", "servizi
+// pubblici digitali"): a term to be kept together.
+func (g *Glossary) IsTerm(phrase string) bool {
+	for _, lang := range []string{"en", "it"} {
+		s := stems(phrase, lang)
+		if len(s) >= 2 && len(g.index[lang][key(s)]) > 0 {
+			return true
+		}
+	}
+	return false
+}

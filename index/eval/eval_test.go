@@ -1,0 +1,140 @@
+package eval
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"attache/index"
+	"attache/seeds"
+)
+
+// floor is the least a figure may fall to: what was measured when the
+// set was judged (go run . eval), minus a small margin, so that a change
+// that makes search worse fails here.
+type floor struct {
+	ndcg, precisionShare, recall, phrasePrecision float64
+}
+
+// The floors on the seeds, per mode and kind ("" is overall). P@5 is held
+// as a share of its ceiling.
+var seedFloors = map[bool]map[string]floor{
+	false: {
+		"":       {0.87, 0.85, 0.88, 1},
+		"phrase": {0.93, 0.90, 0.94, 1},
+		"cross":  {0.85, 0.85, 0.87, 0},
+	},
+	true: {
+		"":       {0.60, 0.58, 0.58, 1},
+		"phrase": {0.75, 0.74, 0.65, 1},
+	},
+}
+
+func openSeeds(t testing.TB) *index.Local {
+	t.Helper()
+	lib, err := index.Open(index.Config{Dir: t.TempDir(), Seeds: seeds.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { lib.Close() })
+	return lib
+}
+
+func TestSeedFloors(t *testing.T) {
+	set, err := Load("../../testdata/eval.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib := openSeeds(t)
+	for _, same := range []bool{false, true} {
+		rep, err := Run(context.Background(), lib, set, same)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Missing) > 0 {
+			t.Errorf("judged passages not in the library: %v", rep.Missing)
+		}
+		if rep.Resolved > 0 {
+			t.Errorf("%d judged passages found by quote only: refresh the IDs with go run . eval --update", rep.Resolved)
+		}
+		checkFloors(t, rep, seedFloors[same])
+	}
+}
+
+// checkFloors fails when a kind's figures fall under its floor.
+func checkFloors(t *testing.T, rep *Report, floors map[string]floor) {
+	t.Helper()
+	for kind, fl := range floors {
+		f := rep.Overall
+		if kind != "" {
+			f = rep.Kinds[kind]
+		}
+		t.Logf("same-language %v, %q: nDCG@10 %.3f, P@5 %.3f of %.3f, recall@10 %.3f, phrase precision %.3f over %d queries",
+			rep.SameLanguage, kind, f.NDCG, f.Precision, f.Ceiling, f.Recall, f.PhrasePrecision, f.Queries)
+		share := 0.0
+		if f.Ceiling > 0 {
+			share = f.Precision / f.Ceiling
+		}
+		if f.NDCG < fl.ndcg || share < fl.precisionShare || f.Recall < fl.recall || (fl.phrasePrecision > 0 && f.PhrasePrecision < fl.phrasePrecision) {
+			t.Errorf("same-language %v, kind %q under its floor: nDCG@10 %.3f (floor %.2f), P@5/ceiling %.3f (floor %.2f), recall@10 %.3f (floor %.2f), phrase precision %.3f (floor %.2f)",
+				rep.SameLanguage, kind, f.NDCG, fl.ndcg, share, fl.precisionShare, f.Recall, fl.recall, f.PhrasePrecision, fl.phrasePrecision)
+		}
+	}
+}
+
+func TestSetRoundTripAndRefresh(t *testing.T) {
+	for _, path := range []string{"../../testdata/eval.json"} {
+		set, err := Load(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Format(set); string(got) != string(raw) {
+			t.Errorf("%s: Format does not give back the file as written", path)
+		}
+	}
+	set, err := Load("../../testdata/eval.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]int{}
+	for _, q := range set.Queries {
+		kinds[q.Kind]++
+	}
+	if len(set.Queries) < 120 {
+		t.Errorf("%d queries, want at least 120", len(set.Queries))
+	}
+	for _, k := range Kinds {
+		if kinds[k] < 10 {
+			t.Errorf("%d queries of kind %s, want at least 10", kinds[k], k)
+		}
+	}
+	lib := openSeeds(t)
+	set.Queries[0].Judged[0].ID = "g7-2024#0000000000"
+	changed, missing := RefreshIDs(lib, set)
+	if changed != 1 || len(missing) != 0 {
+		t.Errorf("RefreshIDs changed %d, missing %v; want 1 and none", changed, missing)
+	}
+	if _, err := lib.Passage(set.Queries[0].Judged[0].ID); err != nil {
+		t.Errorf("refreshed ID: %v", err)
+	}
+}
+
+func TestMeasure(t *testing.T) {
+	q := Query{Query: `"a b"`, Kind: "phrase", Holds: []string{"a b"}}
+	grades := map[string]int{"x": 2, "y": 1, "z": 0}
+	r := measure(q, []string{"x", "y", "w"}, []string{"the A  b", "a b c", "b a"}, grades)
+	if r.NDCG < 0.999 || r.Recall != 1 || r.Precision != 0.4 || r.Ceiling != 0.4 {
+		t.Errorf("perfect ranking: %+v", r)
+	}
+	if r.PhrasePrecision < 0.66 || r.PhrasePrecision > 0.67 {
+		t.Errorf("phrase precision %.3f, want 2/3", r.PhrasePrecision)
+	}
+	r = measure(q, []string{"w", "y", "x"}, []string{"", "", ""}, grades)
+	if r.NDCG >= 0.9 || r.Recall != 1 {
+		t.Errorf("worse ranking: %+v", r)
+	}
+}
