@@ -127,8 +127,12 @@ func connect(ctx context.Context, cfg Config) (*pgxpool.Pool, string, error) {
 	// A search is one short statement: starting parallel workers for it
 	// costs more than it saves (40 ms against a 0.3 ms scan, measured on
 	// 110k passages), so a session of Attaché runs its statements alone.
-	if _, ok := pc.ConnConfig.RuntimeParams["max_parallel_workers_per_gather"]; !ok {
-		pc.ConnConfig.RuntimeParams["max_parallel_workers_per_gather"] = "0"
+	// The same for JIT compilation, which starts on large libraries'
+	// estimates and costs tens of milliseconds per statement.
+	for k, v := range map[string]string{"max_parallel_workers_per_gather": "0", "jit": "off"} {
+		if _, ok := pc.ConnConfig.RuntimeParams[k]; !ok {
+			pc.ConnConfig.RuntimeParams[k] = v
+		}
 	}
 	wait, cancel := context.WithTimeout(ctx, pc.ConnConfig.ConnectTimeout+time.Second)
 	defer cancel()
