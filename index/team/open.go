@@ -257,3 +257,34 @@ func lastPart(msg string) string {
 	}
 	return strings.Join(parts, ": ")
 }
+
+// Label is a short name for the library at a URL, to show which library
+// is open: user@host/database, the host being the socket folder when
+// that is where the server is; never the password.
+func Label(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || !IsURL(raw) {
+		return Redact(raw)
+	}
+	q := u.Query()
+	host := u.Host
+	if host == "" {
+		host = q.Get("host")
+		if p := q.Get("port"); p != "" && host != "" && !strings.HasPrefix(host, "/") {
+			host += ":" + p
+		}
+	}
+	user := q.Get("user")
+	if u.User != nil && u.User.Username() != "" {
+		user = u.User.Username()
+	}
+	db := strings.TrimPrefix(u.Path, "/")
+	if db == "" {
+		db = q.Get("dbname")
+	}
+	s := host + "/" + db
+	if user != "" {
+		s = user + "@" + s
+	}
+	return s
+}
