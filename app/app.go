@@ -44,12 +44,20 @@ func Run(library string, args []string) error {
 	a := fyneapp.NewWithID(metadata.ID)
 	loadTranslations(a.Preferences().String(prefLanguage))
 	a.SetIcon(metadata.Icon)
+	a.Settings().SetTheme(newReadableTheme())
 	w := a.NewWindow("Attaché")
 	u := newUI(a, w)
 	w.SetContent(u.layout())
 	w.SetMainMenu(u.buildMenu())
 	u.addShortcuts()
-	w.Resize(u.windowSize())
+	w.Resize(u.windowSize(fyne.Size{}))
+	a.Lifecycle().SetOnStarted(func() {
+		// The screen is known once the driver runs.
+		if s, ok := screenSize(w); ok {
+			w.Resize(u.windowSize(s))
+			w.CenterOnScreen()
+		}
+	})
 	w.SetCloseIntercept(u.quit)
 	w.SetOnDropped(u.onDropped)
 	w.SetMaster()

@@ -38,7 +38,7 @@ type command struct {
 // commands lists the subcommands in the order help shows them.
 func commands() []command {
 	return []command{
-		{"search", "search [--lang en|it] [--doc ID] [--theme ID] [--same-language] [--limit N] [--json] QUERY…", "search the library's passages", runSearch},
+		{"search", "search [--lang en|it] [--doc ID] [--theme ID] [--same-language] [--limit N] [--weak] [--json] QUERY…", "search the library's passages", runSearch},
 		{"show", "show [--json] PASSAGE_ID", "print one passage whole, with its notes and citation", runShow},
 		{"docs", "docs [--json]", "list the library's documents", runDocs},
 		{"brief", briefUsage, "make a brief, add passages to it, print its outline, check its quotations", runBrief},

@@ -3,6 +3,8 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -171,7 +173,7 @@ func TestSubcommandHelp(t *testing.T) {
 		}
 	}
 	code, out, _ := runCLI(t, dir, "brief", "show", "-h")
-	if code != 0 || out != "" {
+	if code != 0 || !strings.HasPrefix(out, "  -json\n") {
 		t.Errorf("brief show -h: exit %d, stdout %q", code, out)
 	}
 	code, _, errOut := runCLI(t, dir, "brief", "show", "--", "-h")
@@ -329,4 +331,38 @@ func hasFacet(fs []facetJSON, value string, count int) bool {
 		}
 	}
 	return false
+}
+
+func TestSearchSaysWeakMatches(t *testing.T) {
+	dir := t.TempDir()
+	out := runCmd(t, dir, runSearch, "--limit", "50", "digital", "transformation", "industry")
+	line := regexp.MustCompile(`also: (\d+) weaker matches \(--weak lists them\)`).FindStringSubmatch(out)
+	if line == nil {
+		t.Fatalf("no weak line:\n%s", out)
+	}
+	var res struct {
+		Weak int `json:"weak"`
+		Hits []struct {
+			Weak    bool   `json:"weak"`
+			Snippet string `json:"snippet"`
+		} `json:"hits"`
+	}
+	js := runCmd(t, dir, runSearch, "--json", "--limit", "500", "digital", "transformation", "industry")
+	if err := json.Unmarshal([]byte(js), &res); err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(res.Weak) != line[1] || res.Weak == 0 {
+		t.Errorf("JSON weak %d, text said %s", res.Weak, line[1])
+	}
+	weak := 0
+	for i, h := range res.Hits {
+		if h.Weak {
+			weak++
+		} else if weak > 0 {
+			t.Errorf("hit %d is strong after %d weak ones", i, weak)
+		}
+	}
+	if weak != res.Weak {
+		t.Errorf("%d hits marked weak, results say %d", weak, res.Weak)
+	}
 }

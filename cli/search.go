@@ -26,6 +26,7 @@ func runSearch(env *Env, args []string) error {
 	same := fs.Bool("same-language", false, "do not expand words into the other language")
 	limit := fs.Int("limit", index.DefaultLimit, "most hits to show")
 	asJSON := fs.Bool("json", false, "print JSON")
+	weak := fs.Bool("weak", false, "also list the weak matches (one common word of several)")
 	flagArgs, words := splitSearchArgs(fs, args)
 	if err := fs.Parse(flagArgs); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -68,7 +69,7 @@ func runSearch(env *Env, args []string) error {
 	if *asJSON {
 		return writeJSON(env.Stdout, searchJSON(res))
 	}
-	printResults(env.Stdout, res)
+	printResults(env.Stdout, res, *weak)
 	return nil
 }
 
@@ -135,6 +136,7 @@ type jsonPassage struct {
 	Citation string        `json:"citation"`
 	Score    *float64      `json:"score,omitempty"`
 	Snippet  *string       `json:"snippet,omitempty"`
+	Weak     bool          `json:"weak,omitempty"`
 	Text     string        `json:"text"`
 	Notes    []corpus.Note `json:"notes"`
 	Themes   []string      `json:"themes"`
@@ -153,30 +155,43 @@ func passageJSON(p *corpus.Passage, citation string) jsonPassage {
 
 // jsonResults is what "attache search --json" prints.
 type jsonResults struct {
-	Query  string                        `json:"query"`
-	Total  int                           `json:"total"`
+	Query string `json:"query"`
+	Total int    `json:"total"`
+	// Weak counts the weak matches of Total (see index.Results.Weak).
+	Weak   int                           `json:"weak"`
 	Hits   []jsonPassage                 `json:"hits"`
 	Facets map[string][]index.FacetCount `json:"facets"`
 }
 
 func searchJSON(res *index.Results) jsonResults {
-	out := jsonResults{Query: res.Query, Total: res.Total, Hits: []jsonPassage{}, Facets: res.Facets}
+	out := jsonResults{Query: res.Query, Total: res.Total, Weak: res.Weak, Hits: []jsonPassage{}, Facets: res.Facets}
 	for _, h := range res.Hits {
 		hit := passageJSON(&h.Passage, h.Citation)
 		snip := h.Snippet.Marked(index.HighlightStart, index.HighlightEnd)
-		hit.Score, hit.Snippet = &h.Score, &snip
+		hit.Score, hit.Snippet, hit.Weak = &h.Score, &snip, h.Weak
 		out.Hits = append(out.Hits, hit)
 	}
 	return out
 }
 
-// printResults prints hits for a reader, matched words [in brackets].
-func printResults(w io.Writer, res *index.Results) {
+// printResults prints hits for a reader, matched words [in brackets]. Weak
+// matches (one common word of several) are not mixed in: a line says how
+// many there are, and withWeak prints them after it.
+func printResults(w io.Writer, res *index.Results, withWeak bool) {
 	if res.Total == 0 {
 		fmt.Fprintf(w, "No passage matches %q.\n", res.Query)
 		return
 	}
+	saidWeak := false
 	for i, h := range res.Hits {
+		if h.Weak && !saidWeak {
+			saidWeak = true
+			fmt.Fprintln(w, weakLine(res.Weak, withWeak))
+			if !withWeak {
+				break
+			}
+			fmt.Fprintln(w)
+		}
 		fmt.Fprintf(w, "%d. %s\n", i+1, h.Citation)
 		fmt.Fprintf(w, "   %s · %s\n", h.Lang, h.ID)
 		fmt.Fprintf(w, "   %s\n\n", h.Snippet.Marked("[", "]"))
@@ -188,7 +203,19 @@ func printResults(w io.Writer, res *index.Results) {
 		}
 		fmt.Fprintf(w, "By document: %s\n", strings.Join(parts, ", "))
 	}
+	if res.Weak > 0 && !saidWeak {
+		fmt.Fprintln(w, weakLine(res.Weak, withWeak))
+	}
 	fmt.Fprintln(w, summary(res.Total, len(res.Hits)))
+}
+
+// weakLine says how many weak matches there are.
+func weakLine(n int, shown bool) string {
+	line := fmt.Sprintf("also: %d weaker %s", n, plural(n, "match", "matches"))
+	if !shown {
+		line += " (--weak lists them)"
+	}
+	return line
 }
 
 // summary says how many passages matched and how many are shown.

@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -11,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	bq "github.com/blevesearch/bleve/v2/search/query"
+	bolt "go.etcd.io/bbolt"
 
 	"attache/index/corpus"
 	"attache/index/query"
@@ -25,11 +25,9 @@ const (
 // facetSize is the most values a facet reports.
 const facetSize = 100
 
-// storedFields are the stored fields a hit is rendered from.
-var storedFields = []string{
-	fieldText, fieldLang, fieldDoc, fieldThemes, fieldKind, fieldSeq, fieldPage,
-	fieldLocator, fieldSection, fieldNotes, fieldTitle, fieldShortTitle, fieldReference,
-}
+// storedFields are the stored fields a search asks for: those the ranking
+// reads; a hit itself is built from the library's document store.
+var storedFields = []string{fieldLang, fieldThemes}
 
 // Search runs a query. A query that cannot be understood fails with a
 // *QueryError; a cancelled ctx stops the search.
@@ -57,7 +55,7 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	if l.idx == nil {
+	if l.closed || l.idx == nil || l.store == nil {
 		return nil, ErrClosed
 	}
 	defer func() {
@@ -134,6 +132,7 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 		return res, nil
 	}
 	rk := newRanker(plan, b)
+	rk.body = l.passageText
 	ranked := rk.rank(sr.Hits)
 	for i := offset; i < len(ranked) && i < offset+limit; i++ {
 		h := l.hit(ranked[i].dm)
@@ -197,22 +196,27 @@ func (l *Local) count(ctx context.Context, q bq.Query) (int, error) {
 	return int(sr.Total), nil
 }
 
-// hit renders one match from its stored fields.
+// hit builds one match from the store: the passage's record and its
+// document's (for the citation), two small reads and no JSON. A passage
+// the store does not hold (an import in this process not yet committed)
+// is a hit with its ID only.
 func (l *Local) hit(dm *search.DocumentMatch) Hit {
-	f := dm.Fields
-	p := corpus.Passage{
-		ID:      dm.ID,
-		DocID:   str(f[fieldDoc]),
-		Lang:    str(f[fieldLang]),
-		Seq:     int(num(f[fieldSeq])),
-		Kind:    str(f[fieldKind]),
-		Locator: str(f[fieldLocator]),
-		Page:    int(num(f[fieldPage])),
-		Text:    str(f[fieldText]),
-		Themes:  strs(f[fieldThemes]),
+	var p *corpus.Passage
+	var meta corpus.Meta
+	l.store.view(func(tx *bolt.Tx) error {
+		var err error
+		if p, err = getPassage(tx, dm.ID); err != nil {
+			return err
+		}
+		rec, err := getDocRecord(tx, p.DocID, false)
+		if err == nil {
+			meta = rec.Meta
+		}
+		return nil
+	})
+	if p == nil {
+		return Hit{Passage: corpus.Passage{ID: dm.ID}, Score: dm.Score}
 	}
-	_ = json.Unmarshal([]byte(str(f[fieldSection])), &p.Section)
-	_ = json.Unmarshal([]byte(str(f[fieldNotes])), &p.Notes)
 	var spans []span
 	for field, terms := range dm.Locations {
 		if !strings.HasPrefix(field, "text_") {
@@ -224,16 +228,10 @@ func (l *Local) hit(dm *search.DocumentMatch) Hit {
 			}
 		}
 	}
-	meta := corpus.Meta{
-		ID:         p.DocID,
-		Title:      str(f[fieldTitle]),
-		ShortTitle: str(f[fieldShortTitle]),
-		Reference:  str(f[fieldReference]),
-	}
 	return Hit{
-		Passage:  p,
+		Passage:  *p,
 		Score:    dm.Score,
-		Citation: Cite(meta, p),
+		Citation: Cite(meta, *p),
 		Snippet:  makeSnippet(p.Text, spans, snippetLength),
 	}
 }
@@ -257,45 +255,6 @@ func facetCounts(fr *search.FacetResult) []FacetCount {
 	return out
 }
 
-// str reads a stored text field.
-func str(v interface{}) string {
-	switch v := v.(type) {
-	case string:
-		return v
-	case []interface{}:
-		if len(v) > 0 {
-			return str(v[0])
-		}
-	}
-	return ""
-}
-
-// num reads a stored numeric field.
-func num(v interface{}) float64 {
-	if f, ok := v.(float64); ok {
-		return f
-	}
-	return 0
-}
-
-// strs reads a stored field with several values, which Bleve returns as a
-// string when there is only one.
-func strs(v interface{}) []string {
-	switch v := v.(type) {
-	case string:
-		return []string{v}
-	case []interface{}:
-		out := make([]string, 0, len(v))
-		for _, x := range v {
-			if s, ok := x.(string); ok {
-				out = append(out, s)
-			}
-		}
-		return out
-	}
-	return nil
-}
-
 // listingText is the text to parse for q: its own text, or, when that is
 // blank and q has filters of its own (Lang, Doc, Theme), those filters, so
 // that a query made of filters alone lists their passages.
@@ -310,4 +269,17 @@ func listingText(q Query) string {
 		}
 	}
 	return strings.Join(filters, " ")
+}
+
+// passageText reads one passage's text from the document store, for the
+// ranking, or "" when the store does not hold it.
+func (l *Local) passageText(id string) string {
+	var text string
+	l.store.view(func(tx *bolt.Tx) error {
+		if p, err := getPassage(tx, id); err == nil {
+			text = p.Text
+		}
+		return nil
+	})
+	return text
 }
