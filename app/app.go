@@ -19,6 +19,7 @@ import (
 	"attache/assets"
 	"attache/briefing"
 	"attache/index"
+	"attache/index/team"
 )
 
 // Metadata is the app's identity, as in FyneApp.toml (go build does not
@@ -43,12 +44,20 @@ func Run(library string, args []string) error {
 	a := fyneapp.NewWithID(metadata.ID)
 	loadTranslations(a.Preferences().String(prefLanguage))
 	a.SetIcon(metadata.Icon)
+	a.Settings().SetTheme(newReadableTheme())
 	w := a.NewWindow("Attaché")
 	u := newUI(a, w)
 	w.SetContent(u.layout())
 	w.SetMainMenu(u.buildMenu())
 	u.addShortcuts()
-	w.Resize(u.windowSize())
+	w.Resize(u.windowSize(fyne.Size{}))
+	a.Lifecycle().SetOnStarted(func() {
+		// The screen is known once the driver runs.
+		if s, ok := screenSize(w); ok {
+			w.Resize(u.windowSize(s))
+			w.CenterOnScreen()
+		}
+	})
 	w.SetCloseIntercept(u.quit)
 	w.SetOnDropped(u.onDropped)
 	w.SetMaster()
@@ -67,6 +76,10 @@ func Run(library string, args []string) error {
 	}
 	w.Canvas().Focus(u.search.query)
 
+	u.libraryAt = library
+	if !team.IsURL(library) {
+		u.localDir = library
+	}
 	opened := u.openLibrary(library)
 	w.ShowAndRun()
 	// Let an index build finish cleanly before the process ends.
@@ -91,6 +104,10 @@ func (u *ui) openLibrary(dir string) <-chan index.Library {
 		})
 		done <- lib
 		fyne.Do(func() {
+			if err != nil && team.IsURL(dir) {
+				u.libraryFailed(dir, err)
+				return
+			}
 			if err != nil {
 				msg := lang.L("The library could not be opened: {{.Err}}", map[string]any{"Err": oneLine(err.Error())})
 				u.setStatus(msg, false)
@@ -114,6 +131,9 @@ func (u *ui) libraryStatus() string {
 	n := 0
 	for _, d := range u.docs {
 		n += d.Passages
+	}
+	if s := u.teamStatus(len(u.docs), n); s != "" {
+		return s
 	}
 	return fmt.Sprintf(lang.L("Library: %d documents, %d passages"), len(u.docs), n)
 }

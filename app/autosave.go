@@ -203,13 +203,19 @@ func namePID(name string) int {
 	return n
 }
 
-// start opens the brief named on the command line ("" for none) and offers
-// back the autosave copy of a run that did not end cleanly. With a brief,
-// the offer comes once it has opened, so that the restored copy is not
-// replaced by it.
+// start opens the brief named on the command line, or else the one the
+// last run had open, and offers back the autosave copy of a run that did
+// not end cleanly. With a brief, the offer comes once it has opened, so
+// that the restored copy is not replaced by it. With neither a brief nor a
+// copy (the first start), it shows the start view.
 func (u *ui) start(brief string) {
 	if brief == "" {
-		u.offerRestore()
+		brief = u.lastBrief()
+	}
+	if brief == "" {
+		if !u.offerRestore() {
+			u.showStart()
+		}
 		return
 	}
 	u.openPathThen(brief, func() { u.offerRestore() })

@@ -28,6 +28,7 @@ type briefPane struct {
 	headerMsg                                     *widget.Label
 	heading, marking2                             *widget.Label
 	accordion                                     *widget.Accordion
+	budget                                        *budgetForm
 
 	outline *outline
 	content fyne.CanvasObject
@@ -45,21 +46,21 @@ func newBriefPane(u *ui) *briefPane {
 		e.OnChanged = func(string) { p.commitHeader() }
 		return e
 	}
-	p.title = entry(lang.L("Title"))
-	p.subtitle = entry(lang.L("Subtitle"))
+	p.title = entry(lang.L("e.g. Undersea cables: state of play"))
+	p.subtitle = entry(lang.L("optional"))
 	p.addressee = entry(lang.L("e.g. the Minister"))
-	p.author = entry(lang.L("Name, role"))
-	p.org = entry(lang.L("Department or unit"))
-	p.date = entry("2026-11-23")
+	p.author = entry(lang.L("e.g. A. Rossi, policy officer"))
+	p.org = entry(lang.L("e.g. Digital Affairs Unit"))
+	p.date = entry(lang.L("YYYY-MM-DD"))
 	p.marking = widget.NewSelectEntry(markings[1:])
-	p.marking.SetPlaceHolder(lang.L("Marking (none)"))
+	p.marking.SetPlaceHolder(lang.L("none"))
 	p.marking.OnChanged = func(string) { p.commitHeader() }
 	var purposes []string
 	for _, pu := range briefing.Purposes() {
 		purposes = append(purposes, pu.Name[uiLang()])
 	}
 	p.purpose = widget.NewSelectEntry(purposes)
-	p.purpose.SetPlaceHolder(lang.L("Purpose"))
+	p.purpose.SetPlaceHolder(lang.L("e.g. For decision"))
 	p.purpose.OnChanged = func(string) { p.commitHeader() }
 	p.labels = widget.NewSelect([]string{lang.L("English labels"), lang.L("Italian labels")}, func(string) { p.commitHeader() })
 	p.headerMsg = widget.NewLabel("")
@@ -81,13 +82,14 @@ func newBriefPane(u *ui) *briefPane {
 	// it is; labels of a column share one width so the fields line up.
 	left := labelWidth(lang.L("Subtitle"), lang.L("For"), lang.L("Author"), lang.L("Marking"), lang.L("Labels"))
 	right := labelWidth(lang.L("Date"), lang.L("Office"), lang.L("Purpose"))
+	p.budget = newBudgetForm(p, left)
 	form := container.NewVBox(
 		labelled(lang.L("Title"), left, p.title), labelled(lang.L("Subtitle"), left, p.subtitle),
 		container.NewGridWithColumns(2,
 			labelled(lang.L("For"), left, p.addressee), labelled(lang.L("Date"), right, p.date),
 			labelled(lang.L("Author"), left, p.author), labelled(lang.L("Office"), right, p.org),
 			labelled(lang.L("Marking"), left, p.marking), labelled(lang.L("Purpose"), right, p.purpose)),
-		labelled(lang.L("Labels"), left, p.labels), p.headerMsg,
+		labelled(lang.L("Labels"), left, p.labels), p.budget.content, p.headerMsg,
 	)
 	p.accordion = widget.NewAccordion(
 		widget.NewAccordionItem(lang.L("Title block and marking"), form),
@@ -99,7 +101,7 @@ func newBriefPane(u *ui) *briefPane {
 	p.marking2 = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	p.marking2.Importance = widget.DangerImportance
 	p.outline = newOutline(u)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, p.marking2, p.heading), p.accordion)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(u.preview.count, p.marking2), p.heading), p.accordion)
 	p.content = container.NewBorder(top, nil, nil, nil, p.outline.content)
 	return p
 }
@@ -116,7 +118,6 @@ func labelWidth(labels ...string) float32 {
 // labelled puts a label of width w before a field.
 func labelled(label string, w float32, field fyne.CanvasObject) fyne.CanvasObject {
 	l := widget.NewLabel(label)
-	l.Importance = widget.LowImportance
 	space := canvas.NewRectangle(nil)
 	space.SetMinSize(fyne.NewSize(w, 1))
 	return container.NewBorder(nil, nil, container.NewStack(space, l), nil, field)
@@ -172,6 +173,7 @@ func (p *briefPane) load(b *briefing.Brief) {
 		p.labels.SetSelectedIndex(0)
 	}
 	setText(p.keys, strings.Join(b.KeyMessages, "\n"))
+	p.budget.load(b)
 	p.headerMsg.Hide()
 	p.showHeading(b)
 }

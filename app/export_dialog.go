@@ -29,7 +29,7 @@ const (
 // exportRequest is what the export dialog asks for.
 type exportRequest struct {
 	path   string
-	format string // briefing.PDF or briefing.Markdown
+	format string // briefing.PDF, briefing.DOCX or briefing.Markdown
 	opt    briefing.Options
 }
 
@@ -46,7 +46,7 @@ func (u *ui) showExport() {
 		return
 	}
 	prefs := u.app.Preferences()
-	format := widget.NewRadioGroup([]string{"PDF", lang.L("Markdown")}, nil)
+	format := widget.NewRadioGroup([]string{"PDF", lang.L("Word (DOCX)"), lang.L("Markdown")}, nil)
 	format.Horizontal = true
 	format.SetSelected(prefs.StringWithFallback(prefExportFormat, "PDF"))
 	paper := widget.NewRadioGroup([]string{"A4", lang.L("Letter")}, nil)
@@ -60,9 +60,12 @@ func (u *ui) showExport() {
 	path.SetText(u.defaultExportPath(format.Selected))
 	format.OnChanged = func(f string) {
 		ext := exportExt(f)
-		p := strings.TrimSuffix(strings.TrimSuffix(path.Text, ".pdf"), ".md")
+		p := path.Text
+		for _, e := range []string{".pdf", ".docx", ".md"} {
+			p = strings.TrimSuffix(p, e)
+		}
 		path.SetText(p + ext)
-		if f == lang.L("Markdown") {
+		if exportFormatOf(f) == briefing.Markdown {
 			paper.Disable()
 			notes.Disable()
 		} else {
@@ -83,7 +86,7 @@ func (u *ui) showExport() {
 		// The save dialog empties an existing file it is given at once,
 		// before the export runs (or is cancelled): list only exports,
 		// so that a click cannot pick the brief or another document.
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".md"}))
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".docx", ".md"}))
 		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(path.Text))); err == nil {
 			d.SetLocation(l)
 		}
@@ -96,6 +99,9 @@ func (u *ui) showExport() {
 		widget.NewFormItem(lang.L("Notes"), notes),
 		widget.NewFormItem(lang.L("File"), container.NewBorder(nil, nil, nil, browse, path)),
 	}
+	if note := u.preview.exportNote(); note != nil {
+		items = append(items, widget.NewFormItem(lang.L("Pages"), note))
+	}
 	d := dialog.NewForm(lang.L("Export brief"), lang.L("Export"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
@@ -103,10 +109,7 @@ func (u *ui) showExport() {
 		prefs.SetString(prefExportFormat, format.Selected)
 		prefs.SetString(prefExportPaper, paper.Selected)
 		prefs.SetString(prefExportNotes, notes.Selected)
-		req := exportRequest{path: strings.TrimSpace(path.Text), format: briefing.PDF}
-		if format.Selected == lang.L("Markdown") {
-			req.format = briefing.Markdown
-		}
+		req := exportRequest{path: strings.TrimSpace(path.Text), format: exportFormatOf(format.Selected)}
 		req.opt.Paper = strings.ToLower(paper.Selected)
 		req.opt.Endnotes = notes.Selected == lang.L("Endnotes")
 		u.export(req, u.showExportResult)
@@ -118,13 +121,20 @@ func (u *ui) showExport() {
 	u.win.Canvas().Focus(path)
 }
 
-// exportExt is the file extension of an export format's name.
-func exportExt(format string) string {
-	if format == lang.L("Markdown") {
-		return ".md"
+// exportFormatOf is the export format of a format choice's label.
+func exportFormatOf(label string) string {
+	switch label {
+	case lang.L("Word (DOCX)"):
+		return briefing.DOCX
+	case lang.L("Markdown"):
+		return briefing.Markdown
 	}
-	return ".pdf"
+	return briefing.PDF
 }
+
+// exportExt is the file extension of a format choice's label: the
+// format's name (".pdf", ".docx", ".md").
+func exportExt(label string) string { return "." + exportFormatOf(label) }
 
 // defaultExportPath is the brief's file with the format's extension, or a
 // file named after its title in the last folder used.
@@ -194,14 +204,14 @@ func (u *ui) showExportResult(res exportResult) {
 		content = container.NewBorder(msg, nil, nil, nil, container.NewVScroll(w))
 	}
 	var d *dialog.CustomDialog
-	open := widget.NewButton(lang.L("Open"), func() {
+	open := newEnterButton(lang.L("Open"), func() {
 		d.Hide()
 		if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: res.path}); err != nil {
 			u.showError(openError(res.path, err))
 		}
 	})
 	open.Importance = widget.HighImportance
-	closeBtn := widget.NewButton(lang.L("Close"), func() { d.Hide() })
+	closeBtn := newEnterButton(lang.L("Close"), func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(lang.L("Export done"), content, u.win)
 	d.SetButtons([]fyne.CanvasObject{closeBtn, open})
 	if len(res.warnings) > 0 {

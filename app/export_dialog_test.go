@@ -16,7 +16,7 @@ import (
 	"attache/briefing"
 )
 
-func TestExportPDFAndMarkdown(t *testing.T) {
+func TestExportPDFWordAndMarkdown(t *testing.T) {
 	u := newTestUI(t)
 	search(t, u, "digital")
 	addHit(t, u, 0)
@@ -24,6 +24,7 @@ func TestExportPDFAndMarkdown(t *testing.T) {
 	for _, c := range []struct{ format, name, magic string }{
 		{briefing.PDF, "brief.pdf", "%PDF"},
 		{briefing.Markdown, "brief.md", "# "},
+		{briefing.DOCX, "brief.docx", "PK\x03\x04"},
 	} {
 		path := tempPath(t, c.name)
 		var res exportResult
@@ -186,5 +187,47 @@ func TestExportBrowseListsOnlyExports(t *testing.T) {
 		if strings.Contains(m, ">"+ext+"<") {
 			t.Errorf("the browse dialog lists a %s file", ext)
 		}
+	}
+}
+
+// TestExportDialogWord picks Word in the export dialog: the file name
+// takes .docx, paper and notes stay available, and Export writes a Word
+// file (a zip whose main part is word/document.xml).
+func TestExportDialogWord(t *testing.T) {
+	u := newTestUI(t)
+	search(t, u, "digital")
+	addHit(t, u, 0)
+	u.showExport()
+	var format, paper *widget.RadioGroup
+	for _, o := range u.win.Canvas().Overlays().List() {
+		for _, obj := range test.LaidOutObjects(o) {
+			if r, ok := obj.(*widget.RadioGroup); ok {
+				switch {
+				case len(r.Options) == 3:
+					format = r
+				case r.Options[0] == "A4":
+					paper = r
+				}
+			}
+		}
+	}
+	if format == nil || paper == nil || format.Options[1] != "Word (DOCX)" {
+		t.Fatalf("no Word choice in the export dialog: %v", format)
+	}
+	e := u.win.Canvas().Focused().(*escEntry)
+	e.SetText(tempPath(t, "word.pdf"))
+	format.SetSelected("Word (DOCX)")
+	if !strings.HasSuffix(e.Text, "word.docx") || paper.Disabled() {
+		t.Errorf("after choosing Word: path %q, paper disabled %v", e.Text, paper.Disabled())
+	}
+	format.SetSelected("Markdown")
+	if !strings.HasSuffix(e.Text, "word.md") || !paper.Disabled() {
+		t.Errorf("after choosing Markdown: path %q, paper disabled %v", e.Text, paper.Disabled())
+	}
+	format.SetSelected("Word (DOCX)")
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	data, err := os.ReadFile(e.Text)
+	if err != nil || !strings.HasPrefix(string(data), "PK\x03\x04") || !strings.Contains(string(data), "word/document.xml") {
+		t.Fatalf("Word export from the dialog: %v", err)
 	}
 }

@@ -59,6 +59,7 @@ func (u *ui) briefChanged() {
 	}
 	u.brief.outline.refresh(!u.selfEdit)
 	u.search.refreshMarks()
+	u.preview.schedule()
 	u.updateTitle()
 	u.updateMenus()
 	if u.ed.Dirty() {
@@ -147,31 +148,63 @@ func (u *ui) askNew() {
 			}
 			u.setBrief(b, "")
 		}, u.win)
+		// Enter in the title creates the brief.
+		title.OnSubmitted = func(string) { d.Submit() }
 		d.Resize(fyne.NewSize(420, d.MinSize().Height))
 		u.showDialog(d)
 		u.win.Canvas().Focus(title)
 	})
 }
 
+// unsaved reports whether the brief on show holds work that discarding it
+// would lose: changes since it was opened or saved, whatever made them (an
+// edit, an undo, a draft, a restored copy), or, for a brief never saved,
+// any text or excerpt of one's own.
+func (u *ui) unsaved() bool {
+	if u.ed == nil {
+		return false
+	}
+	if u.ed.Dirty() {
+		return true
+	}
+	if u.path != "" {
+		return false
+	}
+	b := u.ed.Brief()
+	if len(b.KeyMessages) > 0 {
+		for _, k := range b.KeyMessages {
+			if strings.TrimSpace(k) != "" {
+				return true
+			}
+		}
+	}
+	for _, s := range b.Sections {
+		if len(s.Excerpts) > 0 || len(s.Text) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // confirmDiscard runs then, first offering to save unsaved changes.
 func (u *ui) confirmDiscard(action string, then func()) {
-	if u.ed == nil || !u.ed.Dirty() {
+	if !u.unsaved() {
 		then()
 		return
 	}
 	var d *dialog.CustomDialog
 	msg := widget.NewLabel(lang.L("Save the changes to {{.Name}} first?", map[string]any{"Name": u.briefName()}))
-	save := widget.NewButton(lang.L("Save"), func() {
+	save := newEnterButton(lang.L("Save"), func() {
 		d.Hide()
 		u.save(then)
 	})
 	save.Importance = widget.HighImportance
-	discard := widget.NewButton(lang.L("Don't save"), func() {
+	discard := newEnterButton(lang.L("Don't save"), func() {
 		d.Hide()
 		u.removeAutosave()
 		then()
 	})
-	cancel := widget.NewButton(lang.L("Cancel"), func() { d.Hide() })
+	cancel := newEnterButton(lang.L("Cancel"), func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(action, msg, u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
 	u.showDialog(d)
@@ -266,6 +299,7 @@ func (u *ui) saveTo(path string) error {
 	u.app.Preferences().SetString(prefLastDir, filepath.Dir(path))
 	u.updateTitle()
 	u.updateMenus()
+	u.setStatus(lang.L("Saved {{.Name}}", map[string]any{"Name": path}), false)
 	return nil
 }
 

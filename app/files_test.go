@@ -128,8 +128,32 @@ func TestPreferencesRemembered(t *testing.T) {
 	if got := u.app.Preferences().Float(prefSplitLeft); got != 0.4 {
 		t.Errorf("left split saved as %v", got)
 	}
-	if s := u.windowSize(); s.Width < 100 {
+	if s := u.windowSize(fyne.Size{}); s.Width < 100 {
 		t.Errorf("window size %v", s)
+	}
+}
+
+func TestFirstWindowFitsTheScreenAndLaterOnesRestore(t *testing.T) {
+	u := newTestUI(t)
+	for _, screen := range []fyne.Size{{Width: 1366, Height: 768}, {Width: 1280, Height: 720}, {Width: 2560, Height: 1440}} {
+		s := u.windowSize(screen)
+		if s.Width > screen.Width*0.9 || s.Height > screen.Height*0.9 || s.Width < 600 || s.Height < 400 {
+			t.Errorf("first window on %v: %v, want at most 90%% of the screen", screen, s)
+		}
+		// Everything fits in it, the status bar at the bottom included:
+		// the window's content can shrink to its size.
+		if min := u.win.Content().MinSize(); min.Width > s.Width || min.Height > s.Height {
+			t.Errorf("on %v the window's content needs %v, more than the window's %v", screen, min, s)
+		}
+	}
+	u.win.Resize(fyne.NewSize(1100, 640))
+	u.savePrefs()
+	if s := u.windowSize(fyne.NewSize(1366, 768)); s != u.win.Canvas().Size() {
+		t.Errorf("next start opens at %v, want the last size %v", s, u.win.Canvas().Size())
+	}
+	// A size remembered from a larger screen is cut to this one.
+	if s := u.windowSize(fyne.NewSize(1000, 600)); s.Width > 900 || s.Height > 540 {
+		t.Errorf("the remembered size on a smaller screen: %v", s)
 	}
 }
 
@@ -210,6 +234,9 @@ func findButton(t *testing.T, c fyne.Canvas, label string) *widget.Button {
 		for _, obj := range test.LaidOutObjects(o) {
 			if b, ok := obj.(*widget.Button); ok && b.Text == label {
 				return b
+			}
+			if b, ok := obj.(*enterButton); ok && b.Text == label {
+				return &b.Button
 			}
 		}
 	}

@@ -21,7 +21,7 @@ import (
 func snippetSegments(snippet index.Snippet) []widget.RichTextSegment {
 	var segs []widget.RichTextSegment
 	plain := widget.RichTextStyleInline
-	mark := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}
+	mark := widget.RichTextStyle{Inline: true, ColorName: colorMark, TextStyle: fyne.TextStyle{Bold: true}}
 	add := func(style widget.RichTextStyle, s string) {
 		if s = foldSpace(s); s != "" {
 			segs = append(segs, &widget.TextSegment{Style: style, Text: s})
@@ -91,7 +91,8 @@ func newHitRow(p *searchPane) *hitRow {
 	r.loc = widget.NewRichText()
 	r.loc.Truncation = fyne.TextTruncateEllipsis
 	r.lang = widget.NewRichText()
-	r.snippet = wrappingRichText()
+	// The row lays out the snippet's lines itself (see wrapSnippet).
+	r.snippet = widget.NewRichText()
 	// Rows of one height scroll smoothly; the snippet is cut to fit.
 	h := snippetLines*fyne.MeasureText("Mg", theme.TextSize(), fyne.TextStyle{}).Height + 2*theme.InnerPadding()
 	spacer := canvas.NewRectangle(nil)
@@ -116,6 +117,9 @@ func (r *hitRow) show(id int) {
 	if h.Page > 0 {
 		loc += fmt.Sprintf(lang.L(", p. %d"), h.Page)
 	}
+	if h.Weak {
+		loc += " · " + lang.L("weaker match")
+	}
 	dim := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}
 	r.head.Segments = []widget.RichTextSegment{
 		&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}, Text: r.p.u.docName(h.DocID)},
@@ -127,7 +131,7 @@ func (r *hitRow) show(id int) {
 	r.lang.Refresh()
 	r.mark.Segments = nil
 	if r.p.u.brief.contains(h.ID) {
-		r.mark.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNameSuccess, TextStyle: fyne.TextStyle{Bold: true}}, Text: lang.L("✓ in brief")}}
+		r.mark.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, ColorName: colorInBrief, TextStyle: fyne.TextStyle{Bold: true}}, Text: lang.L("✓ in brief")}}
 	}
 	r.mark.Refresh()
 	// The mark changes the width of the right part: lay the lines out again.
@@ -140,7 +144,7 @@ func (r *hitRow) show(id int) {
 	if strings.TrimSpace(snip.Text) == "" {
 		snip = index.Snippet{Text: h.Text}
 	}
-	r.snippet.Segments = fitSegments(snippetSegments(snip), r.fitRunes())
+	r.snippet.Segments = wrapSnippet(fitSegments(snippetSegments(snip), r.fitRunes()), r.snippetWidth(), snippetLines)
 	r.snippet.Refresh()
 }
 
@@ -184,15 +188,24 @@ func fitLocator(loc string, fits func(string) bool) string {
 	return loc
 }
 
+// snippetWidth is the width the snippet's lines have in the row.
+func (r *hitRow) snippetWidth() float32 {
+	w := r.width - 2*theme.InnerPadding()
+	if w <= 0 {
+		w = 360
+	}
+	return w
+}
+
 // fitRunes estimates how many characters fill the snippet's lines at the
-// row's width, leaving room for words that wrap early.
+// row's width, with some to spare: wrapSnippet cuts what does not fit.
 func (r *hitRow) fitRunes() int {
 	w := r.width - 2*theme.InnerPadding()
 	if w <= 0 {
 		w = 360
 	}
 	avg := fyne.MeasureText("abcdefghijklmnopqrstuvwxyz", theme.TextSize(), fyne.TextStyle{}).Width / 26
-	n := int(float32(snippetLines) * w / avg * 0.85)
+	n := int(float32(snippetLines) * w / avg * 1.3)
 	return max(n, 40)
 }
 

@@ -62,10 +62,14 @@ func (u *ui) buildMenu() *fyne.MainMenu {
 		item(lang.L("Add Documents…"), ctrl(fyne.KeyI), u.showAddDocuments),
 		fyne.NewMenuItem(lang.L("Edit Document Details…"), func() { u.withReaderDoc(lang.L("Edit document"), u.showEditDocument) }),
 		fyne.NewMenuItem(lang.L("Remove Document…"), func() { u.withReaderDoc(lang.L("Remove document"), u.confirmRemoveDocument) }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.L("Open Team Library…"), u.showOpenTeamLibrary),
+		fyne.NewMenuItem(lang.L("Open Local Library"), u.openLocalLibrary),
 	)
 	u.writingItem = item(lang.L("Writing Layout"), ctrlShift(fyne.KeyF), u.toggleWriting)
 	u.writingItem.Checked = u.writing()
-	view := fyne.NewMenu(lang.L("View"), u.writingItem, fyne.NewMenuItemSeparator(), u.languageMenu())
+	u.previewItem = item(lang.L("Page Preview"), ctrlShift(fyne.KeyP), u.preview.toggle)
+	view := fyne.NewMenu(lang.L("View"), u.writingItem, u.previewItem, fyne.NewMenuItemSeparator(), u.languageMenu())
 	help := fyne.NewMenu(lang.L("Help"),
 		item(lang.L("Keyboard Shortcuts"), ctrl(fyne.KeySlash), u.showShortcuts),
 		fyne.NewMenuItem(lang.L("About Attaché"), u.showAbout),

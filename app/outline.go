@@ -6,7 +6,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"attache/briefing"
 )
 
 // Tree node IDs: a section is "s/" + its ID, an excerpt "x/" + its ID.
@@ -32,13 +35,15 @@ type outline struct {
 	secTheme   *widget.Select
 	secBox     fyne.CanvasObject
 	// The editor of an excerpt.
-	exQuote   *widget.Label
-	exSource  *widget.Label
-	exThemes  *widget.RichText
-	exComment *widget.Entry
-	exBox     fyne.CanvasObject
-	empty     *widget.Label
-	detail    *fyne.Container
+	exQuote  *widget.Label
+	exSource *widget.Label
+	exThemes *widget.RichText
+	// exTranslation is the analyst's own translation (translation_editor.go).
+	exTranslation *widget.Entry
+	exComment     *widget.Entry
+	exBox         fyne.CanvasObject
+	empty         *widget.Label
+	detail        *fyne.Container
 
 	content fyne.CanvasObject
 	loading bool
@@ -80,7 +85,8 @@ func newOutline(u *ui) *outline {
 	o.buildDetail()
 
 	split := container.NewVSplit(o.tree, o.detail)
-	split.Offset = 0.5
+	// The tree gets the larger part: its rows are two lines tall.
+	split.Offset = 0.6
 	o.content = container.NewBorder(bar, nil, nil, nil, split)
 	o.enable()
 	return o
@@ -133,19 +139,37 @@ func (o *outline) nodeLabel(uid string) string {
 	if src == "" {
 		src = x.Source.Title
 	}
-	return fmt.Sprintf("“%s” — %s, %s", shortText(x.Text, 60), src, x.Locator)
+	return fmt.Sprintf("“%s” — %s, %s", shortText(x.Text, 90), src, x.Locator)
 }
 
-// nodeCaption is the dim text at the end of a tree row: a section's theme.
+// nodeCaption is the dim text at the end of a tree row: for a section, a
+// mark when it has text of one's own, and its theme.
 func (o *outline) nodeCaption(uid string) string {
 	if o.u.ed == nil || !strings.HasPrefix(uid, secNode) {
 		return ""
 	}
 	s, _ := o.u.ed.Brief().Section(strings.TrimPrefix(uid, secNode))
-	if s == nil || s.Theme == "" {
+	if s == nil {
 		return ""
 	}
-	return themeLabel(s.Theme)
+	var parts []string
+	if hasOwnText(s) {
+		parts = append(parts, lang.L("✎ text"))
+	}
+	if s.Theme != "" {
+		parts = append(parts, themeLabel(s.Theme))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// hasOwnText reports whether a section has text of one's own.
+func hasOwnText(s *briefing.Section) bool {
+	for _, p := range s.Text {
+		if strings.TrimSpace(p) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // shortText cuts s to n runes with an ellipsis.

@@ -4,8 +4,10 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"attache/briefing"
@@ -32,12 +34,25 @@ type nodeRow struct {
 
 func newNodeRow(o *outline) *nodeRow {
 	r := &nodeRow{o: o, label: widget.NewLabel("node"), caption: widget.NewRichText()}
+	// A heading wraps onto a second line rather than being cut; only a
+	// longer one ends in an ellipsis.
+	r.label.Wrapping = fyne.TextWrapWord
 	r.label.Truncation = fyne.TextTruncateEllipsis
 	r.caption.Hide()
-	r.box = container.NewBorder(nil, nil, nil, r.caption, r.label)
+	lines := canvas.NewRectangle(nil)
+	lines.SetMinSize(fyne.NewSize(40, rowLines*lineHeight()+2*theme.InnerPadding()))
+	r.box = container.NewBorder(nil, nil, nil, r.caption, container.NewStack(lines, r.label))
 	r.ExtendBaseWidget(r)
 	o.rows = append(o.rows, r)
 	return r
+}
+
+// rowLines is how many lines of heading an outline row shows.
+const rowLines = 2
+
+// lineHeight is the height of a line of text.
+func lineHeight() float32 {
+	return fyne.MeasureText("Mg", theme.TextSize(), fyne.TextStyle{}).Height
 }
 
 // CreateRenderer draws the label, and the caption at the row's end.

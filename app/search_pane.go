@@ -90,7 +90,7 @@ func newSearchPane(u *ui) *searchPane {
 	p.list.OnUnselected = func(widget.ListItemID) { p.selected = -1 }
 
 	p.weakText = widget.NewLabel("")
-	p.weakBtn = widget.NewButton(lang.L("Show them"), p.toggleWeak)
+	p.weakBtn = widget.NewButton(lang.L("Show"), p.toggleWeak)
 	p.weakBtn.Importance = widget.LowImportance
 	p.weakLine = container.NewBorder(nil, nil, nil, p.weakBtn, p.weakText)
 	p.weakLine.Hide()
@@ -191,7 +191,7 @@ func (p *searchPane) apply(gen int, res *index.Results, err error) {
 	switch {
 	case err != nil:
 		p.hits, p.total = nil, 0
-		p.message.SetText(oneLine(err.Error()))
+		p.message.SetText(searchErrorText(err))
 		p.message.Importance = widget.DangerImportance
 	case res == nil:
 		p.hits, p.total = nil, 0
@@ -261,11 +261,11 @@ func (p *searchPane) showWeakLine() {
 		p.weakLine.Hide()
 		return
 	}
-	p.weakText.SetText(lang.L("also: {{.N}} weaker matches", map[string]any{"N": p.res.Weak}))
+	p.weakText.SetText(lang.N("also: {{.N}} weaker matches", p.res.Weak, map[string]any{"N": p.res.Weak}))
 	if p.showWeak {
-		p.weakBtn.SetText(lang.L("Hide them"))
+		p.weakBtn.SetText(lang.L("Hide"))
 	} else {
-		p.weakBtn.SetText(lang.L("Show them"))
+		p.weakBtn.SetText(lang.L("Show"))
 	}
 	p.weakLine.Show()
 }
@@ -360,3 +360,21 @@ func (p *searchPane) selectedHit() (index.Hit, bool) {
 // refreshMarks redraws the rows so that their "in brief" marks follow the
 // brief.
 func (p *searchPane) refreshMarks() { p.list.Refresh() }
+
+// searchErrorText is a search's error as the window says it: the query
+// errors that name nothing of the query in the interface's language, the
+// others (which quote the query) as the library words them.
+func searchErrorText(err error) string {
+	msg := oneLine(err.Error())
+	known := map[string]string{
+		"unclosed quote in query: add the closing \"":                                  lang.L("unclosed quote in query: add the closing \""),
+		"empty phrase \"\" in query: put words between the quotes":                     lang.L("empty phrase \"\" in query: put words between the quotes"),
+		"a \"phrase\" cannot end with *: use a prefix on a single word (as in cyber*)": lang.L("a \"phrase\" cannot end with *: use a prefix on a single word (as in cyber*)"),
+		"the query only excludes words: add a word to search for":                      lang.L("the query only excludes words: add a word to search for"),
+		"empty query: type some words to search":                                       lang.L("empty query: type some words to search"),
+	}
+	if t, ok := known[msg]; ok {
+		return t
+	}
+	return msg
+}

@@ -25,7 +25,7 @@ func shortcutList() [][2]string {
 		{"Ctrl+O", lang.L("Open a brief")},
 		{"Ctrl+S", lang.L("Save the brief")},
 		{"Ctrl+Shift+S", lang.L("Save the brief as…")},
-		{"Ctrl+E", lang.L("Export to PDF or Markdown")},
+		{"Ctrl+E", lang.L("Export to PDF, Word or Markdown")},
 		{"Ctrl+Z", lang.L("Undo the last change to the brief")},
 		{"Ctrl+Shift+Z", lang.L("Redo")},
 		{lang.L("Ctrl+/ or F1"), lang.L("This list")},

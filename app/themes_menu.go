@@ -82,6 +82,8 @@ func (u *ui) draftFromThemes(ids []string, perTheme int, title string) {
 					return
 				}
 				u.setBrief(b, "")
+				// A draft is work not yet saved anywhere.
+				u.ed.MarkDirty()
 			})
 		})
 	})

@@ -26,8 +26,12 @@ type ui struct {
 	win fyne.Window
 
 	// lib is nil until the library has opened.
-	lib  index.Library
-	docs map[string]index.DocInfo
+	lib index.Library
+	// libraryAt is where lib is: a folder ("" for the default) or a team
+	// library's URL; localDir is the local library folder to go back to
+	// (see team_library.go).
+	libraryAt, localDir string
+	docs                map[string]index.DocInfo
 	// docOrder lists the document IDs in the library's order.
 	docOrder []string
 
@@ -36,9 +40,10 @@ type ui struct {
 	// delay is the search debounce; zero runs searches without a timer.
 	delay time.Duration
 
-	search *searchPane
-	reader *readerPane
-	brief  *briefPane
+	search  *searchPane
+	reader  *readerPane
+	brief   *briefPane
+	preview *previewPane
 
 	// ed edits the brief on show, read from path ("" until saved).
 	ed   *briefing.Editor
@@ -67,7 +72,9 @@ type ui struct {
 	// writingItem toggles the writing layout; langItem chooses the
 	// interface's language.
 	writingItem, langItem *fyne.MenuItem
-	recentMenu            *fyne.Menu
+	// previewItem shows the page preview in place of the reader.
+	previewItem *fyne.MenuItem
+	recentMenu  *fyne.Menu
 
 	hsplit, rsplit *container.Split
 	status         *widget.Label
@@ -88,6 +95,7 @@ func newUI(a fyne.App, win fyne.Window) *ui {
 	}
 	u.search = newSearchPane(u)
 	u.reader = newReaderPane(u)
+	u.preview = newPreviewPane(u)
 	u.brief = newBriefPane(u)
 	return u
 }
@@ -218,12 +226,32 @@ func (u *ui) savePrefs() {
 	}
 }
 
-// windowSize is the remembered window size, 1280×800 at first.
-func (u *ui) windowSize() fyne.Size {
+// Bounds of the first window: a share of the screen, no larger than a
+// comfortable desk size, and what it is when the screen is not known.
+const (
+	screenShare = 0.9
+	firstMaxW   = 1680
+	firstMaxH   = 1050
+	fallbackW   = 1200
+	fallbackH   = 680
+)
+
+// windowSize is the size to open the window at on a screen of the given
+// size (zero when not known): the size it had when last closed, or at the
+// first start 90 % of the screen; never more than 90 % of the screen.
+func (u *ui) windowSize(screen fyne.Size) fyne.Size {
 	prefs := u.app.Preferences()
-	return fyne.NewSize(
-		float32(prefs.FloatWithFallback(prefWidth, 1280)),
-		float32(prefs.FloatWithFallback(prefHeight, 800)))
+	w, h := float32(prefs.Float(prefWidth)), float32(prefs.Float(prefHeight))
+	if w <= 100 || h <= 100 {
+		w, h = fallbackW, fallbackH
+		if screen.Width > 0 && screen.Height > 0 {
+			w, h = min(screen.Width*screenShare, firstMaxW), min(screen.Height*screenShare, firstMaxH)
+		}
+	}
+	if screen.Width > 0 && screen.Height > 0 {
+		w, h = min(w, screen.Width*screenShare), min(h, screen.Height*screenShare)
+	}
+	return fyne.NewSize(w, h)
 }
 
 // setStatus shows a message in the status line, with the progress bar

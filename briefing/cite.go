@@ -225,7 +225,7 @@ func linkify(text string) []Run {
 		if end < 0 {
 			end = len(text) - i
 		}
-		u := strings.TrimRight(text[i:i+end], ".,;:)")
+		u := trimURL(text[i : i+end])
 		runs = append(runs, Run{Text: u, URL: u})
 		text = text[i+len(u):]
 	}

@@ -60,7 +60,7 @@ func WriteDOCX(w io.Writer, b *Brief, opt Options) ([]string, error) {
 	default:
 		return nil, fmt.Errorf("unknown paper %q: use a4 or letter", opt.Paper)
 	}
-	d.pages, d.secPages = pdfPages(b, opt)
+	d.pages, d.secPages = d.r.Pages, d.r.SectionPages
 	textWidth := d.page.w - 2*twips(marginSide)
 
 	// the fixed relationships of the document come first, links after
@@ -108,24 +108,11 @@ func WriteDOCX(w io.Writer, b *Brief, opt Options) ([]string, error) {
 	if err := zw.Close(); err != nil {
 		return nil, err
 	}
-	return append(baseWarnings(b, opt), d.warnings()...), nil
-}
-
-// pdfPages lays the brief out as the PDF does and returns its page count
-// and the page of each section, which the Word file carries until Word
-// lays it out again (app.xml's page count, the contents' page numbers).
-// A brief the PDF layout cannot take gives 0 and none.
-func pdfPages(b *Brief, opt Options) (pages int, sections []int) {
-	defer func() {
-		if recover() != nil {
-			pages, sections = 0, nil
-		}
-	}()
-	d, err := layoutPDF(b, opt)
-	if err != nil || d.pdf.Error() != nil {
-		return 0, nil
+	warnings := append(baseWarnings(b, opt), d.warnings()...)
+	if limit := b.PageBudget(); limit > 0 && d.pages > limit {
+		warnings = append(warnings, overWarning(&Layout{Pages: make([]Page, d.pages), Limit: limit}))
 	}
-	return d.pdf.PageCount(), d.secPage
+	return warnings, nil
 }
 
 func contentTypesXML() string {

@@ -3,6 +3,7 @@ package briefing
 import (
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // documentXML is word/document.xml: title block, key messages, contents,
@@ -15,14 +16,26 @@ func (d *docxDoc) documentXML() string {
 	d.titleBlock(&sb)
 	d.keyMessages(&sb)
 	d.contents(&sb)
+	// the sections are a bookmarked range: the TOC field lists only their
+	// headings, as the PDF's contents do, not the Sources or Notes
+	if len(d.r.Sections) > 0 {
+		fmt.Fprintf(&sb, `<w:bookmarkStart w:id="0" w:name="%s"/>`, sectionsBookmark)
+	}
 	for _, s := range d.r.Sections {
 		d.section(&sb, s)
+	}
+	if len(d.r.Sections) > 0 {
+		sb.WriteString(`<w:bookmarkEnd w:id="0"/>`)
 	}
 	d.sources(&sb)
 	if d.endnotes && len(d.r.Notes) > 0 {
 		// Word prints the endnotes after the document's last paragraph:
-		// this heading stands above them
-		d.para(&sb, "Heading1", d.r.NotesHeading, d.r.LangTag)
+		// this heading stands above them, and is not kept with a next
+		// paragraph there is none of (LibreOffice would push it alone
+		// onto a page of its own)
+		fmt.Fprintf(&sb, `<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:keepNext w:val="0"/><w:rPr><w:lang w:val="%s"/></w:rPr></w:pPr>`, d.r.LangTag)
+		d.run(&sb, d.r.NotesHeading, rprops{lang: d.r.LangTag})
+		sb.WriteString("</w:p>")
 	}
 	d.sectPr(&sb)
 	sb.WriteString("</w:body></w:document>")
@@ -68,6 +81,10 @@ func (d *docxDoc) keyMessages(sb *strings.Builder) {
 	}
 }
 
+// sectionsBookmark spans the numbered sections, from the first heading to
+// the end of the last section.
+const sectionsBookmark = "_BriefSections"
+
 // tocAnchor is the bookmark of a section's heading, which the contents'
 // entries link to and take their page numbers from.
 func tocAnchor(n int) string { return fmt.Sprintf("_TocSection%d", n) }
@@ -86,7 +103,7 @@ func (d *docxDoc) contents(sb *strings.Builder) {
 		pprops{style: "TOC1", lang: lang}.open(sb)
 		if i == 0 {
 			sb.WriteString(`<w:r><w:fldChar w:fldCharType="begin"/></w:r>`)
-			sb.WriteString(`<w:r><w:instrText xml:space="preserve"> TOC \o "1-1" \h \z \u </w:instrText></w:r>`)
+			fmt.Fprintf(sb, `<w:r><w:instrText xml:space="preserve"> TOC \o "1-1" \b %s \h \z \u </w:instrText></w:r>`, sectionsBookmark)
 			sb.WriteString(`<w:r><w:fldChar w:fldCharType="separate"/></w:r>`)
 		}
 		n := i + 1
@@ -118,30 +135,50 @@ func (d *docxDoc) section(sb *strings.Builder, s RenderedSection) {
 		switch bl.Kind {
 		case Quotation:
 			d.quotation(sb, bl)
+		case Translation:
+			d.translation(sb, bl)
 		default:
 			d.para(sb, "Normal", oneSpace(bl.Text), bl.Lang)
 		}
 	}
 }
 
-// quotation writes a quotation in its language with its note references,
-// under its language label, and the author's translation after it.
+// quotation writes a quotation in its language under its label, with
+// its note references where the marks stand.
 func (d *docxDoc) quotation(sb *strings.Builder, bl Block) {
-	if bl.LangNote != "" {
-		d.para(sb, "QuoteLanguage", bl.LangNote, d.r.LangTag)
+	if bl.Label != "" {
+		d.para(sb, "QuoteLanguage", bl.Label, d.r.LangTag)
+		// under its label, as close as the PDF sets it
+		fmt.Fprintf(sb, `<w:p><w:pPr><w:pStyle w:val="Quote"/><w:spacing w:before="%d"/><w:rPr><w:lang w:val="%s"/></w:rPr></w:pPr>`, twips(0.5), bl.Lang)
+	} else {
+		pprops{style: "Quote", lang: bl.Lang}.open(sb)
 	}
-	pprops{style: "Quote", lang: bl.Lang}.open(sb)
-	d.run(sb, oneSpace(bl.Text), rprops{lang: bl.Lang})
-	d.noteReferences(sb, bl.Marks)
+	pieces := bl.Pieces
+	if len(pieces) == 0 {
+		pieces = []Piece{{Text: bl.Text, Marks: bl.Marks}}
+	}
+	for i, p := range pieces {
+		// a mark stands right after its word, the space after it stays
+		t := collapseSpace(p.Text)
+		if i == 0 {
+			t = strings.TrimLeft(t, " ")
+		}
+		if i == len(pieces)-1 {
+			t = strings.TrimRight(t, " ")
+		}
+		d.run(sb, t, rprops{lang: bl.Lang})
+		d.noteReferences(sb, p.Marks)
+	}
 	sb.WriteString("</w:p>")
-	if bl.Translation != "" {
-		if bl.TranslationLabel != "" {
-			d.para(sb, "TranslationLabel", bl.TranslationLabel, d.r.LangTag)
-		}
-		for _, p := range Paragraphs(bl.Translation) {
-			d.para(sb, "OwnTranslation", oneSpace(p), d.r.LangTag)
-		}
-	}
+}
+
+// translation writes the author's own translation after the original,
+// under its label ("Own translation"), in the brief's language.
+func (d *docxDoc) translation(sb *strings.Builder, bl Block) {
+	d.para(sb, "TranslationLabel", bl.Label, d.r.LangTag)
+	fmt.Fprintf(sb, `<w:p><w:pPr><w:pStyle w:val="OwnTranslation"/><w:spacing w:before="%d"/><w:rPr><w:lang w:val="%s"/></w:rPr></w:pPr>`, twips(0.5), bl.Lang)
+	d.run(sb, oneSpace(bl.Text), rprops{lang: bl.Lang})
+	sb.WriteString("</w:p>")
 }
 
 // noteReferences writes the references to notes marks, as Word numbers
@@ -182,6 +219,28 @@ func (d *docxDoc) sectPr(sb *strings.Builder) {
 	fmt.Fprintf(sb, `<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/>`,
 		twips(marginTop), twips(marginSide), twips(marginBottom), twips(marginSide), twips(markingY-4), twips(footerGap-4))
 	sb.WriteString(`<w:cols w:space="708"/></w:sectPr>`)
+}
+
+// collapseSpace makes every run of white space one space, keeping one at
+// either end.
+func collapseSpace(s string) string {
+	var sb strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			sb.WriteByte(' ')
+			space = false
+		}
+		sb.WriteRune(r)
+	}
+	if space {
+		sb.WriteByte(' ')
+	}
+	return sb.String()
 }
 
 // oneSpace joins the lines of a paragraph with single spaces, as the PDF

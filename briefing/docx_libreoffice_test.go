@@ -59,6 +59,23 @@ func TestDOCXLibreOffice(t *testing.T) {
 			if !strings.Contains(squash(raw[0]), "Contents 1. Summary") {
 				t.Errorf("no contents on page 1: %s", squash(raw[0]))
 			}
+			// the contents' page numbers (the PDF layout's, kept in the
+			// file) are the pages where LibreOffice put the headings
+			for i, s := range b.Sections {
+				heading := fmt.Sprintf("%d. %s", i+1, s.Heading)
+				entry := regexp.MustCompile(regexp.QuoteMeta(heading) + `\s*\.{3,}\s*(\d+)`).FindStringSubmatch(raw[0])
+				at := 0
+				for p, txt := range raw {
+					for _, ln := range strings.Split(txt, "\n") {
+						if strings.TrimSpace(ln) == heading && at == 0 {
+							at = p + 1
+						}
+					}
+				}
+				if entry == nil || entry[1] != fmt.Sprint(at) {
+					t.Errorf("contents entry %q says page %v; LibreOffice put it on page %d", heading, entry, at)
+				}
+			}
 			for _, x := range b.Excerpts() {
 				// a quotation may break across pages, its notes between
 				words := strings.Fields(x.Text)
@@ -85,11 +102,11 @@ func TestDOCXLibreOffice(t *testing.T) {
 }
 
 func mustPageCount(t *testing.T, b *Brief, opt Options) int {
-	n, err := PageCount(b, opt)
+	l, err := LayOut(b, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return n
+	return len(l.Pages)
 }
 
 // convertWithLibreOffice converts a Word file to PDF beside it, with a

@@ -42,12 +42,13 @@ func (d *docxDoc) notesXML(end bool) string {
 }
 
 // noteText writes a note's runs. A citation is in the brief's language
-// with the title in the quoted text's; a source's own note, after its
-// label, is in the language of the quotation it belongs to.
+// with the title in the quoted text's; a source's own note and the
+// original of a translated quotation, after their labels, are in the
+// language of the quotation they belong to.
 func (d *docxDoc) noteText(sb *strings.Builder, n Footnote) {
 	lang, quoted := d.r.LangTag, d.r.NoteLang(n.Number)
 	runs := n.Runs
-	if n.FromSource && len(runs) > 0 {
+	if (n.FromSource || n.Original) && len(runs) > 0 {
 		d.noteRuns(sb, runs[:1], &d.notesRels, lang, quoted)
 		d.noteRuns(sb, runs[1:], &d.notesRels, quoted, quoted)
 		return

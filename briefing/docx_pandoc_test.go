@@ -61,6 +61,17 @@ func TestDOCXPandoc(t *testing.T) {
 	if strings.Join(r.quotes, "|") != strings.Join(quotes, "|") {
 		t.Errorf("block quotes:\n got %q\nwant %q", r.quotes, quotes)
 	}
+	// with +styles pandoc names the paragraph and character styles it
+	// reads: the brief's own styles must come through by name
+	out, err = exec.Command("pandoc", "-f", "docx+styles", "-t", "json", path).Output()
+	if err != nil {
+		t.Fatalf("pandoc -f docx+styles: %v", err)
+	}
+	for _, name := range []string{"Brief Purpose", "Title Block Field", "Quote Language", "Quote", "toc 1", "Normal"} {
+		if !strings.Contains(string(out), `["custom-style","`+name+`"]`) {
+			t.Errorf("pandoc does not see the style %q", name)
+		}
+	}
 	notes := Cite(b).Notes
 	if len(r.notes) != len(notes) {
 		t.Fatalf("pandoc read %d footnotes, want %d", len(r.notes), len(notes))

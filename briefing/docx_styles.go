@@ -38,86 +38,96 @@ type docxStyle struct {
 	rpr      string // CT_RPr children, in schema order
 }
 
-// font is an rFonts element for a family.
-func font(f string) string {
+// wFont is an rFonts element for a family.
+func wFont(f string) string {
 	return fmt.Sprintf(`<w:rFonts w:ascii="%s" w:hAnsi="%s" w:cs="%s" w:eastAsia="%s"/>`, f, f, f, f)
 }
 
-// size is a font size in points, as the half-points Word stores.
-func size(pt float64) string {
+// wSize is a font size in points, as the half-points Word stores.
+func wSize(pt float64) string {
 	hp := int(pt*2 + 0.5)
 	return fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, hp, hp)
 }
 
-func color(c string) string { return fmt.Sprintf(`<w:color w:val="%s"/>`, c) }
+func wColor(c string) string { return fmt.Sprintf(`<w:color w:val="%s"/>`, c) }
 
 // box is the border of the key messages: a frame with a thick left rule,
 // which Word draws round consecutive paragraphs with the same borders.
 const box = `<w:pBdr><w:top w:val="single" w:sz="6" w:space="4" w:color="` + docxNavy + `"/>` +
-	`<w:left w:val="single" w:sz="24" w:space="8" w:color="` + docxNavy + `"/>` +
+	`<w:left w:val="single" w:sz="24" w:space="11" w:color="` + docxNavy + `"/>` +
 	`<w:bottom w:val="single" w:sz="6" w:space="4" w:color="` + docxNavy + `"/>` +
-	`<w:right w:val="single" w:sz="6" w:space="8" w:color="` + docxNavy + `"/></w:pBdr>`
+	`<w:right w:val="single" w:sz="6" w:space="11" w:color="` + docxNavy + `"/></w:pBdr>`
 
 // twips per millimetre.
 const twipsPerMM = 1440 / 25.4
 
 func twips(mm float64) int { return int(mm*twipsPerMM + 0.5) }
 
+// spacing is the space before and after a paragraph in millimetres and
+// its line height as the PDF's: a font size in points times a leading,
+// at least (a colleague who makes the font larger gets taller lines).
+func spacing(beforeMM, afterMM, pt, lead float64) string {
+	return fmt.Sprintf(`<w:spacing w:before="%d" w:after="%d" w:line="%d" w:lineRule="atLeast"/>`,
+		twips(beforeMM), twips(afterMM), int(pt*lead*20+0.5))
+}
+
 // docxStyles are the styles of a brief whose text is textWidth twips wide.
 func docxStyles(textWidth int) []docxStyle {
 	quoteInd := twips(quoteIndent)
 	noteInd := twips(noteHang)
 	labelInd := twips(25)
-	kmInd := 360
+	// key messages: the box at the margins, the heading and the bullets
+	// 4 mm inside it, the text at 9 mm, as in the PDF
+	kmInd, kmHang, kmRight := twips(9), twips(5), twips(4)
 	return []docxStyle{
 		{id: "Normal", name: "Normal",
-			ppr: `<w:spacing w:after="120" w:line="300" w:lineRule="auto"/><w:jc w:val="both"/>`},
+			ppr: spacing(2.5, 0, 10.5, 1.38) + `<w:jc w:val="both"/>`},
 		{id: "Title", name: "Title", basedOn: "Normal", next: "Subtitle",
-			ppr: `<w:keepNext/><w:spacing w:before="0" w:after="60" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/><w:outlineLvl w:val="9"/>`,
-			rpr: font(docxSans) + `<w:b/><w:bCs/>` + color(docxNavy) + `<w:kern w:val="28"/>` + size(19)},
+			ppr: `<w:keepNext/>` + spacing(4, 0, 19, 1.38) + `<w:jc w:val="left"/><w:outlineLvl w:val="9"/>`,
+			rpr: wFont(docxSans) + `<w:b/><w:bCs/>` + wColor(docxNavy) + `<w:kern w:val="28"/>` + wSize(19)},
 		{id: "Subtitle", name: "Subtitle", basedOn: "Normal", next: "Normal",
-			ppr: `<w:keepNext/><w:spacing w:after="120" w:line="264" w:lineRule="auto"/><w:jc w:val="left"/>`,
-			rpr: font(docxSans) + color(docxGrey) + size(12.5)},
+			ppr: `<w:keepNext/>` + spacing(1.5, 0, 12.5, 1.38) + `<w:jc w:val="left"/>`,
+			rpr: wFont(docxSans) + wColor(docxGrey) + wSize(12.5)},
 		{id: "BriefPurpose", name: "Brief Purpose", basedOn: "Normal", next: "TitleBlockField",
-			ppr: `<w:keepNext/><w:spacing w:before="120" w:after="160"/><w:jc w:val="left"/>`,
-			rpr: font(docxSans) + `<w:b/><w:bCs/><w:caps/>` + color(docxNavy) + size(10)},
+			ppr: `<w:keepNext/>` + spacing(3, 5, 10, 1.38) + `<w:jc w:val="left"/>`,
+			rpr: wFont(docxSans) + `<w:b/><w:bCs/><w:caps/>` + wColor(docxNavy) + wSize(10)},
 		{id: "TitleBlockField", name: "Title Block Field", basedOn: "Normal",
-			ppr: fmt.Sprintf(`<w:keepNext/><w:tabs><w:tab w:val="left" w:pos="%d"/></w:tabs><w:spacing w:after="20"/><w:ind w:left="%d" w:hanging="%d"/><w:jc w:val="left"/>`, labelInd, labelInd, labelInd)},
+			ppr: fmt.Sprintf(`<w:keepNext/><w:tabs><w:tab w:val="left" w:pos="%d"/></w:tabs>%s<w:ind w:left="%d" w:hanging="%d"/><w:jc w:val="left"/>`, labelInd, spacing(0.6, 0, 10.5, 1.38), labelInd, labelInd)},
 		{id: "TitleBlockLabel", name: "Title Block Label", char: true,
-			rpr: font(docxSans) + `<w:b/><w:bCs/>` + color(docxGrey) + size(9.5)},
+			rpr: wFont(docxSans) + `<w:b/><w:bCs/>` + wColor(docxGrey) + wSize(9.5)},
 		{id: "TitleBlockRule", name: "Title Block Rule", basedOn: "Normal", next: "Normal",
-			ppr: `<w:pBdr><w:bottom w:val="single" w:sz="12" w:space="1" w:color="` + docxNavy + `"/></w:pBdr><w:spacing w:before="0" w:after="240" w:line="120" w:lineRule="exact"/>`,
-			rpr: size(4)},
+			ppr: `<w:pBdr><w:bottom w:val="single" w:sz="12" w:space="1" w:color="` + docxNavy + `"/></w:pBdr><w:spacing w:before="0" w:after="0" w:line="` + fmt.Sprint(twips(4)) + `" w:lineRule="exact"/>`,
+			rpr: wSize(4)},
 		{id: "Heading1", name: "heading 1", basedOn: "Normal", next: "Normal",
-			ppr: `<w:keepNext/><w:keepLines/><w:spacing w:before="360" w:after="120" w:line="264" w:lineRule="auto"/><w:jc w:val="left"/><w:outlineLvl w:val="0"/>`,
-			rpr: font(docxSans) + `<w:b/><w:bCs/>` + color(docxNavy) + size(13)},
+			ppr: `<w:keepNext/><w:keepLines/>` + spacing(8, 0, 13, 1.3) + `<w:jc w:val="left"/><w:outlineLvl w:val="0"/>`,
+			rpr: wFont(docxSans) + `<w:b/><w:bCs/>` + wColor(docxNavy) + wSize(13)},
 		{id: "Heading2", name: "heading 2", basedOn: "Normal", next: "Normal",
-			ppr: `<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="80"/><w:jc w:val="left"/><w:outlineLvl w:val="1"/>`,
-			rpr: font(docxSans) + `<w:b/><w:bCs/>` + color(docxNavy) + size(10.5)},
+			ppr: `<w:keepNext/><w:keepLines/>` + spacing(7, 0, 10.5, 1.38) + `<w:jc w:val="left"/><w:outlineLvl w:val="1"/>`,
+			rpr: wFont(docxSans) + `<w:b/><w:bCs/>` + wColor(docxNavy) + wSize(10.5)},
 		{id: "ListBullet", name: "List Bullet", basedOn: "Normal",
-			ppr: fmt.Sprintf(`<w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="60"/><w:ind w:left="%d" w:hanging="%d"/><w:jc w:val="left"/>`, kmInd, kmInd)},
+			ppr: fmt.Sprintf(`<w:numPr><w:numId w:val="1"/></w:numPr>%s<w:ind w:left="%d" w:hanging="%d"/><w:jc w:val="left"/>`, spacing(1.5, 0, 10.5, 1.38), kmInd, kmHang)},
 		{id: "KeyMessagesHeading", name: "Key Messages Heading", basedOn: "Heading2", next: "KeyMessage",
-			ppr: fmt.Sprintf(`<w:keepNext/>%s<w:spacing w:before="240" w:after="80"/><w:ind w:left="%d" w:right="170" w:hanging="%d"/><w:outlineLvl w:val="9"/>`, box, kmInd, kmInd)},
+			ppr: fmt.Sprintf(`<w:keepNext/>%s%s<w:ind w:left="%d" w:right="%d" w:hanging="%d"/><w:outlineLvl w:val="9"/>`, box, spacing(6, 0, 10.5, 1.38), kmInd, kmRight, kmHang)},
 		{id: "KeyMessage", name: "Key Message", basedOn: "ListBullet",
-			ppr: fmt.Sprintf(`%s<w:spacing w:after="60"/><w:ind w:left="%d" w:right="170" w:hanging="%d"/>`, box, kmInd, kmInd)},
+			ppr: fmt.Sprintf(`%s%s<w:ind w:left="%d" w:right="%d" w:hanging="%d"/>`, box, spacing(1.5, 0, 10.5, 1.38), kmInd, kmRight, kmHang)},
 		{id: "TOCHeading", name: "TOC Heading", basedOn: "Heading2", next: "TOC1",
 			ppr: `<w:outlineLvl w:val="9"/>`},
 		{id: "TOC1", name: "toc 1", basedOn: "Normal", next: "Normal",
-			ppr: fmt.Sprintf(`<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="%d"/></w:tabs><w:spacing w:after="40"/><w:ind w:left="0"/><w:jc w:val="left"/>`, textWidth)},
+			ppr: fmt.Sprintf(`<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="%d"/></w:tabs>%s<w:ind w:left="0"/><w:jc w:val="left"/>`, textWidth, spacing(1, 0, 10.5, 1.38))},
 		{id: "Quote", name: "Quote", basedOn: "Normal", next: "Normal",
-			ppr: fmt.Sprintf(`<w:pBdr><w:left w:val="single" w:sz="8" w:space="8" w:color="%s"/></w:pBdr><w:spacing w:before="120" w:after="160"/><w:ind w:left="%d" w:right="%d"/>`, docxRule, quoteInd, twips(quoteIndent-4)),
-			rpr: size(10)},
+			ppr: fmt.Sprintf(`<w:pBdr><w:left w:val="single" w:sz="8" w:space="8" w:color="%s"/></w:pBdr>%s<w:ind w:left="%d" w:right="%d"/>`, docxRule, spacing(3.5, 0, 10, 1.38), quoteInd, twips(quoteIndent-4)),
+			rpr: wSize(10)},
 		{id: "QuoteLanguage", name: "Quote Language", basedOn: "Normal", next: "Quote",
-			ppr: fmt.Sprintf(`<w:keepNext/><w:spacing w:before="120" w:after="0"/><w:ind w:left="%d"/><w:jc w:val="left"/>`, quoteInd),
-			rpr: `<w:i/><w:iCs/>` + color(docxGrey) + size(8.5)},
+			ppr: fmt.Sprintf(`<w:keepNext/>%s<w:ind w:left="%d"/><w:jc w:val="left"/>`, spacing(3.5, 0.5, 8.5, 1.38), quoteInd),
+			rpr: `<w:i/><w:iCs/>` + wColor(docxGrey) + wSize(8.5)},
 		{id: "TranslationLabel", name: "Translation Label", basedOn: "QuoteLanguage", next: "OwnTranslation"},
 		{id: "OwnTranslation", name: "Own Translation", basedOn: "Quote", next: "Normal"},
 		{id: "SourceEntry", name: "Source Entry", basedOn: "Normal",
-			ppr: fmt.Sprintf(`<w:spacing w:after="100" w:line="264" w:lineRule="auto"/><w:ind w:left="%d" w:hanging="%d"/><w:jc w:val="left"/>`, twips(sourceHang), twips(sourceHang)),
-			rpr: size(9.5)},
+			ppr: fmt.Sprintf(`%s<w:ind w:left="%d" w:hanging="%d"/><w:jc w:val="left"/>`, spacing(2, 0, 9.5, 1.3), twips(sourceHang), twips(sourceHang)),
+			rpr: wSize(9.5)},
 		{id: "FootnoteText", name: "footnote text", basedOn: "Normal",
-			ppr: fmt.Sprintf(`<w:spacing w:after="40" w:line="240" w:lineRule="auto"/><w:ind w:left="%d" w:hanging="%d"/><w:jc w:val="left"/>`, noteInd, noteInd),
-			rpr: size(8)},
+			ppr: fmt.Sprintf(`%s<w:ind w:left="%d" w:hanging="%d"/><w:jc w:val="left"/>`, spacing(0, 0.8, 8, 1.3), noteInd, noteInd),
+			rpr: wSize(8)},
 		{id: "FootnoteReference", name: "footnote reference", char: true,
 			rpr: `<w:vertAlign w:val="superscript"/>`},
 		{id: "EndnoteText", name: "endnote text", basedOn: "FootnoteText"},
@@ -125,14 +135,14 @@ func docxStyles(textWidth int) []docxStyle {
 			rpr: `<w:vertAlign w:val="superscript"/>`},
 		{id: "Header", name: "header", basedOn: "Normal",
 			ppr: fmt.Sprintf(`<w:tabs><w:tab w:val="center" w:pos="%d"/><w:tab w:val="right" w:pos="%d"/></w:tabs><w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/>`, textWidth/2, textWidth),
-			rpr: font(docxSans) + color(docxGrey) + size(8)},
+			rpr: wFont(docxSans) + wColor(docxGrey) + wSize(8)},
 		{id: "Footer", name: "footer", basedOn: "Header",
 			ppr: fmt.Sprintf(`<w:tabs><w:tab w:val="clear" w:pos="%d"/><w:tab w:val="right" w:pos="%d"/></w:tabs>`, textWidth/2, textWidth)},
 		{id: "Marking", name: "Marking", basedOn: "Header",
 			ppr: `<w:spacing w:before="0" w:after="0"/><w:jc w:val="center"/>`,
-			rpr: `<w:b/><w:bCs/><w:caps/>` + color("000000") + size(10)},
+			rpr: `<w:b/><w:bCs/><w:caps/>` + wColor("000000") + wSize(10)},
 		{id: "Hyperlink", name: "Hyperlink", char: true,
-			rpr: color(docxLink) + `<w:u w:val="single"/>`},
+			rpr: wColor(docxLink) + `<w:u w:val="single"/>`},
 	}
 }
 
@@ -143,7 +153,7 @@ func stylesXML(r *Rendered, textWidth int) string {
 	sb.WriteString(xmlHeader)
 	fmt.Fprintf(&sb, `<w:styles xmlns:w="%s">`, nsW)
 	fmt.Fprintf(&sb, `<w:docDefaults><w:rPrDefault><w:rPr>%s%s<w:lang w:val="%s" w:eastAsia="%s" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>`,
-		font(docxSerif), size(10.5), r.LangTag, r.LangTag)
+		wFont(docxSerif), wSize(10.5), r.LangTag, r.LangTag)
 	sb.WriteString(`<w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>`)
 	for _, s := range docxStyles(textWidth) {
 		kind := "paragraph"
@@ -179,6 +189,6 @@ func numberingXML() string {
 	return xmlHeader + `<w:numbering xmlns:w="` + nsW + `">` +
 		`<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="singleLevel"/>` +
 		`<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/><w:lvlJc w:val="left"/>` +
-		`<w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr><w:rPr>` + font(docxSerif) + `</w:rPr></w:lvl></w:abstractNum>` +
+		`<w:pPr><w:ind w:left="` + fmt.Sprint(twips(9)) + `" w:hanging="` + fmt.Sprint(twips(5)) + `"/></w:pPr><w:rPr>` + wFont(docxSerif) + `</w:rPr></w:lvl></w:abstractNum>` +
 		`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`
 }

@@ -2,7 +2,6 @@ package briefing
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
 	"unicode/utf8"
 )
@@ -177,8 +176,16 @@ type rel struct {
 }
 
 // add adds a relationship of a kind ("styles", "hyperlink") and returns
-// its ID.
+// its ID; a link to an address already there gets the same ID.
 func (r *rels) add(kind, target string, external bool) string {
+	if kind == "hyperlink" {
+		// one relationship per address, however often it is cited
+		for _, l := range r.list {
+			if l.kind == kind && l.target == target {
+				return l.id
+			}
+		}
+	}
 	id := fmt.Sprintf("rId%d", len(r.list)+1)
 	r.list = append(r.list, rel{id: id, kind: kind, target: target, external: external})
 	return id
@@ -204,23 +211,6 @@ func (r *rels) xml(x *xmlText) string {
 	return sb.String()
 }
 
-// linkable reports whether an address may become a live link in an
-// export: only http and https addresses with a host, and mailto.
-// Anything else (javascript:, file:, data:, a relative path) stays text.
-func linkable(u string) bool {
-	p, err := url.Parse(strings.TrimSpace(u))
-	if err != nil {
-		return false
-	}
-	switch strings.ToLower(p.Scheme) {
-	case "http", "https":
-		return p.Host != ""
-	case "mailto":
-		return p.Opaque != ""
-	}
-	return false
-}
-
 // noteRuns writes a note's or a source's runs: titles in italics in their
 // own language, addresses as live links (a relationship of the part).
 func (x *xmlText) noteRuns(sb *strings.Builder, runs []Run, r *rels, lang, titleLang string) {
@@ -229,7 +219,7 @@ func (x *xmlText) noteRuns(sb *strings.Builder, runs []Run, r *rels, lang, title
 		if run.Italic {
 			p.lang = titleLang
 		}
-		if run.URL != "" && linkable(run.URL) {
+		if run.URL != "" && LiveLink(run.URL) {
 			id := r.add("hyperlink", run.URL, true)
 			fmt.Fprintf(sb, `<w:hyperlink r:id="%s" w:history="1">`, id)
 			p.style = "Hyperlink"

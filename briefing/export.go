@@ -114,5 +114,20 @@ func nonEmpty(ss ...string) []string {
 	return out
 }
 
-// hasContents reports whether the brief gets a table of contents.
-func hasContents(b *Brief) bool { return len(b.Sections) >= 3 }
+// HasContents reports whether the brief's exports print a contents list,
+// as its PDF does: always or never as Header.Contents says, else (auto)
+// when the brief is over its page limit on the given paper, or, with no
+// limit, when it has three or more sections. The DOCX export asks it too.
+func HasContents(b *Brief, opt Options) bool {
+	switch b.ContentsMode() {
+	case ContentsOn:
+		return true
+	case ContentsOff:
+		return false
+	}
+	if b.PageBudget() == 0 {
+		return len(b.Sections) >= 3
+	}
+	l, err := LayOut(b, opt)
+	return err == nil && l.Contents
+}

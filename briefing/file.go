@@ -23,24 +23,42 @@ const (
 	Version = "1.0"
 	// Extension is the usual file name extension of a brief.
 	Extension = ".brief"
+	// MaxFileSize is the largest .brief file read: 32 MiB, a hundred times
+	// a brief of a hundred long excerpts.
+	MaxFileSize = 32 << 20
+	// MaxDepth is the deepest nesting of JSON objects and arrays read; a
+	// brief's own fields go 7 deep, and fields of later versions have room.
+	MaxDepth = 100
 )
 
-// Marshal returns the brief as the indented JSON of a .brief file.
+// Marshal returns the brief as the indented JSON of a .brief file; its
+// unknown fields are written as they were read, byte for byte.
 func Marshal(b *Brief) ([]byte, error) {
-	data, err := json.MarshalIndent(b, "", "  ")
+	raw := newRawFields()
+	held, err := raw.holdAll(b)
 	if err != nil {
 		return nil, err
 	}
-	return append(data, '\n'), nil
+	data, err := json.MarshalIndent(held, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(raw.restore(data), '\n'), nil
 }
 
 // Parse reads a brief from the bytes of a .brief file; name is used in
 // error messages. Every error is one line saying what is wrong.
 func Parse(data []byte, name string) (*Brief, error) {
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("brief %q is too large: %d MiB, the limit is %d MiB", name, len(data)>>20, MaxFileSize>>20)
+	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	trimmed := bytes.TrimSpace(data)
 	if len(trimmed) == 0 {
 		return nil, fmt.Errorf("brief %q is empty", name)
+	}
+	if at := tooDeep(data, MaxDepth); at >= 0 {
+		return nil, fmt.Errorf("brief %q is damaged: nested more than %d levels deep at byte %d", name, MaxDepth, at)
 	}
 	var probe any
 	if err := json.Unmarshal(data, &probe); err != nil {
@@ -89,12 +107,22 @@ func Load(path string) (*Brief, error) {
 		}
 		return nil, fmt.Errorf("open brief %q: not a regular file", path)
 	}
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("open brief %q: no such file", path)
 		}
 		return nil, fmt.Errorf("open brief %q: %v", path, errors.Unwrap(err))
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
+		return nil, fmt.Errorf("brief %q is too large: %d MiB, the limit is %d MiB", path, st.Size()>>20, MaxFileSize>>20)
+	}
+	// read one byte past the limit, so that a file growing meanwhile is
+	// refused by Parse rather than read without end
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("open brief %q: %v", path, oneLineErr(err))
 	}
 	return Parse(data, path)
 }
@@ -121,6 +149,42 @@ func Save(path string, b *Brief) error {
 // atomicfile.ErrReadOnly). On any failure path is untouched.
 func WriteFileAtomic(path string, write func(w io.Writer) error) error {
 	return atomicfile.Write(path, write)
+}
+
+// oneLineErr is the message of a read error without the path os puts in.
+func oneLineErr(err error) error {
+	if u := errors.Unwrap(err); u != nil {
+		return u
+	}
+	return err
+}
+
+// tooDeep returns the offset in data where JSON objects and arrays nest
+// deeper than max, or -1. Strings are skipped, escapes and all.
+func tooDeep(data []byte, max int) int {
+	depth, inString, escaped := 0, false, false
+	for i, c := range data {
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			if depth++; depth > max {
+				return i
+			}
+		case c == '}' || c == ']':
+			depth--
+		}
+	}
+	return -1
 }
 
 func syntaxMessage(err error, size int) string {
@@ -191,14 +255,27 @@ func (b *Brief) fixIDs() {
 			}
 		}
 	}
+	// the lowest free number for each prefix, as newID gives, but counted
+	// on from the last one: newID scans the whole brief for each ID, which
+	// is quadratic in a file of thousands of sections without IDs
+	next := map[string]int{}
+	fresh := func(prefix string) string {
+		for {
+			next[prefix]++
+			if id := prefix + strconv.Itoa(next[prefix]); !seen[id] {
+				seen[id] = true
+				return id
+			}
+		}
+	}
 	for i := range b.Sections {
 		s := &b.Sections[i]
 		if s.ID == "" {
-			s.ID = b.newID("s")
+			s.ID = fresh("s")
 		}
 		for j := range s.Excerpts {
 			if s.Excerpts[j].ID == "" {
-				s.Excerpts[j].ID = b.newID("x")
+				s.Excerpts[j].ID = fresh("x")
 			}
 		}
 	}

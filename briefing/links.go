@@ -68,3 +68,23 @@ func (b *Brief) LinkWarning() string {
 	}
 	return fmt.Sprintf("brief has %d addresses that are not http, https or mailto (the first %s): they will print as text, not as links", len(bad), first)
 }
+
+// trimURL takes off the punctuation that ends the sentence around an
+// address found in a note's text: full stops, commas, colons, and a
+// closing parenthesis only when the address does not open one itself, so
+// that ".../Digital_divide_(disambiguation)" keeps its own. (The library
+// does the same when it reads notes: index/corpus.)
+func trimURL(u string) string {
+	for u != "" {
+		last := u[len(u)-1]
+		switch {
+		case strings.IndexByte(".,;:", last) >= 0:
+			u = u[:len(u)-1]
+		case last == ')' && strings.Count(u, "(") < strings.Count(u, ")"):
+			u = u[:len(u)-1]
+		default:
+			return u
+		}
+	}
+	return u
+}

@@ -46,3 +46,33 @@ func TestLinkWarning(t *testing.T) {
 		t.Errorf("two bad addresses: %q", w)
 	}
 }
+
+// TestLinkifyKeepsBalancedParentheses checks that an address in a note's
+// text ending in a parenthesis of its own links to the whole address, and
+// that the Markdown prints no stray ">)". Before the fix the link went to
+// "…(disambiguation" and the Markdown read "…(disambiguation>)".
+func TestLinkifyKeepsBalancedParentheses(t *testing.T) {
+	const u = "https://en.wikipedia.org/wiki/Digital_divide_(disambiguation)"
+	for text, want := range map[string]string{
+		"See " + u + ".":             u,
+		"(see " + u + ")":            u,
+		"(see https://example.org/)": "https://example.org/",
+	} {
+		var links []string
+		for _, r := range linkify(text) {
+			if r.URL != "" {
+				links = append(links, r.URL)
+			}
+		}
+		if len(links) != 1 || links[0] != want {
+			t.Errorf("linkify(%q) links %q, want %q", text, links, want)
+		}
+		if got := plain(linkify(text)); got != text {
+			t.Errorf("linkify(%q) lost text: %q", text, got)
+		}
+	}
+	md := mdRuns(linkify("See " + u + "."))
+	if !strings.Contains(md, "<"+u+">.") || strings.Contains(md, ">)") {
+		t.Errorf("Markdown %q", md)
+	}
+}

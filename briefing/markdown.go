@@ -7,83 +7,90 @@ import (
 	"strings"
 )
 
-// WriteMarkdown writes the brief as Markdown: the same content as the PDF,
-// with citations as Markdown footnotes ([^1]) and a Sources list. It returns
-// the warnings of the export (see Export).
+// WriteMarkdown writes the brief as Markdown: the same content as the PDF
+// and the Word file (it reads the same Render), with citations as
+// Markdown footnotes ([^1]) and a Sources list. It returns the warnings of
+// the export (see Export).
 func WriteMarkdown(out io.Writer, b *Brief, opt Options) ([]string, error) {
-	l := labelsFor(b.Labels())
-	c := Cite(b)
+	r := Render(b, opt)
 	w := bufio.NewWriter(out)
-	if b.Classification != "" {
-		fmt.Fprintf(w, "**%s**\n\n", mdEscape(b.Classification))
+	if r.Marking != "" {
+		fmt.Fprintf(w, "**%s**\n\n", mdEscape(r.Marking))
 	}
-	fmt.Fprintf(w, "# %s\n\n", mdEscape(b.Title))
-	if b.Subtitle != "" {
-		fmt.Fprintf(w, "*%s*\n\n", mdEscape(b.Subtitle))
+	fmt.Fprintf(w, "# %s\n\n", mdEscape(r.Title))
+	if r.Subtitle != "" {
+		fmt.Fprintf(w, "*%s*\n\n", mdEscape(r.Subtitle))
 	}
-	purpose, fields := headerLines(b, l)
-	if purpose != "" {
-		fmt.Fprintf(w, "**%s**\n\n", mdEscape(purpose))
+	if r.Purpose != "" {
+		fmt.Fprintf(w, "**%s**\n\n", mdEscape(r.Purpose))
 	}
-	for i, f := range fields {
+	for i, f := range r.Fields {
 		end := "  \n"
-		if i == len(fields)-1 {
+		if i == len(r.Fields)-1 {
 			end = "\n\n"
 		}
-		fmt.Fprintf(w, "**%s:** %s%s", f[0], mdEscape(f[1]), end)
+		fmt.Fprintf(w, "**%s:** %s%s", f.Label, mdEscape(f.Value), end)
 	}
-	if len(b.KeyMessages) > 0 {
-		fmt.Fprintf(w, "> **%s**\n>\n", l.KeyMessages)
-		for _, m := range b.KeyMessages {
+	if len(r.KeyMessages) > 0 {
+		fmt.Fprintf(w, "> **%s**\n>\n", r.KeyMessagesHeading)
+		for _, m := range r.KeyMessages {
 			fmt.Fprintf(w, "> - %s\n", mdEscape(m))
 		}
 		fmt.Fprintln(w)
 	}
-	if hasContents(b) {
-		fmt.Fprintf(w, "**%s**\n\n", l.Contents)
-		for i, s := range b.Sections {
-			fmt.Fprintf(w, "%d. %s\n", i+1, mdEscape(s.Heading))
+	if len(r.Contents) > 0 {
+		fmt.Fprintf(w, "**%s**\n\n", r.ContentsHeading)
+		for _, s := range r.Sections {
+			fmt.Fprintf(w, "%d. %s\n", s.Number, mdEscape(s.Heading))
 		}
 		fmt.Fprintln(w)
 	}
-	for i, s := range b.Sections {
-		fmt.Fprintf(w, "## %d. %s\n\n", i+1, mdEscape(s.Heading))
-		for _, p := range s.Text {
-			fmt.Fprintf(w, "%s\n\n", mdParagraph(p))
-		}
-		for _, x := range s.Excerpts {
-			if lang := x.Language(); lang != "" && lang != b.Labels() {
-				fmt.Fprintf(w, "*%s:*\n\n", fmt.Sprintf(l.InLang, l.langName(lang)))
+	for _, s := range r.Sections {
+		fmt.Fprintf(w, "## %d. %s\n\n", s.Number, mdEscape(s.Heading))
+		for _, bl := range s.Blocks {
+			if bl.Label != "" {
+				fmt.Fprintf(w, "*%s:*\n\n", bl.Label)
 			}
-			var marks strings.Builder
-			for _, n := range c.Marks[x.ID] {
-				fmt.Fprintf(&marks, "[^%d]", n)
-			}
-			fmt.Fprintf(w, "> %s%s\n\n", mdEscape(x.Text), marks.String())
-			if x.Comment != "" {
-				for _, p := range Paragraphs(x.Comment) {
-					fmt.Fprintf(w, "%s\n\n", mdParagraph(p))
-				}
+			switch bl.Kind {
+			case Quotation:
+				fmt.Fprintf(w, "> %s\n\n", mdQuote(bl.Pieces))
+			case Translation:
+				fmt.Fprintf(w, "> %s\n\n", mdEscape(bl.Text))
+			default:
+				fmt.Fprintf(w, "%s\n\n", mdParagraph(bl.Text))
 			}
 		}
 	}
-	if len(c.Sources) > 0 {
-		fmt.Fprintf(w, "## %s\n\n", l.Sources)
-		for _, s := range c.Sources {
+	if len(r.Sources) > 0 {
+		fmt.Fprintf(w, "## %s\n\n", r.SourcesHeading)
+		for _, s := range r.Sources {
 			fmt.Fprintf(w, "- %s\n", mdRuns(s.Runs))
 		}
 		fmt.Fprintln(w)
 	}
-	for _, n := range c.Notes {
+	for _, n := range r.Notes {
 		fmt.Fprintf(w, "[^%d]: %s\n", n.Number, mdRuns(n.Runs))
 	}
-	if b.Classification != "" {
-		if len(c.Notes) > 0 {
+	if r.Marking != "" {
+		if len(r.Notes) > 0 {
 			fmt.Fprintln(w)
 		}
-		fmt.Fprintf(w, "**%s**\n", mdEscape(b.Classification))
+		fmt.Fprintf(w, "**%s**\n", mdEscape(r.Marking))
 	}
 	return baseWarnings(b, opt), w.Flush()
+}
+
+// mdQuote writes a quotation with its note references where their marks
+// stand (see Block.Pieces).
+func mdQuote(pieces []Piece) string {
+	var sb strings.Builder
+	for _, p := range pieces {
+		sb.WriteString(mdEscape(p.Text))
+		for _, n := range p.Marks {
+			fmt.Fprintf(&sb, "[^%d]", n)
+		}
+	}
+	return sb.String()
 }
 
 // mdRuns writes note runs: titles in italics, addresses as autolinks.

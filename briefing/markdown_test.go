@@ -9,6 +9,7 @@ import (
 
 func TestMarkdown(t *testing.T) {
 	b := sampleBrief(t)
+	b.Contents = ContentsOn
 	b.Sections[0].Text = append(b.Sections[0].Text, "# not a heading *nor emphasis*")
 	var sb strings.Builder
 	warn, err := WriteMarkdown(&sb, b, Options{})

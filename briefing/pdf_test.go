@@ -68,10 +68,11 @@ func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func TestPDFContent(t *testing.T) {
 	b := sampleBrief(t)
+	b.Contents = ContentsOn
 	b.AddExcerpt(b.Sections[4].ID, xJoinPartners(), -1)
 	b.TrimExcerptTo(b.Sections[4].Excerpts[0].ID, "Dalla definizione delle norme nell'ambito di consessi multilaterali all'approfondimento dei partenariati bilaterali")
 	path, warnings := exportPDF(t, b, Options{})
-	if len(warnings) != 1 || !strings.Contains(warnings[0], `"Issue" is empty`) {
+	if len(warnings) != 2 || !strings.Contains(warnings[0], `"Issue" is empty`) || warnings[1] != "the brief has 3 pages, over its limit of 2" {
 		t.Errorf("warnings %v", warnings)
 	}
 	pages, raw := pageTexts(t, path, b)
@@ -230,6 +231,7 @@ func outlineTitles(pdf []byte) []string {
 
 func TestPDFItalianLetterEndnotes(t *testing.T) {
 	b := sampleBrief(t)
+	b.Contents = ContentsOn
 	b.Lang = "it"
 	b.Classification = "RISERVATO — USO INTERNO"
 	path, _ := exportPDF(t, b, Options{Paper: "letter", Endnotes: true})
@@ -510,7 +512,8 @@ func TestExampleBrief(t *testing.T) {
 		t.Fatal(err)
 	}
 	path, warnings := exportPDF(t, b, Options{})
-	if len(warnings) != 0 {
+	// a briefing note of four pages: over its limit of two, and says so
+	if len(warnings) != 1 || warnings[0] != "the brief has 4 pages, over its limit of 2" {
 		t.Errorf("warnings: %v", warnings)
 	}
 	pages, _ := pageTexts(t, path, b)

@@ -3,14 +3,13 @@ package briefing
 import (
 	"strconv"
 	"strings"
-
-	"codeberg.org/go-pdf/fpdf"
 )
 
-// A small typesetter over fpdf: rich runs are cut into atoms (pieces of
-// words in one style), atoms into lines, and lines are drawn at a position.
-// fpdf's own MultiCell cannot mix styles on a line, put links on words or
-// tell us where each note mark lands, which footnotes need.
+// A small typesetter with fpdf's metrics: rich runs are cut into atoms
+// (pieces of words in one style), atoms into lines, and lines are drawn at
+// a position on a page of a Layout. fpdf's own MultiCell cannot mix styles
+// on a line, put links on words or tell us where each note mark lands,
+// which footnotes need.
 
 const ptmm = 25.4 / 72 // millimetres per point
 
@@ -48,31 +47,19 @@ type line struct {
 	marks []int   // note numbers whose marks stand on the line
 }
 
-// setter typesets with a PDF's font metrics.
+// setter typesets with the PDF's font metrics and draws on a page.
 type setter struct {
-	pdf *fpdf.Fpdf
-	g   *glyphs
-	cur style
-	set bool
+	m    *metrics
+	g    *glyphs
+	page *Page // where draw puts its operations
+	// measured counts the characters measured, to test that layout work
+	// stays linear in the brief's size.
+	measured int
 }
-
-func (s *setter) use(st style) {
-	if !s.set || s.cur.family != st.family || s.cur.style != st.style || s.cur.size != st.size {
-		s.pdf.SetFont(pdfFamily[st.family], st.style, st.size)
-	}
-	if !s.set || s.cur.color != st.color {
-		s.pdf.SetTextColor(st.color[0], st.color[1], st.color[2])
-	}
-	s.cur, s.set = st, true
-}
-
-// reset forgets the current font, so the next use sets it again (needed
-// after moving to another page).
-func (s *setter) reset() { s.set = false }
 
 func (s *setter) width(text string, st style) float64 {
-	s.use(st)
-	return s.pdf.GetStringWidth(text)
+	s.measured += len(text)
+	return s.m.width(text, st)
 }
 
 // supStyle is the style of a superscript mark after text in st.
@@ -192,10 +179,18 @@ func (s *setter) layout(runs []prun, firstDX, firstW, restDX, restW float64, lea
 					if len(cur.atoms) > 0 && a.space {
 						room -= spaceW(a.st)
 					}
-					n := 0
-					for n < len(rest) && s.width(string(rest[:n+1]), a.st) <= room {
+					// widths add up character by character (no kerning),
+					// so measure one more at a time
+					n, adv := 0, 0
+					for n < len(rest) {
+						next := adv + s.m.advance(a.st, rest[n])
+						if scaled(next, a.st) > room {
+							break
+						}
+						adv = next
 						n++
 					}
+					s.measured += n
 					if n == 0 {
 						if len(cur.atoms) == 0 {
 							n = 1 // a single character wider than the line
@@ -272,21 +267,21 @@ func (s *setter) layout(runs []prun, firstDX, firstW, restDX, restW float64, lea
 	return lines
 }
 
-// draw prints a line with its top-left corner at (x, y).
+// draw puts a line on the page with its top-left corner at (x, y): each
+// atom's text at its baseline, and its links.
 func (s *setter) draw(ln line, x, y float64) {
 	for i, a := range ln.atoms {
-		s.use(a.st)
 		ax := x + ln.dx + ln.xs[i]
 		base := y + ln.base
 		if a.sup {
 			base -= a.st.size / 0.62 * ptmm * 0.36
 		}
-		s.pdf.Text(ax, base, a.text)
+		s.page.ops = append(s.page.ops, op{kind: opText, x: ax, y: base, text: a.text, st: a.st})
 		if a.url != "" {
-			s.pdf.LinkString(ax, y, a.w, ln.h, a.url)
+			s.page.ops = append(s.page.ops, op{kind: opURL, x: ax, y: y, w: a.w, h: ln.h, text: a.url})
 		}
 		if a.link != 0 {
-			s.pdf.Link(ax, y, a.w, ln.h, a.link)
+			s.page.ops = append(s.page.ops, op{kind: opLink, x: ax, y: y, w: a.w, h: ln.h, link: a.link})
 		}
 	}
 }

@@ -26,8 +26,9 @@ type Rendered struct {
 	// KeyMessages are printed under KeyMessagesHeading.
 	KeyMessagesHeading string
 	KeyMessages        []string
-	// Contents lists the sections when the brief has a contents list,
-	// under ContentsHeading; nil when it has none.
+	// Contents lists the sections when the brief prints a contents list
+	// (on, or automatic and over its page limit, as in the PDF), under
+	// ContentsHeading; nil when it has none.
 	ContentsHeading string
 	Contents        []string
 	// Sections are the numbered sections in reading order.
@@ -38,13 +39,18 @@ type Rendered struct {
 	NotesHeading string
 	Notes        []Footnote
 	// Sources lists each cited document once under SourcesHeading; empty
-	// when the brief prints no Sources list.
+	// when the brief prints no Sources list (Header.Sources off).
 	SourcesHeading string
 	Sources        []SourceEntry
 	// Properties are the document's metadata.
 	Properties Properties
 	// PageOf formats "Page X of Y" with two %d verbs.
 	PageOf string
+	// Pages is the page count of the brief's PDF, and SectionPages the
+	// page each section starts on there; 0 and nil when the brief cannot
+	// be laid out.
+	Pages        int
+	SectionPages []int
 
 	// noteLang is the language of each note's quoted text, by number.
 	noteLang map[int]string
@@ -78,8 +84,13 @@ type BlockKind int
 const (
 	// Paragraph is the author's text.
 	Paragraph BlockKind = iota
-	// Quotation is quoted text, with its note marks.
+	// Quotation is quoted text with its note marks: the original, or the
+	// author's own translation standing in its place
+	// (TranslationInText, the original then in a note).
 	Quotation
+	// Translation is the author's own translation printed after the
+	// original quotation (TranslationAfter).
+	Translation
 	// Comment is the author's comment on the quotation before it.
 	Comment
 )
@@ -89,18 +100,26 @@ type Block struct {
 	Kind BlockKind
 	// Text is the paragraph or the quoted text.
 	Text string
-	// Lang is the language tag of Text ("it-IT"); LangNote introduces a
-	// quotation in another language than the brief's ("In Italian"), or
-	// is "".
-	Lang, LangNote string
-	// Marks are the numbers of the notes marked after a quotation.
+	// Pieces are Text cut where note marks stand, each with the marks
+	// after it: a source's own note marks where the source put it, the
+	// citation at the end. Set for quotations.
+	Pieces []Piece
+	// Lang is the language tag of Text ("it-IT").
+	Lang string
+	// Label stands above a quotation or translation: its language when
+	// it is not the brief's ("In Italian"), "Own translation"; or "".
+	Label string
+	// Marks are the numbers of all the notes marked in a quotation.
 	Marks []int
-	// ExcerptID is the quotation's excerpt (also set on its comments).
+	// ExcerptID is the quotation's excerpt (also set on its comments and
+	// translation).
 	ExcerptID string
-	// Translation is the author's own translation of a quotation, printed
-	// after it under TranslationLabel in the brief's language; "" when
-	// there is none.
-	Translation, TranslationLabel string
+}
+
+// Piece is a piece of a quotation and the note marks after it.
+type Piece struct {
+	Text  string
+	Marks []int
 }
 
 // Properties are a document's title, author, subject and keywords.
@@ -117,7 +136,9 @@ type Properties struct {
 
 // Render resolves a brief for printing with the export options (the
 // paper decides between British and American English for an English
-// brief's own text).
+// brief's own text). The brief is laid out as its PDF prints it, which
+// decides whether an automatic contents list prints and gives the pages
+// a Word file carries until Word lays it out again.
 func Render(b *Brief, opt Options) *Rendered {
 	l := labelsFor(b.Labels())
 	c := Cite(b)
@@ -133,11 +154,13 @@ func Render(b *Brief, opt Options) *Rendered {
 		NotesHeading:       l.Notes,
 		Notes:              c.Notes,
 		SourcesHeading:     l.Sources,
-		Sources:            c.Sources,
 		Properties:         documentProperties(b, l),
 		PageOf:             l.PageOf,
 		noteLang:           map[int]string{},
 		sourceLang:         map[string]string{},
+	}
+	if b.SourcesList() {
+		r.Sources = c.Sources
 	}
 	purpose, fields := headerLines(b, l)
 	r.Purpose = purpose
@@ -150,19 +173,9 @@ func Render(b *Brief, opt Options) *Rendered {
 			rs.Blocks = append(rs.Blocks, Block{Kind: Paragraph, Text: p, Lang: r.LangTag})
 		}
 		for _, x := range s.Excerpts {
-			q := Block{Kind: Quotation, Text: x.Text, Lang: r.LangTag, Marks: c.Marks[x.ID], ExcerptID: x.ID}
-			if lang := x.Language(); lang != "" {
-				q.Lang = langTag(lang, opt.Paper)
-				if lang != b.Labels() {
-					q.LangNote = fmt.Sprintf(l.InLang, l.langName(lang))
-				}
-			}
-			rs.Blocks = append(rs.Blocks, q)
+			rs.Blocks = append(rs.Blocks, r.excerpt(b, x, c.Marks[x.ID], l, opt)...)
 			for _, p := range Paragraphs(x.Comment) {
 				rs.Blocks = append(rs.Blocks, Block{Kind: Comment, Text: p, Lang: r.LangTag, ExcerptID: x.ID})
-			}
-			for _, n := range c.Marks[x.ID] {
-				r.noteLang[n] = q.Lang
 			}
 			if x.Source.DocID != "" && x.Source.Lang != "" {
 				r.sourceLang[x.Source.DocID] = langTag(x.Source.Lang, opt.Paper)
@@ -170,12 +183,70 @@ func Render(b *Brief, opt Options) *Rendered {
 		}
 		r.Sections = append(r.Sections, rs)
 	}
-	if hasContents(b) {
+	contents := b.ContentsMode() == ContentsOn || b.ContentsMode() == ContentsAuto && len(b.Sections) >= 3
+	if lay, secPages := pdfPages(b, opt); lay != nil {
+		contents = lay.Contents
+		r.Pages, r.SectionPages = len(lay.Pages), secPages
+	}
+	if contents {
 		for _, s := range r.Sections {
 			r.Contents = append(r.Contents, s.Numbered())
 		}
 	}
 	return r
+}
+
+// excerpt resolves a quotation: its label, its text cut at its note
+// marks, and the own translation in the template's layout.
+func (r *Rendered) excerpt(b *Brief, x Excerpt, marks []int, l labels, opt Options) []Block {
+	lang := r.LangTag
+	if xl := x.Language(); xl != "" {
+		lang = langTag(xl, opt.Paper)
+	}
+	for _, n := range marks {
+		r.noteLang[n] = lang
+	}
+	label := ""
+	if xl := x.Language(); xl != "" && xl != b.Labels() {
+		label = fmt.Sprintf(l.InLang, l.langName(xl))
+	}
+	q := Block{Kind: Quotation, Text: x.Text, Lang: lang, Label: label, Marks: marks, ExcerptID: x.ID}
+	if x.Translation != "" && b.TranslationLayout() == TranslationInText {
+		// the translation stands for the quotation, the original in a note
+		q.Text, q.Lang, q.Label = x.Translation, r.LangTag, l.OwnTranslation
+		q.Pieces = pieces(splitAtMarks(x.Translation, marks, nil))
+		return []Block{q}
+	}
+	q.Pieces = pieces(splitAtMarks(x.Text, marks, x.notePlaces()))
+	out := []Block{q}
+	if x.Translation != "" {
+		out = append(out, Block{Kind: Translation, Text: x.Translation, Lang: r.LangTag, Label: l.OwnTranslation, ExcerptID: x.ID})
+	}
+	return out
+}
+
+func pieces(ms []markedPiece) []Piece {
+	out := make([]Piece, len(ms))
+	for i, m := range ms {
+		out[i] = Piece{Text: m.text, Marks: m.marks}
+	}
+	return out
+}
+
+// pdfPages lays the brief out as its PDF prints it and returns the layout
+// and the page of each section; nil when the brief cannot be laid out
+// (the PDF export then says why).
+func pdfPages(b *Brief, opt Options) (lay *Layout, sections []int) {
+	defer func() {
+		if recover() != nil {
+			lay, sections = nil, nil
+		}
+	}()
+	d, err := layoutPDF(b, opt)
+	if err != nil {
+		return nil, nil
+	}
+	return d.layout, d.secPage
 }
 
 // NoteLang is the language tag of the quoted text in note n (a source's

@@ -59,3 +59,39 @@ func markKept(m int, kept []Range) bool {
 	}
 	return false
 }
+
+// notePlaces returns, for each of KeptNotes, the rune offset in Text just
+// after the word its mark followed, or -1 when the mark's place is unknown
+// (its mark then goes at the end of the quotation, with the citation's).
+func (x *Excerpt) notePlaces() []int {
+	notes := x.KeptNotes()
+	out := make([]int, len(notes))
+	type part struct {
+		full Range
+		text int
+	}
+	var parts []part
+	if x.Text == x.Full {
+		parts = []part{{Range{0, utf8.RuneCountInString(x.Full)}, 0}}
+	} else {
+		cursor := 0 // byte offset in Text
+		for _, r := range keptParts(x.Text, x.Full) {
+			piece := string([]rune(x.Full)[r.Start:r.End])
+			i := strings.Index(x.Text[cursor:], piece)
+			if i < 0 {
+				break
+			}
+			parts = append(parts, part{r, utf8.RuneCountInString(x.Text[:cursor+i])})
+			cursor += i + len(piece)
+		}
+	}
+	for k, n := range notes {
+		out[k] = -1
+		for _, p := range parts {
+			if n.Mark > p.full.Start && n.Mark <= p.full.End {
+				out[k] = p.text + n.Mark - p.full.Start
+			}
+		}
+	}
+	return out
+}

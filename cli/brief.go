@@ -15,7 +15,9 @@ import (
 // briefUsage is the usage of "attache brief", one line per subcommand.
 const briefUsage = `brief new FILE --title T [--subtitle S] [--author A] [--organisation O] [--for F] [--date YYYY-MM-DD] [--classification C] [--lang en|it] [--template ID] [--purpose P]
       attache brief add FILE [--section HEADING] PASSAGE_ID…
-      attache brief show FILE
+      attache brief show [--json] FILE
+      attache brief translate FILE EXCERPT_ID TEXT
+      attache brief set FILE [--page-limit N] [--contents auto|on|off] [--sources on|off]
       attache brief check FILE
       attache brief draft FILE --theme ID… [--per-theme N] [--title T] [--lang en|it]`
 
@@ -24,7 +26,7 @@ func runBrief(env *Env, args []string) error {
 	if len(args) == 0 || wantsHelp(args[:1]) {
 		fmt.Fprintf(env.Stdout, "Usage: attache %s\n", briefUsage)
 		if len(args) == 0 {
-			return usagef("brief: give a subcommand: new, add, show, check or draft")
+			return usagef("brief: give a subcommand: new, add, show, translate, set, check or draft")
 		}
 		return flag.ErrHelp
 	}
@@ -39,8 +41,12 @@ func runBrief(env *Env, args []string) error {
 		return briefDraft(env, args[1:])
 	case "check":
 		return briefCheck(env, args[1:])
+	case "translate":
+		return briefTranslate(env, args[1:])
+	case "set":
+		return briefSet(env, args[1:])
 	}
-	return usagef("brief: unknown subcommand %q: use new, add, show, check or draft", args[0])
+	return usagef("brief: unknown subcommand %q: use new, add, show, translate, set, check or draft", args[0])
 }
 
 func briefNew(env *Env, args []string) error {
@@ -141,9 +147,21 @@ func briefAdd(env *Env, args []string) error {
 }
 
 func briefShow(env *Env, args []string) error {
-	_, b, err := oneBrief(env, "brief show", args)
+	fs := newFlags("brief show")
+	asJSON := fs.Bool("json", false, "print JSON, with each excerpt's ID, the page count and the page limit")
+	rest, err := parseFlags(env, fs, args)
 	if err != nil {
 		return err
+	}
+	if len(rest) != 1 {
+		return usagef("brief show: give one brief file")
+	}
+	b, err := briefing.Load(rest[0])
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return printOutlineJSON(env.Stdout, b)
 	}
 	printOutline(env.Stdout, b)
 	return nil
@@ -178,6 +196,7 @@ func printOutline(w io.Writer, b *briefing.Brief) {
 	}
 	meta = append(meta, "labels "+b.Labels())
 	fmt.Fprintln(w, strings.Join(meta, " · "))
+	fmt.Fprintln(w, pagesLine(b))
 	if len(b.KeyMessages) > 0 {
 		fmt.Fprintln(w, "\nKey messages:")
 		for _, m := range b.KeyMessages {
@@ -200,6 +219,9 @@ func printOutline(w io.Writer, b *briefing.Brief) {
 			}
 			fmt.Fprintf(w, "   [%s] %s, %s (%s; notes %s; passage %s)\n", x.ID, src, x.Locator, x.Language(), strings.Join(notes, ","), x.PassageID)
 			fmt.Fprintf(w, "       “%s”\n", clip(x.Text, 86))
+			if x.Translation != "" {
+				fmt.Fprintf(w, "       own translation: %s\n", clip(x.Translation, 72))
+			}
 			if x.Comment != "" {
 				fmt.Fprintf(w, "       comment: %s\n", clip(x.Comment, 80))
 			}
@@ -227,7 +249,7 @@ func briefCheck(env *Env, args []string) error {
 	for _, f := range findings {
 		fmt.Fprintln(env.Stdout, f.String())
 	}
-	return fmt.Errorf("%d of %d excerpts of %s no longer match the library (the brief keeps its own copies)", len(findings), n, path)
+	return fmt.Errorf("%d of %d excerpts of %s do not match the library (the brief keeps its own copies)", len(findings), n, path)
 }
 
 // refuseExisting keeps "brief new" and "brief draft" from writing over a

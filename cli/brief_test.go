@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -114,6 +115,30 @@ func TestBriefCommands(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(md); !strings.Contains(string(data), "[^1]: Commissione europea;") {
 		t.Errorf("markdown:\n%s", data)
+	}
+	// Word, from the extension, and --json: the report on stdout, the
+	// warnings in it and not on stderr
+	docx := filepath.Join(dir, "note.docx")
+	code, out, errs = runCLI(t, lib, "export", f, "-o", docx, "--json")
+	var rep struct {
+		Output   string   `json:"output"`
+		Format   string   `json:"format"`
+		Pages    *int     `json:"pages"`
+		Warnings []string `json:"warnings"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != 0 || errs != "" {
+		t.Fatalf("export --json: %d %q %q: %v", code, out, errs, err)
+	}
+	if rep.Output != docx || rep.Format != "docx" || rep.Pages == nil || *rep.Pages < 1 ||
+		!strings.Contains(strings.Join(rep.Warnings, "|"), `changed in the library`) {
+		t.Errorf("export --json report: %+v", rep)
+	}
+	if data, _ := os.ReadFile(docx); !strings.HasPrefix(string(data), "PK\x03\x04") {
+		t.Error("the .docx is not a Word file")
+	}
+	code, out, _ = runCLI(t, lib, "export", f, "-o", filepath.Join(dir, "x.out"), "--format", "md", "--json", "--no-check")
+	if code != 0 || !strings.Contains(out, `"format": "md"`) || !strings.Contains(out, `"pages": null`) || !strings.Contains(out, `"warnings": [`) {
+		t.Errorf("md --json: %d %s", code, out)
 	}
 	// a damaged brief exports nothing
 	os.WriteFile(f, []byte(`{"format": "attache-brief", "version": "1.0", "title": "x", "sec`), 0o644)

@@ -22,7 +22,8 @@ type Env struct {
 	// brief to open; it returns when the window closes. Nil means the binary
 	// has no window; running with no subcommand is then an error.
 	OpenWindow func(library string, args []string) error
-	// Library is the library folder chosen with --library or ATTACHE_LIBRARY.
+	// Library is the library chosen with --library or ATTACHE_LIBRARY: a
+	// folder, or a team library's postgres:// or postgresql:// URL.
 	Library string
 }
 
@@ -46,6 +47,7 @@ func commands() []command {
 		{"remove", "remove ID…", "take imported documents out of the library", runRemove},
 		{"doc", "doc edit ID [--title T] [--issuer I] [--date D] [--reference R] [--lang L] [--json]", "change an imported document's metadata", runDoc},
 		{"themes", "themes [--matrix] [--lang en|it] [--json] [THEME [DOC]]", "list the themes with their passages per document, the coverage matrix, or one theme's passages", runThemes},
+		{"library", libraryUsage, "make a PostgreSQL database a team library, shared by a desk (see docs/team-library.md)", runLibrary},
 		{"eval", "eval [-v] [--json] [--update] [FILE]", "measure search quality on a graded evaluation set (default testdata/eval.json): nDCG@10, P@5 and its ceiling, recall@10, phrase precision, per kind, with and without cross-language expansion", runEval},
 	}
 }
@@ -85,7 +87,7 @@ func oneLine(s string) string {
 func run(args []string, env *Env) error {
 	global := flag.NewFlagSet("attache", flag.ContinueOnError)
 	global.SetOutput(io.Discard)
-	library := global.String("library", os.Getenv("ATTACHE_LIBRARY"), "library folder")
+	library := global.String("library", os.Getenv("ATTACHE_LIBRARY"), "library folder, or a team library's postgres:// URL")
 	if err := global.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			printHelp(env.Stdout)

@@ -173,7 +173,7 @@ func TestSubcommandHelp(t *testing.T) {
 		}
 	}
 	code, out, _ := runCLI(t, dir, "brief", "show", "-h")
-	if code != 0 || out != "" {
+	if code != 0 || !strings.HasPrefix(out, "  -json\n") {
 		t.Errorf("brief show -h: exit %d, stdout %q", code, out)
 	}
 	code, _, errOut := runCLI(t, dir, "brief", "show", "--", "-h")

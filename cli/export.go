@@ -90,7 +90,8 @@ func runExport(env *Env, args []string) error {
 			rep.Warnings = []string{}
 		}
 		if fmtName != briefing.Markdown {
-			if n, err := briefing.PageCount(b, opt); err == nil {
+			if l, err := briefing.LayOut(b, opt); err == nil {
+				n := len(l.Pages)
 				rep.Pages = &n
 			}
 		}

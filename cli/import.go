@@ -56,10 +56,10 @@ func runImport(env *Env, args []string) error {
 // printReport prints an import report for a reader.
 func printReport(w io.Writer, rep *index.ImportReport, took time.Duration) {
 	for _, d := range rep.Added {
-		fmt.Fprintf(w, "added    %s  %s (%s, %s, %d passages)\n", d.ID, d.Title, d.Format, langName(d.Lang), d.Passages)
+		fmt.Fprintf(w, "added    %s  %s (%s, %s, %d passages)\n", d.ID, printable(d.Title), d.Format, langName(d.Lang), d.Passages)
 	}
 	for _, d := range rep.Updated {
-		fmt.Fprintf(w, "updated  %s  %s (%s, %s, %d passages)\n", d.ID, d.Title, d.Format, langName(d.Lang), d.Passages)
+		fmt.Fprintf(w, "updated  %s  %s (%s, %s, %d passages)\n", d.ID, printable(d.Title), d.Format, langName(d.Lang), d.Passages)
 	}
 	// Files that are not documents (the images and styles beside web
 	// pages) are counted, not listed.
@@ -69,7 +69,7 @@ func printReport(w io.Writer, rep *index.ImportReport, took time.Duration) {
 			others[strings.TrimSuffix(kind, ")")]++
 			continue
 		}
-		fmt.Fprintf(w, "skipped  %s: %s\n", s.Path, s.Reason)
+		fmt.Fprintf(w, "skipped  %s: %s\n", printable(s.Path), printable(s.Reason))
 	}
 	if len(others) > 0 {
 		var kinds []string
@@ -132,9 +132,9 @@ func (b *progressBar) update(p index.Progress) {
 	if p.Total > 0 {
 		filled = width * p.Done / p.Total
 	}
-	name := p.Path
-	if len(name) > 40 {
-		name = "…" + name[len(name)-39:]
+	name := printable(p.Path)
+	if r := []rune(name); len(r) > 40 {
+		name = "…" + string(r[len(r)-39:])
 	}
 	if p.Stage == "indexing" {
 		name = "indexing…"

@@ -9,9 +9,8 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
-
-	"attache/index/corpus"
 )
 
 // indexDir is the Bleve index's folder inside the library folder.
@@ -26,19 +25,15 @@ const buildPrefix = ".index-build-"
 const lockTimeout = "1s"
 
 // openIndex opens the library's index, building it first when it is
-// missing, stale or damaged. l.store must hold the documents.
+// missing, stale or damaged. l.store must be open.
 //
-// The index is only ever written while it is built, in a folder of its own,
-// so it is opened read-only: several processes (the window and the command
-// line) can search it at once, each holding bbolt's shared lock. Replacing
-// it takes the exclusive lock first, so a process that must rebuild an
-// index another process is reading says the library is in use.
+// The index is opened read-only while nothing changes the library, so
+// several processes (the window and the command line) can search it at
+// once, each holding bbolt's shared lock. Changing or replacing it takes
+// the exclusive lock first, so a process that must rebuild an index
+// another process is reading says the library is in use.
 func (l *Local) openIndex() (bleve.Index, error) {
-	fp, err := l.store.fingerprint()
-	if err != nil {
-		return nil, err
-	}
-	want := stamp{Mapping: MappingVersion, Corpus: fp, Passages: l.store.count()}
+	want := l.wantStamp()
 	path := filepath.Join(l.dir, indexDir)
 	l.removeStaleBuilds()
 
@@ -47,7 +42,9 @@ func (l *Local) openIndex() (bleve.Index, error) {
 	var reason string
 	switch {
 	case errors.Is(statErr, os.ErrNotExist):
-		l.notice(fmt.Sprintf("building the search index in %s", l.dir))
+		if !l.converted {
+			l.notice(fmt.Sprintf("building the search index in %s", l.dir))
+		}
 	case stampErr != nil:
 		reason = "its version stamp is unreadable"
 	case have == nil:
@@ -63,7 +60,6 @@ func (l *Local) openIndex() (bleve.Index, error) {
 		if err == nil {
 			n, cerr := docCount(idx)
 			if cerr == nil && n == uint64(want.Passages) {
-				l.indexed = want.Corpus
 				return idx, nil
 			}
 			idx.Close()
@@ -82,12 +78,13 @@ func (l *Local) openIndex() (bleve.Index, error) {
 		if err := l.checkNotInUse(path); err != nil {
 			return nil, err
 		}
-		l.notice("rebuilding the index: " + reason)
+		if !l.converted {
+			l.notice("rebuilding the index: " + reason)
+		}
 	}
 	if err := l.build(path, want); err != nil {
 		return nil, fmt.Errorf("building the index in %s: %w", l.dir, err)
 	}
-	l.indexed = want.Corpus
 	idx, err := openBleve(path, true)
 	if err != nil {
 		if isLocked(err) {
@@ -96,6 +93,17 @@ func (l *Local) openIndex() (bleve.Index, error) {
 		return nil, fmt.Errorf("opening the index just built in %s: %v", l.dir, oneLine(err))
 	}
 	return idx, nil
+}
+
+// wantStamp is the stamp an index holding the store's documents carries.
+func (l *Local) wantStamp() stamp {
+	var fp string
+	var n int
+	l.store.view(func(tx *bolt.Tx) error {
+		fp, n = storeFingerprint(tx)
+		return nil
+	})
+	return stamp{Mapping: MappingVersion, Corpus: fp, Passages: n}
 }
 
 // checkNotInUse fails with an error wrapping ErrInUse when another process
@@ -113,139 +121,17 @@ func (l *Local) checkNotInUse(path string) error {
 	return nil
 }
 
-// update brings the index up to date after documents were added to,
-// replaced in or removed from the store: it deletes the passages that are
-// gone (the IDs in gone that no document of docs has any more) and indexes
-// every passage of docs, in place, then writes the stamp. When the index
-// on disk is not the one l last opened or updated, or the change fails, it
-// rebuilds the whole index instead (reindex). The caller holds l.mu for
-// writing.
-//
-// A process killed during the change leaves the stamp saying Updating, so
-// the next Open rebuilds the index from the documents on disk.
-func (l *Local) update(gone []string, docs []*corpus.Document) error {
-	want, path, err := l.release()
-	if err != nil {
-		return err
-	}
-	err = l.patch(path, want, gone, docs)
-	if errors.Is(err, ErrInUse) {
-		idx, oerr := openBleve(path, true)
-		if oerr != nil {
-			return fmt.Errorf("reopening the index in %s: %v", l.dir, oneLine(oerr))
-		}
-		l.idx = idx
-		return err
-	}
-	if err != nil {
-		l.notice("rebuilding the index: " + oneLine(err))
-		return l.reindex()
-	}
-	idx, err := openBleve(path, true)
-	if err != nil {
-		l.notice(fmt.Sprintf("rebuilding the index: it could not be read after the change (%v)", oneLine(err)))
-		return l.reindex()
-	}
-	l.idx = idx
-	return nil
-}
-
-// release readies l for rewriting its index: it returns the stamp the
-// index must carry for the documents in the store now, and the index's
-// path, and closes l's reader of it, which the caller reopens.
-func (l *Local) release() (stamp, string, error) {
-	fp, err := l.store.fingerprint()
-	if err != nil {
-		return stamp{}, "", err
-	}
-	if l.idx != nil {
-		l.idx.Close()
-		l.idx = nil
-	}
-	return stamp{Mapping: MappingVersion, Corpus: fp, Passages: l.store.count()}, filepath.Join(l.dir, indexDir), nil
-}
-
-// patch changes the index at path in place (see update) and stamps it
-// with st.
-func (l *Local) patch(path string, st stamp, gone []string, docs []*corpus.Document) error {
-	have, err := readStamp(l.dir)
-	switch {
-	case err != nil || have == nil || have.Updating || have.Mapping != MappingVersion:
-		return errors.New("its version stamp does not say what it holds")
-	case have.Corpus != l.indexed:
-		return errors.New("another process changed it")
-	}
-	idx, err := openBleve(path, false)
-	if err != nil {
-		if isLocked(err) {
-			return inUseError{l.dir}
-		}
-		return fmt.Errorf("it could not be opened for writing (%v)", oneLine(err))
-	}
-	have.Updating = true
-	if err := writeStamp(l.dir, *have); err != nil {
-		idx.Close()
-		return err
-	}
-	l.indexed = ""
-	keep := map[string]bool{}
-	for _, d := range docs {
-		for i := range d.Passages {
-			keep[d.Passages[i].ID] = true
-		}
-	}
-	var del []string
-	for _, id := range gone {
-		if !keep[id] {
-			del = append(del, id)
-		}
-	}
-	err = changeDocuments(idx, del, docs)
-	if cerr := idx.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("changing it failed (%v)", oneLine(err))
-	}
-	if err := writeStamp(l.dir, st); err != nil {
-		return err
-	}
-	l.indexed = st.Corpus
-	return nil
-}
-
-// reindex rebuilds the whole index from the documents in memory and
-// reopens it: update's fallback when the index cannot be changed in place.
-// The caller holds l.mu for writing.
-func (l *Local) reindex() error {
-	want, path, err := l.release()
-	if err != nil {
-		return err
-	}
-	err = l.checkNotInUse(path)
-	if err == nil {
-		err = l.build(path, want)
-	}
-	idx, oerr := openBleve(path, true)
-	if oerr != nil {
-		return fmt.Errorf("reopening the index in %s: %v", l.dir, oneLine(oerr))
-	}
-	l.idx = idx
-	return err
-}
-
-// build indexes every document of the store into a temporary folder, then
-// puts it in place of the index at path and writes the stamp. An interrupted
-// build leaves the old index (or none) in place.
+// build indexes every passage of the store into a temporary folder, then
+// puts it in place of the index at path and writes the stamp. An
+// interrupted build leaves the old index (or none) in place.
 func (l *Local) build(path string, st stamp) error {
-	l.indexed = ""
 	tmp, err := os.MkdirTemp(l.dir, buildPrefix+"*")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(tmp)
 	fresh := filepath.Join(tmp, indexDir)
-	if err := buildIndex(fresh, l.store.docs); err != nil {
+	if err := buildIndex(fresh, l.store); err != nil {
 		return err
 	}
 	if _, err := os.Stat(path); err == nil {
@@ -257,15 +143,12 @@ func (l *Local) build(path string, st stamp) error {
 		return err
 	}
 	syncDir(l.dir)
-	if err := writeStamp(l.dir, st); err != nil {
-		return err
-	}
-	l.indexed = st.Corpus
-	return nil
+	return writeStamp(l.dir, st)
 }
 
-// buildIndex creates a new index at path holding every passage of docs.
-func buildIndex(path string, docs []*corpus.Document) error {
+// buildIndex creates a new index at path holding every passage of the
+// store.
+func buildIndex(path string, s *docStore) error {
 	m, err := newMapping()
 	if err != nil {
 		return err
@@ -274,11 +157,23 @@ func buildIndex(path string, docs []*corpus.Document) error {
 	if err != nil {
 		return err
 	}
-	if err := indexDocuments(idx, docs); err != nil {
-		idx.Close()
-		return err
+	in := newIndexer(idx)
+	err = s.view(func(tx *bolt.Tx) error {
+		return forEachDocRecord(tx, func(rec *docRecord) error {
+			d, _, err := getDocument(tx, rec.ID)
+			if err != nil {
+				return err
+			}
+			return in.add(d)
+		})
+	})
+	if ferr := in.finish(); err == nil {
+		err = ferr
 	}
-	return idx.Close()
+	if cerr := idx.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // openBleve opens an existing index, read-only (with a lock shared with

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"encoding/json"
 	"runtime"
 	"sync"
 
@@ -11,34 +10,25 @@ import (
 )
 
 // indexDoc turns a passage into the document the index holds: the text in
-// its language's field, keywords for filters and facets, and stored fields
-// enough to render a hit without the source.
+// its language's field, and keywords for filters, facets and order.
+// Nothing is stored in the index: hits are built from the library's
+// document store.
 func indexDoc(d *corpus.Document, p *corpus.Passage) map[string]interface{} {
 	lang := p.Lang
 	if lang == "" {
 		lang = d.Lang
 	}
-	section, _ := json.Marshal(p.Section)
-	notes, _ := json.Marshal(p.Notes)
 	themes := p.Themes
 	if themes == nil {
 		themes = []string{}
 	}
 	doc := map[string]interface{}{
 		textFieldFor(lang): p.Text,
-		fieldText:          p.Text,
 		fieldLang:          lang,
 		fieldDoc:           d.ID,
 		fieldThemes:        themes,
 		fieldKind:          p.Kind,
 		fieldSeq:           float64(p.Seq),
-		fieldPage:          float64(p.Page),
-		fieldLocator:       p.Locator,
-		fieldSection:       string(section),
-		fieldNotes:         string(notes),
-		fieldTitle:         d.Title,
-		fieldShortTitle:    d.ShortTitle,
-		fieldReference:     d.Reference,
 	}
 	if c := passageContext(d, p); c != "" {
 		doc[contextFieldFor(lang)] = c
@@ -47,73 +37,116 @@ func indexDoc(d *corpus.Document, p *corpus.Passage) map[string]interface{} {
 }
 
 // batchSize is the most passages sent to the index in one batch.
-const batchSize = 500
+const batchSize = 2000
 
-// indexDocuments adds every passage of docs to idx in batches. Passages
-// already in the index with the same ID are replaced.
-func indexDocuments(idx bleve.Index, docs []*corpus.Document) error {
-	return changeDocuments(idx, nil, docs)
-}
-
-// batchConcurrency is how many batches changeDocuments sends at once.
+// batchConcurrency is how many batches an indexer sends at once.
 var batchConcurrency = func() int { return max(1, min(runtime.GOMAXPROCS(0), 4)) }
 
-// changeDocuments deletes the passages with the IDs in del from idx, then
-// adds every passage of docs, in batches. Several batches are sent at once
-// (as many as there are processors): Bleve analyses a batch's passages in
-// parallel but builds its segment on one core, so one batch's segment is
-// built while the next is analysed. No batch deletes a passage another adds.
-func changeDocuments(idx bleve.Index, del []string, docs []*corpus.Document) error {
-	sem := make(chan struct{}, batchConcurrency())
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	var firstErr error
-	send := func(b *bleve.Batch) {
-		sem <- struct{}{}
-		wg.Add(1)
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			if err := idx.Batch(b); err != nil {
-				mu.Lock()
-				if firstErr == nil {
-					firstErr = err
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-	failed := func() bool {
-		mu.Lock()
-		defer mu.Unlock()
-		return firstErr != nil
-	}
-	b := idx.NewBatch()
-	for _, id := range del {
-		b.Delete(id)
-		if b.Size() >= batchSize {
-			send(b)
-			b = idx.NewBatch()
+// indexer sends passages to an index in batches, several batches at once:
+// Bleve analyses a batch's passages in parallel but builds its segment on
+// one core, so one batch's segment is built while the next is analysed.
+// One goroutine feeds it; the first error stops it.
+type indexer struct {
+	idx bleve.Index
+	b   *bleve.Batch
+	sem chan struct{}
+	wg  sync.WaitGroup
+	mu  sync.Mutex
+	err error
+}
+
+func newIndexer(idx bleve.Index) *indexer {
+	return &indexer{idx: idx, b: idx.NewBatch(), sem: make(chan struct{}, batchConcurrency())}
+}
+
+// failed returns the first error of a batch sent.
+func (in *indexer) failed() error {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	return in.err
+}
+
+// add indexes the passages of a document, replacing passages with the
+// same IDs.
+func (in *indexer) add(d *corpus.Document) error {
+	for i := range d.Passages {
+		if err := in.b.Index(d.Passages[i].ID, indexDoc(d, &d.Passages[i])); err != nil {
+			return err
+		}
+		if err := in.full(); err != nil {
+			return err
 		}
 	}
+	return nil
+}
+
+// delete takes passages out of the index.
+func (in *indexer) delete(ids []string) error {
+	for _, id := range ids {
+		in.b.Delete(id)
+		if err := in.full(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// full sends the batch when it is full.
+func (in *indexer) full() error {
+	if in.b.Size() < batchSize {
+		return in.failed()
+	}
+	return in.send()
+}
+
+// send sends the batch being filled and starts another.
+func (in *indexer) send() error {
+	if err := in.failed(); err != nil {
+		return err
+	}
+	b := in.b
+	in.b = in.idx.NewBatch()
+	in.sem <- struct{}{}
+	in.wg.Add(1)
+	go func() {
+		defer func() { <-in.sem; in.wg.Done() }()
+		if err := in.idx.Batch(b); err != nil {
+			in.mu.Lock()
+			if in.err == nil {
+				in.err = err
+			}
+			in.mu.Unlock()
+		}
+	}()
+	return nil
+}
+
+// finish sends what is left and waits for every batch.
+func (in *indexer) finish() error {
+	var err error
+	if in.b.Size() > 0 {
+		err = in.send()
+	}
+	in.wg.Wait()
+	if ferr := in.failed(); ferr != nil {
+		return ferr
+	}
+	return err
+}
+
+// changeDocuments deletes the passages with the IDs in del from idx, then
+// adds every passage of docs. No passage of del may be one docs adds.
+func changeDocuments(idx bleve.Index, del []string, docs []*corpus.Document) error {
+	in := newIndexer(idx)
+	err := in.delete(del)
 	for _, d := range docs {
-		if failed() {
+		if err != nil {
 			break
 		}
-		for i := range d.Passages {
-			p := &d.Passages[i]
-			if err := b.Index(p.ID, indexDoc(d, p)); err != nil {
-				wg.Wait()
-				return err
-			}
-			if b.Size() >= batchSize {
-				send(b)
-				b = idx.NewBatch()
-			}
-		}
+		err = in.add(d)
 	}
-	if b.Size() > 0 && !failed() {
-		send(b)
+	if ferr := in.finish(); err == nil {
+		err = ferr
 	}
-	wg.Wait()
-	return firstErr
+	return err
 }

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -9,16 +10,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 
+	bolt "go.etcd.io/bbolt"
 	"golang.org/x/text/unicode/norm"
 
 	"attache/index/corpus"
-	"attache/index/extract"
 )
 
 // originalsDir is the folder, inside the library folder, that keeps a copy
@@ -125,24 +124,21 @@ func slug(title string) string {
 	return s
 }
 
-// importJob is one file to import and, once read, what it gave.
+// importJob is one file to import: the file as read, and what of the
+// library's it replaces.
 type importJob struct {
-	path, abs string
-	doc       *corpus.Document
-	data      []byte
-	res       *extract.Result
-	oldID     string
-	skip      string
-	unchanged bool
-	staged    bool
-	size      int64
-	hash      string // contentHash of the document's staged file
+	*ReadFile
+	order   string   // the catalogue key of the document it replaces
+	gone    []string // the old version's passages the new one does not have
+	removes []string // old copies of the original the new one does not replace
+	staged  bool
 }
 
 // collectFiles walks the paths, files and folders, recursively, in a
-// stable order, leaving out hidden files and folders.
-func collectFiles(paths []string, rep *ImportReport) []*importJob {
-	var jobs []*importJob
+// stable order, leaving out hidden files and folders. A link named in
+// paths is followed; links inside folders are skipped (walkNamed).
+func collectFiles(paths []string, rep *ImportReport) []*ReadFile {
+	var jobs []*ReadFile
 	seen := map[string]bool{}
 	add := func(p string) {
 		abs, err := filepath.Abs(p)
@@ -151,7 +147,7 @@ func collectFiles(paths []string, rep *ImportReport) []*importJob {
 		}
 		if !seen[abs] {
 			seen[abs] = true
-			jobs = append(jobs, &importJob{path: p, abs: abs})
+			jobs = append(jobs, &ReadFile{Path: p, abs: abs})
 		}
 	}
 	for _, root := range paths {
@@ -169,7 +165,7 @@ func collectFiles(paths []string, rep *ImportReport) []*importJob {
 			add(root)
 			continue
 		}
-		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		walkNamed(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				rep.Skipped = append(rep.Skipped, SkippedFile{p, oneLine(err)})
 				return nil
@@ -180,7 +176,9 @@ func collectFiles(paths []string, rep *ImportReport) []*importJob {
 				}
 				return nil
 			}
-			if d.Type().IsRegular() {
+			if d.Type()&fs.ModeSymlink != 0 {
+				rep.Skipped = append(rep.Skipped, SkippedFile{p, linkNotFollowed})
+			} else if d.Type().IsRegular() {
 				add(p)
 			}
 			return nil
@@ -194,195 +192,192 @@ func collectFiles(paths []string, rep *ImportReport) []*importJob {
 // library folder and indexed. A file imported before from the same path
 // keeps its ID; unchanged, it is left alone. Files that cannot be imported
 // are skipped with their reason in the report. progress, if not nil, is
-// called after each file from the calling goroutine's workers, one call at
-// a time.
+// called after each file, one call at a time.
 //
-// The import is all or nothing: cancelled through ctx, it leaves the
-// library as it was; killed, the next Open finds the library as it was or
-// with the whole import, never a part of a document.
+// Files are read, cleaned, parsed and tagged on every processor while the
+// documents read so far are indexed (ReadDocuments is that pipeline's
+// first half). The import is all or nothing: cancelled through ctx, or
+// failed (a full disk), it leaves the library as it was, searchable;
+// killed, the next Open finds the library as it was or with the whole
+// import, never a part of a document. An import waits for another
+// process's change to the library to finish.
 func (l *Local) Import(ctx context.Context, paths []string, progress func(Progress)) (*ImportReport, error) {
-	rep := &ImportReport{Added: []ImportedDoc{}, Updated: []ImportedDoc{}, Unchanged: []string{}, Skipped: []SkippedFile{}}
-	jobs := collectFiles(paths, rep)
-	rep.Files = len(jobs) + len(rep.Skipped)
-
-	// Documents imported before, by the hash of their path.
-	l.mu.RLock()
-	if l.idx == nil {
-		l.mu.RUnlock()
-		return nil, ErrClosed
-	}
-	byPath := map[string]*corpus.Document{}
-	for _, d := range l.store.docs {
-		if !l.store.seed[d.ID] {
-			if i := strings.LastIndexByte(d.ID, '-'); i >= 0 {
-				byPath[d.ID[i+1:]] = d
-			}
-		}
-	}
-	l.mu.RUnlock()
-
-	// Workers stage each document and its original as they go, so that the
-	// writes overlap the extraction; the commit only moves them in.
-	tx, err := newImportTx(l.dir)
+	c, err := l.beginChange(ctx)
 	if err != nil {
-		return nil, err
-	}
-	var mu sync.Mutex
-	done := 0
-	report := func(p string) {
-		mu.Lock()
-		done++
-		if progress != nil {
-			progress(Progress{Done: done, Total: len(jobs), Path: p, Stage: "reading"})
-		}
-		mu.Unlock()
-	}
-	work := make(chan *importJob)
-	var wg sync.WaitGroup
-	// Twice as many workers as processors: they wait on the disk too.
-	for w := 0; w < 2*runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range work {
-				if ctx.Err() == nil {
-					l.readJob(ctx, j, byPath)
-					// A document whose language is unknown waits for
-					// its neighbours' (below) before it is staged.
-					if j.doc != nil && j.doc.Lang != "" {
-						if err := l.stageJob(tx, j); err != nil {
-							j.doc, j.skip = nil, oneLine(err)
-						}
-					}
-				}
-				report(j.path)
-			}
-		}()
-	}
-feed:
-	for _, j := range jobs {
-		select {
-		case work <- j:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(work)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		tx.abort()
-		rep.Cancelled = true
+		rep := &ImportReport{Added: []ImportedDoc{}, Updated: []ImportedDoc{}, Unchanged: []string{}, Skipped: []SkippedFile{}}
+		rep.Cancelled = ctx.Err() != nil
 		return rep, err
 	}
+	defer c.end()
 
-	guessLangs(jobs)
-	for _, j := range jobs {
-		if j.doc != nil && !j.staged {
-			if err := l.stageJob(tx, j); err != nil {
-				j.doc, j.skip = nil, oneLine(err)
+	// Documents imported before, by the hash of their path.
+	prior := map[string]*PriorDocument{}
+	orders := map[string]string{}
+	l.store.view(func(tx *bolt.Tx) error {
+		return forEachDocRecord(tx, func(rec *docRecord) error {
+			if !rec.Seed {
+				if i := strings.LastIndexByte(rec.ID, '-'); i >= 0 {
+					prior[rec.ID[i+1:]] = &PriorDocument{ID: rec.ID, Checksum: rec.Checksum, Edits: getEdits(tx, rec.ID)}
+					orders[rec.ID] = rec.Order
+				}
+			}
+			return nil
+		})
+	})
+
+	tx, err := newImportTx(l.dir)
+	if err != nil {
+		c.undo(nil, nil)
+		return nil, err
+	}
+	in := newIndexer(l.idx)
+	space := newSpaceGuard(l.dir)
+	var indexed []string // the passages this import put in the index
+	var replaced []string
+	var ready []*importJob
+	index := func(f *ReadFile) error {
+		j := &importJob{ReadFile: f}
+		if err := l.prepareJob(j, orders); err != nil {
+			f.Doc, f.Skip = nil, oneLine(err)
+			return nil
+		}
+		if err := l.stageJob(tx, j); err != nil {
+			f.Doc, f.Skip = nil, oneLine(err)
+			return nil
+		}
+		if importFault != nil {
+			if err := importFault("index"); err != nil {
+				return err
 			}
 		}
+		text := 0
+		for i := range f.Doc.Passages {
+			text += len(f.Doc.Passages[i].Text)
+		}
+		if err := space.add(text); err != nil {
+			return err
+		}
+		if f.Prior != nil {
+			replaced = append(replaced, f.Prior.ID)
+		}
+		for i := range f.Doc.Passages {
+			indexed = append(indexed, f.Doc.Passages[i].ID)
+		}
+		ready = append(ready, j)
+		if err := in.delete(j.gone); err != nil {
+			return err
+		}
+		return in.add(f.Doc)
 	}
-	var ready []*importJob
-	for _, j := range jobs {
-		rep.Bytes += j.size
-		switch {
-		case j.skip != "":
-			rep.Skipped = append(rep.Skipped, SkippedFile{j.path, j.skip})
-		case j.unchanged:
-			rep.Unchanged = append(rep.Unchanged, j.path)
-		case j.doc != nil:
-			ready = append(ready, j)
+	rep := &ImportReport{}
+	fail := func(err error) (*ImportReport, error) {
+		in.finish()
+		tx.abort() // frees the staged copies first: the disk may be full
+		if uerr := c.undo(indexed, replaced); uerr != nil {
+			err = fmt.Errorf("%v; undoing it failed too (%v): the index is rebuilt at the next start", oneLine(err), oneLine(uerr))
+		}
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			rep.Cancelled = true
+			return rep, err
+		}
+		return rep, fmt.Errorf("%v; nothing was imported, the library is as it was", oneLine(err))
+	}
+	opt := ReadOptions{
+		Prior: func(key string) *PriorDocument { return prior[key] },
+		Tag:   l.Tag,
+	}
+	if progress != nil {
+		opt.Progress = func(done, total int, path string) {
+			progress(Progress{Done: done, Total: total, Path: path, Stage: "reading"})
 		}
 	}
-	sort.Slice(rep.Skipped, func(a, b int) bool { return rep.Skipped[a].Path < rep.Skipped[b].Path })
+	files, rep, err := ReadDocuments(ctx, paths, opt, index)
+	if err != nil {
+		return fail(err)
+	}
 	if len(ready) == 0 {
+		in.finish()
 		tx.abort()
+		if err := c.committed(); err != nil {
+			return rep, err
+		}
 		return rep, nil
 	}
 	if progress != nil {
-		progress(Progress{Done: len(jobs), Total: len(jobs), Stage: "indexing"})
+		progress(Progress{Done: len(files), Total: len(files), Stage: "indexing"})
 	}
-	if err := l.commitImport(ctx, tx, ready); err != nil {
-		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-			rep.Cancelled = true
-		}
-		return rep, err
+	if err := in.finish(); err != nil {
+		return fail(err)
+	}
+	if err := ctx.Err(); err != nil {
+		return fail(err)
+	}
+	if err := l.commitImport(tx, ready); err != nil {
+		return fail(err)
+	}
+	if err := c.committed(); err != nil {
+		l.notice("the index will be rebuilt at the next start: " + oneLine(err))
 	}
 	for _, j := range ready {
-		d := ImportedDoc{ID: j.doc.ID, Path: j.path, Title: j.doc.Title, Lang: j.doc.Lang, Format: j.res.Format,
-			Pages: j.res.Pages, Passages: len(j.doc.Passages), Warnings: j.res.Warnings}
-		if j.oldID != "" {
+		d := ImportedDoc{ID: j.Doc.ID, Path: j.Path, Title: j.Doc.Title, Lang: j.Doc.Lang, Format: j.Format,
+			Pages: j.Pages, Passages: len(j.Doc.Passages), Warnings: j.Warnings}
+		if j.Prior != nil {
 			rep.Updated = append(rep.Updated, d)
 		} else {
 			rep.Added = append(rep.Added, d)
 		}
 	}
+	sort.Slice(rep.Skipped, func(a, b int) bool { return rep.Skipped[a].Path < rep.Skipped[b].Path })
 	return rep, nil
 }
 
-// readJob reads, extracts and parses one file.
-func (l *Local) readJob(ctx context.Context, j *importJob, byPath map[string]*corpus.Document) {
-	ext := strings.ToLower(filepath.Ext(j.path))
-	if kind, ok := notDocuments[ext]; ok {
-		j.skip = "not a document (" + kind + ")"
-		return
-	}
-	info, err := os.Stat(j.path)
-	if err != nil {
-		j.skip = oneLine(err)
-		return
-	}
-	if info.Size() > extract.MaxSize {
-		j.skip = fmt.Sprintf("file too large: %d MiB, the limit is %d MiB", info.Size()>>20, extract.MaxSize>>20)
-		return
-	}
-	data, err := os.ReadFile(j.path)
-	if err != nil {
-		j.skip = oneLine(err)
-		return
-	}
-	j.size = int64(len(data))
-	sum := sha256.Sum256(data)
-	checksum := hex.EncodeToString(sum[:])
-	pathKey := docIDForPath(j.abs)
-	old := byPath[pathKey]
-	if old != nil {
-		j.oldID = old.ID
-		if old.Checksum == checksum {
-			j.unchanged = true
-			return
+// Tag tags a document's passages with their themes, as the library tags
+// every document it holds: with the shipped taxonomy, weighing terms by
+// the seeds' statistics. It is ReadDocuments' Tag for this library.
+func (l *Local) Tag(d *corpus.Document) {
+	tax, stats, _ := l.tagger()
+	tax.TagWith(stats, []*corpus.Document{d})
+}
+
+// prepareJob finds what of the library a document read replaces: the old
+// version's passages it drops and the old copies of its original. It fails
+// when a passage ID is already another document's.
+func (l *Local) prepareJob(j *importJob, orders map[string]string) error {
+	d := j.Doc
+	return l.store.view(func(tx *bolt.Tx) error {
+		pids := tx.Bucket(bucketPassageIDs)
+		prefix := passagePrefix(d.ID)
+		keep := make(map[string]bool, len(d.Passages))
+		for i := range d.Passages {
+			if k := pids.Get([]byte(d.Passages[i].ID)); k != nil && !bytes.HasPrefix(k, prefix) {
+				return fmt.Errorf("passage ID %s is already used by %s", d.Passages[i].ID, k[:bytes.IndexByte(k, 0)])
+			}
+			keep[d.Passages[i].ID] = true
 		}
-	}
-	res, err := extract.Extract(j.path, data)
-	if err != nil {
-		j.skip = oneLine(err)
-		return
-	}
-	title := res.Title
-	if title == "" {
-		title = strings.TrimSuffix(filepath.Base(j.path), filepath.Ext(j.path))
-	}
-	id := slug(title) + "-" + pathKey
-	if old != nil {
-		id = old.ID
-	}
-	// No URL: the file's path on this machine means nothing to a brief's
-	// reader and would show the analyst's folders in every citation.
-	meta := corpus.Meta{
-		ID: id, Title: title, Issuer: res.Author, Date: res.Date, Lang: res.Lang,
-		Kind: res.Format + " file", Source: filepath.Base(j.path), Checksum: checksum,
-	}
-	if old != nil {
-		// Keep what the user set by hand over what the file says.
-		applyEdits(&meta, loadEdits(l.dir, old.ID))
-	}
-	doc, err := parseDocument(ctx, meta, res.Text)
-	if err != nil {
-		j.skip = oneLine(err)
-		return
-	}
-	j.doc, j.res, j.data = doc, res, data
+		if j.Prior == nil {
+			j.order = catalogueOrder(d.ID, false, 0)
+			return nil
+		}
+		j.order = orders[j.Prior.ID]
+		old, err := passageIDs(tx, j.Prior.ID)
+		if err != nil {
+			return err
+		}
+		for _, id := range old {
+			if !keep[id] {
+				j.gone = append(j.gone, id)
+			}
+		}
+		// A changed file may have changed its extension: drop the old
+		// original copies the new one does not replace.
+		copies, _ := filepath.Glob(filepath.Join(l.dir, originalsDir, j.Prior.ID+".*"))
+		for _, o := range copies {
+			if rel, err := filepath.Rel(l.dir, o); err == nil && rel != originalName(j) {
+				j.removes = append(j.removes, rel)
+			}
+		}
+		return nil
+	})
 }
 
 // parseDocument runs corpus.ParseContext, turning a panic into an error;
@@ -399,23 +394,23 @@ func parseDocument(ctx context.Context, meta corpus.Meta, text string) (d *corpu
 // guessLangs gives a document whose language could not be told (a short
 // index page, a table of figures) the language most documents of its folder
 // are in.
-func guessLangs(jobs []*importJob) {
+func guessLangs(files []*ReadFile) {
 	byDir := map[string]map[string]int{}
-	for _, j := range jobs {
-		if j.doc != nil && j.doc.Lang != "" {
-			d := filepath.Dir(j.abs)
+	for _, f := range files {
+		if f.Doc != nil && f.Doc.Lang != "" {
+			d := filepath.Dir(f.abs)
 			if byDir[d] == nil {
 				byDir[d] = map[string]int{}
 			}
-			byDir[d][j.doc.Lang]++
+			byDir[d][f.Doc.Lang]++
 		}
 	}
-	for _, j := range jobs {
-		if j.doc == nil || j.doc.Lang != "" {
+	for _, f := range files {
+		if f.Doc == nil || f.Doc.Lang != "" {
 			continue
 		}
 		best, n := "", 0
-		for lang, c := range byDir[filepath.Dir(j.abs)] {
+		for lang, c := range byDir[filepath.Dir(f.abs)] {
 			if c > n || c == n && lang < best {
 				best, n = lang, c
 			}
@@ -423,82 +418,72 @@ func guessLangs(jobs []*importJob) {
 		if best == "" {
 			continue
 		}
-		j.doc.Lang = best
-		for i := range j.doc.Passages {
-			j.doc.Passages[i].Lang = best
+		f.Doc.Lang = best
+		for i := range f.Doc.Passages {
+			f.Doc.Passages[i].Lang = best
 		}
-		j.res.Warnings = append(j.res.Warnings, "language guessed from the other documents of its folder")
+		f.Warnings = append(f.Warnings, "language guessed from the other documents of its folder")
 	}
 }
 
-// stageJob tags a document's passages with their themes, then writes it
-// and its original into the staging folder.
+// stageJob writes a document's original into the staging folder and drops
+// the file's bytes.
 func (l *Local) stageJob(tx *importTx, j *importJob) error {
 	j.staged = true
-	l.taxonomy.TagWith(l.stats, []*corpus.Document{j.doc})
-	b, err := encodeStored(j.doc, l.tagger)
+	err := tx.stage(originalName(j), j.Data)
+	j.Data = nil
 	if err != nil {
 		return err
 	}
-	j.hash = contentHash(b)
-	if err := tx.stage(filepath.Join(docsDir, j.doc.ID+".json"), b); err != nil {
-		return err
+	for _, rel := range j.removes {
+		tx.remove(rel)
 	}
-	return tx.stage(originalName(j), j.data)
+	return nil
 }
 
 // originalName is where the library keeps the copy of a job's file.
 func originalName(j *importJob) string {
-	return filepath.Join(originalsDir, j.doc.ID+strings.ToLower(filepath.Ext(j.path)))
+	return filepath.Join(originalsDir, j.Doc.ID+strings.ToLower(filepath.Ext(j.Path)))
 }
 
-// commitImport moves the staged documents and originals into the library
-// under a journal, then adds them to the store and to the index.
-func (l *Local) commitImport(ctx context.Context, tx *importTx, jobs []*importJob) error {
-	for _, j := range jobs {
-		if j.oldID == "" {
-			continue
-		}
-		// A changed file may have changed its extension: drop the old
-		// original copies the new one does not replace.
-		old, _ := filepath.Glob(filepath.Join(l.dir, originalsDir, j.oldID+".*"))
-		for _, o := range old {
-			if rel, err := filepath.Rel(l.dir, o); err == nil && rel != originalName(j) {
-				tx.remove(rel)
-			}
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		tx.abort()
+// importFault, when set by a test, fails an import at a stage ("index":
+// before each document is indexed; "commit": in the store's transaction)
+// as a full disk would.
+var importFault func(stage string) error
+
+// commitImport puts the documents in the store in one transaction, with
+// the journal of the originals' moves, then moves the originals in. Until
+// the transaction commits, the library is as it was.
+func (l *Local) commitImport(tx *importTx, jobs []*importJob) error {
+	journal, err := tx.prepare()
+	if err != nil {
 		return err
 	}
+	_, _, tagger := l.tagger()
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.idx == nil {
-		tx.abort()
-		return ErrClosed
-	}
-	if err := l.ensureWritable(); err != nil {
-		tx.abort()
-		return err
-	}
-	if err := tx.commit(); err != nil {
-		return err
-	}
-	var gone []string
-	var added []*corpus.Document
-	for _, j := range jobs {
-		old := l.store.byID[j.doc.ID]
-		if err := l.store.addHashed(j.doc, false, j.hash); err != nil {
-			l.notice(fmt.Sprintf("leaving out document %s: %v", j.doc.ID, err))
-			continue
-		}
-		if old != nil {
-			for i := range old.Passages {
-				gone = append(gone, old.Passages[i].ID)
+	err = l.store.update(func(btx *bolt.Tx) error {
+		for _, j := range jobs {
+			if _, err := putDocument(btx, j.Doc, false, tagger, j.order); err != nil {
+				return err
 			}
 		}
-		added = append(added, j.doc)
+		if importFault != nil {
+			if err := importFault("commit"); err != nil {
+				return err
+			}
+		}
+		return btx.Bucket(bucketMeta).Put(metaJournal, journal)
+	})
+	if err != nil {
+		return fmt.Errorf("saving the documents: %w", err)
 	}
-	return l.update(gone, added)
+	if err := tx.apply(); err != nil {
+		l.notice("the copies of the originals are moved in at the next start: " + oneLine(err))
+		return nil
+	}
+	if err := l.store.update(func(btx *bolt.Tx) error { return btx.Bucket(bucketMeta).Delete(metaJournal) }); err != nil {
+		l.notice("the import's journal is cleared at the next start: " + oneLine(err))
+	}
+	return nil
 }

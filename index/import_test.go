@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	bolt "go.etcd.io/bbolt"
+
 	"attache/seeds"
 )
 
@@ -50,9 +52,12 @@ func checkConsistent(t *testing.T, l *Local) (user int) {
 		passages += d.Passages
 		if !d.Seed {
 			user++
-			if _, err := os.Stat(filepath.Join(l.Dir(), docsDir, d.ID+".json")); err != nil {
-				t.Errorf("document %s has no stored file: %v", d.ID, err)
-			}
+		}
+		doc, err := l.Document(d.ID)
+		if err != nil {
+			t.Errorf("document %s cannot be read: %v", d.ID, err)
+		} else if len(doc.Passages) != d.Passages {
+			t.Errorf("document %s has %d passages, its record says %d", d.ID, len(doc.Passages), d.Passages)
 		}
 	}
 	n, err := l.idx.DocCount()
@@ -64,6 +69,15 @@ func checkConsistent(t *testing.T, l *Local) (user int) {
 	}
 	if _, err := os.Stat(filepath.Join(l.Dir(), journalFile)); err == nil {
 		t.Errorf("journal left behind")
+	}
+	l.read(func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketMeta).Get(metaJournal) != nil {
+			t.Errorf("journal left in the store")
+		}
+		return nil
+	})
+	if st, err := readStamp(l.Dir()); err != nil || st == nil || st.Updating || st.Passages != passages {
+		t.Errorf("stamp %+v (%v), %d passages", st, err, passages)
 	}
 	return user
 }
@@ -332,8 +346,9 @@ func TestImportKilled(t *testing.T) {
 }
 
 func TestImportJournalFinished(t *testing.T) {
-	// An import killed while moving its files in: the journal is written,
-	// one document is moved, the other is still staged.
+	// An import killed while moving its originals in, after its store
+	// transaction committed: the journal is in the store, one copy is
+	// moved, the other is still staged.
 	lib := t.TempDir()
 	l, _ := openFresh(t, lib)
 	src := writeFolder(t, 2)
@@ -342,20 +357,35 @@ func TestImportJournalFinished(t *testing.T) {
 		t.Fatalf("import: %v %+v", err, rep)
 	}
 	l.Close()
-	var ids []string
+	var rels []string
 	for _, d := range rep.Added {
-		ids = append(ids, d.ID)
+		rels = append(rels, filepath.Join(originalsDir, d.ID+".md"))
 	}
 	st := filepath.Join(lib, stagingPrefix+"test")
-	os.MkdirAll(filepath.Join(st, docsDir), 0o755)
+	os.MkdirAll(filepath.Join(st, originalsDir), 0o755)
 	os.WriteFile(filepath.Join(st, "pid"), []byte("999999999"), 0o644)
-	// Stage the second document, as a journal lists it, by moving it back.
-	os.Rename(filepath.Join(lib, docsDir, ids[1]+".json"), filepath.Join(st, docsDir, ids[1]+".json"))
-	os.WriteFile(filepath.Join(lib, journalFile), []byte(fmt.Sprintf(`{"staging":%q,"moves":["docs/%s.json","docs/%s.json"],"removes":[]}`, stagingPrefix+"test", ids[0], ids[1])), 0o644)
+	// Stage the second copy, as the journal lists it, by moving it back.
+	if err := os.Rename(filepath.Join(lib, rels[1]), filepath.Join(st, rels[1])); err != nil {
+		t.Fatal(err)
+	}
+	s, err := openDocStore(lib, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put(metaJournal, []byte(fmt.Sprintf(`{"staging":%q,"moves":[%q,%q],"removes":[]}`, stagingPrefix+"test", rels[0], rels[1])))
+	})
+	s.close()
 	l2, notices := openFresh(t, lib)
 	defer l2.Close()
+	noticeWith(t, *notices, "finishing an import that was interrupted")
 	if checkConsistent(t, l2) != 2 {
-		t.Errorf("interrupted import not finished: %v", *notices)
+		t.Errorf("documents lost: %v", *notices)
+	}
+	for _, rel := range rels {
+		if _, err := os.Stat(filepath.Join(lib, rel)); err != nil {
+			t.Errorf("copy of the original not moved in: %v", err)
+		}
 	}
 	if _, err := os.Stat(st); err == nil {
 		t.Errorf("staging folder left")
@@ -379,8 +409,8 @@ func TestImportLibraryInUse(t *testing.T) {
 	if n := checkConsistent(t, l); n != 0 {
 		t.Errorf("%d documents added", n)
 	}
-	if entries, _ := os.ReadDir(filepath.Join(lib, docsDir)); len(entries) != 0 {
-		t.Errorf("stored documents left: %v", entries)
+	if entries, _ := filepath.Glob(filepath.Join(lib, originalsDir, "*")); len(entries) != 0 {
+		t.Errorf("copies of originals left: %v", entries)
 	}
 	other.Close()
 	rep, err := l.Import(context.Background(), []string{"../testdata/import/strategy.md"}, nil)

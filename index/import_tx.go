@@ -9,11 +9,15 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	bolt "go.etcd.io/bbolt"
 )
 
-// journalFile, in the library folder, lists the moves of an import being
-// committed. Its presence at Open means the import was stopped while its
-// files were moved in; Open finishes the moves.
+// journalFile, in the library folder, listed the moves of an import being
+// committed by an earlier Attaché, which kept its documents in files. Its
+// presence at Open means such an import was stopped while its files were
+// moved in; Open finishes the moves. Imports now keep their journal in the
+// store (metaJournal), written in the transaction that commits them.
 const journalFile = "import-journal.json"
 
 // stagingPrefix starts the names of the folders imports stage their files
@@ -75,24 +79,14 @@ func (tx *importTx) remove(rel string) { tx.Removes = append(tx.Removes, rel) }
 // abort deletes the staging folder.
 func (tx *importTx) abort() { os.RemoveAll(filepath.Join(tx.dir, tx.staging)) }
 
-// commit writes the journal, then moves the staged files into place and
-// deletes the journal. Stopped after the journal is written, it is finished
-// by the next Open (finishImport).
-func (tx *importTx) commit() error {
+// prepare syncs the staged files and returns the journal to write in the
+// store's commit transaction (metaJournal): once that transaction is
+// committed, the moves are finished by apply here or by the next Open.
+func (tx *importTx) prepare() ([]byte, error) {
 	if err := tx.syncStaged(); err != nil {
-		tx.abort()
-		return fmt.Errorf("syncing the staged import: %w", err)
+		return nil, fmt.Errorf("syncing the staged import: %w", err)
 	}
-	b, err := json.Marshal(tx)
-	if err != nil {
-		tx.abort()
-		return err
-	}
-	if err := writeFileAtomic(filepath.Join(tx.dir, journalFile), b); err != nil {
-		tx.abort()
-		return fmt.Errorf("writing the import journal: %w", err)
-	}
-	return tx.apply()
+	return json.Marshal(tx)
 }
 
 // apply does the journal's moves and removals; moves already done are
@@ -143,28 +137,57 @@ func safeRel(rel string) bool {
 	return rel != "" && !filepath.IsAbs(rel) && filepath.IsLocal(rel)
 }
 
-// finishImport repairs what a stopped import left in the library folder
-// dir: it finishes an import whose journal was written and deletes the
-// staging folders of imports that never committed. Open calls it before
-// reading the documents.
+// finishImport repairs what a stopped import of an earlier Attaché left
+// in the library folder dir (see finishFileJournal), then deletes the
+// staging folders of imports that never committed.
 func finishImport(dir string, notice func(string)) {
-	// keep is the staging folder of a journal that could not be finished:
-	// it holds the files the journal still has to move in.
-	keep := ""
-	if b, err := os.ReadFile(filepath.Join(dir, journalFile)); err == nil {
-		var tx importTx
-		if err := json.Unmarshal(b, &tx); err != nil || !safeRel(tx.Staging) || !strings.HasPrefix(tx.Staging, stagingPrefix) {
-			notice("discarding an unreadable import journal")
-			os.Remove(filepath.Join(dir, journalFile))
-		} else {
-			tx.dir = dir
-			notice("finishing an import that was interrupted")
-			if err := tx.apply(); err != nil {
-				notice("cannot finish an interrupted import: " + oneLine(err))
-				keep = tx.Staging
-			}
+	removeAbandonedStaging(dir, finishFileJournal(dir, notice))
+}
+
+// finishFileJournal finishes an import whose journal file was written (by
+// an earlier Attaché, which kept the journal in a file). It returns the
+// staging folder of a journal that could not be finished, which holds the
+// files the journal still has to move in.
+func finishFileJournal(dir string, notice func(string)) (keep string) {
+	b, err := os.ReadFile(filepath.Join(dir, journalFile))
+	if err != nil {
+		return ""
+	}
+	var tx importTx
+	if err := json.Unmarshal(b, &tx); err != nil || !safeRel(tx.Staging) || !strings.HasPrefix(tx.Staging, stagingPrefix) {
+		notice("discarding an unreadable import journal")
+		os.Remove(filepath.Join(dir, journalFile))
+		return ""
+	}
+	tx.dir = dir
+	notice("finishing an import that was interrupted")
+	if err := tx.apply(); err != nil {
+		notice("cannot finish an interrupted import: " + oneLine(err))
+		return tx.Staging
+	}
+	return ""
+}
+
+// finishStoreJournal finishes the file moves of an import that committed
+// to the store (with its journal) but was stopped before it moved its
+// originals in, then clears the journal. s is open for writing.
+func finishStoreJournal(dir string, s *docStore, journal []byte, notice func(string)) error {
+	var tx importTx
+	if err := json.Unmarshal(journal, &tx); err != nil || !safeRel(tx.Staging) || !strings.HasPrefix(tx.Staging, stagingPrefix) {
+		notice("discarding an unreadable import journal")
+	} else {
+		tx.dir = dir
+		notice("finishing an import that was interrupted")
+		if err := tx.apply(); err != nil {
+			return fmt.Errorf("cannot finish an interrupted import: %v", oneLine(err))
 		}
 	}
+	return s.update(func(btx *bolt.Tx) error { return btx.Bucket(bucketMeta).Delete(metaJournal) })
+}
+
+// removeAbandonedStaging deletes the staging folders of imports that never
+// committed, but keep and those of running processes.
+func removeAbandonedStaging(dir, keep string) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return

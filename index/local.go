@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	bolt "go.etcd.io/bbolt"
 
 	"attache/index/corpus"
 	"attache/index/themes"
@@ -39,7 +41,8 @@ type Config struct {
 	// Dir is the library folder; empty means DefaultDir().
 	Dir string
 	// Seeds holds the default library (seeds.FS): the raw texts and their
-	// catalogue, parsed on every open. Nil opens a library without seeds.
+	// catalogue, parsed and tagged once and kept in the store. Nil opens a
+	// library without seeds.
 	Seeds fs.FS
 	// Notice, if not nil, receives one-line notices such as "rebuilding the
 	// index: …", to show the user.
@@ -51,28 +54,33 @@ type Config struct {
 	NoExpansion bool
 }
 
-// Local is a library kept in a folder on disk: its documents in memory and
-// their passages in a Bleve index at Dir/index.bleve. It is safe for
-// concurrent use.
+// Local is a library kept in a folder on disk: its documents in a bbolt
+// store at Dir/library.db and their passages in a Bleve index at
+// Dir/index.bleve. Opening it reads neither: a search reads the passages
+// it returns, the reader the document it shows. It is safe for concurrent
+// use.
 type Local struct {
 	dir       string
 	notice    func(string)
 	analyzers analyzerSet
 
-	// The tagging of passages with themes: the taxonomy, the term
-	// statistics it weighs terms with (the seeds', the same on every
-	// open) and the version stamp of tags made that way.
-	taxonomy *themes.Taxonomy
-	stats    *themes.Stats
-	tagger   string
+	// tag is the tagging of passages with themes, weighing terms by the
+	// seeds' statistics (the same on every open).
+	tag *tagging
 
 	mu       sync.RWMutex
-	idx      bleve.Index // nil once closed
-	store    *store
+	idx      bleve.Index // nil while a change reopens it
+	store    *docStore   // nil while a change reopens it
+	closed   bool
 	expander Expander
-	// indexed is the fingerprint of the documents the index on disk holds,
-	// as its stamp says, once l has opened, built or updated it.
-	indexed string
+
+	// writeMu makes the changes of this process (imports, edits,
+	// removals) one at a time; the library folder's write lock does so
+	// between processes.
+	writeMu sync.Mutex
+	// converted is set while Open converts a folder of the earlier form,
+	// whose index it then rebuilds without saying so twice.
+	converted bool
 }
 
 var _ Library = (*Local)(nil)
@@ -102,11 +110,15 @@ func DefaultDir() string {
 	return filepath.Join(os.TempDir(), "attache")
 }
 
-// Open opens the library in cfg.Dir, creating the folder if needed. It
-// parses the seeds, and builds the search index when it is missing, stale
+// Open opens the library in cfg.Dir, creating the folder if needed. A
+// library opened before by the same program with the same seeds opens
+// without reading its documents. Otherwise Open parses and tags the seeds
+// once and keeps them in the store, converts a folder written by an
+// earlier Attaché, and builds the search index when it is missing, stale
 // (another mapping version or other documents) or damaged, telling
-// cfg.Notice. It fails with an error wrapping ErrInUse when another process
-// holds the index.
+// cfg.Notice. While another process changes the library, Open waits for
+// it. It fails with an error wrapping ErrInUse when another process holds
+// the index it must rebuild.
 func Open(cfg Config) (*Local, error) {
 	dir := cfg.Dir
 	if dir == "" {
@@ -119,7 +131,7 @@ func Open(cfg Config) (*Local, error) {
 	if notice == nil {
 		notice = func(string) {}
 	}
-	l := &Local{dir: dir, notice: notice, store: newStore(), expander: cfg.Expander}
+	l := &Local{dir: dir, notice: notice, expander: cfg.Expander}
 	if l.expander == nil && !cfg.NoExpansion {
 		l.expander = themes.DefaultGlossary()
 	}
@@ -135,107 +147,168 @@ func Open(cfg Config) (*Local, error) {
 		}
 		l.analyzers[b.analyzer] = a
 	}
-
 	// Passages are tagged with their themes weighing terms by the seeds'
 	// statistics, which do not change with the documents a user imports:
 	// so an imported document's tags, made once when it is imported and
-	// kept in its file, stay right however the library grows.
-	l.taxonomy = themes.Default()
-	if cfg.Seeds != nil {
-		docs, err := corpus.LoadSeeds(cfg.Seeds)
-		if err != nil {
-			return nil, fmt.Errorf("seed library: %w", err)
-		}
-		// This also makes them the shipped taxonomy's own statistics,
-		// which Scores and Matrix use elsewhere (drafts, the coverage
-		// matrix): the same on every open.
-		l.stats = l.taxonomy.TagDocuments(docs)
-		for _, d := range docs {
-			if err := l.addToMemory(d, true); err != nil {
-				return nil, fmt.Errorf("seed library: %w", err)
-			}
-		}
-	}
-	l.tagger = l.taxonomy.Version(l.stats)
-	finishImport(dir, notice)
-	retagged := l.loadUserDocs()
-
-	idx, err := l.openIndex()
+	// kept in the store, stay right however the library grows.
+	key, err := seedKey(cfg.Seeds)
 	if err != nil {
 		return nil, err
 	}
+
+	ctx := context.Background()
+	lk, err := lockLibrary(ctx, dir, false, notice)
+	if err != nil {
+		return nil, fmt.Errorf("library folder: %w", err)
+	}
+	ok := l.openQuick(key)
+	lk.unlock()
+	if ok {
+		return l, nil
+	}
+
+	// Something to do: alone.
+	lk, err = lockLibrary(ctx, dir, true, notice)
+	if err != nil {
+		return nil, fmt.Errorf("library folder: %w", err)
+	}
+	defer lk.unlock()
+	keep := finishFileJournal(dir, notice)
+	if err := l.prepareStore(cfg.Seeds, key); err != nil {
+		return nil, err
+	}
+	removeAbandonedStaging(dir, keep)
+	idx, err := l.openIndex()
+	if err != nil {
+		l.store.close()
+		return nil, err
+	}
 	l.idx = idx
-	l.saveRetagged(retagged)
 	return l, nil
 }
 
-// loadUserDocs puts the documents of the library folder in the store. The
-// ones whose tags were made by another version of the tagging (or none)
-// are tagged again and returned, to be saved once the index is up to date.
-func (l *Local) loadUserDocs() []retaggedDoc {
-	loaded := loadStoredDocs(filepath.Join(l.dir, docsDir), l.notice)
-	var stale []*corpus.Document
-	for _, ld := range loaded {
-		if ld.tagger != l.tagger {
-			stale = append(stale, ld.doc)
-		}
+// openQuick opens a library that needs nothing done: its store read-only,
+// made by this program from these seeds, nothing left to finish, and an
+// index that holds what the store does. Otherwise it leaves l closed and
+// returns false.
+func (l *Local) openQuick(key string) bool {
+	if !storeExists(l.dir) || hasOldDocs(l.dir) {
+		return false
 	}
-	l.taxonomy.TagWith(l.stats, stale)
-	var retagged []retaggedDoc
-	for _, ld := range loaded {
-		hash := ld.hash
-		var data []byte
-		if ld.tagger != l.tagger {
-			var err error
-			if data, err = encodeStored(ld.doc, l.tagger); err != nil {
-				l.notice(fmt.Sprintf("leaving out document %s: %v", ld.doc.ID, err))
-				continue
-			}
-			hash = contentHash(data)
-		}
-		if err := l.store.addHashed(ld.doc, false, hash); err != nil {
-			l.notice(fmt.Sprintf("leaving out document %s: %v", ld.doc.ID, err))
-		} else if data != nil {
-			retagged = append(retagged, retaggedDoc{id: ld.doc.ID, was: ld.hash, data: data})
-		}
+	if _, err := os.Stat(filepath.Join(l.dir, journalFile)); err == nil {
+		return false
 	}
-	return retagged
-}
-
-// retaggedDoc is a stored document tagged again at Open: the hash of its
-// file as read and its new content.
-type retaggedDoc struct {
-	id, was string
-	data    []byte
-}
-
-// saveRetagged writes documents tagged again at Open back to their files,
-// so the next Open finds their tags made, as an import does: staged, synced
-// at once and moved in under a journal. A file changed meanwhile (by an
-// import in another process) is left alone; a file not written is tagged
-// again next time.
-func (l *Local) saveRetagged(docs []retaggedDoc) {
-	if len(docs) == 0 {
-		return
-	}
-	tx, err := newImportTx(l.dir)
+	s, err := openDocStore(l.dir, true)
 	if err != nil {
-		return
+		return false
 	}
-	staged := 0
-	for _, r := range docs {
-		rel := filepath.Join(docsDir, r.id+".json")
-		if b, err := os.ReadFile(filepath.Join(l.dir, rel)); err == nil && contentHash(b) == r.was {
-			if tx.stage(rel, r.data) == nil {
-				staged++
+	var st seedState
+	var fp string
+	var n int
+	var pending bool
+	s.view(func(tx *bolt.Tx) error {
+		st = readSeedState(tx)
+		fp, n = storeFingerprint(tx)
+		pending = tx.Bucket(bucketMeta).Get(metaJournal) != nil
+		return nil
+	})
+	if st.key != key || pending {
+		s.close()
+		return false
+	}
+	have, err := readStamp(l.dir)
+	if err != nil || have == nil || have.Updating || have.Mapping != MappingVersion || have.Corpus != fp || have.Passages != n {
+		s.close()
+		return false
+	}
+	idx, err := openBleve(filepath.Join(l.dir, indexDir), true)
+	if err != nil {
+		s.close()
+		return false
+	}
+	if c, err := docCount(idx); err != nil || c != uint64(n) {
+		idx.Close()
+		s.close()
+		return false
+	}
+	l.useStats(st.stats, nil)
+	l.store, l.idx = s, idx
+	return true
+}
+
+// prepareStore opens the store for writing, creating it if needed, puts
+// the seeds in it when its cache of them is not this program's, converts
+// the documents of an earlier Attaché, finishes an interrupted import's
+// moves, and leaves it open read-only in l.store.
+func (l *Local) prepareStore(fsys fs.FS, key string) error {
+	if !hasOldDocs(l.dir) && storeExists(l.dir) {
+		// Only the index to build? Then the store is only read, and other
+		// processes may go on reading it.
+		if s, err := openDocStore(l.dir, true); err == nil {
+			var st seedState
+			var pending bool
+			s.view(func(tx *bolt.Tx) error {
+				st = readSeedState(tx)
+				pending = tx.Bucket(bucketMeta).Get(metaJournal) != nil
+				return nil
+			})
+			if st.key == key && !pending {
+				l.useStats(st.stats, nil)
+				l.store = s
+				return nil
 			}
+			s.close()
 		}
 	}
-	if staged == 0 {
-		tx.abort()
-		return
+	s, err := openDocStore(l.dir, false)
+	if err != nil {
+		return err
 	}
-	tx.commit()
+	converted := 0
+	old := hasOldDocs(l.dir)
+	var journal []byte
+	err = s.update(func(tx *bolt.Tx) error {
+		st := readSeedState(tx)
+		if st.key != key {
+			stats, err := l.refreshSeeds(tx, fsys, key)
+			if err != nil {
+				return err
+			}
+			l.useStats(nil, stats)
+		} else {
+			l.useStats(st.stats, nil)
+		}
+		if old {
+			n, err := l.convertOldDocs(tx)
+			if err != nil {
+				return err
+			}
+			converted = n
+		}
+		journal = append([]byte(nil), tx.Bucket(bucketMeta).Get(metaJournal)...)
+		return nil
+	})
+	if err == nil && len(journal) > 0 {
+		err = finishStoreJournal(l.dir, s, journal, l.notice)
+	}
+	if cerr := s.close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("library %s: %v", l.dir, oneLine(err))
+	}
+	if old {
+		l.converted = true
+		where := convertedDocsDir
+		if err := setOldDocsAside(l.dir); err != nil {
+			where = oldDocsDir + " (which could not be renamed: " + oneLine(err) + ")"
+		}
+		l.notice(fmt.Sprintf("converting the library in %s to its new store: %d imported documents, their edits kept; the old files stay in %s; rebuilding the index", l.dir, converted, where))
+	}
+	if l.store, err = openDocStore(l.dir, true); err != nil {
+		return err
+	}
+	return nil
 }
 
 // Dir is the library folder.
@@ -249,63 +322,67 @@ func (l *Local) SetExpander(e Expander) {
 	l.mu.Unlock()
 }
 
-// addToMemory puts a document in the in-memory store (not in the index),
-// replacing one with the same ID.
-func (l *Local) addToMemory(d *corpus.Document, seed bool) error {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.store.add(d, seed)
-}
-
-// Passage returns a copy of one passage by its ID.
+// Passage returns one passage by its ID.
 func (l *Local) Passage(id string) (*corpus.Passage, error) {
-	l.mu.RLock()
-	defer l.mu.RUnlock()
-	if l.idx == nil {
-		return nil, ErrClosed
-	}
-	p, ok := l.store.passages[id]
-	if !ok {
-		return nil, fmt.Errorf("passage %q: %w", id, ErrNotFound)
-	}
-	cp := *p
-	return &cp, nil
+	var p *corpus.Passage
+	err := l.read(func(tx *bolt.Tx) (err error) {
+		p, err = getPassage(tx, id)
+		return err
+	})
+	return p, err
 }
 
-// Document returns a whole document by its ID. The caller must not change
-// it.
+// Document returns a whole document by its ID, read from the store.
 func (l *Local) Document(id string) (*corpus.Document, error) {
-	l.mu.RLock()
-	defer l.mu.RUnlock()
-	if l.idx == nil {
-		return nil, ErrClosed
-	}
-	d, ok := l.store.byID[id]
-	if !ok {
-		return nil, fmt.Errorf("document %q: %w", id, ErrNotFound)
-	}
-	return d, nil
+	var d *corpus.Document
+	err := l.read(func(tx *bolt.Tx) (err error) {
+		d, _, err = getDocument(tx, id)
+		return err
+	})
+	return d, err
 }
 
 // Documents lists the documents: the seeds in catalogue order, then the
-// others.
+// others by ID.
 func (l *Local) Documents() ([]DocInfo, error) {
-	l.mu.RLock()
-	defer l.mu.RUnlock()
-	if l.idx == nil {
-		return nil, ErrClosed
-	}
-	return l.store.infos(), nil
+	var out []DocInfo
+	err := l.read(func(tx *bolt.Tx) (err error) {
+		out, err = listDocs(tx)
+		return err
+	})
+	return out, err
 }
 
-// Close closes the index. Closing twice is not an error.
+// read runs f in a read transaction of the store.
+func (l *Local) read(f func(tx *bolt.Tx) error) error {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	if l.closed || l.store == nil {
+		return ErrClosed
+	}
+	return l.store.view(f)
+}
+
+// Close closes the index and the store. Closing twice is not an error.
 func (l *Local) Close() error {
+	l.writeMu.Lock()
+	defer l.writeMu.Unlock()
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.idx == nil {
+	if l.closed {
 		return nil
 	}
-	err := l.idx.Close()
-	l.idx = nil
+	l.closed = true
+	var err error
+	if l.idx != nil {
+		err = l.idx.Close()
+		l.idx = nil
+	}
+	if l.store != nil {
+		if cerr := l.store.close(); err == nil {
+			err = cerr
+		}
+		l.store = nil
+	}
 	return err
 }

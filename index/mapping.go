@@ -14,7 +14,7 @@ import (
 // MappingVersion changes whenever the index mapping or the way passages are
 // turned into index documents changes; an index built with another version
 // is rebuilt on open.
-const MappingVersion = 3
+const MappingVersion = 5
 
 // The index's field names. There is one document mapping (the default one):
 // each language has its own text field with its own analyzer, so a query on
@@ -22,26 +22,24 @@ const MappingVersion = 3
 // mappings the same field name would let Bleve pick the query analyzer in
 // random map order.
 const (
-	fieldTextEN     = "text_en"     // English passages, "en" analyzer
-	fieldTextIT     = "text_it"     // Italian passages, Italian analyzer
-	fieldTextXX     = "text_xx"     // other languages, neutral analyzer
-	fieldContextEN  = "context_en"  // a list item's lead-in and heading, English
-	fieldContextIT  = "context_it"  // the same, Italian
-	fieldContextXX  = "context_xx"  // the same, other languages
-	fieldText       = "text"        // the clean text, stored only (snippets, hits)
-	fieldLang       = "lang"        // keyword, facet
-	fieldDoc        = "doc"         // keyword, facet
-	fieldThemes     = "themes"      // keywords, facet
-	fieldKind       = "kind"        // keyword
-	fieldSeq        = "seq"         // number, sort
-	fieldPage       = "page"        // number, stored
-	fieldLocator    = "locator"     // stored
-	fieldSection    = "section"     // stored, the heading path as JSON
-	fieldNotes      = "notes"       // stored, the notes as JSON
-	fieldTitle      = "title"       // stored, the document's title
-	fieldShortTitle = "short_title" // stored
-	fieldReference  = "reference"   // stored
+	fieldTextEN    = "text_en"    // English passages, "en" analyzer
+	fieldTextIT    = "text_it"    // Italian passages, Italian analyzer
+	fieldTextXX    = "text_xx"    // other languages, neutral analyzer
+	fieldContextEN = "context_en" // a list item's lead-in and heading, English
+	fieldContextIT = "context_it" // the same, Italian
+	fieldContextXX = "context_xx" // the same, other languages
+	fieldLang      = "lang"       // keyword, facet
+	fieldDoc       = "doc"        // keyword, facet
+	fieldThemes    = "themes"     // keywords, facet
+	fieldKind      = "kind"       // keyword
+	fieldSeq       = "seq"        // number, sort
 )
+
+// Only a passage's language and themes are stored in the index, for the
+// ranking to read from each candidate; a hit is built from the library's
+// document store, which reads one passage's record without decoding any
+// JSON. Term vectors are kept for the text fields only, where phrases and
+// highlights read them.
 
 // analyzerEnglish is the analyzer of text_en: Bleve's "en" analyzer.
 const analyzerEnglish = en.AnalyzerName
@@ -118,30 +116,27 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		f.DocValues = false
 		return f
 	}
-	kw := func(store bool) *mapping.FieldMapping {
+	kw := func(docValues bool) *mapping.FieldMapping {
 		f := bleve.NewKeywordFieldMapping()
 		f.Analyzer = keyword.Name
-		f.Store = store
+		f.Store = false
 		f.IncludeInAll = false
 		f.IncludeTermVectors = false
-		f.DocValues = true
+		f.DocValues = docValues // facets and sorting read them
 		return f
 	}
-	storedOnly := func() *mapping.FieldMapping {
-		f := bleve.NewTextFieldMapping()
-		f.Analyzer = keyword.Name
-		f.Index = false
+	// storedKw is a keyword field the ranking reads from each candidate
+	// hit (its language and themes): small, so stored.
+	storedKw := func() *mapping.FieldMapping {
+		f := kw(true)
 		f.Store = true
-		f.IncludeInAll = false
-		f.IncludeTermVectors = false
-		f.DocValues = false
 		return f
 	}
 	num := func() *mapping.FieldMapping {
 		f := bleve.NewNumericFieldMapping()
-		f.Store = true
+		f.Store = false
 		f.IncludeInAll = false
-		f.DocValues = true
+		f.DocValues = true // sorting reads them
 		return f
 	}
 
@@ -152,16 +147,11 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	dm.AddFieldMappingsAt(fieldContextEN, text(en.AnalyzerName))
 	dm.AddFieldMappingsAt(fieldContextIT, text(analyzerItalian))
 	dm.AddFieldMappingsAt(fieldContextXX, text(analyzerNeutral))
-	dm.AddFieldMappingsAt(fieldText, storedOnly())
-	dm.AddFieldMappingsAt(fieldLang, kw(true))
+	dm.AddFieldMappingsAt(fieldLang, storedKw())
 	dm.AddFieldMappingsAt(fieldDoc, kw(true))
-	dm.AddFieldMappingsAt(fieldThemes, kw(true))
-	dm.AddFieldMappingsAt(fieldKind, kw(true))
+	dm.AddFieldMappingsAt(fieldThemes, storedKw())
+	dm.AddFieldMappingsAt(fieldKind, kw(false))
 	dm.AddFieldMappingsAt(fieldSeq, num())
-	dm.AddFieldMappingsAt(fieldPage, num())
-	for _, f := range []string{fieldLocator, fieldSection, fieldNotes, fieldTitle, fieldShortTitle, fieldReference} {
-		dm.AddFieldMappingsAt(f, storedOnly())
-	}
 	m.DefaultMapping = dm
 	m.TypeField = "_no_type_field" // every document uses the default mapping
 	m.StoreDynamic = false

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	bolt "go.etcd.io/bbolt"
+
 	"attache/index/corpus"
 	"attache/seeds"
 )
@@ -186,7 +188,7 @@ func TestStaleIndexIsRebuilt(t *testing.T) {
 			writeStamp(dir, *st)
 		})
 	})
-	t.Run("a document added", func(t *testing.T) {
+	t.Run("a document added by an earlier Attaché", func(t *testing.T) {
 		dir := t.TempDir()
 		l, _ := openFresh(t, dir)
 		l.Close()
@@ -196,12 +198,12 @@ func TestStaleIndexIsRebuilt(t *testing.T) {
 				Text: "Quokkas are small marsupials with digital cameras."}},
 		}
 		b, _ := json.Marshal(doc)
-		os.MkdirAll(filepath.Join(dir, docsDir), 0o755)
-		os.WriteFile(filepath.Join(dir, docsDir, "note-2026.json"), b, 0o644)
-		os.WriteFile(filepath.Join(dir, docsDir, "broken.json"), []byte("{"), 0o644)
+		os.MkdirAll(filepath.Join(dir, oldDocsDir), 0o755)
+		os.WriteFile(filepath.Join(dir, oldDocsDir, "note-2026.json"), b, 0o644)
+		os.WriteFile(filepath.Join(dir, oldDocsDir, "broken.json"), []byte("{"), 0o644)
 		l, notices := openFresh(t, dir)
 		defer l.Close()
-		noticeWith(t, *notices, "rebuilding the index: the library's documents changed")
+		noticeWith(t, *notices, "converting the library in "+dir+" to its new store: 1 imported documents")
 		noticeWith(t, *notices, "leaving out imported document broken.json")
 		res := mustSearch(t, l, "quokka")
 		if res.Hits[0].ID != "note-2026#1" || res.Hits[0].Citation != "A test note on quokkas, para. 1" {
@@ -275,7 +277,7 @@ func TestLockedIndexIsReported(t *testing.T) {
 	}
 }
 
-func TestReindexAfterAdding(t *testing.T) {
+func TestChangeIndexesWhatItPuts(t *testing.T) {
 	dir := t.TempDir()
 	l, _ := openFresh(t, dir)
 	defer l.Close()
@@ -284,19 +286,23 @@ func TestReindexAfterAdding(t *testing.T) {
 		Passages: []corpus.Passage{{ID: "memo#1", Kind: "paragraph", Locator: "para. 1",
 			Text: "Wombats dig burrows with their strong claws."}},
 	}
-	if err := l.addToMemory(doc, false); err != nil {
-		t.Fatal(err)
-	}
-	l.mu.Lock()
-	err := l.reindex()
-	l.mu.Unlock()
+	err := l.change(func(tx *bolt.Tx) ([]string, []*corpus.Document, error) {
+		_, err := putDocument(tx, doc, false, taggerOf(l), catalogueOrder(doc.ID, false, 0))
+		return nil, []*corpus.Document{doc}, err
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res := mustSearch(t, l, "wombat burrow"); res.Hits[0].ID != "memo#1" {
+	if res := mustSearch(t, l, "wombat burrow"); res.Hits[0].ID != "memo#1" || res.Hits[0].Citation != "Memo on wombats, para. 1" {
 		t.Errorf("added passage not found first: %v", hitIDs(res))
 	}
 	if got := mustSearch(t, l, "digitale").Total; got == 0 {
 		t.Error("seed passages lost")
+	}
+	l.Close()
+	l, notices := openFresh(t, dir)
+	defer l.Close()
+	if len(*notices) != 0 {
+		t.Errorf("reopening after a change said %q", *notices)
 	}
 }

@@ -19,6 +19,9 @@ type ranker struct {
 	// ones, then equivalents.
 	words map[string][]clauseWords
 	runs  map[string][][]token // per language, each run's tokens (nil elsewhere)
+	// body returns a candidate passage's text, which the index does not
+	// store, or "" when it cannot be read.
+	body func(id string) string
 }
 
 // clauseWords are one clause's wordings as analysed terms.
@@ -83,8 +86,7 @@ func newRanker(p *query.Plan, b bleveQuery) *ranker {
 
 // rank returns the hits by tier, then by text score times the theme
 // factor (themed holds the IDs tagged with a theme the query names);
-// Bleve's order breaks ties. Hits whose text is not loaded count a word
-// found by its stem as typed (see rerank).
+// Bleve's order breaks ties.
 func (r *ranker) rank(dms search.DocumentMatchCollection, themed map[string]bool) []ranked {
 	out := make([]ranked, len(dms))
 	for i, dm := range dms {
@@ -96,17 +98,6 @@ func (r *ranker) rank(dms search.DocumentMatchCollection, themed map[string]bool
 	}
 	sortRanked(out)
 	return out
-}
-
-// rerank reads the tiers of the first n hits again, now that their text
-// is loaded (a word of the same stem that is not an inflection of the
-// typed one counts as an equivalent), and orders them again.
-func (r *ranker) rerank(rs []ranked, n int) {
-	n = min(n, len(rs))
-	for i := range rs[:n] {
-		rs[i].tier = r.tier(rs[i].dm)
-	}
-	sortRanked(rs[:n])
 }
 
 // sortRanked orders hits by tier, then score, stably.
@@ -146,7 +137,10 @@ func (r *ranker) tier(dm *search.DocumentMatch) query.Tier {
 	text := dm.Locations[textFieldFor(lang)]
 	ctx := dm.Locations[contextFieldFor(lang)]
 	cws := r.words[code]
-	body := str(dm.Fields[fieldText])
+	body := ""
+	if r.body != nil {
+		body = r.body(dm.ID)
+	}
 	m := make([]query.Match, len(r.plan.Clauses))
 	for i := range r.plan.Clauses {
 		if !r.plan.Positive(i) {
@@ -290,6 +284,37 @@ func (r *ranker) strongQuery(main bq.Query) bq.Query {
 		return bq.NewMatchNoneQuery()
 	}
 	return bq.NewBooleanQuery([]bq.Query{main, bq.NewDisjunctionQuery(strong)}, nil, nil)
+}
+
+// str reads a stored text field.
+func str(v interface{}) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case []interface{}:
+		if len(v) > 0 {
+			return str(v[0])
+		}
+	}
+	return ""
+}
+
+// strs reads a stored field with several values, which Bleve returns as a
+// string when there is only one.
+func strs(v interface{}) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []interface{}:
+		out := make([]string, 0, len(v))
+		for _, x := range v {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // inflected reports whether one of the places a term was found in body

@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -11,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	bq "github.com/blevesearch/bleve/v2/search/query"
+	bolt "go.etcd.io/bbolt"
 
 	"attache/index/corpus"
 	"attache/index/query"
@@ -24,12 +24,6 @@ const (
 
 // facetSize is the most values a facet reports.
 const facetSize = 100
-
-// storedFields are the stored fields a hit is rendered from.
-var storedFields = []string{
-	fieldText, fieldLang, fieldDoc, fieldThemes, fieldKind, fieldSeq, fieldPage,
-	fieldLocator, fieldSection, fieldNotes, fieldTitle, fieldShortTitle, fieldReference,
-}
 
 // Search runs a query. A query that cannot be understood fails with a
 // *QueryError; a cancelled ctx stops the search.
@@ -57,7 +51,7 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	if l.idx == nil {
+	if l.closed || l.idx == nil || l.store == nil {
 		return nil, ErrClosed
 	}
 	defer func() {
@@ -91,10 +85,9 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 		size, from = offset+limit+rerankExtra, 0
 	}
 	req := bleve.NewSearchRequestOptions(b.build(plan), size, from, false)
-	req.Fields = storedFields
-	if !plan.Listing {
-		req.Fields = nil // ranking reads term locations; the top hits are loaded below
-	}
+	// No stored fields: ranking reads the term locations (their fields
+	// say the language), the themes come from one search on the themes
+	// field, a passage's text and a hit's details from the document store.
 	req.IncludeLocations = true
 	if plan.Listing {
 		req.SortBy([]string{fieldDoc, fieldSeq})
@@ -141,19 +134,9 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 		return nil, err
 	}
 	rk := newRanker(plan, b)
+	rk.body = l.passageText
 	ranked := rk.rank(sr.Hits, themed)
-	// Load the top hits, read their tiers with their text, and take the
-	// page from them.
-	top := min(len(ranked), offset+limit+rereadExtra)
-	load := make([]*search.DocumentMatch, top)
-	for i := range load {
-		load[i] = ranked[i].dm
-	}
-	if err := l.loadFields(ctx, load); err != nil {
-		return nil, err
-	}
-	rk.rerank(ranked, top)
-	for i := offset; i < top && i < offset+limit; i++ {
+	for i := offset; i < len(ranked) && i < offset+limit; i++ {
 		h := l.hit(ranked[i].dm)
 		h.Weak = ranked[i].tier == query.TierWeak
 		res.Hits = append(res.Hits, h)
@@ -178,10 +161,6 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 // rerankExtra is how many hits beyond the page's end a search reranks.
 const rerankExtra = 40
 
-// rereadExtra is how many hits beyond the page's end are loaded to read
-// their tiers with their text.
-const rereadExtra = 5
-
 // themed returns the IDs among the matches that are tagged with a theme
 // the plan names, in one search on the themes field (no stored fields).
 func (l *Local) themed(ctx context.Context, plan *query.Plan, dms search.DocumentMatchCollection) (map[string]bool, error) {
@@ -202,35 +181,6 @@ func (l *Local) themed(ctx context.Context, plan *query.Plan, dms search.Documen
 		out[dm.ID] = true
 	}
 	return out, nil
-}
-
-// loadFields replaces the fields of the page's matches with all the stored
-// fields a hit is rendered from, in one search for their IDs, keeping the
-// term locations the ranking search found.
-func (l *Local) loadFields(ctx context.Context, page []*search.DocumentMatch) error {
-	if len(page) == 0 {
-		return nil
-	}
-	ids := make([]string, len(page))
-	for i, dm := range page {
-		ids[i] = dm.ID
-	}
-	req := bleve.NewSearchRequestOptions(bq.NewDocIDQuery(ids), len(ids), 0, false)
-	req.Fields = storedFields
-	sr, err := l.search(ctx, req)
-	if err != nil {
-		return err
-	}
-	byID := make(map[string]map[string]interface{}, len(sr.Hits))
-	for _, dm := range sr.Hits {
-		byID[dm.ID] = dm.Fields
-	}
-	for _, dm := range page {
-		if f, ok := byID[dm.ID]; ok {
-			dm.Fields = f
-		}
-	}
-	return nil
 }
 
 // facetNames are the facets a search counts.
@@ -277,22 +227,27 @@ func (l *Local) count(ctx context.Context, q bq.Query) (int, error) {
 	return int(sr.Total), nil
 }
 
-// hit renders one match from its stored fields.
+// hit builds one match from the store: the passage's record and its
+// document's (for the citation), two small reads and no JSON. A passage
+// the store does not hold (an import in this process not yet committed)
+// is a hit with its ID only.
 func (l *Local) hit(dm *search.DocumentMatch) Hit {
-	f := dm.Fields
-	p := corpus.Passage{
-		ID:      dm.ID,
-		DocID:   str(f[fieldDoc]),
-		Lang:    str(f[fieldLang]),
-		Seq:     int(num(f[fieldSeq])),
-		Kind:    str(f[fieldKind]),
-		Locator: str(f[fieldLocator]),
-		Page:    int(num(f[fieldPage])),
-		Text:    str(f[fieldText]),
-		Themes:  strs(f[fieldThemes]),
+	var p *corpus.Passage
+	var meta corpus.Meta
+	l.store.view(func(tx *bolt.Tx) error {
+		var err error
+		if p, err = getPassage(tx, dm.ID); err != nil {
+			return err
+		}
+		rec, err := getDocRecord(tx, p.DocID, false)
+		if err == nil {
+			meta = rec.Meta
+		}
+		return nil
+	})
+	if p == nil {
+		return Hit{Passage: corpus.Passage{ID: dm.ID}, Score: dm.Score}
 	}
-	_ = json.Unmarshal([]byte(str(f[fieldSection])), &p.Section)
-	_ = json.Unmarshal([]byte(str(f[fieldNotes])), &p.Notes)
 	var spans []span
 	for field, terms := range dm.Locations {
 		if !strings.HasPrefix(field, "text_") {
@@ -304,16 +259,10 @@ func (l *Local) hit(dm *search.DocumentMatch) Hit {
 			}
 		}
 	}
-	meta := corpus.Meta{
-		ID:         p.DocID,
-		Title:      str(f[fieldTitle]),
-		ShortTitle: str(f[fieldShortTitle]),
-		Reference:  str(f[fieldReference]),
-	}
 	return Hit{
-		Passage:  p,
+		Passage:  *p,
 		Score:    dm.Score,
-		Citation: Cite(meta, p),
+		Citation: Cite(meta, *p),
 		Snippet:  makeSnippet(p.Text, spans, snippetLength),
 	}
 }
@@ -337,45 +286,6 @@ func facetCounts(fr *search.FacetResult) []FacetCount {
 	return out
 }
 
-// str reads a stored text field.
-func str(v interface{}) string {
-	switch v := v.(type) {
-	case string:
-		return v
-	case []interface{}:
-		if len(v) > 0 {
-			return str(v[0])
-		}
-	}
-	return ""
-}
-
-// num reads a stored numeric field.
-func num(v interface{}) float64 {
-	if f, ok := v.(float64); ok {
-		return f
-	}
-	return 0
-}
-
-// strs reads a stored field with several values, which Bleve returns as a
-// string when there is only one.
-func strs(v interface{}) []string {
-	switch v := v.(type) {
-	case string:
-		return []string{v}
-	case []interface{}:
-		out := make([]string, 0, len(v))
-		for _, x := range v {
-			if s, ok := x.(string); ok {
-				out = append(out, s)
-			}
-		}
-		return out
-	}
-	return nil
-}
-
 // listingText is the text to parse for q: its own text, or, when that is
 // blank and q has filters of its own (Lang, Doc, Theme), those filters, so
 // that a query made of filters alone lists their passages.
@@ -390,4 +300,17 @@ func listingText(q Query) string {
 		}
 	}
 	return strings.Join(filters, " ")
+}
+
+// passageText reads one passage's text from the document store, for the
+// ranking, or "" when the store does not hold it.
+func (l *Local) passageText(id string) string {
+	var text string
+	l.store.view(func(tx *bolt.Tx) error {
+		if p, err := getPassage(tx, id); err == nil {
+			text = p.Text
+		}
+		return nil
+	})
+	return text
 }

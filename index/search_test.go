@@ -252,7 +252,7 @@ func TestHitIsComplete(t *testing.T) {
 	}
 	// a passage with notes keeps them in its hit
 	var withNotes *Hit
-	for _, d := range l.store.docs {
+	for _, d := range allDocs(t, l) {
 		for _, p := range d.Passages {
 			if len(p.Notes) > 0 && withNotes == nil {
 				r := find(t, Query{Text: `"` + firstWords(p.Text, 6) + `"`, Doc: d.ID, SameLanguage: true})

@@ -2,12 +2,15 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"attache/index/corpus"
 )
 
 // indexFolder returns the index folder's identity, which a rebuild changes
@@ -22,31 +25,39 @@ func indexFolder(t *testing.T, l *Local) os.FileInfo {
 	return info
 }
 
-// readStored reads a document's file in the library folder.
-func readStored(t *testing.T, dir, id string) map[string]any {
+// docThemes lists the themes of a document's passages.
+func docThemes(d *corpus.Document) []string {
+	var out []string
+	for _, p := range d.Passages {
+		out = append(out, p.Themes...)
+	}
+	return out
+}
+
+// tamper changes a document in a closed library's store, as another
+// version of Attaché could have left it, and makes the next Open take the
+// seeds again (as a new version of the program does).
+func tamper(t *testing.T, lib, id string, f func(d *corpus.Document, rec *docRecord)) {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(dir, docsDir, id+".json"))
+	s, err := openDocStore(lib, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
+	defer s.close()
+	err = s.update(func(tx *bolt.Tx) error {
+		d, rec, err := getDocument(tx, id)
+		if err != nil {
+			return err
+		}
+		f(d, rec)
+		if _, err := putDocument(tx, d, false, rec.Tagger, rec.Order); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketMeta).Put(metaSeeds, []byte("another program"))
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
-	return m
-}
-
-// storedThemes lists the themes of the passages in a stored document.
-func storedThemes(m map[string]any) []string {
-	var out []string
-	ps, _ := m["passages"].([]any)
-	for _, p := range ps {
-		ts, _ := p.(map[string]any)["themes"].([]any)
-		for _, th := range ts {
-			out = append(out, th.(string))
-		}
-	}
-	return out
 }
 
 func TestImportEditRemoveUpdateTheIndexInPlace(t *testing.T) {
@@ -65,17 +76,17 @@ func TestImportEditRemoveUpdateTheIndexInPlace(t *testing.T) {
 	checkConsistent(t, l)
 	id := rep.Added[0].ID
 
-	// The tags are made at import, kept in the document's file with the
-	// version of the tagging, and searchable.
-	m := readStored(t, lib, id)
-	if m["tagger"] != l.tagger || l.tagger == "" {
-		t.Errorf("stored tagger %v, library's %q", m["tagger"], l.tagger)
+	// The tags are made at import, kept in the store with the version of
+	// the tagging, and searchable.
+	d, _ := l.Document(id)
+	if rec := record(t, l, id); rec.Tagger != taggerOf(l) || taggerOf(l) == "" {
+		t.Errorf("stored tagger %v, library's %q", rec.Tagger, taggerOf(l))
 	}
-	if !slices.Contains(storedThemes(m), "undersea-cables") {
-		t.Errorf("stored themes of a report on submarine cables: %v", storedThemes(m))
+	if !slices.Contains(docThemes(d), "undersea-cables") {
+		t.Errorf("stored themes of a report on submarine cables: %v", docThemes(d))
 	}
 	tagged := 0
-	for _, th := range storedThemes(m) {
+	for _, th := range docThemes(d) {
 		if th == "undersea-cables" {
 			tagged++
 		}
@@ -86,18 +97,18 @@ func TestImportEditRemoveUpdateTheIndexInPlace(t *testing.T) {
 
 	// The stamp says what the index holds, so a reopen builds nothing.
 	st, err := readStamp(lib)
-	if fp, _ := l.store.fingerprint(); err != nil || st.Updating || st.Corpus != fp || st.Passages != l.store.count() {
+	if want := l.wantStamp(); err != nil || st.Updating || st.Corpus != want.Corpus || st.Passages != passageTotal(t, l) {
 		t.Errorf("stamp after import: %+v, %v", st, err)
 	}
 	l.Close()
-	stored, _ := os.Stat(filepath.Join(lib, docsDir, id+".json"))
+	stored, _ := os.Stat(filepath.Join(lib, storeFile))
 	*notices = nil
 	l, notices = openFresh(t, lib)
 	if len(*notices) != 0 {
 		t.Errorf("reopening after an import said %q", *notices)
 	}
-	if again, _ := os.Stat(filepath.Join(lib, docsDir, id+".json")); !os.SameFile(stored, again) || !again.ModTime().Equal(stored.ModTime()) {
-		t.Error("reopening wrote the document's file again, as if its tags were out of date")
+	if again, _ := os.Stat(filepath.Join(lib, storeFile)); !again.ModTime().Equal(stored.ModTime()) {
+		t.Error("reopening wrote the store again, as if its tags were out of date")
 	}
 
 	// An edit and a removal change the index in place too.
@@ -168,30 +179,16 @@ func TestOpenRetagsDocumentsTaggedByAnotherVersion(t *testing.T) {
 	if err != nil || len(rep.Added) != 3 {
 		t.Fatalf("import: %v %+v", err, rep)
 	}
+	tagger := taggerOf(l)
 	l.Close()
-	rewrite := func(id string, f func(m map[string]any)) {
-		m := readStored(t, lib, id)
-		f(m)
-		b, _ := json.Marshal(m)
-		if err := os.WriteFile(filepath.Join(lib, docsDir, id+".json"), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// One as an older Attaché stored it: no tags, no version; tagged
-	// again, it has the same tags as before, and the index stands.
-	old := rep.Added[0].ID
-	rewrite(old, func(m map[string]any) {
-		delete(m, "tagger")
-		for _, p := range m["passages"].([]any) {
-			delete(p.(map[string]any), "themes")
-		}
-	})
+
+	// A new program with the same tagging: the seeds are taken again, and
+	// nothing else changes.
+	same := rep.Added[0].ID
+	tamper(t, lib, same, func(*corpus.Document, *docRecord) {})
 	l, notices := openFresh(t, lib)
 	if len(*notices) != 0 {
-		t.Errorf("retagging a document to the same tags said %q", *notices)
-	}
-	if m := readStored(t, lib, old); m["tagger"] != l.tagger || !slices.Contains(storedThemes(m), "undersea-cables") {
-		t.Errorf("the retagged document was not saved with its tags: tagger %v, themes %v", m["tagger"], storedThemes(m))
+		t.Errorf("taking the same seeds again said %q", *notices)
 	}
 	l.Close()
 
@@ -199,34 +196,29 @@ func TestOpenRetagsDocumentsTaggedByAnotherVersion(t *testing.T) {
 	// indexed so: tagged again, its passages move to their new themes in a
 	// rebuilt index.
 	other := rep.Added[1].ID
-	rewrite(other, func(m map[string]any) {
-		for _, p := range m["passages"].([]any) {
-			p.(map[string]any)["themes"] = []string{"quantum"}
+	tamper(t, lib, other, func(d *corpus.Document, rec *docRecord) {
+		for i := range d.Passages {
+			d.Passages[i].Themes = []string{"quantum"}
 		}
+		rec.Tagger = "an-older-version"
 	})
-	l, notices = openFresh(t, lib)
-	noticeWith(t, *notices, "rebuilding the index: the library's documents changed")
-	if res := findIn(t, l, "theme:quantum doc:"+other); res.Total == 0 {
-		t.Fatalf("the document's tags as stored are not indexed")
-	}
+	// which the index holds as the store says
+	l, _ = openFresh(t, lib)
 	l.Close()
-	rewrite(other, func(m map[string]any) { m["tagger"] = "an-older-version" })
 	l, notices = openFresh(t, lib)
-	noticeWith(t, *notices, "rebuilding the index: the library's documents changed")
+	defer l.Close()
+	if taggerOf(l) != tagger {
+		t.Errorf("tagger %s, before %s", taggerOf(l), tagger)
+	}
 	if res := findIn(t, l, "theme:quantum doc:"+other); res.Total != 0 {
 		t.Errorf("old tags still searchable: %s", describeHits(res))
 	}
 	if res := findIn(t, l, "theme:undersea-cables doc:"+other); res.Total == 0 {
 		t.Errorf("the retagged document is not found by its theme")
 	}
-	if m := readStored(t, lib, other); m["tagger"] != l.tagger || slices.Contains(storedThemes(m), "quantum") {
-		t.Errorf("the retagged document was not saved: tagger %v, themes %v", m["tagger"], storedThemes(m))
-	}
-	l.Close()
-	l, notices = openFresh(t, lib)
-	defer l.Close()
-	if len(*notices) != 0 {
-		t.Errorf("second open after retagging said %q", *notices)
+	d, _ := l.Document(other)
+	if rec := record(t, l, other); rec.Tagger != taggerOf(l) || slices.Contains(docThemes(d), "quantum") {
+		t.Errorf("the retagged document was not saved: tagger %v, themes %v", rec.Tagger, docThemes(d))
 	}
 	checkConsistent(t, l)
 }

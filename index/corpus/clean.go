@@ -8,7 +8,7 @@ import (
 )
 
 var (
-	reMDLink      = regexp.MustCompile(`\[([^\]\^][^\]]*)\]\(([^)\s]*)\)`)
+	reMDLink      = regexp.MustCompile(`\[([^\]\^][^\]]*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)`)
 	reAutoLink    = regexp.MustCompile(`<((?:https?|ftp)://[^>\s]+)>`)
 	reBold        = regexp.MustCompile(`\*\*([^*]+?)\*\*`)
 	reBoldUnder   = regexp.MustCompile(`(^|[^\p{L}\p{N}_])__([^_]+?)__([^\p{L}\p{N}_]|$)`)
@@ -111,12 +111,35 @@ func isURL(s string) bool {
 func findURLs(s string) []string {
 	var out []string
 	for _, u := range reURL.FindAllString(s, -1) {
-		u = strings.TrimRight(u, ".,;:)]»'\"”")
-		if u != "" {
+		if u = trimURL(u); u != "" {
 			out = append(out, u)
 		}
 	}
 	return out
+}
+
+// trimURL takes off the punctuation that ends the sentence around an
+// address found in text: full stops, commas, quotes, and a closing
+// parenthesis only when the address does not open one itself, so that
+// ".../Digital_divide_(disambiguation)" keeps its own. (briefing's
+// linkify does the same for the notes of a brief.)
+func trimURL(u string) string {
+	for u != "" {
+		last := u[len(u)-1]
+		switch {
+		case strings.IndexByte(".,;:]'\"", last) >= 0:
+			u = u[:len(u)-1]
+		case last == ')' && strings.Count(u, "(") < strings.Count(u, ")"):
+			u = u[:len(u)-1]
+		case strings.HasSuffix(u, "»"):
+			u = strings.TrimSuffix(u, "»")
+		case strings.HasSuffix(u, "”"):
+			u = strings.TrimSuffix(u, "”")
+		default:
+			return u
+		}
+	}
+	return u
 }
 
 // collapseSpace trims s and turns every run of white space into one space.

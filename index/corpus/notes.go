@@ -77,7 +77,7 @@ func (t *noteTable) finish() {
 
 // addURL adds an address to a footnote unless it is there already.
 func (n *noteDef) addURL(u string) {
-	u = strings.TrimRight(strings.Trim(u, "<>"), ".,;:")
+	u = trimURL(strings.Trim(u, "<>"))
 	if u == "" {
 		return
 	}

@@ -55,6 +55,31 @@ func TestSuperscriptValue(t *testing.T) {
 	}
 }
 
+// TestNoteURLsKeepBalancedParentheses checks that an address ending in a
+// parenthesis of its own keeps it, and one closed by the text's
+// parenthesis does not. Before the fix the first lost its ")".
+func TestNoteURLsKeepBalancedParentheses(t *testing.T) {
+	for text, want := range map[string]string{
+		"See https://en.wikipedia.org/wiki/Digital_divide_(disambiguation).":   "https://en.wikipedia.org/wiki/Digital_divide_(disambiguation)",
+		"(see https://en.wikipedia.org/wiki/Digital_divide_(disambiguation))":  "https://en.wikipedia.org/wiki/Digital_divide_(disambiguation)",
+		"(see https://example.org/page), then":                                 "https://example.org/page",
+		"See [the page](https://en.wikipedia.org/wiki/Digital_divide_(test)).": "https://en.wikipedia.org/wiki/Digital_divide_(test)",
+		"At https://example.org/a_(b)_c.":                                      "https://example.org/a_(b)_c",
+	} {
+		raw := "Body text with a note.[^1]\n\n[^1]: " + text + "\n"
+		d, err := Parse(Meta{ID: "n", Lang: "en"}, []byte(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Passages) != 1 || len(d.Passages[0].Notes) != 1 {
+			t.Fatalf("%q: passages %+v", text, d.Passages)
+		}
+		if got := d.Passages[0].Notes[0].URLs; len(got) != 1 || got[0] != want {
+			t.Errorf("%q: URLs %q, want %q", text, got, want)
+		}
+	}
+}
+
 func TestMarksKeepTheirPlaces(t *testing.T) {
 	notes := newNoteTable()
 	notes.add("1", "One.", 0, false)

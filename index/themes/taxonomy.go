@@ -197,7 +197,13 @@ var (
 // loaded once. It panics if the shipped file is broken, which its tests
 // rule out.
 func Default() *Taxonomy {
-	defaultOnce.Do(func() { defaultTax, defaultErr = Load(assets.Themes) })
+	defaultOnce.Do(func() {
+		tx, err := Load(assets.Themes)
+		if err == nil {
+			applyDefaultStats(tx)
+		}
+		defaultTax, defaultErr = tx, err
+	})
 	if defaultErr != nil {
 		panic("themes: shipped taxonomy: " + defaultErr.Error())
 	}

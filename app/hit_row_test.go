@@ -1,0 +1,58 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"attache/index"
+)
+
+// TestHighlightedRowsNeverOverlap lays out rows whose matched words fall
+// at the ends of lines, at many widths, on Fyne's test renderer: each
+// row's snippet fits in the row's height, so no row spills over the next,
+// and no line holds a lone letter of a wrapped word.
+func TestHighlightedRowsNeverOverlap(t *testing.T) {
+	u := newTestUI(t)
+	text := "To edit a layer mask, click on the layer mask thumbnail in the Layers dialog; a white border shows the layer mask is active, and painting on the layer mask hides or shows parts of the layer. Apply Layer Mask merges the layer mask into the layer's alpha channel."
+	var sn index.Snippet
+	sn.Text = text
+	for at := 0; ; {
+		i := strings.Index(text[at:], "layer mask")
+		if i < 0 {
+			break
+		}
+		sn.Marks = append(sn.Marks, index.Span{Start: at + i, End: at + i + len("layer mask")})
+		at += i + len("layer mask")
+	}
+	u.search.hits = []index.Hit{{Snippet: sn}}
+	u.search.hits[0].ID, u.search.hits[0].DocID, u.search.hits[0].Locator, u.search.hits[0].Lang = "gimp-1", "gimp", "“Layer masks”, para. 2", "en"
+	for w := float32(220); w <= 620; w += 9 {
+		r := newHitRow(u.search)
+		r.show(0)
+		r.Resize(fyne.NewSize(w, r.MinSize().Height))
+		top := r.top.MinSize().Height
+		room := r.Size().Height - top
+		if got := r.snippet.MinSize().Height; got > room+1 {
+			t.Errorf("width %.0f: snippet needs %.0f, the row gives it %.0f: it spills over the next row", w, got, room)
+		}
+		for _, line := range strings.Split(r.snippet.String(), "\n") {
+			if l := strings.TrimSpace(line); len([]rune(l)) == 1 {
+				t.Errorf("width %.0f: a line holds the lone letter %q:\n%s", w, l, r.snippet.String())
+			}
+		}
+		lines := 1
+		for _, s := range r.snippet.Segments {
+			if !s.Inline() {
+				lines++
+			}
+		}
+		if lines > snippetLines {
+			t.Errorf("width %.0f: %d lines of snippet, want at most %d", w, lines, snippetLines)
+		}
+		if !strings.Contains(r.snippet.String(), "layer mask") {
+			t.Errorf("width %.0f: the snippet lost its match: %q", w, r.snippet.String())
+		}
+	}
+}

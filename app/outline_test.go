@@ -1,0 +1,57 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"attache/briefing"
+)
+
+func TestOutlineRowsShowWholeHeadingsAndOwnText(t *testing.T) {
+	u := newTestUI(t)
+	long := "Secure connectivity: undersea cables and their repair"
+	var id string
+	u.edit(func(ed *briefing.Editor) (err error) {
+		id, err = ed.AddSection(long, -1)
+		return err
+	})
+	u.brief.outline.selectNode(secNode + id)
+	var row *nodeRow
+	for _, r := range u.brief.outline.rows {
+		if r.uid == secNode+id {
+			row = r
+		}
+	}
+	if row == nil {
+		t.Fatal("no row for the new section")
+	}
+	if !strings.HasSuffix(row.label.Text, long) {
+		t.Fatalf("row label %q lacks the whole heading", row.label.Text)
+	}
+	// The row is two lines tall and the heading fits in two lines of it.
+	line := fyne.MeasureText("Mg", theme.TextSize(), fyne.TextStyle{}).Height
+	if h := row.Size().Height; h < 2*line {
+		t.Errorf("row %.0f tall, less than two lines of %.0f", h, line)
+	}
+	w := row.label.Size().Width - 2*theme.InnerPadding()
+	need := fyne.MeasureText(row.label.Text, theme.TextSize(), fyne.TextStyle{Bold: true}).Width
+	if row.label.Wrapping != fyne.TextWrapWord || need > 2*w*0.95 {
+		t.Errorf("heading %q needs %.0f, the row's two lines give %.0f (wrapping %v)", row.label.Text, need, 2*w, row.label.Wrapping)
+	}
+	if strings.Contains(u.brief.outline.nodeCaption(secNode+id), "✎") {
+		t.Error("a section without text is marked as having text")
+	}
+	test.Type(u.brief.outline.secText, "Our own assessment.")
+	if !strings.Contains(u.brief.outline.nodeCaption(secNode+id), "✎") {
+		t.Errorf("a section with text of one's own is not marked: caption %q", u.brief.outline.nodeCaption(secNode+id))
+	}
+	var caption *widget.RichText = row.caption
+	if !caption.Visible() || !strings.Contains(caption.String(), "✎") {
+		t.Errorf("the row does not show the mark: %q", caption.String())
+	}
+}

@@ -1,0 +1,253 @@
+package index
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+
+	bolt "go.etcd.io/bbolt"
+
+	"attache/index/corpus"
+)
+
+// The documents and passages of the store, read and written inside a
+// bbolt transaction. Every change keeps the library's fingerprint and
+// passage count up to date, so that nothing ever needs to read every
+// document to know what the library holds.
+
+// passageKey is a passage's key in bucketPassages: its document's ID, a
+// zero byte, and its position in the document.
+func passageKey(docID string, i int) []byte {
+	k := make([]byte, 0, len(docID)+5)
+	k = append(k, docID...)
+	k = append(k, 0)
+	return binary.BigEndian.AppendUint32(k, uint32(i))
+}
+
+// passagePrefix starts the keys of a document's passages.
+func passagePrefix(docID string) []byte { return append([]byte(docID), 0) }
+
+// getDocRecord reads a document's record.
+func getDocRecord(tx *bolt.Tx, id string, sections bool) (*docRecord, error) {
+	b := tx.Bucket(bucketDocs).Get([]byte(id))
+	if b == nil {
+		return nil, fmt.Errorf("document %q: %w", id, ErrNotFound)
+	}
+	return decodeDoc(b, sections)
+}
+
+// getDocument reads a whole document: its record and its passages.
+func getDocument(tx *bolt.Tx, id string) (*corpus.Document, *docRecord, error) {
+	rec, err := getDocRecord(tx, id, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	d := &corpus.Document{Meta: rec.Meta, Sections: rec.Sections, Passages: make([]corpus.Passage, 0, rec.Passages)}
+	prefix := passagePrefix(id)
+	c := tx.Bucket(bucketPassages).Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		p, err := decodePassage(v)
+		if err != nil {
+			return nil, nil, fmt.Errorf("document %q: %w", id, err)
+		}
+		d.Passages = append(d.Passages, *p)
+	}
+	return d, rec, nil
+}
+
+// getPassage reads one passage by its ID.
+func getPassage(tx *bolt.Tx, id string) (*corpus.Passage, error) {
+	k := tx.Bucket(bucketPassageIDs).Get([]byte(id))
+	if k == nil {
+		return nil, fmt.Errorf("passage %q: %w", id, ErrNotFound)
+	}
+	v := tx.Bucket(bucketPassages).Get(k)
+	if v == nil {
+		return nil, fmt.Errorf("passage %q: %w", id, ErrNotFound)
+	}
+	return decodePassage(v)
+}
+
+// passageIDs lists the IDs of a document's passages, in order.
+func passageIDs(tx *bolt.Tx, docID string) ([]string, error) {
+	var ids []string
+	prefix := passagePrefix(docID)
+	c := tx.Bucket(bucketPassages).Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		r := newRecordReader(v)
+		id := r.str()
+		if r.err != nil {
+			return nil, fmt.Errorf("document %q: %w", docID, r.err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
+// listDocs lists the documents in catalogue order.
+func listDocs(tx *bolt.Tx) ([]DocInfo, error) {
+	docs := tx.Bucket(bucketDocs)
+	out := []DocInfo{}
+	err := tx.Bucket(bucketCatalogue).ForEach(func(_, id []byte) error {
+		rec, err := decodeDoc(docs.Get(id), false)
+		if err != nil {
+			return fmt.Errorf("document %q: %w", id, err)
+		}
+		out = append(out, DocInfo{Meta: rec.Meta, Passages: rec.Passages, Seed: rec.Seed})
+		return nil
+	})
+	return out, err
+}
+
+// forEachDoc calls f with every document's record, in catalogue order.
+func forEachDocRecord(tx *bolt.Tx, f func(rec *docRecord) error) error {
+	docs := tx.Bucket(bucketDocs)
+	return tx.Bucket(bucketCatalogue).ForEach(func(_, id []byte) error {
+		rec, err := decodeDoc(docs.Get(id), false)
+		if err != nil {
+			return fmt.Errorf("document %q: %w", id, err)
+		}
+		return f(rec)
+	})
+}
+
+// storeFingerprint is the fingerprint of the documents in the store and
+// their number of passages: what the index's stamp must say for the
+// index to hold them.
+func storeFingerprint(tx *bolt.Tx) (string, int) {
+	meta := tx.Bucket(bucketMeta)
+	fp := meta.Get(metaFingerprint)
+	if len(fp) != sha256.Size {
+		fp = make([]byte, sha256.Size)
+	}
+	n, _ := strconv.Atoi(string(meta.Get(metaPassages)))
+	return hex.EncodeToString(fp), n
+}
+
+// adjustFingerprint folds a document's term in or out of the library's
+// fingerprint (the XOR of every document's term, so that adding and
+// removing are the same step) and adds delta to the passage count.
+func adjustFingerprint(tx *bolt.Tx, id, hash string, delta int) error {
+	meta := tx.Bucket(bucketMeta)
+	fp := make([]byte, sha256.Size)
+	copy(fp, meta.Get(metaFingerprint))
+	term := sha256.Sum256([]byte(id + "\x00" + hash))
+	for i := range fp {
+		fp[i] ^= term[i]
+	}
+	if err := meta.Put(metaFingerprint, fp); err != nil {
+		return err
+	}
+	n, _ := strconv.Atoi(string(meta.Get(metaPassages)))
+	return meta.Put(metaPassages, []byte(strconv.Itoa(n+delta)))
+}
+
+// catalogueOrder is the catalogue key of a document: the seeds in their
+// catalogue order (seq), then the others by ID.
+func catalogueOrder(id string, seed bool, seq int) string {
+	if seed {
+		return fmt.Sprintf("0%06d", seq)
+	}
+	return "1" + id
+}
+
+// putDocument puts a document and its passages in the store, replacing
+// the document with the same ID, and returns the IDs of the replaced
+// version's passages that the new one does not have. It fails when a
+// passage ID is already used by another document. Passages without a
+// document or language get the document's.
+func putDocument(tx *bolt.Tx, d *corpus.Document, seed bool, tagger, order string) (gone []string, err error) {
+	if d.ID == "" {
+		return nil, fmt.Errorf("document %q has no ID", d.Title)
+	}
+	pids := tx.Bucket(bucketPassageIDs)
+	prefix := passagePrefix(d.ID)
+	seen := make(map[string]bool, len(d.Passages))
+	for i := range d.Passages {
+		p := &d.Passages[i]
+		if p.DocID == "" {
+			p.DocID = d.ID
+		}
+		if p.Lang == "" {
+			p.Lang = d.Lang
+		}
+		if seen[p.ID] {
+			return nil, fmt.Errorf("document %s: passage ID %s is used twice", d.ID, p.ID)
+		}
+		seen[p.ID] = true
+		if k := pids.Get([]byte(p.ID)); k != nil && !bytes.HasPrefix(k, prefix) {
+			return nil, fmt.Errorf("document %s: passage ID %s is already used by %s", d.ID, p.ID, k[:bytes.IndexByte(k, 0)])
+		}
+	}
+	if tx.Bucket(bucketDocs).Get([]byte(d.ID)) != nil {
+		old, err := deleteDocument(tx, d.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range old {
+			if !seen[id] {
+				gone = append(gone, id)
+			}
+		}
+	}
+	h := sha256.New()
+	passages := tx.Bucket(bucketPassages)
+	for i := range d.Passages {
+		p := &d.Passages[i]
+		k := passageKey(d.ID, i)
+		v := encodePassage(p)
+		h.Write(v)
+		if err := passages.Put(k, v); err != nil {
+			return nil, err
+		}
+		if err := pids.Put([]byte(p.ID), k); err != nil {
+			return nil, err
+		}
+	}
+	rec := &docRecord{Meta: d.Meta, Seed: seed, Passages: len(d.Passages), Tagger: tagger, Order: order, Sections: d.Sections}
+	h.Write(encodeDoc(rec))
+	rec.Hash = hex.EncodeToString(h.Sum(nil))
+	if err := tx.Bucket(bucketDocs).Put([]byte(d.ID), encodeDoc(rec)); err != nil {
+		return nil, err
+	}
+	if err := tx.Bucket(bucketCatalogue).Put([]byte(order), []byte(d.ID)); err != nil {
+		return nil, err
+	}
+	return gone, adjustFingerprint(tx, d.ID, rec.Hash, rec.Passages)
+}
+
+// deleteDocument takes a document and its passages out of the store (not
+// its edits) and returns its passages' IDs.
+func deleteDocument(tx *bolt.Tx, id string) ([]string, error) {
+	rec, err := getDocRecord(tx, id, false)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := passageIDs(tx, id)
+	if err != nil {
+		return nil, err
+	}
+	pids := tx.Bucket(bucketPassageIDs)
+	for _, pid := range ids {
+		if err := pids.Delete([]byte(pid)); err != nil {
+			return nil, err
+		}
+	}
+	prefix := passagePrefix(id)
+	c := tx.Bucket(bucketPassages).Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Seek(prefix) {
+		if err := c.Delete(); err != nil {
+			return nil, err
+		}
+	}
+	if err := tx.Bucket(bucketCatalogue).Delete([]byte(rec.Order)); err != nil {
+		return nil, err
+	}
+	if err := tx.Bucket(bucketDocs).Delete([]byte(id)); err != nil {
+		return nil, err
+	}
+	return ids, adjustFingerprint(tx, id, rec.Hash, -rec.Passages)
+}

@@ -1,0 +1,75 @@
+package team
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"text/tabwriter"
+
+	"attache/index"
+	"attache/index/eval"
+	"attache/seeds"
+)
+
+// TestEvalBesideLocal measures both libraries, the local one in a folder
+// and the team one on PostgreSQL, on the same judged set
+// (testdata/eval.json), in both modes, prints the figures side by side,
+// and holds the team library's nDCG@10 within 0.05 of the local one's,
+// overall and for each kind. make eval runs it.
+func TestEvalBesideLocal(t *testing.T) {
+	set, err := eval.Load(filepath.Join("..", "..", "testdata", "eval.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	local, err := index.Open(index.Config{Dir: t.TempDir(), Seeds: seeds.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer local.Close()
+	team := shared(t)
+	ctx := context.Background()
+	var b strings.Builder
+	tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "MODE\tKIND\tQUERIES\tnDCG@10 local\tteam\tP@5 local\tteam\tRECALL@10 local\tteam\tPHRASE P local\tteam")
+	for _, same := range []bool{false, true} {
+		l, err := eval.Run(ctx, local, set, same)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := eval.Run(ctx, team, set, same)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mode := "default"
+		if same {
+			mode = "same-language"
+		}
+		row := func(kind string, a, b eval.Figures) {
+			pp := func(f float64) string {
+				if f < 0 {
+					return "-"
+				}
+				return fmt.Sprintf("%.3f", f)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%s\t%s\n", mode, kind, a.Queries,
+				a.NDCG, b.NDCG, a.Precision, b.Precision, a.Recall, b.Recall, pp(a.PhrasePrecision), pp(b.PhrasePrecision))
+			if a.NDCG-b.NDCG > 0.05 {
+				t.Errorf("%s, %s: team nDCG@10 %.3f, more than 0.05 under the local library's %.3f", mode, kind, b.NDCG, a.NDCG)
+			}
+		}
+		for _, k := range eval.Kinds {
+			if f, ok := l.Kinds[k]; ok {
+				row(k, f, r.Kinds[k])
+			}
+		}
+		row("overall", l.Overall, r.Overall)
+		if len(r.Missing) > 0 {
+			t.Errorf("team: %d judged passages missing, first %s", len(r.Missing), r.Missing[0])
+		}
+	}
+	tw.Flush()
+	fmt.Fprintf(os.Stdout, "%s: %d queries, local library (Bleve) beside team library (PostgreSQL)\n%s", "testdata/eval.json", len(set.Queries), b.String())
+}
