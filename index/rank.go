@@ -86,8 +86,7 @@ func newRanker(p *query.Plan, b bleveQuery) *ranker {
 
 // rank returns the hits by tier, then by text score times the theme
 // factor (themed holds the IDs tagged with a theme the query names);
-// Bleve's order breaks ties. Hits whose text is not loaded count a word
-// found by its stem as typed (see rerank).
+// Bleve's order breaks ties.
 func (r *ranker) rank(dms search.DocumentMatchCollection, themed map[string]bool) []ranked {
 	out := make([]ranked, len(dms))
 	for i, dm := range dms {
@@ -99,17 +98,6 @@ func (r *ranker) rank(dms search.DocumentMatchCollection, themed map[string]bool
 	}
 	sortRanked(out)
 	return out
-}
-
-// rerank reads the tiers of the first n hits again, now that their text
-// is loaded (a word of the same stem that is not an inflection of the
-// typed one counts as an equivalent), and orders them again.
-func (r *ranker) rerank(rs []ranked, n int) {
-	n = min(n, len(rs))
-	for i := range rs[:n] {
-		rs[i].tier = r.tier(rs[i].dm)
-	}
-	sortRanked(rs[:n])
 }
 
 // sortRanked orders hits by tier, then score, stably.

@@ -25,10 +25,6 @@ const (
 // facetSize is the most values a facet reports.
 const facetSize = 100
 
-// storedFields are the stored fields a search asks for: those the ranking
-// reads; a hit itself is built from the library's document store.
-var storedFields = []string{fieldLang, fieldThemes}
-
 // Search runs a query. A query that cannot be understood fails with a
 // *QueryError; a cancelled ctx stops the search.
 //
@@ -89,10 +85,9 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 		size, from = offset+limit+rerankExtra, 0
 	}
 	req := bleve.NewSearchRequestOptions(b.build(plan), size, from, false)
-	req.Fields = storedFields
-	if !plan.Listing {
-		req.Fields = nil // ranking reads term locations; the top hits are loaded below
-	}
+	// No stored fields: ranking reads the term locations (their fields
+	// say the language), the themes come from one search on the themes
+	// field, a passage's text and a hit's details from the document store.
 	req.IncludeLocations = true
 	if plan.Listing {
 		req.SortBy([]string{fieldDoc, fieldSeq})
@@ -141,18 +136,7 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	rk := newRanker(plan, b)
 	rk.body = l.passageText
 	ranked := rk.rank(sr.Hits, themed)
-	// Load the top hits, read their tiers with their text, and take the
-	// page from them.
-	top := min(len(ranked), offset+limit+rereadExtra)
-	load := make([]*search.DocumentMatch, top)
-	for i := range load {
-		load[i] = ranked[i].dm
-	}
-	if err := l.loadFields(ctx, load); err != nil {
-		return nil, err
-	}
-	rk.rerank(ranked, top)
-	for i := offset; i < top && i < offset+limit; i++ {
+	for i := offset; i < len(ranked) && i < offset+limit; i++ {
 		h := l.hit(ranked[i].dm)
 		h.Weak = ranked[i].tier == query.TierWeak
 		res.Hits = append(res.Hits, h)
@@ -177,10 +161,6 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 // rerankExtra is how many hits beyond the page's end a search reranks.
 const rerankExtra = 40
 
-// rereadExtra is how many hits beyond the page's end are loaded to read
-// their tiers with their text.
-const rereadExtra = 5
-
 // themed returns the IDs among the matches that are tagged with a theme
 // the plan names, in one search on the themes field (no stored fields).
 func (l *Local) themed(ctx context.Context, plan *query.Plan, dms search.DocumentMatchCollection) (map[string]bool, error) {
@@ -201,35 +181,6 @@ func (l *Local) themed(ctx context.Context, plan *query.Plan, dms search.Documen
 		out[dm.ID] = true
 	}
 	return out, nil
-}
-
-// loadFields replaces the fields of the page's matches with all the stored
-// fields a hit is rendered from, in one search for their IDs, keeping the
-// term locations the ranking search found.
-func (l *Local) loadFields(ctx context.Context, page []*search.DocumentMatch) error {
-	if len(page) == 0 {
-		return nil
-	}
-	ids := make([]string, len(page))
-	for i, dm := range page {
-		ids[i] = dm.ID
-	}
-	req := bleve.NewSearchRequestOptions(bq.NewDocIDQuery(ids), len(ids), 0, false)
-	req.Fields = storedFields
-	sr, err := l.search(ctx, req)
-	if err != nil {
-		return err
-	}
-	byID := make(map[string]map[string]interface{}, len(sr.Hits))
-	for _, dm := range sr.Hits {
-		byID[dm.ID] = dm.Fields
-	}
-	for _, dm := range page {
-		if f, ok := byID[dm.ID]; ok {
-			dm.Fields = f
-		}
-	}
-	return nil
 }
 
 // facetNames are the facets a search counts.
