@@ -99,6 +99,9 @@ func (u *ui) showExport() {
 		widget.NewFormItem(lang.L("Notes"), notes),
 		widget.NewFormItem(lang.L("File"), container.NewBorder(nil, nil, nil, browse, path)),
 	}
+	if note := u.preview.exportNote(); note != nil {
+		items = append(items, widget.NewFormItem(lang.L("Pages"), note))
+	}
 	d := dialog.NewForm(lang.L("Export brief"), lang.L("Export"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return

@@ -59,6 +59,7 @@ func (u *ui) briefChanged() {
 	}
 	u.brief.outline.refresh(!u.selfEdit)
 	u.search.refreshMarks()
+	u.preview.schedule()
 	u.updateTitle()
 	u.updateMenus()
 	if u.ed.Dirty() {

@@ -35,13 +35,15 @@ type outline struct {
 	secTheme   *widget.Select
 	secBox     fyne.CanvasObject
 	// The editor of an excerpt.
-	exQuote   *widget.Label
-	exSource  *widget.Label
-	exThemes  *widget.RichText
-	exComment *widget.Entry
-	exBox     fyne.CanvasObject
-	empty     *widget.Label
-	detail    *fyne.Container
+	exQuote  *widget.Label
+	exSource *widget.Label
+	exThemes *widget.RichText
+	// exTranslation is the analyst's own translation (translation_editor.go).
+	exTranslation *widget.Entry
+	exComment     *widget.Entry
+	exBox         fyne.CanvasObject
+	empty         *widget.Label
+	detail        *fyne.Container
 
 	content fyne.CanvasObject
 	loading bool

@@ -54,13 +54,14 @@ func hasOldDocs(dir string) bool {
 func (l *Local) convertOldDocs(tx *bolt.Tx) (int, error) {
 	dir := filepath.Join(l.dir, oldDocsDir)
 	loaded := loadOldDocs(dir, l.notice)
+	tax, stats, tagger := l.tagger()
 	var stale []*corpus.Document
 	for _, ld := range loaded {
-		if ld.tagger != l.tagger {
+		if ld.tagger != tagger {
 			stale = append(stale, ld.doc)
 		}
 	}
-	l.taxonomy.TagWith(l.stats, stale)
+	tax.TagWith(stats, stale)
 	n := 0
 	for _, ld := range loaded {
 		d := ld.doc
@@ -70,7 +71,7 @@ func (l *Local) convertOldDocs(tx *bolt.Tx) (int, error) {
 		}
 		// A document whose passage IDs clash with another's is left out,
 		// as before (putDocument checks before it writes anything).
-		if _, err := putDocument(tx, d, false, l.tagger, catalogueOrder(d.ID, false, 0)); err != nil {
+		if _, err := putDocument(tx, d, false, tagger, catalogueOrder(d.ID, false, 0)); err != nil {
 			l.notice(fmt.Sprintf("leaving out document %s: %v", d.ID, err))
 			continue
 		}

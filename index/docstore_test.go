@@ -161,3 +161,9 @@ func TestStoreKeepsTheFingerprintUpToDate(t *testing.T) {
 		t.Error("a document without ID was put")
 	}
 }
+
+// taggerOf is the version of the tagging a library tags with.
+func taggerOf(l *Local) string {
+	_, _, v := l.tagger()
+	return v
+}

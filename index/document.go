@@ -27,7 +27,6 @@ func indexDoc(d *corpus.Document, p *corpus.Passage) map[string]interface{} {
 		fieldLang:          lang,
 		fieldDoc:           d.ID,
 		fieldThemes:        themes,
-		fieldKind:          p.Kind,
 		fieldSeq:           float64(p.Seq),
 	}
 	if c := passageContext(d, p); c != "" {
@@ -37,7 +36,7 @@ func indexDoc(d *corpus.Document, p *corpus.Passage) map[string]interface{} {
 }
 
 // batchSize is the most passages sent to the index in one batch.
-const batchSize = 500
+const batchSize = 2000
 
 // batchConcurrency is how many batches an indexer sends at once.
 var batchConcurrency = func() int { return max(1, min(runtime.GOMAXPROCS(0), 4)) }

@@ -128,7 +128,8 @@ func (l *Local) Edit(id string, e DocEdit) (*corpus.Document, error) {
 				d.Passages[i].Lang = d.Lang
 			}
 		}
-		l.taxonomy.TagWith(l.stats, []*corpus.Document{d})
+		tax, stats, tagger := l.tagger()
+		tax.TagWith(stats, []*corpus.Document{d})
 		all := getEdits(tx, id)
 		mergeEdits(&all, e)
 		if err := putEdits(tx, id, all); err != nil {
@@ -138,7 +139,7 @@ func (l *Local) Edit(id string, e DocEdit) (*corpus.Document, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		if _, err := putDocument(tx, d, false, l.tagger, rec.Order); err != nil {
+		if _, err := putDocument(tx, d, false, tagger, rec.Order); err != nil {
 			return nil, nil, err
 		}
 		return old, []*corpus.Document{d}, nil

@@ -10,17 +10,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/text/unicode/norm"
 
 	"attache/index/corpus"
-	"attache/index/extract"
 )
 
 // originalsDir is the folder, inside the library folder, that keeps a copy
@@ -127,32 +124,21 @@ func slug(title string) string {
 	return s
 }
 
-// importJob is one file to import and, once read, what it gave.
+// importJob is one file to import: the file as read, and what of the
+// library's it replaces.
 type importJob struct {
-	path, abs string
-	doc       *corpus.Document
-	data      []byte // the file's bytes, until its copy is staged
-	res       *extract.Result
-	old       *priorDoc // the document imported before from the same path
-	gone      []string  // the old version's passages the new one does not have
-	removes   []string  // old copies of the original the new one does not replace
-	skip      string
-	unchanged bool
-	tagged    bool
-	staged    bool
-	size      int64
-}
-
-// priorDoc is a document imported before from the same path.
-type priorDoc struct {
-	id, checksum, order string
+	*ReadFile
+	order   string   // the catalogue key of the document it replaces
+	gone    []string // the old version's passages the new one does not have
+	removes []string // old copies of the original the new one does not replace
+	staged  bool
 }
 
 // collectFiles walks the paths, files and folders, recursively, in a
 // stable order, leaving out hidden files and folders. A link named in
 // paths is followed; links inside folders are skipped (walkNamed).
-func collectFiles(paths []string, rep *ImportReport) []*importJob {
-	var jobs []*importJob
+func collectFiles(paths []string, rep *ImportReport) []*ReadFile {
+	var jobs []*ReadFile
 	seen := map[string]bool{}
 	add := func(p string) {
 		abs, err := filepath.Abs(p)
@@ -161,7 +147,7 @@ func collectFiles(paths []string, rep *ImportReport) []*importJob {
 		}
 		if !seen[abs] {
 			seen[abs] = true
-			jobs = append(jobs, &importJob{path: p, abs: abs})
+			jobs = append(jobs, &ReadFile{Path: p, abs: abs})
 		}
 	}
 	for _, root := range paths {
@@ -216,26 +202,23 @@ func collectFiles(paths []string, rep *ImportReport) []*importJob {
 // import, never a part of a document. An import waits for another
 // process's change to the library to finish.
 func (l *Local) Import(ctx context.Context, paths []string, progress func(Progress)) (*ImportReport, error) {
-	rep := &ImportReport{Added: []ImportedDoc{}, Updated: []ImportedDoc{}, Unchanged: []string{}, Skipped: []SkippedFile{}}
-	jobs := collectFiles(paths, rep)
-	rep.Files = len(jobs) + len(rep.Skipped)
-
 	c, err := l.beginChange(ctx)
 	if err != nil {
-		if ctx.Err() != nil {
-			rep.Cancelled = true
-		}
+		rep := &ImportReport{Added: []ImportedDoc{}, Updated: []ImportedDoc{}, Unchanged: []string{}, Skipped: []SkippedFile{}}
+		rep.Cancelled = ctx.Err() != nil
 		return rep, err
 	}
 	defer c.end()
 
 	// Documents imported before, by the hash of their path.
-	prior := map[string]*priorDoc{}
+	prior := map[string]*PriorDocument{}
+	orders := map[string]string{}
 	l.store.view(func(tx *bolt.Tx) error {
 		return forEachDocRecord(tx, func(rec *docRecord) error {
 			if !rec.Seed {
 				if i := strings.LastIndexByte(rec.ID, '-'); i >= 0 {
-					prior[rec.ID[i+1:]] = &priorDoc{id: rec.ID, checksum: rec.Checksum, order: rec.Order}
+					prior[rec.ID[i+1:]] = &PriorDocument{ID: rec.ID, Checksum: rec.Checksum, Edits: getEdits(tx, rec.ID)}
+					orders[rec.ID] = rec.Order
 				}
 			}
 			return nil
@@ -245,22 +228,22 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 	tx, err := newImportTx(l.dir)
 	if err != nil {
 		c.undo(nil, nil)
-		return rep, err
+		return nil, err
 	}
 	in := newIndexer(l.idx)
 	space := newSpaceGuard(l.dir)
 	var indexed []string // the passages this import put in the index
 	var replaced []string
-	index := func(j *importJob) error {
-		if err := l.stageJob(tx, j); err != nil {
-			j.doc, j.skip = nil, oneLine(err)
+	var ready []*importJob
+	index := func(f *ReadFile) error {
+		j := &importJob{ReadFile: f}
+		if err := l.prepareJob(j, orders); err != nil {
+			f.Doc, f.Skip = nil, oneLine(err)
 			return nil
 		}
-		if j.old != nil {
-			replaced = append(replaced, j.old.id)
-		}
-		for i := range j.doc.Passages {
-			indexed = append(indexed, j.doc.Passages[i].ID)
+		if err := l.stageJob(tx, j); err != nil {
+			f.Doc, f.Skip = nil, oneLine(err)
+			return nil
 		}
 		if importFault != nil {
 			if err := importFault("index"); err != nil {
@@ -268,17 +251,25 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 			}
 		}
 		text := 0
-		for i := range j.doc.Passages {
-			text += len(j.doc.Passages[i].Text)
+		for i := range f.Doc.Passages {
+			text += len(f.Doc.Passages[i].Text)
 		}
 		if err := space.add(text); err != nil {
 			return err
 		}
+		if f.Prior != nil {
+			replaced = append(replaced, f.Prior.ID)
+		}
+		for i := range f.Doc.Passages {
+			indexed = append(indexed, f.Doc.Passages[i].ID)
+		}
+		ready = append(ready, j)
 		if err := in.delete(j.gone); err != nil {
 			return err
 		}
-		return in.add(j.doc)
+		return in.add(f.Doc)
 	}
+	rep := &ImportReport{}
 	fail := func(err error) (*ImportReport, error) {
 		in.finish()
 		tx.abort() // frees the staged copies first: the disk may be full
@@ -291,50 +282,19 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 		}
 		return rep, fmt.Errorf("%v; nothing was imported, the library is as it was", oneLine(err))
 	}
-
-	done := 0
-	var ierr error
-	err = l.readDocuments(ctx, jobs, prior, func(j *importJob) {
-		done++
-		if ierr == nil && j.doc != nil && j.doc.Lang != "" {
-			ierr = index(j)
-		}
-		if progress != nil {
-			progress(Progress{Done: done, Total: len(jobs), Path: j.path, Stage: "reading"})
-		}
-	})
-	if err == nil {
-		err = ctx.Err()
+	opt := ReadOptions{
+		Prior: func(key string) *PriorDocument { return prior[key] },
+		Tag:   l.Tag,
 	}
-	if err == nil {
-		err = ierr
+	if progress != nil {
+		opt.Progress = func(done, total int, path string) {
+			progress(Progress{Done: done, Total: total, Path: path, Stage: "reading"})
+		}
 	}
+	files, rep, err := ReadDocuments(ctx, paths, opt, index)
 	if err != nil {
 		return fail(err)
 	}
-
-	// A document whose language is unknown waited for its neighbours'.
-	guessLangs(jobs)
-	for _, j := range jobs {
-		if j.doc != nil && !j.staged {
-			if err := index(j); err != nil {
-				return fail(err)
-			}
-		}
-	}
-	var ready []*importJob
-	for _, j := range jobs {
-		rep.Bytes += j.size
-		switch {
-		case j.skip != "":
-			rep.Skipped = append(rep.Skipped, SkippedFile{j.path, j.skip})
-		case j.unchanged:
-			rep.Unchanged = append(rep.Unchanged, j.path)
-		case j.doc != nil:
-			ready = append(ready, j)
-		}
-	}
-	sort.Slice(rep.Skipped, func(a, b int) bool { return rep.Skipped[a].Path < rep.Skipped[b].Path })
 	if len(ready) == 0 {
 		in.finish()
 		tx.abort()
@@ -344,7 +304,7 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 		return rep, nil
 	}
 	if progress != nil {
-		progress(Progress{Done: len(jobs), Total: len(jobs), Stage: "indexing"})
+		progress(Progress{Done: len(files), Total: len(files), Stage: "indexing"})
 	}
 	if err := in.finish(); err != nil {
 		return fail(err)
@@ -358,166 +318,64 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 	if err := c.committed(); err != nil {
 		l.notice("the index will be rebuilt at the next start: " + oneLine(err))
 	}
+	// The report lists the documents in the order of their files.
+	sort.Slice(ready, func(a, b int) bool { return ready[a].seq < ready[b].seq })
 	for _, j := range ready {
-		d := ImportedDoc{ID: j.doc.ID, Path: j.path, Title: j.doc.Title, Lang: j.doc.Lang, Format: j.res.Format,
-			Pages: j.res.Pages, Passages: len(j.doc.Passages), Warnings: j.res.Warnings}
-		if j.old != nil {
+		d := ImportedDoc{ID: j.Doc.ID, Path: j.Path, Title: j.Doc.Title, Lang: j.Doc.Lang, Format: j.Format,
+			Pages: j.Pages, Passages: len(j.Doc.Passages), Warnings: j.Warnings}
+		if j.Prior != nil {
 			rep.Updated = append(rep.Updated, d)
 		} else {
 			rep.Added = append(rep.Added, d)
 		}
 	}
+	sort.Slice(rep.Skipped, func(a, b int) bool { return rep.Skipped[a].Path < rep.Skipped[b].Path })
 	return rep, nil
 }
 
-// readDocuments reads, extracts, parses and tags the jobs' files on every
-// processor, and calls done with each job once it is read, from the
-// calling goroutine, in the order they finish. It stops feeding files when
-// ctx is done. A job that gives a document has j.doc set (tagged, its
-// language possibly unknown), else j.skip or j.unchanged.
-func (l *Local) readDocuments(ctx context.Context, jobs []*importJob, prior map[string]*priorDoc, done func(j *importJob)) error {
-	work := make(chan *importJob)
-	out := make(chan *importJob, 16)
-	var wg sync.WaitGroup
-	// Twice as many workers as processors: they wait on the disk too.
-	for w := 0; w < 2*runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range work {
-				if ctx.Err() == nil {
-					l.readJob(ctx, j, prior)
-				}
-				out <- j
-			}
-		}()
-	}
-	go func() {
-	feed:
-		for _, j := range jobs {
-			select {
-			case work <- j:
-			case <-ctx.Done():
-				break feed
-			}
-		}
-		close(work)
-		wg.Wait()
-		close(out)
-	}()
-	for j := range out {
-		done(j)
-	}
-	return ctx.Err()
+// Tag tags a document's passages with their themes, as the library tags
+// every document it holds: with the shipped taxonomy, weighing terms by
+// the seeds' statistics. It is ReadDocuments' Tag for this library.
+func (l *Local) Tag(d *corpus.Document) {
+	tax, stats, _ := l.tagger()
+	tax.TagWith(stats, []*corpus.Document{d})
 }
 
-// readJob reads, extracts, parses and tags one file, and finds what of the
-// document imported before from the same path it replaces.
-func (l *Local) readJob(ctx context.Context, j *importJob, prior map[string]*priorDoc) {
-	ext := strings.ToLower(filepath.Ext(j.path))
-	if kind, ok := notDocuments[ext]; ok {
-		j.skip = "not a document (" + kind + ")"
-		return
-	}
-	info, err := os.Stat(j.path)
-	if err != nil {
-		j.skip = oneLine(err)
-		return
-	}
-	if info.Size() > extract.MaxSize {
-		j.skip = fmt.Sprintf("file too large: %d MiB, the limit is %d MiB", info.Size()>>20, extract.MaxSize>>20)
-		return
-	}
-	data, err := os.ReadFile(j.path)
-	if err != nil {
-		j.skip = oneLine(err)
-		return
-	}
-	j.size = int64(len(data))
-	sum := sha256.Sum256(data)
-	checksum := hex.EncodeToString(sum[:])
-	pathKey := docIDForPath(j.abs)
-	old := prior[pathKey]
-	if old != nil {
-		j.old = old
-		if old.checksum == checksum {
-			j.unchanged = true
-			return
-		}
-	}
-	res, err := extract.Extract(j.path, data)
-	if err != nil {
-		j.skip = oneLine(err)
-		return
-	}
-	title := res.Title
-	if title == "" {
-		title = strings.TrimSuffix(filepath.Base(j.path), filepath.Ext(j.path))
-	}
-	id := slug(title) + "-" + pathKey
-	if old != nil {
-		id = old.id
-	}
-	// No URL: the file's path on this machine means nothing to a brief's
-	// reader and would show the analyst's folders in every citation.
-	meta := corpus.Meta{
-		ID: id, Title: title, Issuer: res.Author, Date: res.Date, Lang: res.Lang,
-		Kind: res.Format + " file", Source: filepath.Base(j.path), Checksum: checksum,
-	}
-	var oldIDs []string
-	if old != nil {
-		// Keep what the user set by hand over what the file says.
-		l.store.view(func(tx *bolt.Tx) error {
-			applyEdits(&meta, getEdits(tx, old.id))
-			oldIDs, _ = passageIDs(tx, old.id)
-			return nil
-		})
-	}
-	doc, err := parseDocument(ctx, meta, res.Text)
-	if err != nil {
-		j.skip = oneLine(err)
-		return
-	}
-	res.Text = "" // parsed: not needed any more
-	if err := l.checkPassageIDs(doc); err != nil {
-		j.skip = oneLine(err)
-		return
-	}
-	if doc.Lang != "" {
-		l.taxonomy.TagWith(l.stats, []*corpus.Document{doc})
-		j.tagged = true
-	}
-	keep := make(map[string]bool, len(doc.Passages))
-	for i := range doc.Passages {
-		keep[doc.Passages[i].ID] = true
-	}
-	for _, id := range oldIDs {
-		if !keep[id] {
-			j.gone = append(j.gone, id)
-		}
-	}
-	j.doc, j.res, j.data = doc, res, data
-	if old != nil {
-		// A changed file may have changed its extension: drop the old
-		// original copies the new one does not replace.
-		copies, _ := filepath.Glob(filepath.Join(l.dir, originalsDir, old.id+".*"))
-		for _, o := range copies {
-			if rel, err := filepath.Rel(l.dir, o); err == nil && rel != originalName(j) {
-				j.removes = append(j.removes, rel)
-			}
-		}
-	}
-}
-
-// checkPassageIDs fails when a passage ID of d is already another
-// document's.
-func (l *Local) checkPassageIDs(d *corpus.Document) error {
+// prepareJob finds what of the library a document read replaces: the old
+// version's passages it drops and the old copies of its original. It fails
+// when a passage ID is already another document's.
+func (l *Local) prepareJob(j *importJob, orders map[string]string) error {
+	d := j.Doc
 	return l.store.view(func(tx *bolt.Tx) error {
 		pids := tx.Bucket(bucketPassageIDs)
 		prefix := passagePrefix(d.ID)
+		keep := make(map[string]bool, len(d.Passages))
 		for i := range d.Passages {
 			if k := pids.Get([]byte(d.Passages[i].ID)); k != nil && !bytes.HasPrefix(k, prefix) {
 				return fmt.Errorf("passage ID %s is already used by %s", d.Passages[i].ID, k[:bytes.IndexByte(k, 0)])
+			}
+			keep[d.Passages[i].ID] = true
+		}
+		if j.Prior == nil {
+			j.order = catalogueOrder(d.ID, false, 0)
+			return nil
+		}
+		j.order = orders[j.Prior.ID]
+		old, err := passageIDs(tx, j.Prior.ID)
+		if err != nil {
+			return err
+		}
+		for _, id := range old {
+			if !keep[id] {
+				j.gone = append(j.gone, id)
+			}
+		}
+		// A changed file may have changed its extension: drop the old
+		// original copies the new one does not replace.
+		copies, _ := filepath.Glob(filepath.Join(l.dir, originalsDir, j.Prior.ID+".*"))
+		for _, o := range copies {
+			if rel, err := filepath.Rel(l.dir, o); err == nil && rel != originalName(j) {
+				j.removes = append(j.removes, rel)
 			}
 		}
 		return nil
@@ -538,23 +396,23 @@ func parseDocument(ctx context.Context, meta corpus.Meta, text string) (d *corpu
 // guessLangs gives a document whose language could not be told (a short
 // index page, a table of figures) the language most documents of its folder
 // are in.
-func guessLangs(jobs []*importJob) {
+func guessLangs(files []*ReadFile) {
 	byDir := map[string]map[string]int{}
-	for _, j := range jobs {
-		if j.doc != nil && j.doc.Lang != "" {
-			d := filepath.Dir(j.abs)
+	for _, f := range files {
+		if f.Doc != nil && f.Doc.Lang != "" {
+			d := filepath.Dir(f.abs)
 			if byDir[d] == nil {
 				byDir[d] = map[string]int{}
 			}
-			byDir[d][j.doc.Lang]++
+			byDir[d][f.Doc.Lang]++
 		}
 	}
-	for _, j := range jobs {
-		if j.doc == nil || j.doc.Lang != "" {
+	for _, f := range files {
+		if f.Doc == nil || f.Doc.Lang != "" {
 			continue
 		}
 		best, n := "", 0
-		for lang, c := range byDir[filepath.Dir(j.abs)] {
+		for lang, c := range byDir[filepath.Dir(f.abs)] {
 			if c > n || c == n && lang < best {
 				best, n = lang, c
 			}
@@ -562,25 +420,20 @@ func guessLangs(jobs []*importJob) {
 		if best == "" {
 			continue
 		}
-		j.doc.Lang = best
-		for i := range j.doc.Passages {
-			j.doc.Passages[i].Lang = best
+		f.Doc.Lang = best
+		for i := range f.Doc.Passages {
+			f.Doc.Passages[i].Lang = best
 		}
-		j.res.Warnings = append(j.res.Warnings, "language guessed from the other documents of its folder")
+		f.Warnings = append(f.Warnings, "language guessed from the other documents of its folder")
 	}
 }
 
-// stageJob writes a document's original into the staging folder (tagging
-// the document first if its language was only guessed) and drops the
-// file's bytes.
+// stageJob writes a document's original into the staging folder and drops
+// the file's bytes.
 func (l *Local) stageJob(tx *importTx, j *importJob) error {
 	j.staged = true
-	if !j.tagged {
-		l.taxonomy.TagWith(l.stats, []*corpus.Document{j.doc})
-		j.tagged = true
-	}
-	err := tx.stage(originalName(j), j.data)
-	j.data = nil
+	err := tx.stage(originalName(j), j.Data)
+	j.Data = nil
 	if err != nil {
 		return err
 	}
@@ -592,7 +445,7 @@ func (l *Local) stageJob(tx *importTx, j *importJob) error {
 
 // originalName is where the library keeps the copy of a job's file.
 func originalName(j *importJob) string {
-	return filepath.Join(originalsDir, j.doc.ID+strings.ToLower(filepath.Ext(j.path)))
+	return filepath.Join(originalsDir, j.Doc.ID+strings.ToLower(filepath.Ext(j.Path)))
 }
 
 // importFault, when set by a test, fails an import at a stage ("index":
@@ -608,15 +461,15 @@ func (l *Local) commitImport(tx *importTx, jobs []*importJob) error {
 	if err != nil {
 		return err
 	}
+	_, _, tagger := l.tagger()
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	// In ID order: the store's pages fill best when keys come in order.
+	jobs = append([]*importJob(nil), jobs...)
+	sort.Slice(jobs, func(a, b int) bool { return jobs[a].Doc.ID < jobs[b].Doc.ID })
 	err = l.store.update(func(btx *bolt.Tx) error {
 		for _, j := range jobs {
-			order := catalogueOrder(j.doc.ID, false, 0)
-			if j.old != nil {
-				order = j.old.order
-			}
-			if _, err := putDocument(btx, j.doc, false, l.tagger, order); err != nil {
+			if _, err := putDocument(btx, j.Doc, false, tagger, j.order); err != nil {
 				return err
 			}
 		}

@@ -35,7 +35,7 @@ func TestCollectFilesFollowsNamedLink(t *testing.T) {
 	jobs := collectFiles([]string{link}, rep)
 	var got []string
 	for _, j := range jobs {
-		got = append(got, j.path)
+		got = append(got, j.Path)
 	}
 	sort.Strings(got)
 	want := []string{filepath.Join(link, "a.txt"), filepath.Join(link, "b.txt"), filepath.Join(link, "c.txt")}

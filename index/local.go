@@ -64,12 +64,9 @@ type Local struct {
 	notice    func(string)
 	analyzers analyzerSet
 
-	// The tagging of passages with themes: the taxonomy, the term
-	// statistics it weighs terms with (the seeds', the same on every
-	// open) and the version stamp of tags made that way.
-	taxonomy *themes.Taxonomy
-	stats    *themes.Stats
-	tagger   string
+	// tag is the tagging of passages with themes, weighing terms by the
+	// seeds' statistics (the same on every open).
+	tag *tagging
 
 	mu       sync.RWMutex
 	idx      bleve.Index // nil while a change reopens it
@@ -154,8 +151,7 @@ func Open(cfg Config) (*Local, error) {
 	// statistics, which do not change with the documents a user imports:
 	// so an imported document's tags, made once when it is imported and
 	// kept in the store, stay right however the library grows.
-	l.taxonomy = themes.Default()
-	key, err := seedKey(cfg.Seeds, l.taxonomy)
+	key, err := seedKey(cfg.Seeds)
 	if err != nil {
 		return nil, err
 	}
@@ -235,19 +231,9 @@ func (l *Local) openQuick(key string) bool {
 		s.close()
 		return false
 	}
-	l.setStats(st.stats)
+	l.useStats(st.stats, nil)
 	l.store, l.idx = s, idx
 	return true
-}
-
-// setStats makes st the statistics the library tags with (and, when there
-// are seeds, the shipped taxonomy's own).
-func (l *Local) setStats(st *themes.Stats) {
-	l.stats = st
-	if st != nil {
-		l.taxonomy.SetStats(st)
-	}
-	l.tagger = l.taxonomy.Version(st)
 }
 
 // prepareStore opens the store for writing, creating it if needed, puts
@@ -267,11 +253,27 @@ func (l *Local) prepareStore(fsys fs.FS, key string) error {
 				return nil
 			})
 			if st.key == key && !pending {
-				l.setStats(st.stats)
+				l.useStats(st.stats, nil)
 				l.store = s
 				return nil
 			}
 			s.close()
+			if !pending && st.key != "" {
+				// Made by another build of Attaché, which may have the
+				// library open: then its seeds are used as it left them
+				// rather than refusing to open.
+				w, err := openDocStore(l.dir, false)
+				if errors.Is(err, ErrInUse) {
+					if s, err := openDocStore(l.dir, true); err == nil {
+						l.useStats(st.stats, nil)
+						l.store = s
+						return nil
+					}
+				}
+				if err == nil {
+					w.close()
+				}
+			}
 		}
 	}
 	s, err := openDocStore(l.dir, false)
@@ -288,9 +290,10 @@ func (l *Local) prepareStore(fsys fs.FS, key string) error {
 			if err != nil {
 				return err
 			}
-			st.stats = stats
+			l.useStats(nil, stats)
+		} else {
+			l.useStats(st.stats, nil)
 		}
-		l.setStats(st.stats)
 		if old {
 			n, err := l.convertOldDocs(tx)
 			if err != nil {

@@ -287,7 +287,7 @@ func TestChangeIndexesWhatItPuts(t *testing.T) {
 			Text: "Wombats dig burrows with their strong claws."}},
 	}
 	err := l.change(func(tx *bolt.Tx) ([]string, []*corpus.Document, error) {
-		_, err := putDocument(tx, doc, false, l.tagger, catalogueOrder(doc.ID, false, 0))
+		_, err := putDocument(tx, doc, false, taggerOf(l), catalogueOrder(doc.ID, false, 0))
 		return nil, []*corpus.Document{doc}, err
 	})
 	if err != nil {
@@ -305,4 +305,30 @@ func TestChangeIndexesWhatItPuts(t *testing.T) {
 	if len(*notices) != 0 {
 		t.Errorf("reopening after a change said %q", *notices)
 	}
+}
+
+// TestAnotherBuildsSeedsWhileInUse opens a library whose seeds were cached
+// by another build of Attaché while that one has it open: the seeds are
+// used as they are instead of failing, since they cannot be refreshed.
+func TestAnotherBuildsSeedsWhileInUse(t *testing.T) {
+	dir := t.TempDir()
+	l, _ := openFresh(t, dir)
+	l.Close()
+	s, err := openDocStore(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(metaSeeds, []byte("another build")) })
+	s.close()
+	other, err := openDocStore(dir, true) // the other build, reading
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, notices := openFresh(t, dir)
+	defer l.Close()
+	if len(*notices) != 0 {
+		t.Errorf("opening said %q", *notices)
+	}
+	mustSearch(t, l, "digitale")
+	other.close()
 }

@@ -21,11 +21,12 @@ import (
 // reads nothing of them.
 
 // seedKey identifies the parsed and tagged form of the seeds in fsys (nil:
-// no seeds) made by this program with taxonomy tx.
-func seedKey(fsys fs.FS, tx *themes.Taxonomy) (string, error) {
+// no seeds) made by this program (whose version covers the taxonomy it
+// embeds and how it parses and tags).
+func seedKey(fsys fs.FS) (string, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "code %s\nmapping %d\nrecords %d\nschema %s\ntaxonomy %s\n",
-		codeVersion(), MappingVersion, recordFormat, storeSchema, tx.Version(nil))
+	fmt.Fprintf(h, "code %s\nmapping %d\nrecords %d\nschema %s\n",
+		codeVersion(), MappingVersion, recordFormat, storeSchema)
 	if fsys != nil {
 		err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 			if err != nil || !d.Type().IsRegular() {
@@ -77,23 +78,15 @@ func codeVersion() string {
 // seedState is what the store says about its seeds.
 type seedState struct {
 	key    string
-	stats  *themes.Stats
+	stats  []byte // the seeds' statistics, as JSON
 	tagger string
 }
 
 // readSeedState reads the seed cache's key, statistics and tagging version.
 func readSeedState(tx *bolt.Tx) seedState {
 	meta := tx.Bucket(bucketMeta)
-	st := seedState{key: string(meta.Get(metaSeeds)), tagger: string(meta.Get(metaTagger))}
-	if b := meta.Get(metaStats); b != nil && string(b) != "null" {
-		var s themes.Stats
-		if json.Unmarshal(b, &s) == nil {
-			st.stats = &s
-		} else {
-			st.key = "" // unreadable: parse again
-		}
-	}
-	return st
+	return seedState{key: string(meta.Get(metaSeeds)), tagger: string(meta.Get(metaTagger)),
+		stats: append([]byte(nil), meta.Get(metaStats)...)}
 }
 
 // refreshSeeds parses and tags the seeds in fsys (nil: none), puts them in
@@ -111,11 +104,12 @@ func (l *Local) refreshSeeds(tx *bolt.Tx, fsys fs.FS, key string) (*themes.Stats
 	// The seeds' statistics weigh every document's tags, and become the
 	// shipped taxonomy's own, which Scores and Matrix use elsewhere
 	// (drafts, the coverage matrix).
+	tax := themes.Default()
 	var stats *themes.Stats
 	if len(docs) > 0 {
-		stats = l.taxonomy.TagDocuments(docs)
+		stats = tax.TagDocuments(docs)
 	}
-	tagger := l.taxonomy.Version(stats)
+	tagger := tax.Version(stats)
 	keep := map[string]bool{}
 	for _, d := range docs {
 		keep[d.ID] = true
@@ -148,7 +142,7 @@ func (l *Local) refreshSeeds(tx *bolt.Tx, fsys fs.FS, key string) (*themes.Stats
 		if err != nil {
 			return nil, err
 		}
-		l.taxonomy.TagWith(stats, []*corpus.Document{d})
+		tax.TagWith(stats, []*corpus.Document{d})
 		if _, err := putDocument(tx, d, false, tagger, rec.Order); err != nil {
 			return nil, err
 		}

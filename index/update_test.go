@@ -79,8 +79,8 @@ func TestImportEditRemoveUpdateTheIndexInPlace(t *testing.T) {
 	// The tags are made at import, kept in the store with the version of
 	// the tagging, and searchable.
 	d, _ := l.Document(id)
-	if rec := record(t, l, id); rec.Tagger != l.tagger || l.tagger == "" {
-		t.Errorf("stored tagger %v, library's %q", rec.Tagger, l.tagger)
+	if rec := record(t, l, id); rec.Tagger != taggerOf(l) || taggerOf(l) == "" {
+		t.Errorf("stored tagger %v, library's %q", rec.Tagger, taggerOf(l))
 	}
 	if !slices.Contains(docThemes(d), "undersea-cables") {
 		t.Errorf("stored themes of a report on submarine cables: %v", docThemes(d))
@@ -179,7 +179,7 @@ func TestOpenRetagsDocumentsTaggedByAnotherVersion(t *testing.T) {
 	if err != nil || len(rep.Added) != 3 {
 		t.Fatalf("import: %v %+v", err, rep)
 	}
-	tagger := l.tagger
+	tagger := taggerOf(l)
 	l.Close()
 
 	// A new program with the same tagging: the seeds are taken again, and
@@ -207,8 +207,8 @@ func TestOpenRetagsDocumentsTaggedByAnotherVersion(t *testing.T) {
 	l.Close()
 	l, notices = openFresh(t, lib)
 	defer l.Close()
-	if l.tagger != tagger {
-		t.Errorf("tagger %s, before %s", l.tagger, tagger)
+	if taggerOf(l) != tagger {
+		t.Errorf("tagger %s, before %s", taggerOf(l), tagger)
 	}
 	if res := findIn(t, l, "theme:quantum doc:"+other); res.Total != 0 {
 		t.Errorf("old tags still searchable: %s", describeHits(res))
@@ -217,7 +217,7 @@ func TestOpenRetagsDocumentsTaggedByAnotherVersion(t *testing.T) {
 		t.Errorf("the retagged document is not found by its theme")
 	}
 	d, _ := l.Document(other)
-	if rec := record(t, l, other); rec.Tagger != l.tagger || slices.Contains(docThemes(d), "quantum") {
+	if rec := record(t, l, other); rec.Tagger != taggerOf(l) || slices.Contains(docThemes(d), "quantum") {
 		t.Errorf("the retagged document was not saved: tagger %v, themes %v", rec.Tagger, docThemes(d))
 	}
 	checkConsistent(t, l)

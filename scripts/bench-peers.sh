@@ -1,0 +1,107 @@
+#!/bin/sh
+# bench-peers: Attaché beside Recoll (Xapian) on the same copy of the GIMP
+# manual (Debian gimp-help-en and gimp-help-it): import wall time and peak
+# memory, then whole-process searches, recollq and attache search
+# alternating A B A B, PAIRS pairs per query, each ratio the median of its
+# pairs. A benchmark, not a test: it prints figures and fails only when a
+# program fails.
+#
+#   sh scripts/bench-peers.sh [bin/attache]
+#   COPIES=6 sh scripts/bench-peers.sh     # six copies of the manual (~100k passages)
+#   PAIRS=9 sh scripts/bench-peers.sh
+set -eu
+
+ATTACHE=${1:-bin/attache}
+COPIES=${COPIES:-1}
+PAIRS=${PAIRS:-5}
+HELP=/usr/share/gimp/2.0/help
+
+need_pkgs=""
+command -v recollindex >/dev/null 2>&1 || need_pkgs="$need_pkgs recoll"
+[ -d "$HELP/en" ] || need_pkgs="$need_pkgs gimp-help-en"
+[ -d "$HELP/it" ] || need_pkgs="$need_pkgs gimp-help-it"
+[ -x /usr/bin/time ] || need_pkgs="$need_pkgs time"
+if [ -n "$need_pkgs" ]; then
+	if [ "$(id -u)" != 0 ]; then
+		echo "bench-peers: needs$need_pkgs; install with: sudo apt-get install$need_pkgs" >&2
+		exit 1
+	fi
+	echo "bench-peers: installing$need_pkgs" >&2
+	apt-get install -y --no-install-recommends $need_pkgs >/dev/null
+fi
+[ -x "$ATTACHE" ] || { echo "bench-peers: no Attaché binary at $ATTACHE (make build)" >&2; exit 1; }
+ATTACHE=$(cd "$(dirname "$ATTACHE")" && pwd)/$(basename "$ATTACHE")
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/attache-bench-peers.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT INT TERM
+DOCS=$WORK/gimp
+mkdir -p "$DOCS"
+i=1
+while [ "$i" -le "$COPIES" ]; do
+	mkdir -p "$DOCS/copy$i"
+	# the pages only (1,370 HTML files, 18 MB), as the issue measured them
+	(cd "$HELP" && find en it -name '*.html' | tar -cf - -T -) | (cd "$DOCS/copy$i" && tar -xf -)
+	i=$((i + 1))
+done
+echo "bench-peers: $COPIES cop$( [ "$COPIES" = 1 ] && echo y || echo ies) of the GIMP manual EN+IT in $DOCS ($(du -sh "$DOCS" | cut -f1))"
+
+# Recoll with a private configuration in the temporary folder.
+export RECOLL_CONFDIR=$WORK/recoll
+mkdir -p "$RECOLL_CONFDIR"
+cat >"$RECOLL_CONFDIR/recoll.conf" <<EOF
+topdirs = $DOCS
+dbdir = $WORK/recoll/xapiandb
+EOF
+export ATTACHE_LIBRARY=$WORK/library
+export XDG_CACHE_HOME=$WORK/cache
+# The library is made (the seeds indexed) before the clock starts: Recoll
+# has no seeds.
+"$ATTACHE" docs >/dev/null
+
+measure() { # label command…: prints "label wall_s peak_MB"
+	label=$1
+	shift
+	/usr/bin/time -f "%e %M" -o "$WORK/time.out" "$@" >"$WORK/out.txt" 2>"$WORK/err.txt" || {
+		echo "bench-peers: $label failed:" >&2
+		tail -5 "$WORK/err.txt" >&2
+		exit 1
+	}
+	set -- $(tail -1 "$WORK/time.out")
+	echo "$label $1 $(($2 / 1024))"
+}
+
+r=$(measure recollindex recollindex -c "$RECOLL_CONFDIR")
+a=$(measure attache-import "$ATTACHE" import "$DOCS")
+echo "$r" | awk '{printf "recollindex      %6.2f s  %5d MB\n", $2, $3}'
+echo "$a" | awk '{printf "attache import   %6.2f s  %5d MB\n", $2, $3}'
+passages=$("$ATTACHE" docs --json | python3 -c 'import json,sys; print(sum(d["passages"] for d in json.load(sys.stdin)))')
+echo "attache library: $passages passages, index $(du -sh "$ATTACHE_LIBRARY" | cut -f1)"
+echo "$r $a" | awk '{printf "import ratio (attache/recoll): time %.2f×, peak memory %.2f×\n", $5/$2, $6/$3}'
+
+# Whole-process searches, alternating, timed by the shell's own clock.
+python3 - "$ATTACHE" "$RECOLL_CONFDIR" "$PAIRS" <<'EOF'
+import statistics, subprocess, sys, time
+attache, conf, pairs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+queries = ["layer mask", "livello maschera", "brush dynamics", "pennello", "crop image",
+           "ritaglia immagine", "color balance", "curve colore", "selection tool",
+           "strumento selezione", "gradient", "sfumatura", "text tool font", "tracciato",
+           "export png", "esporta", "undo history", "sfocatura gaussiana"]
+def run(cmd):
+    t = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - t
+ratios, rs, ats = [], [], []
+print(f"{'query':<22} {'recollq ms':>10} {'attache ms':>10} {'ratio':>7}")
+for q in queries:
+    pr = []
+    for _ in range(pairs):
+        r = run(["recollq", "-c", conf, "-n", "0-10", "-q", q])
+        a = run([attache, "search", "--limit", "10", q])
+        pr.append((r, a))
+    rm = statistics.median(p[0] for p in pr) * 1000
+    am = statistics.median(p[1] for p in pr) * 1000
+    ratio = statistics.median(p[1] / p[0] for p in pr)
+    ratios.append(ratio); rs.append(rm); ats.append(am)
+    print(f"{q:<22} {rm:10.1f} {am:10.1f} {ratio:6.2f}×")
+print(f"{'all queries (median)':<22} {statistics.median(rs):10.1f} {statistics.median(ats):10.1f} {statistics.median(ratios):6.2f}×")
+EOF
