@@ -189,6 +189,10 @@ func TestItalianInterfaceLeavesNoEnglish(t *testing.T) {
 		}
 	}
 	u.brief.outline.tree.UnselectAll()
+	// The page preview, in the reader's place.
+	u.preview.toggle()
+	check("preview", visibleTexts(u.win.Content()))
+	u.preview.toggle()
 
 	// Every dialog the window opens.
 	dialogs := map[string]func(){
