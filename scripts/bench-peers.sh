@@ -75,7 +75,7 @@ a=$(measure attache-import "$ATTACHE" import "$DOCS")
 echo "$r" | awk '{printf "recollindex      %6.2f s  %5d MB\n", $2, $3}'
 echo "$a" | awk '{printf "attache import   %6.2f s  %5d MB\n", $2, $3}'
 passages=$("$ATTACHE" docs --json | python3 -c 'import json,sys; print(sum(d["passages"] for d in json.load(sys.stdin)))')
-echo "attache library: $passages passages, index $(du -sh "$ATTACHE_LIBRARY" | cut -f1)"
+echo "attache library: $passages passages, library folder $(du -sh "$ATTACHE_LIBRARY" | cut -f1) (index $(du -sh "$ATTACHE_LIBRARY/index.bleve" | cut -f1)); Recoll database $(du -sh "$WORK/recoll/xapiandb" | cut -f1)"
 echo "$r $a" | awk '{printf "import ratio (attache/recoll): time %.2f×, peak memory %.2f×\n", $5/$2, $6/$3}'
 
 # Whole-process searches, alternating, timed by the shell's own clock.
