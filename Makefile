@@ -5,7 +5,7 @@ GO      ?= go
 BIN     := bin/attache
 SHOTS   := screenshots
 
-.PHONY: all run test build deps vet bench bench-scale bench-peers eval screenshots smoke check-docx fuzz clean
+.PHONY: all run test build deps vet bench bench-scale bench-peers bench-team eval screenshots smoke check-docx fuzz clean
 
 all: build
 
@@ -45,8 +45,31 @@ COPIES ?= 1
 bench-peers: build
 	COPIES=$(COPIES) sh scripts/bench-peers.sh $(BIN)
 
+GIMP_HELP := /usr/share/gimp/2.0/help
+
+# Both libraries on the same judged set: the local one (attache eval), then
+# the team library on a throwaway PostgreSQL beside the local one, side by
+# side (it fails if the team's nDCG@10 is more than 0.05 under the local's).
 eval: deps
 	$(GO) run . eval
+	@if [ -d $(GIMP_HELP)/en ] && [ -d $(GIMP_HELP)/it ]; then \
+		echo; $(GO) run . eval --import $(GIMP_HELP)/en --import $(GIMP_HELP)/it testdata/eval-gimp.json; \
+	else \
+		echo "eval: the GIMP manual is not installed (apt-get install gimp-help-en gimp-help-it): testdata/eval-gimp.json skipped"; \
+	fi
+	$(GO) test -count=1 -run '^TestEvalBesideLocal$$' -v ./index/team/ | grep -v '^=== RUN'
+
+# The team library beside the local one at scale (copies of Debian's GIMP
+# manual, installed if missing): import throughput, search median and p99
+# with 1 and 8 clients, ts_headline against Go highlights. Not part of
+# "test". BENCH_PASSAGES=1000000 for the large run; BENCH_MINUTES bounds the
+# imports (the searches are then timed at the size reached).
+BENCH_PASSAGES ?= 100000
+BENCH_MINUTES ?= 0
+bench-team: deps
+	@[ -d /usr/share/gimp/2.0/help/en ] && [ -d /usr/share/gimp/2.0/help/it ] || \
+		{ [ "$$(id -u)" -eq 0 ] && apt-get install -y -qq --no-install-recommends gimp-help-en gimp-help-it >/dev/null; }
+	ATTACHE_BENCH_PASSAGES=$(BENCH_PASSAGES) ATTACHE_BENCH_MINUTES=$(BENCH_MINUTES) $(GO) test -count=1 -run '^$$' -bench '^BenchmarkScaleBeside$$' -benchtime 1x -timeout 3h ./index/team/
 
 screenshots: build
 	@sh scripts/screenshots.sh $(BIN) $(SHOTS)

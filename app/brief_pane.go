@@ -28,6 +28,7 @@ type briefPane struct {
 	headerMsg                                     *widget.Label
 	heading, marking2                             *widget.Label
 	accordion                                     *widget.Accordion
+	budget                                        *budgetForm
 
 	outline *outline
 	content fyne.CanvasObject
@@ -81,13 +82,14 @@ func newBriefPane(u *ui) *briefPane {
 	// it is; labels of a column share one width so the fields line up.
 	left := labelWidth(lang.L("Subtitle"), lang.L("For"), lang.L("Author"), lang.L("Marking"), lang.L("Labels"))
 	right := labelWidth(lang.L("Date"), lang.L("Office"), lang.L("Purpose"))
+	p.budget = newBudgetForm(p, left)
 	form := container.NewVBox(
 		labelled(lang.L("Title"), left, p.title), labelled(lang.L("Subtitle"), left, p.subtitle),
 		container.NewGridWithColumns(2,
 			labelled(lang.L("For"), left, p.addressee), labelled(lang.L("Date"), right, p.date),
 			labelled(lang.L("Author"), left, p.author), labelled(lang.L("Office"), right, p.org),
 			labelled(lang.L("Marking"), left, p.marking), labelled(lang.L("Purpose"), right, p.purpose)),
-		labelled(lang.L("Labels"), left, p.labels), p.headerMsg,
+		labelled(lang.L("Labels"), left, p.labels), p.budget.content, p.headerMsg,
 	)
 	p.accordion = widget.NewAccordion(
 		widget.NewAccordionItem(lang.L("Title block and marking"), form),
@@ -99,7 +101,7 @@ func newBriefPane(u *ui) *briefPane {
 	p.marking2 = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	p.marking2.Importance = widget.DangerImportance
 	p.outline = newOutline(u)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, p.marking2, p.heading), p.accordion)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(u.preview.count, p.marking2), p.heading), p.accordion)
 	p.content = container.NewBorder(top, nil, nil, nil, p.outline.content)
 	return p
 }
@@ -171,6 +173,7 @@ func (p *briefPane) load(b *briefing.Brief) {
 		p.labels.SetSelectedIndex(0)
 	}
 	setText(p.keys, strings.Join(b.KeyMessages, "\n"))
+	p.budget.load(b)
 	p.headerMsg.Hide()
 	p.showHeading(b)
 }

@@ -69,6 +69,14 @@ func TestThemeTextMeetsWCAGAA(t *testing.T) {
 				}
 			}
 		}
+		// A menu's shortcut labels, dimmed from the text colour as Fyne's
+		// menu item does (widget/menu_item.go, shortcutColor).
+		r, g, b, a := th.Color(theme.ColorNameForeground, v).RGBA()
+		a = uint32(float32(a) * 0.95)
+		short := color.NRGBA{R: uint8(r), G: uint8(g), B: uint8(b), A: uint8(a)}
+		if c := contrast(over(short, backs["menu"]), backs["menu"]); c < 4.5 {
+			t.Errorf("variant %d: a menu's shortcut labels have contrast %.2f:1", v, c)
+		}
 		// Text on a coloured button: Add to brief, Save.
 		if r := contrast(th.Color(theme.ColorNameForegroundOnPrimary, v), th.Color(theme.ColorNamePrimary, v)); r < 4.5 {
 			t.Errorf("variant %d: text on a primary button has contrast %.2f:1", v, r)

@@ -52,7 +52,7 @@ func (u *ui) askOverwrite(then func()) {
 	path := u.path
 	var d *dialog.CustomDialog
 	msg := widget.NewLabel(lang.L("{{.Name}} was changed on disk since you opened it.\nOverwrite it with this window's brief, or save this brief as another file?", map[string]any{"Name": u.briefName()}))
-	overwrite := widget.NewButton(lang.L("Overwrite"), func() {
+	overwrite := newEnterButton(lang.L("Overwrite"), func() {
 		d.Hide()
 		if err := u.saveTo(path); err != nil {
 			u.showError(err)
@@ -62,12 +62,12 @@ func (u *ui) askOverwrite(then func()) {
 			then()
 		}
 	})
-	saveAs := widget.NewButton(lang.L("Save as…"), func() {
+	saveAs := newEnterButton(lang.L("Save as…"), func() {
 		d.Hide()
 		u.saveAs(then)
 	})
 	saveAs.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("Cancel"), func() { d.Hide() })
+	cancel := newEnterButton(lang.L("Cancel"), func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(lang.L("Brief changed on disk"), msg, u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, overwrite, saveAs})
 	u.showDialog(d)

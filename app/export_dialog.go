@@ -99,6 +99,9 @@ func (u *ui) showExport() {
 		widget.NewFormItem(lang.L("Notes"), notes),
 		widget.NewFormItem(lang.L("File"), container.NewBorder(nil, nil, nil, browse, path)),
 	}
+	if note := u.preview.exportNote(); note != nil {
+		items = append(items, widget.NewFormItem(lang.L("Pages"), note))
+	}
 	d := dialog.NewForm(lang.L("Export brief"), lang.L("Export"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
@@ -201,14 +204,14 @@ func (u *ui) showExportResult(res exportResult) {
 		content = container.NewBorder(msg, nil, nil, nil, container.NewVScroll(w))
 	}
 	var d *dialog.CustomDialog
-	open := widget.NewButton(lang.L("Open"), func() {
+	open := newEnterButton(lang.L("Open"), func() {
 		d.Hide()
 		if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: res.path}); err != nil {
 			u.showError(openError(res.path, err))
 		}
 	})
 	open.Importance = widget.HighImportance
-	closeBtn := widget.NewButton(lang.L("Close"), func() { d.Hide() })
+	closeBtn := newEnterButton(lang.L("Close"), func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(lang.L("Export done"), content, u.win)
 	d.SetButtons([]fyne.CanvasObject{closeBtn, open})
 	if len(res.warnings) > 0 {

@@ -59,6 +59,7 @@ func (u *ui) briefChanged() {
 	}
 	u.brief.outline.refresh(!u.selfEdit)
 	u.search.refreshMarks()
+	u.preview.schedule()
 	u.updateTitle()
 	u.updateMenus()
 	if u.ed.Dirty() {
@@ -147,6 +148,8 @@ func (u *ui) askNew() {
 			}
 			u.setBrief(b, "")
 		}, u.win)
+		// Enter in the title creates the brief.
+		title.OnSubmitted = func(string) { d.Submit() }
 		d.Resize(fyne.NewSize(420, d.MinSize().Height))
 		u.showDialog(d)
 		u.win.Canvas().Focus(title)
@@ -191,17 +194,17 @@ func (u *ui) confirmDiscard(action string, then func()) {
 	}
 	var d *dialog.CustomDialog
 	msg := widget.NewLabel(lang.L("Save the changes to {{.Name}} first?", map[string]any{"Name": u.briefName()}))
-	save := widget.NewButton(lang.L("Save"), func() {
+	save := newEnterButton(lang.L("Save"), func() {
 		d.Hide()
 		u.save(then)
 	})
 	save.Importance = widget.HighImportance
-	discard := widget.NewButton(lang.L("Don't save"), func() {
+	discard := newEnterButton(lang.L("Don't save"), func() {
 		d.Hide()
 		u.removeAutosave()
 		then()
 	})
-	cancel := widget.NewButton(lang.L("Cancel"), func() { d.Hide() })
+	cancel := newEnterButton(lang.L("Cancel"), func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(action, msg, u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
 	u.showDialog(d)
@@ -296,6 +299,7 @@ func (u *ui) saveTo(path string) error {
 	u.app.Preferences().SetString(prefLastDir, filepath.Dir(path))
 	u.updateTitle()
 	u.updateMenus()
+	u.setStatus(lang.L("Saved {{.Name}}", map[string]any{"Name": path}), false)
 	return nil
 }
 

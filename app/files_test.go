@@ -235,6 +235,9 @@ func findButton(t *testing.T, c fyne.Canvas, label string) *widget.Button {
 			if b, ok := obj.(*widget.Button); ok && b.Text == label {
 				return b
 			}
+			if b, ok := obj.(*enterButton); ok && b.Text == label {
+				return &b.Button
+			}
 		}
 	}
 	t.Fatalf("no %q button", label)

@@ -201,6 +201,8 @@ func TestItalianInterfaceLeavesNoEnglish(t *testing.T) {
 		"section":   u.brief.outline.addSection,
 		"about":     u.showAbout,
 		"start":     u.showStart,
+		"team":      u.showOpenTeamLibrary,
+		"local":     u.openLocalLibrary,
 		"edit doc":  func() { u.withReaderDoc("x", u.showEditDocument) },
 		"open":      u.askOpen,
 		"no reader": func() { u.reader.doc = nil; u.withReaderDoc(lang.L("Edit document"), u.showEditDocument) },
@@ -283,5 +285,65 @@ func TestEveryStringHasItsItalian(t *testing.T) {
 	}
 	if len(missing) > 0 {
 		t.Errorf("strings without Italian in it.json:\n%s", strings.Join(missing, "\n"))
+	}
+}
+
+func TestLanguageFollowsTheLocaleOrThePreference(t *testing.T) {
+	t.Cleanup(func() {
+		os.Setenv("LANGUAGE", "en")
+		loadTranslations("")
+	})
+	for _, c := range []struct {
+		lcAll, lang, pref, want string
+	}{
+		{"", "it_IT.UTF-8", "", "it"},
+		{"", "en_GB.UTF-8", "", "en"},
+		{"it_IT.UTF-8", "en_GB.UTF-8", "", "it"},
+		{"", "it_IT.UTF-8", "en", "en"},
+		{"", "en_GB.UTF-8", "it", "it"},
+		{"C", "", "it", "it"},
+		{"", "C.UTF-8", "", "en"},
+	} {
+		t.Setenv("LC_ALL", c.lcAll)
+		t.Setenv("LC_MESSAGES", "")
+		t.Setenv("LANG", c.lang)
+		os.Unsetenv("LANGUAGE")
+		loadTranslations(c.pref)
+		if got := uiLang(); got != c.want {
+			t.Errorf("LC_ALL=%q LANG=%q preference %q: the interface speaks %q, want %q", c.lcAll, c.lang, c.pref, got, c.want)
+		}
+	}
+}
+
+func TestViewLanguageRemembersTheChoice(t *testing.T) {
+	u := newTestUI(t)
+	t.Cleanup(func() {
+		os.Setenv("LANGUAGE", "en")
+		loadTranslations("")
+	})
+	u.setLanguage("it")
+	if got := u.app.Preferences().String(prefLanguage); got != "it" {
+		t.Fatalf("preference %q after choosing Italiano", got)
+	}
+	checked := ""
+	for _, m := range u.langItem.ChildMenu.Items {
+		if m.Checked {
+			checked = m.Label
+		}
+	}
+	if checked != "Italiano" {
+		t.Errorf("View › Language checks %q", checked)
+	}
+	if len(u.dialogs) != 1 {
+		t.Errorf("no word that the language applies from the next start")
+	}
+}
+
+func TestQueryErrorsInItalian(t *testing.T) {
+	inItalian(t)
+	u := newTestUI(t)
+	u.search.query.SetText(`"cavi sottomarini`)
+	if msg := u.search.message.Text; !strings.Contains(msg, "virgolette") {
+		t.Errorf("an unclosed quote under Italian says %q", msg)
 	}
 }

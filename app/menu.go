@@ -68,7 +68,8 @@ func (u *ui) buildMenu() *fyne.MainMenu {
 	)
 	u.writingItem = item(lang.L("Writing Layout"), ctrlShift(fyne.KeyF), u.toggleWriting)
 	u.writingItem.Checked = u.writing()
-	view := fyne.NewMenu(lang.L("View"), u.writingItem, fyne.NewMenuItemSeparator(), u.languageMenu())
+	u.previewItem = item(lang.L("Page Preview"), ctrlShift(fyne.KeyP), u.preview.toggle)
+	view := fyne.NewMenu(lang.L("View"), u.writingItem, u.previewItem, fyne.NewMenuItemSeparator(), u.languageMenu())
 	help := fyne.NewMenu(lang.L("Help"),
 		item(lang.L("Keyboard Shortcuts"), ctrl(fyne.KeySlash), u.showShortcuts),
 		fyne.NewMenuItem(lang.L("About Attaché"), u.showAbout),

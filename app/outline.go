@@ -35,13 +35,15 @@ type outline struct {
 	secTheme   *widget.Select
 	secBox     fyne.CanvasObject
 	// The editor of an excerpt.
-	exQuote   *widget.Label
-	exSource  *widget.Label
-	exThemes  *widget.RichText
-	exComment *widget.Entry
-	exBox     fyne.CanvasObject
-	empty     *widget.Label
-	detail    *fyne.Container
+	exQuote  *widget.Label
+	exSource *widget.Label
+	exThemes *widget.RichText
+	// exTranslation is the analyst's own translation (translation_editor.go).
+	exTranslation *widget.Entry
+	exComment     *widget.Entry
+	exBox         fyne.CanvasObject
+	empty         *widget.Label
+	detail        *fyne.Container
 
 	content fyne.CanvasObject
 	loading bool
@@ -83,7 +85,8 @@ func newOutline(u *ui) *outline {
 	o.buildDetail()
 
 	split := container.NewVSplit(o.tree, o.detail)
-	split.Offset = 0.5
+	// The tree gets the larger part: its rows are two lines tall.
+	split.Offset = 0.6
 	o.content = container.NewBorder(bar, nil, nil, nil, split)
 	o.enable()
 	return o
@@ -136,7 +139,7 @@ func (o *outline) nodeLabel(uid string) string {
 	if src == "" {
 		src = x.Source.Title
 	}
-	return fmt.Sprintf("“%s” — %s, %s", shortText(x.Text, 60), src, x.Locator)
+	return fmt.Sprintf("“%s” — %s, %s", shortText(x.Text, 90), src, x.Locator)
 }
 
 // nodeCaption is the dim text at the end of a tree row: for a section, a

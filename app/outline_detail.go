@@ -72,7 +72,8 @@ func (o *outline) buildDetail() {
 		o.u.edit(func(ed *briefing.Editor) error { return ed.RestoreExcerpt(id) })
 	})
 	// The themes head the excerpt, in view however long its quotation.
-	o.exBox = container.NewBorder(o.exThemes, container.NewVBox(o.exComment, container.NewHBox(trim, whole)), nil, nil,
+	o.exTranslation = o.newTranslationEntry()
+	o.exBox = container.NewBorder(o.exThemes, container.NewVBox(o.exTranslation, o.exComment, container.NewHBox(trim, whole)), nil, nil,
 		container.NewVScroll(container.NewVBox(o.exQuote, o.exSource)))
 
 	o.empty = wrappingLabel(lang.L("Select a section to write its text, or an excerpt to comment on it or trim it. Add passages with Add to brief (Ctrl+Enter)."), fyne.TextStyle{})
@@ -116,6 +117,7 @@ func (o *outline) showDetail() {
 			o.exThemes.Show()
 		}
 		o.exThemes.Refresh()
+		o.loadTranslation(b, x)
 		setText(o.exComment, x.Comment)
 		o.detail.Objects = []fyne.CanvasObject{o.exBox}
 		o.detail.Refresh()

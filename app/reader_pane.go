@@ -40,8 +40,10 @@ type readerPane struct {
 	add       *widget.Button
 	copyCite  *widget.Button
 	keys      *keyCatcher
-	content   fyne.CanvasObject
-	split     *container.Split
+	// keep trims by selection (reader_keep.go).
+	keep    *readerKeep
+	content fyne.CanvasObject
+	split   *container.Split
 
 	// doc is the document on show and seq the passage's place in it.
 	doc *corpus.Document
@@ -104,7 +106,8 @@ func newReaderPane(u *ui) *readerPane {
 	p.headSep.Hide()
 	p.bodySep.Hide()
 	p.path.Hide()
-	body := container.NewVBox(p.before, p.text, p.after, p.bodySep, p.notes, p.citation)
+	p.keep = newReaderKeep(p)
+	body := container.NewVBox(p.before, p.text, p.keep.entry, p.after, p.bodySep, p.notes, p.citation)
 	p.scroll = container.NewVScroll(body)
 	p.keys = newKeyCatcher(p.scroll, func(k fyne.KeyName) bool {
 		switch k {
@@ -117,7 +120,7 @@ func newReaderPane(u *ui) *readerPane {
 		}
 		return true
 	})
-	bar := container.NewHBox(p.prev, p.next, p.copyCite, layoutSpacer(), p.add)
+	bar := container.NewHBox(p.prev, p.next, p.copyCite, p.keep.toggle, layoutSpacer(), p.keep.keep, p.add)
 	// The separator marks where the scrolled text goes under the heading.
 	reader := container.NewBorder(container.NewVBox(p.title, p.path, p.headSep), bar, nil, nil, p.keys)
 	p.docSel = widget.NewSelect(nil, func(label string) {
@@ -213,6 +216,7 @@ func (p *readerPane) showSeq(seq int) {
 	}
 	seq = max(0, min(seq, len(d.Passages)-1))
 	p.seq = seq
+	p.keep.reset()
 	cur := d.Passages[seq]
 	p.want = cur.ID
 	p.title.SetText(docTitle(d.Meta))

@@ -51,6 +51,8 @@ type searchPane struct {
 	gen int
 	// cancel stops the search waiting or running, if any.
 	cancel func()
+	// heights are the result rows' heights as last set.
+	heights map[int]float32
 	// readFirst asks the next results to select their first hit, so that
 	// the reader shows it.
 	readFirst bool
@@ -90,7 +92,7 @@ func newSearchPane(u *ui) *searchPane {
 	p.list.OnUnselected = func(widget.ListItemID) { p.selected = -1 }
 
 	p.weakText = widget.NewLabel("")
-	p.weakBtn = widget.NewButton(lang.L("Show them"), p.toggleWeak)
+	p.weakBtn = widget.NewButton(lang.L("Show"), p.toggleWeak)
 	p.weakBtn.Importance = widget.LowImportance
 	p.weakLine = container.NewBorder(nil, nil, nil, p.weakBtn, p.weakText)
 	p.weakLine.Hide()
@@ -191,14 +193,20 @@ func (p *searchPane) apply(gen int, res *index.Results, err error) {
 	switch {
 	case err != nil:
 		p.hits, p.total = nil, 0
-		p.message.SetText(oneLine(err.Error()))
+		p.message.SetText(searchErrorText(err))
 		p.message.Importance = widget.DangerImportance
 	case res == nil:
 		p.hits, p.total = nil, 0
 		p.message.SetText(lang.L("Type to search the library."))
 	default:
 		p.hits, p.total = p.shown(res), res.Total
-		p.message.SetText(resultsMessage(res, len(p.hits)))
+		strong := 0
+		for _, h := range p.hits {
+			if !h.Weak {
+				strong++
+			}
+		}
+		p.message.SetText(resultsMessage(res, strong))
 		if res.Listing {
 			// The counts beside the filters would only echo the listing.
 			p.fillFilters(nil)
@@ -231,7 +239,7 @@ func (p *searchPane) shown(res *index.Results) []index.Hit {
 }
 
 // resultsMessage says what the results are: a listing by the filters or
-// matches, how many, and how many are shown.
+// matches, how many, and how many of them (weaker matches aside) are shown.
 func resultsMessage(res *index.Results, shown int) string {
 	strong := res.Total - res.Weak
 	n := map[string]any{"N": res.Total, "Shown": shown, "Strong": strong}
@@ -261,11 +269,11 @@ func (p *searchPane) showWeakLine() {
 		p.weakLine.Hide()
 		return
 	}
-	p.weakText.SetText(lang.L("also: {{.N}} weaker matches", map[string]any{"N": p.res.Weak}))
+	p.weakText.SetText(lang.N("also: {{.N}} weaker matches", p.res.Weak, map[string]any{"N": p.res.Weak}))
 	if p.showWeak {
-		p.weakBtn.SetText(lang.L("Hide them"))
+		p.weakBtn.SetText(lang.L("Hide"))
 	} else {
-		p.weakBtn.SetText(lang.L("Show them"))
+		p.weakBtn.SetText(lang.L("Show"))
 	}
 	p.weakLine.Show()
 }
@@ -360,3 +368,33 @@ func (p *searchPane) selectedHit() (index.Hit, bool) {
 // refreshMarks redraws the rows so that their "in brief" marks follow the
 // brief.
 func (p *searchPane) refreshMarks() { p.list.Refresh() }
+
+// searchErrorText is a search's error as the window says it: the query
+// errors that name nothing of the query in the interface's language, the
+// others (which quote the query) as the library words them.
+func searchErrorText(err error) string {
+	msg := oneLine(err.Error())
+	known := map[string]string{
+		"unclosed quote in query: add the closing \"":                                  lang.L("unclosed quote in query: add the closing \""),
+		"empty phrase \"\" in query: put words between the quotes":                     lang.L("empty phrase \"\" in query: put words between the quotes"),
+		"a \"phrase\" cannot end with *: use a prefix on a single word (as in cyber*)": lang.L("a \"phrase\" cannot end with *: use a prefix on a single word (as in cyber*)"),
+		"the query only excludes words: add a word to search for":                      lang.L("the query only excludes words: add a word to search for"),
+		"empty query: type some words to search":                                       lang.L("empty query: type some words to search"),
+	}
+	if t, ok := known[msg]; ok {
+		return t
+	}
+	return msg
+}
+
+// rowHeight gives result row id the height its lines need, if it changed.
+func (p *searchPane) rowHeight(id int, h float32) {
+	if p.heights == nil {
+		p.heights = map[int]float32{}
+	}
+	if p.heights[id] == h {
+		return
+	}
+	p.heights[id] = h
+	p.list.SetItemHeight(id, h)
+}

@@ -480,7 +480,7 @@ func TestWeakMatchesOnlyOnRequest(t *testing.T) {
 	res.Hits[0].ID, res.Hits[1].ID, res.Hits[2].ID = "p1", "p2", "p3"
 	u.search.gen++
 	u.search.apply(u.search.gen, res, nil)
-	if len(u.search.hits) != 2 || !u.search.weakLine.Visible() || !strings.Contains(u.search.weakText.Text, "1") {
+	if len(u.search.hits) != 2 || !u.search.weakLine.Visible() || u.search.weakText.Text != "also: 1 weaker match" {
 		t.Fatalf("%d hits shown, weak line %v %q: want 2 and the line", len(u.search.hits), u.search.weakLine.Visible(), u.search.weakText.Text)
 	}
 	if !strings.Contains(u.search.message.Text, "2") {
@@ -491,5 +491,25 @@ func TestWeakMatchesOnlyOnRequest(t *testing.T) {
 	u.search.apply(u.search.gen, res, nil)
 	if len(u.search.hits) != 3 || u.search.hits[2].ID != "p3" {
 		t.Errorf("on request %d hits shown, want the weak one last", len(u.search.hits))
+	}
+	if msg := u.search.message.Text; msg != "2 passages match." {
+		t.Errorf("with the weaker matches shown the message says %q", msg)
+	}
+}
+
+// BenchmarkResultsAfterTheTypingPause measures what the window does once
+// typing pauses: the search, and the results shown in the list (rows
+// laid out), on the seed library.
+func BenchmarkResultsAfterTheTypingPause(b *testing.B) {
+	u := newTestUI(b)
+	queries := []string{"undersea cables", "sovranità digitale", "\"digital divide\"", "cyber security"}
+	i := 0
+	for b.Loop() {
+		u.search.query.SetText(queries[i%len(queries)])
+		i++
+		if len(u.search.hits) == 0 {
+			b.Fatalf("no hits for %q", u.search.query.Text)
+		}
+		test.WidgetRenderer(u.search.list).Layout(u.search.list.Size())
 	}
 }

@@ -35,15 +35,17 @@ func (u *ui) showStart() {
 	}
 	how := wrappingLabel(lang.L("Search the library on the left, read passages in context in the middle, and add them to a brief on the right (Ctrl+Enter)."), fyne.TextStyle{})
 	how2 := wrappingLabel(lang.L("Write around the quotations and export a cited brief as PDF or Markdown (Ctrl+E)."), fyne.TextStyle{})
-	newBtn := widget.NewButtonWithIcon(lang.L("New brief from a template…"), theme.DocumentCreateIcon(), then(u.askNew))
+	newBtn := newEnterButton(lang.L("New brief from a template…"), then(u.askNew))
+	newBtn.Icon = theme.DocumentCreateIcon()
 	newBtn.Importance = widget.HighImportance
-	openBtn := widget.NewButtonWithIcon(lang.L("Open a brief…"), theme.FolderOpenIcon(), then(u.askOpen))
+	openBtn := newEnterButton(lang.L("Open a brief…"), then(u.askOpen))
+	openBtn.Icon = theme.FolderOpenIcon()
 	box := container.NewVBox(how, how2, widget.NewSeparator(), newBtn, openBtn)
 	if recent := u.recent(); len(recent) > 0 {
 		box.Add(widget.NewLabelWithStyle(lang.L("Recent briefs"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		for _, p := range recent {
 			path := p
-			b := widget.NewButton(filepath.Base(path)+"  —  "+filepath.Dir(path), then(func() { u.openPath(path) }))
+			b := newEnterButton(filepath.Base(path)+"  —  "+filepath.Dir(path), then(func() { u.openPath(path) }))
 			b.Alignment = widget.ButtonAlignLeading
 			b.Importance = widget.LowImportance
 			box.Add(b)

@@ -69,8 +69,11 @@ func TestLaterStartsOpenTheLastBrief(t *testing.T) {
 func buttonsIn(o fyne.CanvasObject) []*widget.Button {
 	var out []*widget.Button
 	for _, x := range objectsIn(o) {
-		if b, ok := x.(*widget.Button); ok {
+		switch b := x.(type) {
+		case *widget.Button:
 			out = append(out, b)
+		case *enterButton:
+			out = append(out, &b.Button)
 		}
 	}
 	return out

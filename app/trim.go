@@ -19,7 +19,6 @@ func showTrimDialog(u *ui, x *briefing.Excerpt) {
 	full := x.Full
 	e := newEscEntry(u, true)
 	e.Wrapping = fyne.TextWrapWord
-	e.SetText(strings.ReplaceAll(x.Text, briefing.Ellipsis, " "+briefing.Ellipsis+" "))
 	e.SetMinRowsVisible(10)
 	msg := wrappingLabel(lang.L("Delete the words to leave out; the cuts are marked […]. Wording cannot be changed."), fyne.TextStyle{})
 	var d dialog.Dialog
@@ -35,6 +34,10 @@ func showTrimDialog(u *ui, x *briefing.Excerpt) {
 		}, u.win)
 	d.Resize(fyne.NewSize(640, 420))
 	u.showDialog(d)
+	// The text goes in once the entry has its width: set before, it
+	// would be wrapped at the entry's minimum width first, a line per
+	// word or less, which took seconds on a long quotation.
+	e.SetText(strings.ReplaceAll(x.Text, briefing.Ellipsis, " "+briefing.Ellipsis+" "))
 	// The quotation has the focus: deleting words is all there is to do.
 	u.win.Canvas().Focus(e)
 }

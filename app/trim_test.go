@@ -38,3 +38,18 @@ func TestTrimToCutsTheQuote(t *testing.T) {
 		t.Errorf("the trim dialog focuses %T, not the quotation", u.win.Canvas().Focused())
 	}
 }
+
+// BenchmarkTrimDialog opens the trim dialog on a long quotation (it took
+// seconds when the text went into the entry before it had its width).
+func BenchmarkTrimDialog(b *testing.B) {
+	u := newTestUI(b)
+	u.search.query.SetText("digital")
+	u.search.list.Select(0)
+	u.addSelected()
+	x := u.ed.Brief().Sections[0].Excerpts[0]
+	x.Text = strings.Repeat(x.Text+" ", 3)
+	for b.Loop() {
+		showTrimDialog(u, &x)
+		u.closeTopDialog()
+	}
+}

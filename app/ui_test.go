@@ -37,7 +37,7 @@ func TestMain(m *testing.M) {
 
 // newTestUI builds the window's content on the test driver with the seed
 // library, searching and loading at once instead of in goroutines.
-func newTestUI(t *testing.T) *ui {
+func newTestUI(t testing.TB) *ui {
 	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(newReadableTheme())

@@ -118,3 +118,27 @@ func wrappingRichText() *widget.RichText {
 
 // oneLine folds runs of white space, newlines included, into single spaces.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// enterButton is a button that Enter presses when it has the focus, as
+// Space does: a dialog's buttons answer the key people press.
+type enterButton struct {
+	widget.Button
+}
+
+// newEnterButton makes a button labelled label that runs tapped.
+func newEnterButton(label string, tapped func()) *enterButton {
+	b := &enterButton{}
+	b.Text = label
+	b.OnTapped = tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey presses the button on Enter or Return.
+func (b *enterButton) TypedKey(e *fyne.KeyEvent) {
+	if e.Name == fyne.KeyReturn || e.Name == fyne.KeyEnter {
+		b.Tapped(nil)
+		return
+	}
+	b.Button.TypedKey(e)
+}

@@ -40,9 +40,10 @@ type ui struct {
 	// delay is the search debounce; zero runs searches without a timer.
 	delay time.Duration
 
-	search *searchPane
-	reader *readerPane
-	brief  *briefPane
+	search  *searchPane
+	reader  *readerPane
+	brief   *briefPane
+	preview *previewPane
 
 	// ed edits the brief on show, read from path ("" until saved).
 	ed   *briefing.Editor
@@ -71,7 +72,9 @@ type ui struct {
 	// writingItem toggles the writing layout; langItem chooses the
 	// interface's language.
 	writingItem, langItem *fyne.MenuItem
-	recentMenu            *fyne.Menu
+	// previewItem shows the page preview in place of the reader.
+	previewItem *fyne.MenuItem
+	recentMenu  *fyne.Menu
 
 	hsplit, rsplit *container.Split
 	status         *widget.Label
@@ -92,6 +95,7 @@ func newUI(a fyne.App, win fyne.Window) *ui {
 	}
 	u.search = newSearchPane(u)
 	u.reader = newReaderPane(u)
+	u.preview = newPreviewPane(u)
 	u.brief = newBriefPane(u)
 	return u
 }

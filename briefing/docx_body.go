@@ -16,14 +16,26 @@ func (d *docxDoc) documentXML() string {
 	d.titleBlock(&sb)
 	d.keyMessages(&sb)
 	d.contents(&sb)
+	// the sections are a bookmarked range: the TOC field lists only their
+	// headings, as the PDF's contents do, not the Sources or Notes
+	if len(d.r.Sections) > 0 {
+		fmt.Fprintf(&sb, `<w:bookmarkStart w:id="0" w:name="%s"/>`, sectionsBookmark)
+	}
 	for _, s := range d.r.Sections {
 		d.section(&sb, s)
+	}
+	if len(d.r.Sections) > 0 {
+		sb.WriteString(`<w:bookmarkEnd w:id="0"/>`)
 	}
 	d.sources(&sb)
 	if d.endnotes && len(d.r.Notes) > 0 {
 		// Word prints the endnotes after the document's last paragraph:
-		// this heading stands above them
-		d.para(&sb, "Heading1", d.r.NotesHeading, d.r.LangTag)
+		// this heading stands above them, and is not kept with a next
+		// paragraph there is none of (LibreOffice would push it alone
+		// onto a page of its own)
+		fmt.Fprintf(&sb, `<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:keepNext w:val="0"/><w:rPr><w:lang w:val="%s"/></w:rPr></w:pPr>`, d.r.LangTag)
+		d.run(&sb, d.r.NotesHeading, rprops{lang: d.r.LangTag})
+		sb.WriteString("</w:p>")
 	}
 	d.sectPr(&sb)
 	sb.WriteString("</w:body></w:document>")
@@ -69,6 +81,10 @@ func (d *docxDoc) keyMessages(sb *strings.Builder) {
 	}
 }
 
+// sectionsBookmark spans the numbered sections, from the first heading to
+// the end of the last section.
+const sectionsBookmark = "_BriefSections"
+
 // tocAnchor is the bookmark of a section's heading, which the contents'
 // entries link to and take their page numbers from.
 func tocAnchor(n int) string { return fmt.Sprintf("_TocSection%d", n) }
@@ -87,7 +103,7 @@ func (d *docxDoc) contents(sb *strings.Builder) {
 		pprops{style: "TOC1", lang: lang}.open(sb)
 		if i == 0 {
 			sb.WriteString(`<w:r><w:fldChar w:fldCharType="begin"/></w:r>`)
-			sb.WriteString(`<w:r><w:instrText xml:space="preserve"> TOC \o "1-1" \h \z \u </w:instrText></w:r>`)
+			fmt.Fprintf(sb, `<w:r><w:instrText xml:space="preserve"> TOC \o "1-1" \b %s \h \z \u </w:instrText></w:r>`, sectionsBookmark)
 			sb.WriteString(`<w:r><w:fldChar w:fldCharType="separate"/></w:r>`)
 		}
 		n := i + 1

@@ -191,7 +191,7 @@ func TestDOCXParts(t *testing.T) {
 	for _, in := range doc.all("w:instrText") {
 		docInstr = append(docInstr, strings.TrimSpace(in.text))
 	}
-	if len(docInstr) != 6 || !strings.HasPrefix(docInstr[0], `TOC \o "1-1" \h`) || docInstr[1] != `PAGEREF _TocSection1 \h` {
+	if len(docInstr) != 6 || docInstr[0] != `TOC \o "1-1" \b _BriefSections \h \z \u` || docInstr[1] != `PAGEREF _TocSection1 \h` {
 		t.Errorf("document fields %q", docInstr)
 	}
 	marks := map[string]bool{}
@@ -203,8 +203,13 @@ func TestDOCXParts(t *testing.T) {
 			t.Errorf("contents entry links to a missing bookmark %q", a)
 		}
 	}
-	if len(marks) != 5 {
-		t.Errorf("%d heading bookmarks, want 5", len(marks))
+	if len(marks) != 6 || !marks["_BriefSections"] {
+		t.Errorf("bookmarks %v, want the sections' range and the five headings", marks)
+	}
+	// the range ends after the last section, before the Sources list
+	body := string(d.raw["word/document.xml"])
+	if end, src := strings.Index(body, `<w:bookmarkEnd w:id="0"/>`), strings.Index(body, `<w:pStyle w:val="SourceEntry"/>`); end < 0 || end > src {
+		t.Error("the sections' bookmark does not end before the Sources list")
 	}
 
 	// properties

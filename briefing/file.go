@@ -255,14 +255,27 @@ func (b *Brief) fixIDs() {
 			}
 		}
 	}
+	// the lowest free number for each prefix, as newID gives, but counted
+	// on from the last one: newID scans the whole brief for each ID, which
+	// is quadratic in a file of thousands of sections without IDs
+	next := map[string]int{}
+	fresh := func(prefix string) string {
+		for {
+			next[prefix]++
+			if id := prefix + strconv.Itoa(next[prefix]); !seen[id] {
+				seen[id] = true
+				return id
+			}
+		}
+	}
 	for i := range b.Sections {
 		s := &b.Sections[i]
 		if s.ID == "" {
-			s.ID = b.newID("s")
+			s.ID = fresh("s")
 		}
 		for j := range s.Excerpts {
 			if s.Excerpts[j].ID == "" {
-				s.Excerpts[j].ID = b.newID("x")
+				s.Excerpts[j].ID = fresh("x")
 			}
 		}
 	}

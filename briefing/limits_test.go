@@ -77,3 +77,71 @@ func TestLoadCaps(t *testing.T) {
 		t.Errorf("big bytes: %v", err)
 	}
 }
+
+// TestParseManyIDlessSections checks that a brief of many sections and
+// excerpts without IDs loads with unique IDs in linear time: each new ID
+// was found by scanning the whole brief, so 20,000 sections took minutes
+// (a 400 KB file within the size cap). Before the fix this test ran for
+// over a minute.
+func TestParseManyIDlessSections(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString(`{"format": "attache-brief", "version": "1.0", "sections": [{"id": "s2"}`)
+	for i := 0; i < 20000; i++ {
+		sb.WriteString(`, {"excerpts": [{"passage": "p", "text": "t"}]}`)
+	}
+	sb.WriteString(`]}`)
+	b, err := Parse([]byte(sb.String()), "many.brief")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, s := range b.Sections {
+		if s.ID == "" || seen[s.ID] {
+			t.Fatalf("section ID %q empty or repeated", s.ID)
+		}
+		seen[s.ID] = true
+		for _, x := range s.Excerpts {
+			if x.ID == "" || seen[x.ID] {
+				t.Fatalf("excerpt ID %q empty or repeated", x.ID)
+			}
+			seen[x.ID] = true
+		}
+	}
+	if b.Sections[1].ID != "s1" || b.Sections[2].ID != "s3" || b.Sections[1].Excerpts[0].ID != "x1" {
+		t.Errorf("IDs %q %q %q", b.Sections[1].ID, b.Sections[2].ID, b.Sections[1].Excerpts[0].ID)
+	}
+}
+
+// sizedBrief has about size bytes of the author's own text, in
+// paragraphs of 20,000 characters.
+func sizedBrief(t testing.TB, size int) *Brief {
+	b, err := New(Header{Title: "Sized brief", Lang: "en"}, "blank")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, _ := b.AddSection("Text", -1)
+	s, _ := b.Section(id)
+	for n := 0; n < size; n += 20_000 {
+		s.Text = append(s.Text, strings.Repeat("digital cooperation ", 1000))
+	}
+	return b
+}
+
+func benchmarkSize(bm *testing.B, size int) {
+	b := sizedBrief(bm, size)
+	var buf bytes.Buffer
+	for bm.Loop() {
+		buf.Reset()
+		if _, err := WritePDF(&buf, b, Options{}); err != nil {
+			bm.Fatal(err)
+		}
+	}
+	bm.ReportMetric(float64(size)/1e6, "MB")
+}
+
+// BenchmarkExportPDFSize0_1MB and 1MB show export time linear in the
+// brief's size (issue 11 item 7).
+func BenchmarkExportPDFSize0_1MB(b *testing.B) { benchmarkSize(b, 100_000) }
+
+// BenchmarkExportPDFSize1MB exports 1 MB of text (about 300 pages).
+func BenchmarkExportPDFSize1MB(b *testing.B) { benchmarkSize(b, 1_000_000) }

@@ -249,7 +249,7 @@ func briefCheck(env *Env, args []string) error {
 	for _, f := range findings {
 		fmt.Fprintln(env.Stdout, f.String())
 	}
-	return fmt.Errorf("%d of %d excerpts of %s no longer match the library (the brief keeps its own copies)", len(findings), n, path)
+	return fmt.Errorf("%d of %d excerpts of %s do not match the library (the brief keeps its own copies)", len(findings), n, path)
 }
 
 // refuseExisting keeps "brief new" and "brief draft" from writing over a

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"text/tabwriter"
 
 	"attache/briefing"
@@ -26,6 +27,8 @@ func runEval(env *Env, args []string) error {
 	asJSON := fs.Bool("json", false, "print JSON")
 	verbose := fs.Bool("v", false, "print every query's figures")
 	update := fs.Bool("update", false, "refresh the set's passage IDs from their quotes and rewrite FILE")
+	var imports pathList
+	fs.Var(&imports, "import", "import this file or folder into the measured library first (repeatable), as for testdata/eval-gimp.json")
 	rest, err := parseFlags(env, fs, args)
 	if err != nil {
 		return err
@@ -52,6 +55,16 @@ func runEval(env *Env, args []string) error {
 		return err
 	}
 	defer lib.Close()
+	if len(imports) > 0 {
+		for _, p := range imports {
+			if _, err := os.Stat(p); err != nil {
+				return fmt.Errorf("eval: %s is not there to import (for the GIMP manual: apt-get install gimp-help-en gimp-help-it)", p)
+			}
+		}
+		if _, err := lib.Import(context.Background(), imports, nil); err != nil {
+			return fmt.Errorf("eval: import: %w", err)
+		}
+	}
 
 	if *update {
 		changed, missing := eval.RefreshIDs(lib, set)
@@ -130,6 +143,17 @@ func printEval(w io.Writer, path string, set *eval.Set, def, same *eval.Report, 
 		}
 		return tw.Flush()
 	}
+	return nil
+}
+
+// pathList is a repeatable path flag.
+type pathList []string
+
+func (p *pathList) String() string { return strings.Join(*p, ",") }
+
+// Set adds a path.
+func (p *pathList) Set(v string) error {
+	*p = append(*p, v)
 	return nil
 }
 

@@ -31,7 +31,7 @@ if [ "$rc" -ne 0 ]; then
 	exit 1
 fi
 mkdir -p "$OUT"
-"$BIN" export examples/sample.brief -o "$WORK/sample.docx" --no-check >/dev/null
+"$BIN" export examples/sample.brief -o "$WORK/sample.docx" --no-check --json >"$WORK/export.json"
 soffice -env:UserInstallation="file://$WORK/profile" --headless --convert-to pdf --outdir "$WORK" "$WORK/sample.docx" >/dev/null 2>&1
 rm -f "$OUT"/sample-*.png
 pdftoppm -png -r 60 "$WORK/sample.pdf" "$OUT/sample"

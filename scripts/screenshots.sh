@@ -1,15 +1,17 @@
 #!/bin/sh
-# Screenshots of the real window under Xvfb, driven with xdotool: the app
-# opens examples/sample.brief (if present) with a query typed in
-# (ATTACHE_QUERY), then the keyboard selects a result and adds it to the
-# brief.
-# Writes DIR/1-search.png, DIR/2-passage.png and DIR/3-outline.png.
+# Screenshots of the real window under Xvfb (1366x768, a laptop's screen),
+# driven with xdotool, in the light and the dark theme, in English and in
+# Italian (LANG=it_IT.UTF-8). Each run starts as a first start does (the
+# start view), then types a query (ATTACHE_QUERY), reads a result, adds it
+# to the brief, opens the export dialog and the writing layout.
+# Writes DIR/THEME-LANG-N-what.png, for THEME light and dark, LANG en and
+# it: 0-start, 1-search, 2-passage, 3-outline, 4-export, 5-writing, and
+# 6-menu (the Library menu), 7-edit-menu.
 # Usage: scripts/screenshots.sh BIN DIR
 set -u
 NAME=screenshots
 BIN=${1:-bin/attache}
 DIR=${2:-screenshots}
-QUERY=${ATTACHE_QUERY:-undersea cables}
 [ -x "$BIN" ] || { echo "screenshots: $BIN is not an executable; build it first" >&2; exit 1; }
 mkdir -p "$DIR"
 WORK=$(mktemp -d)
@@ -21,11 +23,11 @@ fail() {
 	exit 1
 }
 
-# shot NAME waits for the screen to settle and saves it as DIR/NAME.png.
+# shot NAME waits for the screen to settle and saves it as DIR/$PREFIX-NAME.png.
 shot() {
 	sleep 1.5
-	import -window root "$DIR/$1.png" || fail "could not take $1.png"
-	echo "screenshots: wrote $DIR/$1.png"
+	import -window root "$DIR/$PREFIX-$1.png" || fail "could not take $PREFIX-$1.png"
+	echo "screenshots: wrote $DIR/$PREFIX-$1.png"
 }
 
 start_xvfb
@@ -34,30 +36,51 @@ start_xvfb
 mkdir -p "$WORK/library"
 HOME="$WORK/home" "$BIN" --library "$WORK/library" docs >/dev/null 2>&1 || fail "the library could not be built"
 
-BRIEF=""
-[ -f examples/sample.brief ] && BRIEF=$(cp examples/sample.brief "$WORK/sample.brief" && echo "$WORK/sample.brief")
-export ATTACHE_QUERY="$QUERY"
-# shellcheck disable=SC2086
-start_app "$WORK/library" $BRIEF
-WIN=$(wait_window)
-[ -n "$WIN" ] || fail "no window named Attaché appeared within 60 s"
-xdotool windowfocus --sync "$WIN" >/dev/null 2>&1 || true
-sleep 2
-shot 1-search
+# run THEME LANG LOCALE QUERY takes one set of screenshots.
+run() {
+	PREFIX="$1-$2"
+	export FYNE_THEME="$1" APP_LANG="$3" ATTACHE_QUERY="$4" APP_HOME="$WORK/home-$PREFIX"
+	start_app "$WORK/library"
+	WIN=$(wait_window)
+	[ -n "$WIN" ] || fail "no window named Attaché appeared within 60 s"
+	xdotool windowfocus --sync "$WIN" >/dev/null 2>&1 || true
+	sleep 2
+	shot 0-start
+	# Escape closes the start view: an untitled brief, the query typed.
+	xdotool key Escape
+	shot 1-search
+	# The query field has the focus: Down moves through the results (the
+	# second one is selected and shown in the reader).
+	xdotool key Down Down
+	shot 2-passage
+	# Ctrl+Enter adds it to the brief's first section.
+	xdotool key ctrl+Return
+	shot 3-outline
+	xdotool key ctrl+e
+	shot 4-export
+	xdotool key Escape
+	xdotool key ctrl+shift+f
+	shot 5-writing
+	xdotool key ctrl+shift+f
+	# The Library menu, opened with the mouse (third item of the menu bar).
+	eval "$(xdotool getwindowgeometry --shell "$WIN")"
+	xdotool mousemove --window "$WIN" 150 12 click 1
+	shot 6-menu
+	xdotool key Escape
+	# The Edit menu: its long shortcuts (Ctrl+Shift+N) beside their items.
+	xdotool mousemove --window "$WIN" 70 12 click 1
+	shot 7-edit-menu
+	xdotool key Escape
+	xdotool key ctrl+q
+	# The brief has unsaved changes: answer "Don't save" (Tab Tab Space).
+	sleep 1
+	xdotool key Tab Tab space
+	status=$(wait_exit 10)
+	[ "$status" = 0 ] || fail "the app did not quit cleanly (status '${status}')"
+}
 
-# The query field has the focus: Down moves through the results (the
-# second one is selected and shown in the reader).
-xdotool key Down Down
-shot 2-passage
-
-# Ctrl+Enter adds it to the brief's selected (or first) section.
-xdotool key ctrl+Return
-shot 3-outline
-
-xdotool key ctrl+q
-# The brief has unsaved changes: answer "Don't save" (Tab Tab Space).
-sleep 1
-xdotool key Tab Tab space
-status=$(wait_exit 10)
-[ "$status" = 0 ] || fail "the app did not quit cleanly (status '${status}')"
+for theme in light dark; do
+	run "$theme" en C.UTF-8 "${ATTACHE_QUERY_EN:-undersea cables}"
+	run "$theme" it it_IT.UTF-8 "${ATTACHE_QUERY_IT:-cavi sottomarini}"
+done
 echo "screenshots: done"

@@ -49,6 +49,24 @@ while [ $i -lt 20 ]; do
 done
 [ "${colours:-0}" -gt 50 ] || fail "the window looks blank ($colours colours on screen)"
 
+# The first window fits the screen (a 1366x768 laptop's), with room to
+# spare: at most 90 % of it either way, and wholly on it.
+eval "$(xdotool getdisplaygeometry --shell)"
+sw=$WIDTH
+sh_=$HEIGHT
+i=0
+while [ $i -lt 20 ]; do
+	eval "$(xdotool getwindowgeometry --shell "$WIN")"
+	[ "$WIDTH" -le $((sw * 9 / 10 + 1)) ] && [ "$HEIGHT" -le $((sh_ * 9 / 10 + 1)) ] && break
+	i=$((i + 1))
+	sleep 0.25
+done
+[ "$WIDTH" -le $((sw * 9 / 10 + 1)) ] && [ "$HEIGHT" -le $((sh_ * 9 / 10 + 1)) ] ||
+	fail "the first window is ${WIDTH}x${HEIGHT} on a ${sw}x${sh_} screen: more than 90 % of it"
+[ "$X" -ge 0 ] && [ "$Y" -ge 0 ] && [ $((X + WIDTH)) -le "$sw" ] && [ $((Y + HEIGHT)) -le "$sh_" ] ||
+	fail "the first window (${WIDTH}x${HEIGHT} at $X,$Y) is not wholly on the ${sw}x${sh_} screen"
+size="${WIDTH}x${HEIGHT} on ${sw}x${sh_}"
+
 xdotool windowfocus --sync "$WIN" 2>/dev/null
 xdotool key ctrl+q
 status=$(wait_exit 15)
@@ -57,5 +75,5 @@ status=$(wait_exit 15)
 if grep -q "Error parsing user locale" "$WORK/app.log"; then
 	fail "the app printed a locale error under LANG=C.UTF-8"
 fi
-echo "smoke: window shown after ${shown} ms, drawn ($colours colours), Ctrl+Q exited 0"
+echo "smoke: window shown after ${shown} ms, ${size}, drawn ($colours colours), Ctrl+Q exited 0"
 echo "smoke: 1 passed, 0 failed"

@@ -28,8 +28,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# start_xvfb starts Xvfb 1280x800 on the first free display from :90 and
-# exports DISPLAY.
+# start_xvfb starts Xvfb on the first free display from :90 and exports
+# DISPLAY. The screen is $SCREEN, a laptop's 1366x768x24 unless set.
 start_xvfb() {
 	for cmd in Xvfb xdotool import identify; do
 		command -v "$cmd" >/dev/null 2>&1 || { echo "$NAME: $cmd is not installed (run make deps)" >&2; exit 1; }
@@ -38,7 +38,7 @@ start_xvfb() {
 	while [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ]; do
 		n=$((n + 1))
 	done
-	Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+	Xvfb ":$n" -screen 0 "${SCREEN:-1366x768x24}" -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
 	XVFB_PID=$!
 	export DISPLAY=":$n"
 	i=0
@@ -70,14 +70,18 @@ wait_window() {
 
 # start_app LIBRARY [ARGS…] starts the app in the background with a fresh
 # home (so a real user's preferences and autosaves are not touched), under
-# LANG=C.UTF-8, logging to $WORK/app.log; $WORK/status gets its exit status.
+# LANG=$APP_LANG (C.UTF-8 unless set) and Fyne's theme $FYNE_THEME if set,
+# logging to $WORK/app.log; $WORK/status gets its exit status. $APP_HOME
+# names another home (under $WORK) to keep one between runs.
 start_app() {
 	lib=$1
 	shift
-	mkdir -p "$WORK/home"
+	home=${APP_HOME:-$WORK/home}
+	mkdir -p "$home"
+	rm -f "$WORK/status" "$WORK/app.pid"
 	(
-		HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" XDG_DATA_HOME="$WORK/home/.local/share" \
-			LANG=C.UTF-8 LC_ALL= "$BIN" --library "$lib" "$@" >"$WORK/app.log" 2>&1 &
+		HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" \
+			LANG="${APP_LANG:-C.UTF-8}" LC_ALL= LC_MESSAGES= LANGUAGE= "$BIN" --library "$lib" "$@" >"$WORK/app.log" 2>&1 &
 		echo $! >"$WORK/app.pid"
 		wait $!
 		echo $? >"$WORK/status"

@@ -63,3 +63,18 @@ func TestTrailingRefMatchesPattern(t *testing.T) {
 		}
 	}
 }
+
+// TestParseKeepsMetadataOnOneLine checks that a title (an imported file's
+// title is often its name) holding newlines or other control characters
+// becomes one line, so that no list, report or citation prints a line it
+// did not mean to. Before the fix the title kept its newline.
+func TestParseKeepsMetadataOnOneLine(t *testing.T) {
+	meta := Meta{ID: "x", Lang: "en", Title: "x\nadded    fake-doc  Injected\x1b[2J line", Issuer: "A\tB\r\nC", Place: "Rome\u2028Italy"}
+	d, err := Parse(meta, []byte("Some text about cables."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "x added fake-doc Injected [2J line" || d.Issuer != "A B C" || d.Place != "Rome Italy" {
+		t.Errorf("metadata %q %q %q", d.Title, d.Issuer, d.Place)
+	}
+}

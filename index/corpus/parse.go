@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -68,6 +69,7 @@ func ParseContext(ctx context.Context, meta Meta, raw []byte) (*Document, error)
 	if !utf8.Valid(raw) {
 		return nil, fmt.Errorf("document %q: text is not valid UTF-8 (convert it first)", name)
 	}
+	meta.oneLine()
 	raw = bytes.TrimPrefix(raw, []byte("\ufeff"))
 	text := strings.ReplaceAll(string(raw), "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
@@ -89,6 +91,23 @@ func ParseContext(ctx context.Context, meta Meta, raw []byte) (*Document, error)
 	}
 	assignIDs(doc)
 	return doc, nil
+}
+
+// oneLine puts the metadata a reader sees (an imported file's title is
+// often its name) on one line: control characters and line separators
+// become spaces and runs of spaces one, so that no list, report or
+// citation prints a line the metadata forged.
+func (m *Meta) oneLine() {
+	for _, f := range []*string{&m.Title, &m.ShortTitle, &m.Issuer, &m.Date, &m.Place, &m.Kind, &m.Reference, &m.Source} {
+		if strings.ContainsFunc(*f, func(r rune) bool { return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' }) {
+			*f = collapseSpace(strings.Map(func(r rune) rune {
+				if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+					return ' '
+				}
+				return r
+			}, *f))
+		}
+	}
 }
 
 // classify turns blocks into headings and passage pieces, drops the

@@ -82,8 +82,45 @@ func checkFloors(t *testing.T, rep *Report, floors map[string]floor) {
 	}
 }
 
+// gimpHelp is where Debian's gimp-help-en and gimp-help-it put the GIMP
+// manual.
+var gimpHelp = []string{"/usr/share/gimp/2.0/help/en", "/usr/share/gimp/2.0/help/it"}
+
+// The floors on the GIMP manual import (testdata/eval-gimp.json).
+var gimpFloors = map[string]floor{
+	"":       {0.52, 0.78, 0.56, 1},
+	"phrase": {0.60, 0.90, 0.62, 1},
+}
+
+func TestGIMPFloors(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the GIMP manual import takes a while: not in -short")
+	}
+	for _, d := range gimpHelp {
+		if _, err := os.Stat(d); err != nil {
+			t.Skipf("the GIMP manual is not installed (%s): apt-get install gimp-help-en gimp-help-it to measure search on it", d)
+		}
+	}
+	set, err := Load("../../testdata/eval-gimp.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib := openSeeds(t)
+	if _, err := lib.Import(context.Background(), gimpHelp, nil); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Run(context.Background(), lib, set, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Missing) > 0 {
+		t.Errorf("%d judged passages not in the import, first %s", len(rep.Missing), rep.Missing[0])
+	}
+	checkFloors(t, rep, gimpFloors)
+}
+
 func TestSetRoundTripAndRefresh(t *testing.T) {
-	for _, path := range []string{"../../testdata/eval.json"} {
+	for _, path := range []string{"../../testdata/eval.json", "../../testdata/eval-gimp.json"} {
 		set, err := Load(path)
 		if err != nil {
 			t.Fatal(err)

@@ -24,11 +24,12 @@ type marker struct {
 	words    map[string]map[string]bool // per configuration
 	prefixes map[string][]string
 	phrases  map[string][][]string
+	stems    map[string]string // cfg, NUL, word → stem: words repeat from hit to hit
 }
 
 // newMarker gathers the lexemes of the branches' positive wordings.
 func newMarker(branches []branch) *marker {
-	m := &marker{words: map[string]map[string]bool{}, prefixes: map[string][]string{}, phrases: map[string][][]string{}}
+	m := &marker{words: map[string]map[string]bool{}, prefixes: map[string][]string{}, phrases: map[string][][]string{}, stems: map[string]string{}}
 	for _, b := range branches {
 		set := map[string]bool{}
 		for _, mq := range b.marks {
@@ -65,7 +66,13 @@ func (m *marker) spans(cfg, text string) []index.Span {
 	var toks []token
 	eachWord(text, func(start, end int) {
 		w := strings.ToLower(text[start:end])
-		toks = append(toks, token{start, end, w, stem(cfg, w)})
+		k := cfg + "\x00" + w
+		st, ok := m.stems[k]
+		if !ok {
+			st = stem(cfg, w)
+			m.stems[k] = st
+		}
+		toks = append(toks, token{start, end, w, st})
 	})
 	marked := make([]bool, len(toks))
 	for i, t := range toks {

@@ -134,7 +134,7 @@ func (a *args) tsq(q string) string { return a.add(q) + "::tsquery" }
 // configuration matching main and not not, with each positive clause's
 // match (3 literally, 2 by expansion, 1 in the list context only, 0 not),
 // the tier those give (mirroring query.Plan.Tier) and the text score.
-func (b branch) sql(plan *query.Plan, a *args) string {
+func (b branch) sql(plan *query.Plan, a *args, flags string) string {
 	var where []string
 	where = append(where, "p.cfg = "+a.add(b.cfg)+"::regconfig")
 	if b.main != "" {
@@ -144,10 +144,11 @@ func (b branch) sql(plan *query.Plan, a *args) string {
 		where = append(where, "NOT p.tsv @@ "+a.tsq(b.not))
 	}
 	if plan.Listing {
-		return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, 3 AS tier, 0::float8 AS score, '{}'::int[] AS m
+		return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, 3 AS tier, 0::float8 AS score, '{}'::int[] AS m, ` + flags + `
 			FROM passages p WHERE ` + strings.Join(where, " AND ")
 	}
-	// m_i: how clause i matched; t is the tsvector of the text alone.
+	// m_i: how clause i matched: in the text (weight A), or in the list
+	// context only.
 	var ms []string
 	var positives []int
 	for i := range plan.Clauses {
@@ -162,10 +163,10 @@ func (b branch) sql(plan *query.Plan, a *args) string {
 		} else {
 			var whens []string
 			if c.literal != "" {
-				whens = append(whens, "WHEN x.t @@ "+a.tsq(c.literal)+" THEN 3")
+				whens = append(whens, "WHEN p.tsv @@ "+a.tsq(inText(c.literal))+" THEN 3")
 			}
 			if c.expansions != "" {
-				whens = append(whens, "WHEN x.t @@ "+a.tsq(c.expansions)+" THEN 2")
+				whens = append(whens, "WHEN p.tsv @@ "+a.tsq(inText(c.expansions))+" THEN 2")
 			}
 			if all := or(c.literal, c.expansions); all != "" {
 				whens = append(whens, "WHEN p.tsv @@ "+a.tsq(all)+" THEN 1")
@@ -188,30 +189,27 @@ func (b branch) sql(plan *query.Plan, a *args) string {
 	for k := range plan.Runs {
 		if b.runs[k] != "" {
 			branchRuns = append(branchRuns, k)
-			rs = append(rs, "(x.t @@ "+a.tsq(b.runs[k])+")::int")
+			rs = append(rs, "(p.tsv @@ "+a.tsq(inText(b.runs[k]))+")::int")
 		}
 	}
-	// The text score: each clause's best wording's ts_rank times the
-	// literal's rarity (ts_rank knows no document frequencies), the runs'
-	// glossary terms as query.RunPhraseWeight.
+	// The text score: each clause's ts_rank, times its weight as it
+	// matched (1 as typed, its best equivalent's weight otherwise) and the
+	// literal's rarity (ts_rank knows no document frequencies); the runs'
+	// glossary terms at query.RunPhraseWeight.
 	var scores []string
 	w := a.add(rankWeights) + "::float4[]"
-	for _, i := range positives {
+	for k, i := range positives {
 		c := b.clauses[i]
-		var parts []string
-		if c.literal != "" {
-			parts = append(parts, "ts_rank("+w+", p.tsv, "+a.tsq(c.literal)+", 1)")
+		all := or(c.literal, c.expansions)
+		if all == "" {
+			continue
 		}
-		if c.expansions != "" {
-			parts = append(parts, fmt.Sprintf("%g * ts_rank(%s, p.tsv, %s, 1)", c.expWeight, w, a.tsq(c.expansions)))
+		expW := c.expWeight
+		if c.literal == "" || expW == 0 {
+			expW = 1
 		}
-		switch len(parts) {
-		case 0:
-		case 1:
-			scores = append(scores, fmt.Sprintf("%g * %s", c.rarity, parts[0]))
-		default:
-			scores = append(scores, fmt.Sprintf("%g * GREATEST(%s)", c.rarity, strings.Join(parts, ", ")))
-		}
+		scores = append(scores, fmt.Sprintf("%g * ts_rank(%s, p.tsv, %s, 1) * CASE WHEN y.m[%d] = 3 THEN 1 ELSE %g END",
+			c.rarity, w, a.tsq(all), k+1, expW))
 	}
 	for k := range plan.Runs {
 		if b.runs[k] != "" {
@@ -233,9 +231,8 @@ func (b branch) sql(plan *query.Plan, a *args) string {
 	if len(rs) > 0 {
 		rarr = "ARRAY[" + strings.Join(rs, ", ") + "]"
 	}
-	return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, ` + b.tierSQL(plan, positives, branchRuns, a) + ` AS tier, ` + score + ` AS score, y.m
+	return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, ` + b.tierSQL(plan, positives, branchRuns, a) + ` AS tier, ` + score + ` AS score, y.m, ` + flags + `
 		FROM passages p
-		CROSS JOIN LATERAL (SELECT ts_filter(p.tsv, '{a}') AS t) x
 		CROSS JOIN LATERAL (SELECT ` + marr + ` AS m, ` + rarr + ` AS r) y
 		WHERE ` + strings.Join(where, " AND ")
 }

@@ -146,12 +146,10 @@ func (l *Library) plan(ctx context.Context, db querier, pq *query.Query, q index
 // hits (with their documents' metadata, for citations) and the facets,
 // each counted under the other filters, as JSON.
 func searchSQL(plan *query.Plan, branches []branch, a *args, limit, offset int) string {
-	parts := make([]string, len(branches))
-	for i, b := range branches {
-		parts[i] = b.sql(plan, a)
-	}
+	// Whether a candidate passes each filter: computed with the
+	// candidates, so that each facet can be counted under the others.
 	ok := map[string]string{}
-	for _, f := range []struct{ name, col, op string }{{"lang", "c.lang", "="}, {"doc", "c.doc_id", "="}, {"theme", "c.themes", "&&"}} {
+	for _, f := range []struct{ name, col, op string }{{"lang", "p.lang", "="}, {"doc", "p.doc_id", "="}, {"theme", "p.themes", "&&"}} {
 		var conds []string
 		if vs := plan.Filters[f.name]; len(vs) > 0 {
 			if f.op == "&&" {
@@ -172,15 +170,18 @@ func searchSQL(plan *query.Plan, branches []branch, a *args, limit, offset int) 
 			ok[f.name] = strings.Join(conds, " AND ")
 		}
 	}
+	flags := "(" + ok["lang"] + ") AS lok, (" + ok["doc"] + ") AS dok, (" + ok["theme"] + ") AS tok"
+	parts := make([]string, len(branches))
+	for i, b := range branches {
+		parts[i] = b.sql(plan, a, flags)
+	}
 	order := "c.tier DESC, c.score DESC, c.doc_id, c.seq"
 	if plan.Listing {
 		order = "c.doc_id, c.seq"
 	}
 	lim, off := a.add(limit), a.add(offset)
 	fs := a.add(facetSize)
-	return `WITH cand AS MATERIALIZED (` + strings.Join(parts, "\nUNION ALL\n") + `),
-		c AS MATERIALIZED (SELECT c.*, (` + ok["lang"] + `) AS lok, (` + ok["doc"] + `) AS dok, (` + ok["theme"] + `) AS tok
-			FROM cand c),
+	return `WITH c AS MATERIALIZED (` + strings.Join(parts, "\nUNION ALL\n") + `),
 		f AS (SELECT * FROM c WHERE lok AND dok AND tok),
 		top AS (SELECT c.id, c.tier, c.score, c.m FROM f c ORDER BY ` + order + ` LIMIT ` + lim + ` OFFSET ` + off + `)
 	SELECT

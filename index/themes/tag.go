@@ -46,6 +46,11 @@ type Score struct {
 	Terms []string `json:"terms,omitempty"`
 	// InHeading is true when a term was found in the section heading.
 	InHeading bool `json:"in_heading,omitempty"`
+	// Named is true when the passage names the theme by its name, a
+	// wording of its first term ("cavi sottomarini", "online platforms",
+	// "cybersecurity"): a subject it takes up, however long the passage and
+	// whatever else it covers, as a search for the name finds it.
+	Named bool `json:"named,omitempty"`
 }
 
 // Stats are the term statistics tagging weighs terms with: per language,
@@ -167,14 +172,19 @@ func (tx *Taxonomy) Tag(p *corpus.Passage) []Score {
 	return topScores(tx.Scores(p))
 }
 
-// topScores keeps the scores that tag a passage (see Tag).
+// topScores keeps the scores that tag a passage of a number of words (see
+// Tag): over the threshold and a quarter of the strongest, at most
+// maxTags; and besides them the themes the passage names by their name
+// (see Score.Named), so that a long paragraph listing undersea cables,
+// online platforms and quantum technologies among the EU's priorities is
+// found under each of them.
 func topScores(all []Score) []Score {
 	var out []Score
-	for _, s := range all {
-		if s.Score < Threshold || s.Score < relativeFloor*all[0].Score || len(out) == maxTags {
-			break
+	for i, s := range all {
+		strong := s.Score >= Threshold && s.Score >= relativeFloor*all[0].Score && i < maxTags
+		if strong || s.Named {
+			out = append(out, s)
 		}
-		out = append(out, s)
 	}
 	return out
 }
@@ -231,6 +241,13 @@ func (tx *Taxonomy) scores(st *Stats, pp *prepared) []Score {
 			terms = append(terms, m.text)
 		}
 		s := Score{Theme: th.ID, Score: raw / norm, Terms: terms}
+		// The theme's name counts wherever it stands, even inside a longer
+		// term that took its words ("ambasciatori della cibersicurezza").
+		for _, m := range ms {
+			if m.name && !s.Named && pp.body.has(m.stems) {
+				s.Named = true
+			}
+		}
 		if pp.heading != nil {
 			for _, m := range ms {
 				if pp.heading.has(m.stems) {
@@ -404,7 +421,7 @@ func sortedKeys[V any](m map[string]V) []string {
 
 // taggerVersion changes whenever the way passages are scored and tagged
 // changes (the constants above, the matching); see Version.
-const taggerVersion = 2
+const taggerVersion = 3
 
 // Version identifies how passages are tagged with st: the tagger, the
 // taxonomy's themes and their stemmed terms, and the statistics. Tags made

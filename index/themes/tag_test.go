@@ -104,7 +104,9 @@ func TestTagRealPassages(t *testing.T) {
 }
 
 // A passage that names undersea cables in a list of technologies scores
-// lower, and is not tagged, compared with the passages about them.
+// lower than the passages about them, and is still tagged with them: it
+// names them, and a search for them finds it (theme tags agree with
+// search).
 func TestInPassingMentionRanksLower(t *testing.T) {
 	tx := Default()
 	passing := passageWith(t, "council-2023", "i cavi sottomarini per la trasmissione di dati, le piattaforme online")
@@ -117,8 +119,8 @@ func TestInPassingMentionRanksLower(t *testing.T) {
 	if sp >= sa || sp >= sr {
 		t.Errorf("in passing %.2f, about %.2f and %.2f: the mention in passing should score lower", sp, sa, sr)
 	}
-	if slices.Contains(passing.Themes, "undersea-cables") {
-		t.Errorf("%s is tagged undersea-cables for naming them once in a list: %v", passing.ID, passing.Themes)
+	if !slices.Contains(passing.Themes, "undersea-cables") {
+		t.Errorf("%s names undersea cables and is not tagged with them: %v", passing.ID, passing.Themes)
 	}
 	// The same holds for quantum: named in a list of G7 priorities, the
 	// subject of the JOIN's quantum point.
@@ -140,8 +142,8 @@ func TestTagDocumentsCoversEveryTheme(t *testing.T) {
 			if len(p.Themes) > 0 {
 				tagged++
 			}
-			if len(p.Themes) > maxTags {
-				t.Errorf("%s has %d themes", p.ID, len(p.Themes))
+			if extra := len(p.Themes) - maxTags; extra > 0 && extra > namedThemes(p) {
+				t.Errorf("%s has %d themes, more than %d and those it names", p.ID, len(p.Themes), maxTags)
 			}
 			for _, id := range p.Themes {
 				if tx.Theme(id) == nil {
@@ -236,4 +238,15 @@ func BenchmarkTagDocuments(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		tx.TagDocuments(docs)
 	}
+}
+
+// namedThemes counts the themes a passage names by their name.
+func namedThemes(p corpus.Passage) int {
+	n := 0
+	for _, s := range Default().Scores(&p) {
+		if s.Named {
+			n++
+		}
+	}
+	return n
 }

@@ -113,6 +113,7 @@ type matcher struct {
 	text  string   // as written in the taxonomy
 	stems []string // folded stems
 	key   string   // the stems joined, for the statistics
+	name  bool     // a wording of the theme's first term, its name
 }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -158,7 +159,7 @@ func Load(data []byte) (*Taxonomy, error) {
 				if len(s) == 0 {
 					return nil, fmt.Errorf("theme %q: term %q has no words once stop words are left out", th.ID, w)
 				}
-				m := matcher{text: w, stems: s, key: key(s)}
+				m := matcher{text: w, stems: s, key: key(s), name: isName(th, lang, w)}
 				th.matchers[lang] = append(th.matchers[lang], m)
 				if ts := tx.starts[lang][s[0]]; len(ts) == 0 || ts[len(ts)-1] != i {
 					tx.starts[lang][s[0]] = append(ts, i)
@@ -207,4 +208,19 @@ func Default() *Taxonomy {
 		panic("themes: shipped taxonomy: " + defaultErr.Error())
 	}
 	return defaultTax
+}
+
+// isName reports whether w is one of the wordings of a theme's first term
+// in a language: the theme's own name ("undersea cables", "tecnologie
+// quantistiche").
+func isName(th *Theme, lang, w string) bool {
+	if len(th.Terms) == 0 {
+		return false
+	}
+	for _, x := range th.Terms[0].In(lang) {
+		if x == w {
+			return true
+		}
+	}
+	return false
 }

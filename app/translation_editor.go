@@ -1,0 +1,43 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"attache/briefing"
+)
+
+// The own translation of a quotation: a field under the quotation in the
+// excerpt's editor. The exports print it labelled ("Own translation",
+// "Traduzione non ufficiale") in the template's layout; the quote check
+// still checks the original.
+
+// newTranslationEntry makes the translation field of the excerpt editor.
+func (o *outline) newTranslationEntry() *widget.Entry {
+	e := widget.NewMultiLineEntry()
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(2)
+	e.SetPlaceHolder(lang.L("Your own translation of the quotation (optional)"))
+	e.OnChanged = func(s string) {
+		if o.loading {
+			return
+		}
+		id := strings.TrimPrefix(o.sel, exNode)
+		o.u.editing(func(ed *briefing.Editor) error { return ed.SetTranslation(id, s) })
+	}
+	return e
+}
+
+// loadTranslation shows an excerpt's translation; the hint names the
+// brief's language when the quotation is in another.
+func (o *outline) loadTranslation(b *briefing.Brief, x *briefing.Excerpt) {
+	setText(o.exTranslation, x.Translation)
+	hint := lang.L("Your own translation of the quotation (optional)")
+	if x.Language() != "" && x.Language() != b.Labels() {
+		hint = lang.L("Your own translation into {{.Lang}} (printed labelled as such)", map[string]any{"Lang": langName(b.Labels())})
+	}
+	o.exTranslation.SetPlaceHolder(hint)
+}

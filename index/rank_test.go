@@ -1,0 +1,89 @@
+package index
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// Literal first: the passages with every word as typed rank above those
+// matching only equivalents or some words, and weak matches (one common
+// word of several) come last, flagged and counted.
+func TestLiteralFirstAndWeakLast(t *testing.T) {
+	lib := openEvalLibrary(t)
+	res := runQuery(t, lib, Query{Text: "undersea cables", Limit: MaxLimit})
+	if len(res.Hits) < 5 || !regexp.MustCompile(`(?i)undersea cable`).MatchString(res.Hits[0].Text) {
+		t.Fatalf("undersea cables: first hit is not the English passage with the words: %s", describeHits(res))
+	}
+	res = runQuery(t, lib, Query{Text: "digital transformation industry", Limit: MaxLimit})
+	if res.Weak == 0 {
+		t.Fatalf("digital transformation industry: no weak matches counted")
+	}
+	weak := 0
+	for i, h := range res.Hits {
+		if h.Weak {
+			weak++
+			continue
+		}
+		if weak > 0 {
+			t.Errorf("hit %d %s is not weak but ranks after %d weak ones", i+1, h.ID, weak)
+		}
+	}
+	if weak != res.Weak {
+		t.Errorf("%d hits flagged weak, Results.Weak %d", weak, res.Weak)
+	}
+	// A passage with the theme the query names does not jump over one with
+	// all the words: the first hits hold them all.
+	res = runQuery(t, lib, Query{Text: "cavi sottomarini", Limit: 5})
+	for _, h := range res.Hits[:3] {
+		if !regexp.MustCompile(`(?i)cav[oi] (di comunicazione )?sottomarin`).MatchString(h.Text) {
+			t.Errorf("cavi sottomarini: top hit %s lacks the words: %.80q", h.ID, h.Text)
+		}
+	}
+}
+
+// A list item is found by its list's lead-in sentence: the seven TECH7
+// recommendations for "joint declaration recommendations", while the text
+// quoted stays the item's own.
+func TestListItemsFoundByTheirLeadIn(t *testing.T) {
+	lib := openEvalLibrary(t)
+	res := runQuery(t, lib, Query{Text: "joint declaration recommendations", Limit: 20})
+	items := 0
+	for _, h := range res.Hits {
+		if h.DocID == "tech7-2024" && h.Kind == "item" {
+			items++
+			if strings.Contains(h.Text, "seven strategic areas") {
+				t.Errorf("item %s quotes its lead-in", h.ID)
+			}
+		}
+	}
+	if items < 7 {
+		t.Errorf("%d of the seven TECH7 recommendations found: %s", items, describeHits(res))
+	}
+}
+
+// Facets are counted under the other active filters: with a theme on, the
+// language facet counts that theme's passages, and the theme facet still
+// lists the other themes.
+func TestFacetsUnderTheOtherFilters(t *testing.T) {
+	lib := openEvalLibrary(t)
+	all := runQuery(t, lib, Query{Text: "digitale"})
+	on := runQuery(t, lib, Query{Text: "digitale", Theme: "undersea-cables"})
+	count := func(res *Results, facet, value string) int {
+		for _, f := range res.Facets[facet] {
+			if f.Value == value {
+				return f.Count
+			}
+		}
+		return 0
+	}
+	if got := count(on, "lang", "it") + count(on, "lang", "en"); got != on.Total || count(on, "lang", "it") >= count(all, "lang", "it") {
+		t.Errorf("with theme:undersea-cables the lang facet counts %d passages; the search has %d, without the theme %d", got, on.Total, count(all, "lang", "it"))
+	}
+	if len(on.Facets["theme"]) < 5 || count(on, "theme", "undersea-cables") != on.Total {
+		t.Errorf("the theme facet under its own filter: %v", on.Facets["theme"])
+	}
+	if count(on, "theme", "cybersecurity") != count(all, "theme", "cybersecurity") {
+		t.Errorf("the theme facet should not be narrowed by its own filter")
+	}
+}
