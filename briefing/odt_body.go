@@ -153,7 +153,13 @@ func (d *odtDoc) quotation(sb *strings.Builder, bl Block) {
 		d.para(sb, "Quote_20_Language", bl.Label, d.r.LangTag)
 		style = "Quote_20_Under_20_Label"
 	}
-	fmt.Fprintf(sb, `<text:p text:style-name="%s">`, d.pstyle(style, bl.Lang, ""))
+	extra := ""
+	if bl.Lang != d.r.LangTag {
+		// the indent again, for readers that do not follow an automatic
+		// style's parent (pandoc reads an indented paragraph as a quote)
+		extra = fmt.Sprintf(` fo:margin-left="%gmm"`, quoteIndent-3)
+	}
+	fmt.Fprintf(sb, `<text:p text:style-name="%s">`, d.pstyle(style, bl.Lang, extra))
 	pieces := bl.Pieces
 	if len(pieces) == 0 {
 		pieces = []Piece{{Text: bl.Text, Marks: bl.Marks}}

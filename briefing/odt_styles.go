@@ -97,7 +97,7 @@ func odtStyles(textWidth float64) []odtStyle {
 			para: odtSpacing(3.5, 0, 10, 1.38) + fmt.Sprintf(` fo:margin-left="%gmm" fo:margin-right="%gmm" fo:padding-left="3mm" fo:border-left="0.3mm solid %s" fo:text-align="justify"`, quoteIndent-3, quoteIndent-4, odtRule),
 			text: odtSize(10)},
 		{name: "Quote_20_Under_20_Label", display: "Quote Under Label", parent: "Quote",
-			para: ` fo:margin-top="0.5mm"`},
+			para: fmt.Sprintf(` fo:margin-top="0.5mm" fo:margin-left="%gmm"`, quoteIndent-3)},
 		{name: "Quote_20_Language", display: "Quote Language", parent: "Standard", next: "Quote_20_Under_20_Label",
 			para: odtSpacing(3.5, 0.5, 8.5, 1.38) + fmt.Sprintf(` fo:margin-left="%gmm"`, quoteIndent) + left + keep,
 			text: ` fo:font-style="italic"` + odtColor(odtGrey) + odtSize(8.5)},
