@@ -63,6 +63,7 @@ func WriteODT(w io.Writer, b *Brief, opt Options) ([]string, error) {
 		{"content.xml", content},
 		{"styles.xml", d.stylesXML()},
 		{"meta.xml", d.metaXML(time.Now().UTC())},
+		{"settings.xml", odtSettingsXML},
 	}
 	zw := zip.NewWriter(w)
 	for i, p := range parts {
@@ -99,12 +100,20 @@ func (d *odtDoc) odtWarnings() []string {
 	return out
 }
 
+// odtSettingsXML is settings.xml: tab positions are measured from the
+// paragraph's margin, as ODF says, not from its indent (LibreOffice's own
+// default), so that a bullet's tab lands where the list style puts it.
+const odtSettingsXML = xmlHeader + `<office:document-settings xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0" office:version="1.3">` +
+	`<office:settings><config:config-item-set config:name="ooo:configuration-settings">` +
+	`<config:config-item config:name="TabsRelativeToIndent" config:type="boolean">false</config:config-item>` +
+	`</config:config-item-set></office:settings></office:document-settings>`
+
 func odtManifestXML() string {
 	var sb strings.Builder
 	sb.WriteString(xmlHeader)
 	sb.WriteString(`<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">`)
 	fmt.Fprintf(&sb, `<manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="%s"/>`, odtMimetype)
-	for _, p := range []string{"content.xml", "styles.xml", "meta.xml"} {
+	for _, p := range []string{"content.xml", "styles.xml", "meta.xml", "settings.xml"} {
 		fmt.Fprintf(&sb, `<manifest:file-entry manifest:full-path="%s" manifest:media-type="text/xml"/>`, p)
 	}
 	sb.WriteString(`</manifest:manifest>`)

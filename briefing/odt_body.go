@@ -88,7 +88,7 @@ func (d *odtDoc) keyMessages(sb *strings.Builder) {
 		return
 	}
 	d.para(sb, "Key_20_Messages_20_Heading", d.r.KeyMessagesHeading, d.r.LangTag)
-	sb.WriteString(`<text:list text:style-name="List_20_Bullet">`)
+	sb.WriteString(`<text:list text:style-name="Key_20_Messages">`)
 	for _, m := range d.r.KeyMessages {
 		sb.WriteString(`<text:list-item>`)
 		d.para(sb, "Key_20_Message", m, d.r.LangTag)

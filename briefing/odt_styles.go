@@ -27,6 +27,13 @@ const (
 	odtRule = "#aaaaaa"
 )
 
+// odtBox frames the key messages as the PDF does, with a thick rule on
+// the left: LibreOffice joins the borders of consecutive paragraphs that
+// have the same ones into one box. The padding is the indent of the
+// heading and of the bullets inside it.
+const odtBox = ` fo:border-left="1.1mm solid ` + odtNavy + `" fo:border-right="0.2mm solid ` + odtNavy + `" fo:border-top="0.2mm solid ` + odtNavy + `" fo:border-bottom="0.2mm solid ` + odtNavy + `"` +
+	` fo:padding-left="3mm" fo:padding-right="3mm" style:join-border="true"`
+
 // odtStyle is a named style of styles.xml.
 type odtStyle struct {
 	name, display string
@@ -87,8 +94,9 @@ func odtStyles(textWidth float64) []odtStyle {
 		{name: "List_20_Bullet", display: "List Bullet", parent: "Standard", list: "List_20_Bullet",
 			para: odtSpacing(1.5, 0, 10.5, 1.38) + left},
 		{name: "Key_20_Messages_20_Heading", display: "Key Messages Heading", parent: "Standard", next: "Key_20_Message",
-			para: odtSpacing(6, 0, 10.5, 1.38) + left + keep + ` fo:margin-left="4mm"`, text: odtSans + odtBold + odtColor(odtNavy) + odtSize(10.5)},
-		{name: "Key_20_Message", display: "Key Message", parent: "List_20_Bullet", list: "List_20_Bullet"},
+			para: odtSpacing(6, 0, 10.5, 1.38) + left + keep + odtBox + ` fo:padding-top="1.5mm"`, text: odtSans + odtBold + odtColor(odtNavy) + odtSize(10.5)},
+		{name: "Key_20_Message", display: "Key Message", parent: "List_20_Bullet", list: "Key_20_Messages",
+			para: odtBox + ` fo:padding-bottom="1.5mm"`},
 		{name: "Contents_20_Heading", display: "Contents Heading", parent: "Standard", next: "Contents_20_1",
 			para: odtSpacing(7, 0, 10.5, 1.38) + left + keep, text: odtSans + odtBold + odtColor(odtNavy) + odtSize(10.5)},
 		{name: "Contents_20_1", display: "Contents 1", parent: "Standard",
@@ -180,6 +188,11 @@ func (d *odtDoc) stylesXML() string {
 	sb.WriteString(`<text:list-style style:name="List_20_Bullet" style:display-name="List Bullet"><text:list-level-style-bullet text:level="1" text:bullet-char="•">` +
 		`<style:list-level-properties text:list-level-position-and-space-mode="label-alignment">` +
 		`<style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="9mm" fo:text-indent="-5mm" fo:margin-left="9mm"/>` +
+		`</style:list-level-properties></text:list-level-style-bullet></text:list-style>`)
+	// the key messages' bullets, inside their box's padding
+	sb.WriteString(`<text:list-style style:name="Key_20_Messages" style:display-name="Key Messages"><text:list-level-style-bullet text:level="1" text:bullet-char="•">` +
+		`<style:list-level-properties text:list-level-position-and-space-mode="label-alignment">` +
+		`<style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="9.1mm" fo:text-indent="-5mm" fo:margin-left="5mm"/>` +
 		`</style:list-level-properties></text:list-level-style-bullet></text:list-style>`)
 	sb.WriteString(`<text:notes-configuration text:note-class="footnote" text:citation-style-name="Footnote_20_Symbol" text:citation-body-style-name="Footnote_20_anchor" style:num-format="1" text:start-value="0" text:footnotes-position="page" text:start-numbering-at="document"/>`)
 	sb.WriteString(`<text:notes-configuration text:note-class="endnote" text:citation-style-name="Endnote_20_Symbol" text:citation-body-style-name="Endnote_20_anchor" text:master-page-name="Standard" style:num-format="1" text:start-value="0"/>`)
