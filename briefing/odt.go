@@ -40,6 +40,7 @@ type odtDoc struct {
 	pageW    float64 // mm
 	pageH    float64
 
+	notes     map[int]*Footnote // the brief's notes by number
 	auto      strings.Builder   // automatic styles of content.xml
 	autoNames map[string]string // their names by what they set
 }

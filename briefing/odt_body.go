@@ -190,13 +190,13 @@ func (d *odtDoc) quotation(sb *strings.Builder, bl Block) {
 // the original of a translated quotation, after their labels, are in the
 // language of the quotation they belong to.
 func (d *odtDoc) note(sb *strings.Builder, n int) {
-	var fn *Footnote
-	for i := range d.r.Notes {
-		if d.r.Notes[i].Number == n {
-			fn = &d.r.Notes[i]
-			break
+	if d.notes == nil {
+		d.notes = map[int]*Footnote{}
+		for i := range d.r.Notes {
+			d.notes[d.r.Notes[i].Number] = &d.r.Notes[i]
 		}
 	}
+	fn := d.notes[n]
 	if fn == nil {
 		return
 	}

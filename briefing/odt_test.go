@@ -2,6 +2,7 @@ package briefing
 
 import (
 	"archive/zip"
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -340,3 +341,22 @@ func mustExportODT(t *testing.T, b *Brief, opt Options) string {
 	p, _ := exportODT(t, b, opt)
 	return p
 }
+
+func benchmarkExportODT(bm *testing.B, n int) {
+	b := bigBrief(bm, n)
+	var buf bytes.Buffer
+	for bm.Loop() {
+		buf.Reset()
+		if _, err := WriteODT(&buf, b, Options{}); err != nil {
+			bm.Fatal(err)
+		}
+	}
+	bm.ReportMetric(float64(buf.Len())/1024, "KiB")
+}
+
+// BenchmarkExportODT10 exports a brief of 10 excerpts as ODT (compare
+// BenchmarkExportDOCX10, run beside it).
+func BenchmarkExportODT10(b *testing.B) { benchmarkExportODT(b, 10) }
+
+// BenchmarkExportODT200 exports a brief of 200 excerpts as ODT.
+func BenchmarkExportODT200(b *testing.B) { benchmarkExportODT(b, 200) }
