@@ -69,7 +69,7 @@ BENCH_MINUTES ?= 0
 bench-team: deps
 	@[ -d /usr/share/gimp/2.0/help/en ] && [ -d /usr/share/gimp/2.0/help/it ] || \
 		{ [ "$$(id -u)" -eq 0 ] && apt-get install -y -qq --no-install-recommends gimp-help-en gimp-help-it >/dev/null; }
-	ATTACHE_BENCH_PASSAGES=$(BENCH_PASSAGES) ATTACHE_BENCH_MINUTES=$(BENCH_MINUTES) $(GO) test -count=1 -run '^$$' -bench '^BenchmarkScaleBeside$$' -benchtime 1x -timeout 3h ./index/team/
+	ATTACHE_TEAM_BENCH_PASSAGES=$(BENCH_PASSAGES) ATTACHE_TEAM_BENCH_MINUTES=$(BENCH_MINUTES) $(GO) test -count=1 -run '^$$' -bench '^BenchmarkScaleBeside$$' -benchtime 1x -timeout 3h ./index/team/
 
 screenshots: build
 	@sh scripts/screenshots.sh $(BIN) $(SHOTS)
