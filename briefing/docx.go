@@ -67,6 +67,7 @@ func WriteDOCX(w io.Writer, b *Brief, opt Options) ([]string, error) {
 	d.docRels.add("styles", "styles.xml", false)
 	d.docRels.add("settings", "settings.xml", false)
 	d.docRels.add("numbering", "numbering.xml", false)
+	d.docRels.add("fontTable", "fontTable.xml", false)
 	d.docRels.add("footnotes", "footnotes.xml", false)
 	d.docRels.add("endnotes", "endnotes.xml", false)
 	d.headerID = d.docRels.add("header", "header1.xml", false)
@@ -89,6 +90,7 @@ func WriteDOCX(w io.Writer, b *Brief, opt Options) ([]string, error) {
 		{"word/styles.xml", stylesXML(d.r, textWidth)},
 		{"word/settings.xml", d.settingsXML()},
 		{"word/numbering.xml", numberingXML()},
+		{"word/fontTable.xml", fontTableXML()},
 		{"word/footnotes.xml", footnotes},
 		{"word/endnotes.xml", endnotes},
 		{notesPart, d.notesRels.xml(&d.xmlText)},
@@ -127,6 +129,7 @@ func contentTypesXML() string {
 		{"/word/styles.xml", wml + "styles+xml"},
 		{"/word/settings.xml", wml + "settings+xml"},
 		{"/word/numbering.xml", wml + "numbering+xml"},
+		{"/word/fontTable.xml", wml + "fontTable+xml"},
 		{"/word/footnotes.xml", wml + "footnotes+xml"},
 		{"/word/endnotes.xml", wml + "endnotes+xml"},
 		{"/word/header1.xml", wml + "header+xml"},
@@ -193,7 +196,7 @@ func (d *docxDoc) footerXML(textWidth int) string {
 	lang := d.r.LangTag
 	pprops{style: "Footer", lang: lang}.open(&sb)
 	p := rprops{lang: lang}
-	d.run(&sb, shorten(d.r.Title, 70), p)
+	d.run(&sb, d.r.FooterTitle, p)
 	d.run(&sb, "\t", p)
 	// "Page %d of %d": the text around the two numbers
 	parts := strings.SplitN(d.r.PageOf, "%d", 3)

@@ -13,12 +13,42 @@ import (
 // have styles of their own. The look follows the PDF: serif text, sans
 // headings in navy, quotations indented with a grey rule.
 
-// Fonts: the PDF embeds DejaVu; a Word file names fonts every office
-// machine has (LibreOffice substitutes metric-compatible ones).
+// Fonts: the PDF's, DejaVu Serif for the text and DejaVu Sans for the
+// headings. The font table (fontTableXML) gives each its panose, family
+// and an alternative name, so that Word on a machine without DejaVu
+// substitutes a serif (Times New Roman) and a sans (Arial), not whatever
+// it likes; LibreOffice and most Linux desktops have DejaVu.
 const (
-	docxSerif = "Times New Roman"
-	docxSans  = "Arial"
+	docxSerif = "DejaVu Serif"
+	docxSans  = "DejaVu Sans"
 )
+
+// docxFont is an entry of word/fontTable.xml.
+type docxFont struct {
+	name, altName, panose, family string
+}
+
+// docxFonts are the fonts the styles name, with their fallbacks: the
+// panose numbers are those of the DejaVu files' OS/2 tables.
+var docxFonts = []docxFont{
+	{docxSerif, "Times New Roman", "02060603050605020204", "roman"},
+	{docxSans, "Arial", "020B0603030804020204", "swiss"},
+	{"Times New Roman", "Liberation Serif", "02020603050405020304", "roman"},
+	{"Arial", "Liberation Sans", "020B0604020202020204", "swiss"},
+}
+
+// fontTableXML is word/fontTable.xml.
+func fontTableXML() string {
+	var sb strings.Builder
+	sb.WriteString(xmlHeader)
+	fmt.Fprintf(&sb, `<w:fonts xmlns:w="%s">`, nsW)
+	for _, f := range docxFonts {
+		fmt.Fprintf(&sb, `<w:font w:name="%s"><w:altName w:val="%s"/><w:panose1 w:val="%s"/><w:charset w:val="00"/><w:family w:val="%s"/><w:pitch w:val="variable"/></w:font>`,
+			f.name, f.altName, f.panose, f.family)
+	}
+	sb.WriteString(`</w:fonts>`)
+	return sb.String()
+}
 
 // Colours, as in the PDF.
 const (

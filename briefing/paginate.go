@@ -48,6 +48,8 @@ type pdfDoc struct {
 	secPage []int
 	secLink []int
 	trace   []placed
+
+	footTitle string // the title as the page foot prints it
 }
 
 // placed records where a line went, for the tests of the layout.
@@ -223,8 +225,24 @@ func (d *pdfDoc) fits(h float64, marks []int) bool {
 	if d.y+h+d.notesNeed(marks) <= d.limit() {
 		return true
 	}
-	if !d.foot {
+	if !d.foot || len(marks) == 0 {
 		return false
+	}
+	if last := d.noteLines[marks[len(marks)-1]].lines; len(last) >= 6 {
+		// a long last note (an original quotation, a long source note)
+		// may run on to the foot of the next page, as Word's footnotes
+		// do, rather than leave the foot of this one empty: the other
+		// notes whole and its first three lines must fit
+		need := 0.0
+		if len(d.pageNotes) == 0 {
+			need = 4
+		}
+		for _, n := range marks[:len(marks)-1] {
+			need += linesHeight(d.noteLines[n].lines, -1) + 0.8
+		}
+		if d.y+h+need+linesHeight(last, 3) <= d.limit() {
+			return true
+		}
 	}
 	empty := 4.0
 	for _, n := range marks {
@@ -511,9 +529,11 @@ func (d *pdfDoc) finish() {
 	d.s.page = d.page()
 }
 
-// footerTitle typesets the brief's title for the page foot, or returns nil
-// when it is wider than room. Only as much of the title as could fit is
-// measured, so a huge title costs no more than a short one.
+// footerTitle typesets the brief's title for the page foot: whole when
+// it fits the room, else cut after a word with "…" (cutAtWord), as every
+// export prints it; nil when not even a word fits. Only as much of the
+// title as could fit is measured, so a huge title costs no more than a
+// short one.
 func (d *pdfDoc) footerTitle(room float64) *line {
 	t := strings.Join(strings.Fields(d.b.Title), " ")
 	if room <= 0 || t == "" {
@@ -521,13 +541,15 @@ func (d *pdfDoc) footerTitle(room float64) *line {
 	}
 	// DejaVu Sans at 8 pt has no printing character narrower than 0.25 mm:
 	// more characters cannot fit
-	if max := int(room/0.25) + 1; len(t) > 4*max || len([]rune(t)) > max {
+	if max := int(room/0.25) + 1; len([]rune(t)) > max {
+		t = string([]rune(t)[:max])
+	}
+	t = cutAtWord(t, room, func(s string) float64 { return d.s.width(s, stFooter) })
+	if t == "" {
 		return nil
 	}
 	ln := d.single(t, stFooter)
-	if ln.w >= room {
-		return nil
-	}
+	d.footTitle = t
 	return &ln
 }
 

@@ -299,22 +299,15 @@ func linesHeight(lines []line, n int) float64 {
 }
 
 // markText writes note numbers as a mark: "1", "1,2", and runs of three or
-// more as "6–11".
+// more as "6–11" (markGroups).
 func markText(notes []int) string {
 	var parts []string
-	for i := 0; i < len(notes); {
-		j := i
-		for j+1 < len(notes) && notes[j+1] == notes[j]+1 {
-			j++
-		}
-		if j-i >= 2 {
-			parts = append(parts, strconv.Itoa(notes[i])+"–"+strconv.Itoa(notes[j]))
+	for _, g := range markGroups(notes) {
+		if g.isRange() {
+			parts = append(parts, strconv.Itoa(g.first)+"–"+strconv.Itoa(g.last))
 		} else {
-			for k := i; k <= j; k++ {
-				parts = append(parts, strconv.Itoa(notes[k]))
-			}
+			parts = append(parts, strconv.Itoa(g.first))
 		}
-		i = j + 1
 	}
 	return strings.Join(parts, ",")
 }

@@ -46,6 +46,9 @@ type Rendered struct {
 	Properties Properties
 	// PageOf formats "Page X of Y" with two %d verbs.
 	PageOf string
+	// FooterTitle is the title as the page foot prints it beside "Page X
+	// of Y": the PDF's, whole or cut after a word with "…"; "" when none.
+	FooterTitle string
 	// Pages is the page count of the brief's PDF, and SectionPages the
 	// page each section starts on there; 0 and nil when the brief cannot
 	// be laid out.
@@ -184,9 +187,10 @@ func Render(b *Brief, opt Options) *Rendered {
 		r.Sections = append(r.Sections, rs)
 	}
 	contents := b.ContentsMode() == ContentsOn || b.ContentsMode() == ContentsAuto && len(b.Sections) >= 3
-	if lay, secPages := pdfPages(b, opt); lay != nil {
+	r.FooterTitle = cutAtWord(b.Title, footerTitleRunes, runeWidth)
+	if lay, secPages, foot := pdfPages(b, opt); lay != nil {
 		contents = lay.Contents
-		r.Pages, r.SectionPages = len(lay.Pages), secPages
+		r.Pages, r.SectionPages, r.FooterTitle = len(lay.Pages), secPages, foot
 	}
 	if contents {
 		for _, s := range r.Sections {
@@ -233,20 +237,20 @@ func pieces(ms []markedPiece) []Piece {
 	return out
 }
 
-// pdfPages lays the brief out as its PDF prints it and returns the layout
-// and the page of each section; nil when the brief cannot be laid out
-// (the PDF export then says why).
-func pdfPages(b *Brief, opt Options) (lay *Layout, sections []int) {
+// pdfPages lays the brief out as its PDF prints it and returns the layout,
+// the page of each section and the footer's title; nil when the brief
+// cannot be laid out (the PDF export then says why).
+func pdfPages(b *Brief, opt Options) (lay *Layout, sections []int, footTitle string) {
 	defer func() {
 		if recover() != nil {
-			lay, sections = nil, nil
+			lay, sections, footTitle = nil, nil, ""
 		}
 	}()
 	d, err := layoutPDF(b, opt)
 	if err != nil {
-		return nil, nil
+		return nil, nil, ""
 	}
-	return d.layout, d.secPage
+	return d.layout, d.secPage, d.footTitle
 }
 
 // NoteLang is the language tag of the quoted text in note n (a source's
