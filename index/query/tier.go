@@ -37,7 +37,7 @@ func (p *Plan) Tier(m []Match, runs []bool) Tier { return p.TierIn("", m, runs) 
 
 // TierIn is Tier for a hit in language lang: a clause it matched counts
 // as common when it is common in that language (Clause.CommonIn), or, with
-// lang empty or unknown to the clause, where it is commonest (Common).
+// lang empty, where it is commonest (Common).
 func (p *Plan) TierIn(lang string, m []Match, runs []bool) Tier {
 	got := make([]Match, len(m))
 	copy(got, m)
@@ -78,8 +78,8 @@ func (p *Plan) TierIn(lang string, m []Match, runs []bool) Tier {
 		}
 		matched++
 		common = c.Common
-		if in, ok := c.CommonIn[lang]; ok && lang != "" {
-			common = in
+		if c.CommonIn != nil && lang != "" {
+			common = c.CommonIn[lang]
 		}
 		context = got[i] == InContext
 		if got[i] == Literally {
