@@ -78,6 +78,8 @@ type hitRow struct {
 	// width is the row's width when last laid out; the snippet is cut to
 	// fit three lines of it.
 	width float32
+	// spacer holds the snippet's lines open: as many as it has.
+	spacer *canvas.Rectangle
 }
 
 // snippetLines is how many lines of snippet a row shows.
@@ -93,15 +95,14 @@ func newHitRow(p *searchPane) *hitRow {
 	r.lang = widget.NewRichText()
 	// The row lays out the snippet's lines itself (see wrapSnippet).
 	r.snippet = widget.NewRichText()
-	// Rows of one height scroll smoothly; the snippet is cut to fit.
-	h := snippetLines*fyne.MeasureText("Mg", theme.TextSize(), fyne.TextStyle{}).Height + 2*theme.InnerPadding()
-	spacer := canvas.NewRectangle(nil)
-	spacer.SetMinSize(fyne.NewSize(10, h))
+	// Until the row knows its snippet it is as tall as three lines.
+	r.spacer = canvas.NewRectangle(nil)
+	r.spacer.SetMinSize(fyne.NewSize(10, snippetHeight(snippetLines)))
 	// The name and the locator lines sit close together, as one heading.
 	r.top = container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.InnerPadding()),
 		container.NewBorder(nil, nil, nil, r.mark, r.head),
 		container.NewBorder(nil, nil, nil, r.lang, r.loc))
-	r.content = container.NewBorder(r.top, nil, nil, nil, container.NewStack(spacer, r.snippet))
+	r.content = container.NewBorder(r.top, nil, nil, nil, container.NewStack(r.spacer, r.snippet))
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -146,6 +147,22 @@ func (r *hitRow) show(id int) {
 	}
 	r.snippet.Segments = wrapSnippet(fitSegments(snippetSegments(snip), r.fitRunes()), r.snippetWidth(), snippetLines)
 	r.snippet.Refresh()
+	// The row is as tall as its lines: a one-line snippet leaves no gap.
+	lines := 1
+	for _, s := range r.snippet.Segments {
+		if !s.Inline() {
+			lines++
+		}
+	}
+	r.spacer.SetMinSize(fyne.NewSize(10, snippetHeight(lines)))
+	if r.width > 0 {
+		r.p.rowHeight(id, r.MinSize().Height)
+	}
+}
+
+// snippetHeight is the height of n lines of snippet.
+func snippetHeight(n int) float32 {
+	return float32(n)*fyne.MeasureText("Mg", theme.TextSize(), fyne.TextStyle{}).Height + 2*theme.InnerPadding()
 }
 
 // locFits reports whether a locator fits its line beside the language.

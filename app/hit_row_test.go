@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"attache/index"
 )
@@ -54,5 +55,29 @@ func TestHighlightedRowsNeverOverlap(t *testing.T) {
 		if !strings.Contains(r.snippet.String(), "layer mask") {
 			t.Errorf("width %.0f: the snippet lost its match: %q", w, r.snippet.String())
 		}
+	}
+}
+
+// TestResultRowsAreAsTallAsTheirText searches the seeds and checks, on the
+// test renderer, that each row on show is as tall as its text needs: no
+// snippet spills over the next row, and a short one leaves no gap.
+func TestResultRowsAreAsTallAsTheirText(t *testing.T) {
+	u := newTestUI(t)
+	search(t, u, "cables")
+	test.WidgetRenderer(u.search.list).Layout(u.search.list.Size())
+	rows := 0
+	for _, o := range test.LaidOutObjects(u.search.list) {
+		r, ok := o.(*hitRow)
+		if !ok || r.id < 0 || !r.Visible() {
+			continue
+		}
+		rows++
+		need := r.content.MinSize().Height
+		if got := r.Size().Height; got < need-0.5 || got > need+0.5 {
+			t.Errorf("row %d (%q) is %.1f tall, its text needs %.1f", r.id, r.snippet.String(), got, need)
+		}
+	}
+	if rows < 3 {
+		t.Fatalf("%d rows laid out", rows)
 	}
 }

@@ -51,6 +51,8 @@ type searchPane struct {
 	gen int
 	// cancel stops the search waiting or running, if any.
 	cancel func()
+	// heights are the result rows' heights as last set.
+	heights map[int]float32
 	// readFirst asks the next results to select their first hit, so that
 	// the reader shows it.
 	readFirst bool
@@ -198,7 +200,13 @@ func (p *searchPane) apply(gen int, res *index.Results, err error) {
 		p.message.SetText(lang.L("Type to search the library."))
 	default:
 		p.hits, p.total = p.shown(res), res.Total
-		p.message.SetText(resultsMessage(res, len(p.hits)))
+		strong := 0
+		for _, h := range p.hits {
+			if !h.Weak {
+				strong++
+			}
+		}
+		p.message.SetText(resultsMessage(res, strong))
 		if res.Listing {
 			// The counts beside the filters would only echo the listing.
 			p.fillFilters(nil)
@@ -231,7 +239,7 @@ func (p *searchPane) shown(res *index.Results) []index.Hit {
 }
 
 // resultsMessage says what the results are: a listing by the filters or
-// matches, how many, and how many are shown.
+// matches, how many, and how many of them (weaker matches aside) are shown.
 func resultsMessage(res *index.Results, shown int) string {
 	strong := res.Total - res.Weak
 	n := map[string]any{"N": res.Total, "Shown": shown, "Strong": strong}
@@ -377,4 +385,16 @@ func searchErrorText(err error) string {
 		return t
 	}
 	return msg
+}
+
+// rowHeight gives result row id the height its lines need, if it changed.
+func (p *searchPane) rowHeight(id int, h float32) {
+	if p.heights == nil {
+		p.heights = map[int]float32{}
+	}
+	if p.heights[id] == h {
+		return
+	}
+	p.heights[id] = h
+	p.list.SetItemHeight(id, h)
 }

@@ -492,6 +492,9 @@ func TestWeakMatchesOnlyOnRequest(t *testing.T) {
 	if len(u.search.hits) != 3 || u.search.hits[2].ID != "p3" {
 		t.Errorf("on request %d hits shown, want the weak one last", len(u.search.hits))
 	}
+	if msg := u.search.message.Text; msg != "2 passages match." {
+		t.Errorf("with the weaker matches shown the message says %q", msg)
+	}
 }
 
 // BenchmarkResultsAfterTheTypingPause measures what the window does once

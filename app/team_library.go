@@ -26,7 +26,7 @@ func (u *ui) teamStatus(docs, passages int) string {
 	if !team.IsURL(u.libraryAt) {
 		return ""
 	}
-	return fmt.Sprintf(lang.L("Team library %s: %d documents, %d passages"), team.Redact(u.libraryAt), docs, passages)
+	return fmt.Sprintf(lang.L("Team library %s: %d documents, %d passages"), team.Label(u.libraryAt), docs, passages)
 }
 
 // showOpenTeamLibrary asks for a team library's URL and opens it.

@@ -34,7 +34,7 @@ func TestTeamLibraryInTheWindow(t *testing.T) {
 	if u.libraryAt != url {
 		t.Fatalf("the window is not on the team library: status %q", u.status.Text)
 	}
-	if st := u.status.Text; !strings.HasPrefix(st, "Team library postgres://desk:…@") || strings.Contains(st, pgtest.DeskPassword) {
+	if st := u.status.Text; !strings.HasPrefix(st, "Team library desk@"+s.Socket+"/desk: 4 documents") || strings.Contains(st, pgtest.DeskPassword) {
 		t.Errorf("status %q", st)
 	}
 	search(t, u, "cavi sottomarini")

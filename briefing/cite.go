@@ -92,15 +92,6 @@ func Cite(b *Brief) *Citations {
 		}
 		c.Notes = append(c.Notes, Footnote{Number: n, ExcerptID: x.ID, Runs: runs})
 		c.Marks[x.ID] = append(c.Marks[x.ID], n)
-		if x.Translation != "" && b.TranslationLayout() == TranslationInText {
-			// the translation stands in the text; the original follows
-			// its citation in a note of its own
-			n := len(c.Notes) + 1
-			label := fmt.Sprintf(l.Original, l.langName(x.Language()))
-			c.Notes = append(c.Notes, Footnote{Number: n, ExcerptID: x.ID, Original: true,
-				Runs: []Run{{Text: label + ": "}, {Text: "«" + x.Text + "»"}}})
-			c.Marks[x.ID] = append(c.Marks[x.ID], n)
-		}
 		for _, sn := range x.KeptNotes() {
 			n := len(c.Notes) + 1
 			runs := []Run{{Text: fmt.Sprintf(l.SourceNote, sn.Number)}}
@@ -111,6 +102,16 @@ func Cite(b *Brief) *Citations {
 				}
 			}
 			c.Notes = append(c.Notes, Footnote{Number: n, ExcerptID: x.ID, FromSource: true, Runs: runs})
+			c.Marks[x.ID] = append(c.Marks[x.ID], n)
+		}
+		if x.Translation != "" && b.TranslationLayout() == TranslationInText {
+			// the translation stands in the text; the original follows
+			// its citation and the source's notes in a note of its own,
+			// the last, which may run on to the next page
+			n := len(c.Notes) + 1
+			label := fmt.Sprintf(l.Original, l.langName(x.Language()))
+			c.Notes = append(c.Notes, Footnote{Number: n, ExcerptID: x.ID, Original: true,
+				Runs: []Run{{Text: label + ": "}, {Text: "«" + x.Text + "»"}}})
 			c.Marks[x.ID] = append(c.Marks[x.ID], n)
 		}
 	}

@@ -225,8 +225,24 @@ func (d *pdfDoc) fits(h float64, marks []int) bool {
 	if d.y+h+d.notesNeed(marks) <= d.limit() {
 		return true
 	}
-	if !d.foot {
+	if !d.foot || len(marks) == 0 {
 		return false
+	}
+	if last := d.noteLines[marks[len(marks)-1]].lines; len(last) >= 6 {
+		// a long last note (an original quotation, a long source note)
+		// may run on to the foot of the next page, as Word's footnotes
+		// do, rather than leave the foot of this one empty: the other
+		// notes whole and its first three lines must fit
+		need := 0.0
+		if len(d.pageNotes) == 0 {
+			need = 4
+		}
+		for _, n := range marks[:len(marks)-1] {
+			need += linesHeight(d.noteLines[n].lines, -1) + 0.8
+		}
+		if d.y+h+need+linesHeight(last, 3) <= d.limit() {
+			return true
+		}
 	}
 	empty := 4.0
 	for _, n := range marks {

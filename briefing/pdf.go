@@ -104,7 +104,9 @@ func (d *pdfDoc) render() (*fpdf.Fpdf, error) {
 					pdf.Rect(o.x, o.y, o.w, o.h, "D")
 				}
 			case opURL:
-				pdf.LinkString(o.x, o.y, o.w, o.h, o.text)
+				if LiveLink(o.text) { // the last word, wherever the run came from
+					pdf.LinkString(o.x, o.y, o.w, o.h, o.text)
+				}
 			case opLink:
 				pdf.Link(o.x, o.y, o.w, o.h, links[o.link-1])
 			case opBookmark:

@@ -55,8 +55,8 @@ func TestOwnTranslationPrints(t *testing.T) {
 			if !strings.Contains(all, tc.original) || orig < 0 {
 				t.Errorf("%s/%s: the original is not in a note: %q", tc.template, tc.lang, tc.original)
 			}
-			if !strings.Contains(md.String(), "[^3]: "+tc.original) {
-				t.Errorf("%s/%s: Markdown note 3 is not the original:\n%s", tc.template, tc.lang, md.String())
+			if !strings.Contains(md.String(), "[^5]: "+tc.original) {
+				t.Errorf("%s/%s: Markdown note 5 (after the citation and source notes 35 and 36) is not the original:\n%s", tc.template, tc.lang, md.String())
 			}
 		case inText:
 			if !strings.Contains(all, "Testo originale (italiano): «La sicurezza") {

@@ -60,6 +60,37 @@ func TestTeamLibraryCommands(t *testing.T) {
 		t.Errorf("docs: exit %d, %q", code, out)
 	}
 
+	// The other commands on the team library: themes and the coverage
+	// matrix, a passage in full, an edit, a removal.
+	for _, args := range [][]string{{"themes"}, {"themes", "--matrix"}, {"show", "join-2025-140#e40f111858"}} {
+		if code, out, errOut := runCLI(t, url, args...); code != 0 || out == "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+	var docs []struct {
+		ID   string `json:"id"`
+		Seed bool   `json:"seed"`
+	}
+	code, out, _ = runCLI(t, url, "docs", "--json")
+	if err := json.Unmarshal([]byte(out), &docs); err != nil || code != 0 {
+		t.Fatalf("docs --json: %v %q", err, out)
+	}
+	var note string
+	for _, d := range docs {
+		if !d.Seed {
+			note = d.ID
+		}
+	}
+	if code, out, errOut := runCLI(t, url, "doc", "edit", note, "--title", "Quokka, revised"); code != 0 || !strings.Contains(out, "Quokka, revised") {
+		t.Errorf("doc edit: exit %d %q %q", code, out, errOut)
+	}
+	if code, _, errOut := runCLI(t, url, "remove", note); code != 0 {
+		t.Errorf("remove: %q", errOut)
+	}
+	if code, out, _ := runCLI(t, url, "search", "quokka"); code != 0 || !strings.Contains(out, "No passage matches") {
+		t.Errorf("search after remove: %q", out)
+	}
+
 	failures := []struct{ name, url, want string }{
 		{"wrong password", s.URL("desk", "not-the-password", "desk"), "password"},
 		{"unknown database", s.URL("desk", pgtest.DeskPassword, "nosuchdb"), `database "nosuchdb" does not exist`},

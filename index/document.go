@@ -27,7 +27,6 @@ func indexDoc(d *corpus.Document, p *corpus.Passage) map[string]interface{} {
 		fieldLang:          lang,
 		fieldDoc:           d.ID,
 		fieldThemes:        themes,
-		fieldKind:          p.Kind,
 		fieldSeq:           float64(p.Seq),
 	}
 	if c := passageContext(d, p); c != "" {

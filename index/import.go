@@ -318,6 +318,8 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 	if err := c.committed(); err != nil {
 		l.notice("the index will be rebuilt at the next start: " + oneLine(err))
 	}
+	// The report lists the documents in the order of their files.
+	sort.Slice(ready, func(a, b int) bool { return ready[a].seq < ready[b].seq })
 	for _, j := range ready {
 		d := ImportedDoc{ID: j.Doc.ID, Path: j.Path, Title: j.Doc.Title, Lang: j.Doc.Lang, Format: j.Format,
 			Pages: j.Pages, Passages: len(j.Doc.Passages), Warnings: j.Warnings}
@@ -462,6 +464,9 @@ func (l *Local) commitImport(tx *importTx, jobs []*importJob) error {
 	_, _, tagger := l.tagger()
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	// In ID order: the store's pages fill best when keys come in order.
+	jobs = append([]*importJob(nil), jobs...)
+	sort.Slice(jobs, func(a, b int) bool { return jobs[a].Doc.ID < jobs[b].Doc.ID })
 	err = l.store.update(func(btx *bolt.Tx) error {
 		for _, j := range jobs {
 			if _, err := putDocument(btx, j.Doc, false, tagger, j.order); err != nil {

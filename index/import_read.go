@@ -70,6 +70,7 @@ type ReadFile struct {
 	Skip string
 
 	abs    string
+	seq    int // the file's place in the walk
 	tagged bool
 }
 
@@ -96,6 +97,9 @@ func ReadDocuments(ctx context.Context, paths []string, opt ReadOptions, ready f
 	rep := &ImportReport{Added: []ImportedDoc{}, Updated: []ImportedDoc{}, Unchanged: []string{}, Skipped: []SkippedFile{}}
 	files := collectFiles(paths, rep)
 	rep.Files = len(files) + len(rep.Skipped)
+	for i, f := range files {
+		f.seq = i
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 

@@ -258,6 +258,22 @@ func (l *Local) prepareStore(fsys fs.FS, key string) error {
 				return nil
 			}
 			s.close()
+			if !pending && st.key != "" {
+				// Made by another build of Attaché, which may have the
+				// library open: then its seeds are used as it left them
+				// rather than refusing to open.
+				w, err := openDocStore(l.dir, false)
+				if errors.Is(err, ErrInUse) {
+					if s, err := openDocStore(l.dir, true); err == nil {
+						l.useStats(st.stats, nil)
+						l.store = s
+						return nil
+					}
+				}
+				if err == nil {
+					w.close()
+				}
+			}
 		}
 	}
 	s, err := openDocStore(l.dir, false)

@@ -14,7 +14,7 @@ import (
 // MappingVersion changes whenever the index mapping or the way passages are
 // turned into index documents changes; an index built with another version
 // is rebuilt on open.
-const MappingVersion = 5
+const MappingVersion = 6
 
 // The index's field names. There is one document mapping (the default one):
 // each language has its own text field with its own analyzer, so a query on
@@ -31,7 +31,6 @@ const (
 	fieldLang      = "lang"       // keyword, facet
 	fieldDoc       = "doc"        // keyword, facet
 	fieldThemes    = "themes"     // keywords, facet
-	fieldKind      = "kind"       // keyword
 	fieldSeq       = "seq"        // number, sort
 )
 
@@ -150,7 +149,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	dm.AddFieldMappingsAt(fieldLang, storedKw())
 	dm.AddFieldMappingsAt(fieldDoc, kw(true))
 	dm.AddFieldMappingsAt(fieldThemes, storedKw())
-	dm.AddFieldMappingsAt(fieldKind, kw(false))
 	dm.AddFieldMappingsAt(fieldSeq, num())
 	m.DefaultMapping = dm
 	m.TypeField = "_no_type_field" // every document uses the default mapping

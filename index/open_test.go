@@ -306,3 +306,29 @@ func TestChangeIndexesWhatItPuts(t *testing.T) {
 		t.Errorf("reopening after a change said %q", *notices)
 	}
 }
+
+// TestAnotherBuildsSeedsWhileInUse opens a library whose seeds were cached
+// by another build of Attaché while that one has it open: the seeds are
+// used as they are instead of failing, since they cannot be refreshed.
+func TestAnotherBuildsSeedsWhileInUse(t *testing.T) {
+	dir := t.TempDir()
+	l, _ := openFresh(t, dir)
+	l.Close()
+	s, err := openDocStore(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(metaSeeds, []byte("another build")) })
+	s.close()
+	other, err := openDocStore(dir, true) // the other build, reading
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, notices := openFresh(t, dir)
+	defer l.Close()
+	if len(*notices) != 0 {
+		t.Errorf("opening said %q", *notices)
+	}
+	mustSearch(t, l, "digitale")
+	other.close()
+}

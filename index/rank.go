@@ -85,12 +85,23 @@ func newRanker(p *query.Plan, b bleveQuery) *ranker {
 }
 
 // rank returns the hits by tier, then by text score times the theme
-// factor; Bleve's order breaks ties.
-func (r *ranker) rank(dms search.DocumentMatchCollection) []ranked {
+// factor (themed holds the IDs tagged with a theme the query names);
+// Bleve's order breaks ties.
+func (r *ranker) rank(dms search.DocumentMatchCollection, themed map[string]bool) []ranked {
 	out := make([]ranked, len(dms))
 	for i, dm := range dms {
-		out[i] = ranked{dm: dm, tier: r.tier(dm), score: dm.Score * r.plan.ThemeFactor(strs(dm.Fields[fieldThemes]))}
+		f := 1.0
+		if themed[dm.ID] {
+			f = 1 + query.ThemeBoost
+		}
+		out[i] = ranked{dm: dm, tier: r.tier(dm), score: dm.Score * f}
 	}
+	sortRanked(out)
+	return out
+}
+
+// sortRanked orders hits by tier, then score, stably.
+func sortRanked(out []ranked) {
 	slices.SortStableFunc(out, func(a, b ranked) int {
 		if a.tier != b.tier {
 			return int(b.tier) - int(a.tier)
@@ -103,12 +114,25 @@ func (r *ranker) rank(dms search.DocumentMatchCollection) []ranked {
 		}
 		return 0
 	})
-	return out
+}
+
+// hitLang is a match's language: its stored field when loaded, else the
+// language of the fields its words were found in.
+func hitLang(dm *search.DocumentMatch) string {
+	if l := str(dm.Fields[fieldLang]); l != "" {
+		return l
+	}
+	for _, lf := range langFields {
+		if len(dm.Locations[lf.text]) > 0 || len(dm.Locations[lf.context]) > 0 {
+			return lf.code
+		}
+	}
+	return ""
 }
 
 // tier reads how each clause matched a hit.
 func (r *ranker) tier(dm *search.DocumentMatch) query.Tier {
-	lang := str(dm.Fields[fieldLang])
+	lang := hitLang(dm)
 	code := langOf(lang)
 	text := dm.Locations[textFieldFor(lang)]
 	ctx := dm.Locations[contextFieldFor(lang)]

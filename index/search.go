@@ -25,10 +25,6 @@ const (
 // facetSize is the most values a facet reports.
 const facetSize = 100
 
-// storedFields are the stored fields a search asks for: those the ranking
-// reads; a hit itself is built from the library's document store.
-var storedFields = []string{fieldLang, fieldThemes}
-
 // Search runs a query. A query that cannot be understood fails with a
 // *QueryError; a cancelled ctx stops the search.
 //
@@ -89,12 +85,14 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 		size, from = offset+limit+rerankExtra, 0
 	}
 	req := bleve.NewSearchRequestOptions(b.build(plan), size, from, false)
-	req.Fields = storedFields
+	// No stored fields: ranking reads the term locations (their fields
+	// say the language), the themes come from one search on the themes
+	// field, a passage's text and a hit's details from the document store.
 	req.IncludeLocations = true
 	if plan.Listing {
 		req.SortBy([]string{fieldDoc, fieldSeq})
 	} else {
-		req.SortBy([]string{"-_score", fieldDoc, fieldSeq})
+		req.SortBy([]string{"-_score", "_id"}) // ranked again by tier below
 	}
 	active := activeFilters(plan)
 	for _, name := range facetNames {
@@ -131,15 +129,26 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 		}
 		return res, nil
 	}
+	themed, err := l.themed(ctx, plan, sr.Hits)
+	if err != nil {
+		return nil, err
+	}
 	rk := newRanker(plan, b)
 	rk.body = l.passageText
-	ranked := rk.rank(sr.Hits)
+	ranked := rk.rank(sr.Hits, themed)
 	for i := offset; i < len(ranked) && i < offset+limit; i++ {
 		h := l.hit(ranked[i].dm)
 		h.Weak = ranked[i].tier == query.TierWeak
 		res.Hits = append(res.Hits, h)
 	}
-	{
+	if len(sr.Hits) == res.Total {
+		// Every match is in hand: count the weak ones among them.
+		for _, r := range ranked {
+			if r.tier == query.TierWeak {
+				res.Weak++
+			}
+		}
+	} else {
 		strong, err := l.count(ctx, b.filtered(plan, rk.strongQuery(b.build(withoutFilters(plan))), ""))
 		if err != nil {
 			return nil, err
@@ -150,7 +159,29 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 }
 
 // rerankExtra is how many hits beyond the page's end a search reranks.
-const rerankExtra = 60
+const rerankExtra = 40
+
+// themed returns the IDs among the matches that are tagged with a theme
+// the plan names, in one search on the themes field (no stored fields).
+func (l *Local) themed(ctx context.Context, plan *query.Plan, dms search.DocumentMatchCollection) (map[string]bool, error) {
+	if len(plan.Themes) == 0 || len(dms) == 0 {
+		return nil, nil
+	}
+	ids := make([]string, len(dms))
+	for i, dm := range dms {
+		ids[i] = dm.ID
+	}
+	q := bq.NewConjunctionQuery([]bq.Query{bq.NewDocIDQuery(ids), keywordQuery(fieldThemes, plan.Themes)})
+	sr, err := l.search(ctx, bleve.NewSearchRequestOptions(q, len(ids), 0, false))
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]bool, len(sr.Hits))
+	for _, dm := range sr.Hits {
+		out[dm.ID] = true
+	}
+	return out, nil
+}
 
 // facetNames are the facets a search counts.
 var facetNames = []string{"doc", "lang", "theme"}

@@ -127,8 +127,12 @@ func connect(ctx context.Context, cfg Config) (*pgxpool.Pool, string, error) {
 	// A search is one short statement: starting parallel workers for it
 	// costs more than it saves (40 ms against a 0.3 ms scan, measured on
 	// 110k passages), so a session of Attaché runs its statements alone.
-	if _, ok := pc.ConnConfig.RuntimeParams["max_parallel_workers_per_gather"]; !ok {
-		pc.ConnConfig.RuntimeParams["max_parallel_workers_per_gather"] = "0"
+	// The same for JIT compilation, which starts on large libraries'
+	// estimates and costs tens of milliseconds per statement.
+	for k, v := range map[string]string{"max_parallel_workers_per_gather": "0", "jit": "off"} {
+		if _, ok := pc.ConnConfig.RuntimeParams[k]; !ok {
+			pc.ConnConfig.RuntimeParams[k] = v
+		}
 	}
 	wait, cancel := context.WithTimeout(ctx, pc.ConnConfig.ConnectTimeout+time.Second)
 	defer cancel()
@@ -252,4 +256,35 @@ func lastPart(msg string) string {
 		parts = parts[len(parts)-2:]
 	}
 	return strings.Join(parts, ": ")
+}
+
+// Label is a short name for the library at a URL, to show which library
+// is open: user@host/database, the host being the socket folder when
+// that is where the server is; never the password.
+func Label(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || !IsURL(raw) {
+		return Redact(raw)
+	}
+	q := u.Query()
+	host := u.Host
+	if host == "" {
+		host = q.Get("host")
+		if p := q.Get("port"); p != "" && host != "" && !strings.HasPrefix(host, "/") {
+			host += ":" + p
+		}
+	}
+	user := q.Get("user")
+	if u.User != nil && u.User.Username() != "" {
+		user = u.User.Username()
+	}
+	db := strings.TrimPrefix(u.Path, "/")
+	if db == "" {
+		db = q.Get("dbname")
+	}
+	s := host + "/" + db
+	if user != "" {
+		s = user + "@" + s
+	}
+	return s
 }

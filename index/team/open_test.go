@@ -141,3 +141,16 @@ func TestRedact(t *testing.T) {
 		}
 	}
 }
+
+// TestLabel names a library briefly, without its password.
+func TestLabel(t *testing.T) {
+	for in, want := range map[string]string{
+		"postgres://desk:s3cret@db.example.org:5433/attache?sslmode=verify-full": "desk@db.example.org:5433/attache",
+		"postgresql:///attache?host=/run/postgresql&user=alice":                  "alice@/run/postgresql/attache",
+		"postgres://db.example.org/attache?password=s3cret":                      "db.example.org/attache",
+	} {
+		if got := Label(in); got != want {
+			t.Errorf("Label(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

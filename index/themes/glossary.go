@@ -22,6 +22,37 @@ type Glossary struct {
 	index map[string]map[string][]int
 	// longest is the most stems of any wording, per language.
 	longest map[string]int
+	// memo keeps the answers to recent questions (Expand, Equivalents,
+	// IsTerm), which a search asks again and again.
+	memo memo
+}
+
+// memoSize is the most answers a Glossary keeps; it forgets them all when
+// full.
+const memoSize = 4096
+
+// memo is a small concurrent cache of answers by question.
+type memo struct {
+	mu sync.Mutex
+	m  map[string][]string
+}
+
+// get returns the answer to q, computing and keeping it if needed.
+func (c *memo) get(q string, compute func() []string) []string {
+	c.mu.Lock()
+	v, ok := c.m[q]
+	c.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = compute()
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= memoSize {
+		c.m = map[string][]string{}
+	}
+	c.m[q] = v
+	c.mu.Unlock()
+	return v
 }
 
 // LoadGlossary reads a glossary file: a JSON list of {"en": …, "it": …}
@@ -127,6 +158,10 @@ func (g *Glossary) Len() int { return len(g.entries) }
 // wordings identical to the term. The result is in glossary order, without
 // repeats, and nil when nothing is known.
 func (g *Glossary) Expand(term, lang string) []string {
+	return g.memo.get("x\x00"+lang+"\x00"+term, func() []string { return g.expand(term, lang) })
+}
+
+func (g *Glossary) expand(term, lang string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, to := range targetLangs(lang) {
@@ -242,6 +277,10 @@ func (g *Glossary) spans(s []string, lang string) []span {
 // for the glossary terms in runs of plain words. Nil when no entry is the
 // phrase.
 func (g *Glossary) Equivalents(phrase, lang string, synonyms bool) []string {
+	return g.memo.get(fmt.Sprintf("e\x00%s\x00%v\x00%s", lang, synonyms, phrase), func() []string { return g.equivalents(phrase, lang, synonyms) })
+}
+
+func (g *Glossary) equivalents(phrase, lang string, synonyms bool) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, to := range targetLangs(lang) {
@@ -273,6 +312,15 @@ func (g *Glossary) Equivalents(phrase, lang string, synonyms bool) []string {
 // of a glossary wording of several words ("digital divide", "servizi
 // pubblici digitali"): a term to be kept together.
 func (g *Glossary) IsTerm(phrase string) bool {
+	return len(g.memo.get("t\x00"+phrase, func() []string {
+		if g.isTerm(phrase) {
+			return []string{phrase}
+		}
+		return nil
+	})) > 0
+}
+
+func (g *Glossary) isTerm(phrase string) bool {
 	for _, lang := range []string{"en", "it"} {
 		s := stems(phrase, lang)
 		if len(s) >= 2 && len(g.index[lang][key(s)]) > 0 {
