@@ -57,6 +57,11 @@ func newOutline(u *ui) *outline {
 		func(bool) fyne.CanvasObject { return newNodeRow(o) },
 		func(uid widget.TreeNodeID, _ bool, obj fyne.CanvasObject) {
 			r := obj.(*nodeRow)
+			if r.uid == "" {
+				// Only rows the tree shows are kept: it makes others, on
+				// every refresh, to measure a row.
+				o.rows = append(o.rows, r)
+			}
 			r.uid = uid
 			r.label.TextStyle = fyne.TextStyle{Bold: strings.HasPrefix(uid, secNode)}
 			r.label.SetText(o.nodeLabel(uid))

@@ -43,7 +43,6 @@ func newNodeRow(o *outline) *nodeRow {
 	lines.SetMinSize(fyne.NewSize(40, rowLines*lineHeight()+2*theme.InnerPadding()))
 	r.box = container.NewBorder(nil, nil, nil, r.caption, container.NewStack(lines, r.label))
 	r.ExtendBaseWidget(r)
-	o.rows = append(o.rows, r)
 	return r
 }
 

@@ -50,6 +50,14 @@ func TestOutlineRowsShowWholeHeadingsAndOwnText(t *testing.T) {
 	if !strings.Contains(u.brief.outline.nodeCaption(secNode+id), "✎") {
 		t.Errorf("a section with text of one's own is not marked: caption %q", u.brief.outline.nodeCaption(secNode+id))
 	}
+	// The tree makes a row to measure on every refresh; only those it
+	// shows are kept (they are what a drop is looked for in).
+	for i := 0; i < 30; i++ {
+		u.brief.outline.refresh(false)
+	}
+	if n := len(u.brief.outline.rows); n > 40 {
+		t.Errorf("%d rows kept after 30 refreshes of a %d-section outline", n, len(u.ed.Brief().Sections))
+	}
 	var caption *widget.RichText = row.caption
 	if !caption.Visible() || !strings.Contains(caption.String(), "✎") {
 		t.Errorf("the row does not show the mark: %q", caption.String())

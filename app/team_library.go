@@ -33,16 +33,20 @@ func (u *ui) teamStatus(docs, passages int) string {
 func (u *ui) showOpenTeamLibrary() {
 	entry := newEscEntry(u, false)
 	entry.SetPlaceHolder("postgres://desk@db.example.org/attache")
-	if team.IsURL(u.libraryAt) {
-		entry.SetText(team.Redact(u.libraryAt))
+	last := u.libraryAt
+	if !team.IsURL(last) {
+		last = u.lastTeam // the one that did not open, to correct
+	}
+	if team.IsURL(last) {
+		entry.SetText(team.Redact(last))
 	}
 	help := wrappingLabel(lang.L("The address of the desk's PostgreSQL database, as given by whoever runs it. Keep the password out of it: put it in ~/.pgpass or PGPASSWORD."), fyne.TextStyle{})
 	content := container.NewVBox(widget.NewLabel(lang.L("Team library URL")), entry, help)
 	var d dialog.Dialog
 	open := func() {
 		url := strings.TrimSpace(entry.Text)
-		if url == team.Redact(u.libraryAt) {
-			url = u.libraryAt // the shown form hides the password
+		if url == team.Redact(last) {
+			url = last // the shown form hides the password
 		}
 		if !team.IsURL(url) {
 			u.showInfo(lang.L("Open Team Library"), lang.L("A team library's URL starts with postgres:// or postgresql://."))
@@ -111,6 +115,7 @@ func (u *ui) libraryFailed(where string, err error) {
 		u.setStatus(lang.L("The library could not be opened: {{.Err}}", map[string]any{"Err": msg}), false)
 		return
 	}
+	u.lastTeam = where
 	if u.lib != nil {
 		u.setStatus(u.libraryStatus(), false)
 	} else {

@@ -60,5 +60,20 @@ func TestTeamLibraryInTheWindow(t *testing.T) {
 		t.Errorf("after going back: on %q, status %q", u.libraryAt, u.status.Text)
 	}
 	search(t, u, "cavi sottomarini")
+
+	// Open Team Library… offers the address that failed, to correct,
+	// without its password.
+	u.showOpenTeamLibrary()
+	shown := ""
+	for _, o := range u.win.Canvas().Overlays().List() {
+		for _, obj := range test.LaidOutObjects(o) {
+			if e, ok := obj.(*escEntry); ok {
+				shown = e.Text
+			}
+		}
+	}
+	if shown != team.Redact(wrong) || strings.Contains(shown, "wrong-password") {
+		t.Errorf("the dialog offers %q", shown)
+	}
 	u.lib.Close()
 }

@@ -29,9 +29,9 @@ type ui struct {
 	lib index.Library
 	// libraryAt is where lib is: a folder ("" for the default) or a team
 	// library's URL; localDir is the local library folder to go back to
-	// (see team_library.go).
-	libraryAt, localDir string
-	docs                map[string]index.DocInfo
+	// (see team_library.go); lastTeam the team library last tried.
+	libraryAt, localDir, lastTeam string
+	docs                          map[string]index.DocInfo
 	// docOrder lists the document IDs in the library's order.
 	docOrder []string
 

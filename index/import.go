@@ -8,8 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"unicode"
@@ -202,6 +204,14 @@ func collectFiles(paths []string, rep *ImportReport) []*ReadFile {
 // import, never a part of a document. An import waits for another
 // process's change to the library to finish.
 func (l *Local) Import(ctx context.Context, paths []string, progress func(Progress)) (*ImportReport, error) {
+	// A soft memory limit while importing (unless the user set one):
+	// the garbage collector then works harder instead of letting the
+	// heap double, which halves the peak memory of a large import for a
+	// few percent more processor time.
+	if debug.SetMemoryLimit(-1) == math.MaxInt64 {
+		debug.SetMemoryLimit(importMemoryLimit)
+		defer debug.SetMemoryLimit(math.MaxInt64)
+	}
 	c, err := l.beginChange(ctx)
 	if err != nil {
 		rep := &ImportReport{Added: []ImportedDoc{}, Updated: []ImportedDoc{}, Unchanged: []string{}, Skipped: []SkippedFile{}}
@@ -332,6 +342,10 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 	sort.Slice(rep.Skipped, func(a, b int) bool { return rep.Skipped[a].Path < rep.Skipped[b].Path })
 	return rep, nil
 }
+
+// importMemoryLimit is the soft memory limit of the Go runtime during an
+// import (see runtime/debug.SetMemoryLimit).
+const importMemoryLimit = 96 << 20
 
 // Tag tags a document's passages with their themes, as the library tags
 // every document it holds: with the shipped taxonomy, weighing terms by

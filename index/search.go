@@ -61,10 +61,14 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	}()
 	opt := query.Options{Langs: planLangs}
 	var stats *termStats
-	if !q.SameLanguage && l.expander != nil && !pq.Listing() {
+	var exp Expander
+	if !q.SameLanguage && !pq.Listing() {
+		exp = l.expansion()
+	}
+	if exp != nil {
 		stats = newTermStats(l.idx, l.analyzers)
 		defer stats.close()
-		opt.Expander = l.expander
+		opt.Expander = exp
 		opt.Rarity = stats.rarity
 	} else if !pq.Listing() {
 		stats = newTermStats(l.idx, l.analyzers)

@@ -32,7 +32,7 @@ var benchQueries = []string{
 const gimpManual = "/usr/share/gimp/2.0/help"
 
 // BenchmarkScaleBeside builds a local and a team library of copies of the
-// GIMP manual until they hold ATTACHE_BENCH_PASSAGES passages (100000 by
+// GIMP manual until they hold ATTACHE_TEAM_BENCH_PASSAGES passages (100000 by
 // make bench-team; 1000000 for the large run), importing the same copies
 // into both, alternating, then times the same searches on both, with 1
 // and 8 concurrent clients, alternating, and prints a table: import
@@ -40,9 +40,9 @@ const gimpManual = "/usr/share/gimp/2.0/help"
 // highlights against ts_headline. It is skipped unless the variable is
 // set: make test never runs it.
 func BenchmarkScaleBeside(b *testing.B) {
-	target, _ := strconv.Atoi(os.Getenv("ATTACHE_BENCH_PASSAGES"))
+	target, _ := strconv.Atoi(os.Getenv("ATTACHE_TEAM_BENCH_PASSAGES"))
 	if target <= 0 {
-		b.Skip("set ATTACHE_BENCH_PASSAGES (make bench-team) to run the scale benchmark")
+		b.Skip("set ATTACHE_TEAM_BENCH_PASSAGES (make bench-team) to run the scale benchmark")
 	}
 	if _, err := os.Stat(filepath.Join(gimpManual, "en")); err != nil {
 		b.Skip("the GIMP manual is not installed (apt-get install gimp-help-en gimp-help-it)")
@@ -73,10 +73,10 @@ func BenchmarkScaleBeside(b *testing.B) {
 		took     time.Duration
 	}
 	imports := map[string]*importFig{"local": {}, "team": {}}
-	// ATTACHE_BENCH_MINUTES bounds the imports: the searches are then
+	// ATTACHE_TEAM_BENCH_MINUTES bounds the imports: the searches are then
 	// timed at the size reached, which the table says.
 	budget := time.Duration(1<<62 - 1)
-	if m, _ := strconv.Atoi(os.Getenv("ATTACHE_BENCH_MINUTES")); m > 0 {
+	if m, _ := strconv.Atoi(os.Getenv("ATTACHE_TEAM_BENCH_MINUTES")); m > 0 {
 		budget = time.Duration(m) * time.Minute
 	}
 	began := time.Now()

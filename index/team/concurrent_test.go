@@ -225,21 +225,20 @@ func TestServerGoneMidImport(t *testing.T) {
 	l := freshLibrary(t)
 	ctx := context.Background()
 	dir := manyDocs(t, 80, "dunnartics")
+	// Another connection ends the import's session once every file is
+	// read and written into its transaction, before the commit, as a
+	// restart of the server or a pulled cable would.
+	admin, err := Open(ctx, Config{URL: l.pool.Config().ConnString()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
 	var once sync.Once
-	_, err := l.Import(ctx, []string{dir}, func(p index.Progress) {
+	_, err = l.Import(ctx, []string{dir}, func(p index.Progress) {
 		if p.Stage == "indexing" {
 			once.Do(func() {
-				// Another connection ends every other session of the
-				// library's role, as a restart or a pulled cable would.
-				go func() {
-					admin, err := Open(ctx, Config{URL: sharedURLOr(t)})
-					if err != nil {
-						return
-					}
-					defer admin.Close()
-					admin.pool.Exec(ctx, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-						WHERE usename = current_user AND pid <> pg_backend_pid() AND state <> 'idle'`)
-				}()
+				admin.pool.Exec(ctx, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+					WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'`)
 			})
 		}
 	})
@@ -258,13 +257,6 @@ func TestServerGoneMidImport(t *testing.T) {
 	} else if res.Total != 80*20 {
 		t.Errorf("the import finished but %d passages are there", res.Total)
 	}
-}
-
-// sharedURLOr is the shared library's URL (a database of its own, on the
-// same server and role).
-func sharedURLOr(t *testing.T) string {
-	shared(t)
-	return sharedURL
 }
 
 // TestEditConflict: two analysts edit one document's details from what

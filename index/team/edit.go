@@ -135,7 +135,7 @@ func (l *Library) Edit(id string, e index.DocEdit) (*corpus.Document, error) {
 		if pathKey != nil {
 			row.pathKey = *pathKey
 		}
-		if err := putDocuments(ctx, tx, []docRow{row}, l.tagging.version); err != nil {
+		if err := putDocuments(ctx, tx, []docRow{row}, l.tagging.version, true); err != nil {
 			return err
 		}
 		out = d
@@ -231,4 +231,16 @@ func validDate(s string) bool {
 		}
 	}
 	return len(s) == 4 || len(s) == 7 || len(s) == 10
+}
+
+// applyEdits sets the fields an analyst edited on a document's metadata.
+func applyEdits(m *corpus.Meta, e index.DocEdit) {
+	for _, f := range []struct {
+		dst *string
+		v   *string
+	}{{&m.Title, e.Title}, {&m.Issuer, e.Issuer}, {&m.Date, e.Date}, {&m.Reference, e.Reference}, {&m.Lang, e.Lang}} {
+		if f.v != nil {
+			*f.dst = *f.v
+		}
+	}
 }

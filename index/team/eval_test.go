@@ -20,7 +20,30 @@ import (
 // and holds the team library's nDCG@10 within 0.05 of the local one's,
 // overall and for each kind. make eval runs it.
 func TestEvalBesideLocal(t *testing.T) {
-	set, err := eval.Load(filepath.Join("..", "..", "testdata", "eval.json"))
+	besideLocal(t, "eval.json", shared(t), nil)
+}
+
+// TestEvalGIMPBesideLocal does the same on the GIMP manual's judged set
+// (testdata/eval-gimp.json), the manual imported into both libraries from
+// the same place. make eval runs it (ATTACHE_TEAM_EVAL_GIMP=1) when the
+// manual is installed; make test does not, for the import's time.
+func TestEvalGIMPBesideLocal(t *testing.T) {
+	if os.Getenv("ATTACHE_TEAM_EVAL_GIMP") == "" {
+		t.Skip("set ATTACHE_TEAM_EVAL_GIMP=1 (make eval does) to measure the GIMP manual's set")
+	}
+	paths := []string{filepath.Join(gimpManual, "en"), filepath.Join(gimpManual, "it")}
+	for _, p := range paths {
+		if _, err := os.Stat(p); err != nil {
+			t.Skip("the GIMP manual is not installed (apt-get install gimp-help-en gimp-help-it)")
+		}
+	}
+	besideLocal(t, "eval-gimp.json", freshLibrary(t), paths)
+}
+
+// besideLocal measures team beside a fresh local library, both holding the
+// seeds and the files at imports, on testdata/name.
+func besideLocal(t *testing.T, name string, team *Library, imports []string) {
+	set, err := eval.Load(filepath.Join("..", "..", "testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,8 +52,14 @@ func TestEvalBesideLocal(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer local.Close()
-	team := shared(t)
 	ctx := context.Background()
+	if len(imports) > 0 {
+		for _, lib := range []index.Library{local, team} {
+			if _, err := lib.Import(ctx, imports, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	var b strings.Builder
 	tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "MODE\tKIND\tQUERIES\tnDCG@10 local\tteam\tP@5 local\tteam\tRECALL@10 local\tteam\tPHRASE P local\tteam")
@@ -71,5 +100,5 @@ func TestEvalBesideLocal(t *testing.T) {
 		}
 	}
 	tw.Flush()
-	fmt.Fprintf(os.Stdout, "%s: %d queries, local library (Bleve) beside team library (PostgreSQL)\n%s", "testdata/eval.json", len(set.Queries), b.String())
+	fmt.Fprintf(os.Stdout, "testdata/%s: %d queries, local library (Bleve) beside team library (PostgreSQL)\n%s", name, len(set.Queries), b.String())
 }

@@ -17,148 +17,146 @@ import (
 
 // Import adds the files at paths (folders walked recursively) to the team
 // library, in one transaction: every document of the import is in the
-// others' next search at once, or none is. A file imported before from the
-// same path keeps its ID and the fields edited by hand; unchanged, it is
-// left alone. Cancelled through ctx, or cut off from the server, the
-// import leaves the library as it was.
+// others' next search at once, or none is. The files are read by the
+// import pipeline every library shares (index.ReadDocuments: extraction,
+// cleaning, language, themes, on every processor), and each document is
+// written into the transaction as soon as it is read, while the next are
+// being read. A file imported before from the same path keeps its ID and
+// the fields edited by hand; unchanged, it is left alone. Cancelled
+// through ctx, or cut off from the server, the import leaves the library
+// as it was.
 func (l *Library) Import(ctx context.Context, paths []string, progress func(index.Progress)) (*index.ImportReport, error) {
 	db, err := l.db()
 	if err != nil {
 		return nil, err
 	}
-	rep := &index.ImportReport{Added: []index.ImportedDoc{}, Updated: []index.ImportedDoc{}, Unchanged: []string{}, Skipped: []index.SkippedFile{}}
-	jobs := collect(paths, rep)
-	rep.Files = len(jobs) + len(rep.Skipped)
 	if err := l.tagging.load(); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
-		rep.Cancelled = true
-		return rep, err
+		return &index.ImportReport{Cancelled: true}, err
 	}
-
-	known := map[string]prior{}
-	if len(jobs) > 0 {
-		keys := make([]string, len(jobs))
-		for i, j := range jobs {
-			keys[i] = j.pathKey
-		}
-		rows, err := db.Query(ctx, `SELECT path_key, id, meta->>'checksum', edits FROM documents WHERE NOT seed AND path_key = ANY($1)`, keys)
-		if err != nil {
-			if ctx.Err() != nil {
-				rep.Cancelled = true
-				return rep, ctx.Err()
-			}
-			return nil, l.fail("import", err)
-		}
-		for rows.Next() {
-			var key, id string
+	opt := index.ReadOptions{
+		Prior: func(key string) *index.PriorDocument {
+			var p index.PriorDocument
 			var sum *string
 			var edits []byte
-			if err := rows.Scan(&key, &id, &sum, &edits); err != nil {
-				rows.Close()
-				return nil, l.fail("import", err)
+			err := db.QueryRow(ctx, `SELECT id, meta->>'checksum', edits FROM documents WHERE NOT seed AND path_key = $1`, key).Scan(&p.ID, &sum, &edits)
+			if err != nil {
+				return nil
 			}
-			p := prior{id: id}
 			if sum != nil {
-				p.checksum = *sum
+				p.Checksum = *sum
 			}
-			json.Unmarshal(edits, &p.edits)
-			known[key] = p
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, l.fail("import", err)
-		}
-	}
-
-	readAll(jobs, known, func() bool { return ctx.Err() != nil }, func(done int, path string) {
-		if progress != nil {
-			progress(index.Progress{Done: done, Total: len(jobs), Path: path, Stage: "reading"})
-		}
-	})
-	if err := ctx.Err(); err != nil {
-		rep.Cancelled = true
-		return rep, err
-	}
-	guessLangs(jobs)
-
-	var ready []*readJob
-	for _, j := range jobs {
-		rep.Bytes += j.size
-		switch {
-		case j.skip != "":
-			rep.Skipped = append(rep.Skipped, index.SkippedFile{Path: j.path, Reason: j.skip})
-		case j.doc == nil:
-			rep.Unchanged = append(rep.Unchanged, j.path)
-		default:
-			ready = append(ready, j)
-		}
-	}
-	sort.Slice(rep.Skipped, func(a, b int) bool { return rep.Skipped[a].Path < rep.Skipped[b].Path })
-	if len(ready) == 0 {
-		return rep, nil
-	}
-	docs := make([]*corpus.Document, len(ready))
-	for i, j := range ready {
-		docs[i] = j.doc
-	}
-	if err := l.tagging.tag(docs); err != nil {
-		return nil, err
+			json.Unmarshal(edits, &p.Edits)
+			return &p
+		},
+		Tag: func(d *corpus.Document) { l.tagging.tag([]*corpus.Document{d}) },
 	}
 	if progress != nil {
-		progress(index.Progress{Done: len(jobs), Total: len(jobs), Stage: "indexing"})
+		opt.Progress = func(done, total int, path string) {
+			progress(index.Progress{Done: done, Total: total, Path: path, Stage: "reading"})
+		}
 	}
 
-	rows := make([]docRow, len(ready))
-	for i, j := range ready {
-		rows[i] = docRow{doc: j.doc, pathKey: j.pathKey, edits: known[j.pathKey].edits,
-			original: &original{name: j.doc.ID + strings.ToLower(filepath.Ext(j.path)), data: j.data}}
-	}
-	updated := map[string]bool{}
-	err = pgx.BeginFunc(ctx, db, func(tx pgx.Tx) error {
-		// Another desk may have imported the same path since the look-up
-		// above: keep its ID, so that the path holds one document.
-		for i, j := range ready {
-			var id string
-			err := tx.QueryRow(ctx, `SELECT id FROM documents WHERE path_key = $1 AND NOT seed FOR UPDATE`, j.pathKey).Scan(&id)
-			switch {
-			case errors.Is(err, pgx.ErrNoRows):
-			case err != nil:
+	var tx pgx.Tx
+	defer func() {
+		if tx != nil {
+			tx.Rollback(context.Background())
+		}
+	}()
+	var written []*index.ReadFile
+	var ids []string
+	updated := map[*index.ReadFile]bool{}
+	_, rep, err := index.ReadDocuments(ctx, paths, opt, func(f *index.ReadFile) error {
+		if tx == nil {
+			var err error
+			if tx, err = db.Begin(ctx); err != nil {
 				return err
-			default:
-				updated[j.pathKey] = true
-				if id != j.doc.ID {
-					retarget(j.doc, id)
-					rows[i].original.name = id + strings.ToLower(filepath.Ext(j.path))
-				}
 			}
 		}
-		if err := checkPassageIDs(ctx, tx, docs); err != nil {
+		up, err := l.writeDocument(ctx, tx, f)
+		if err != nil {
 			return err
 		}
-		if err := putDocuments(ctx, tx, rows, l.tagging.version); err != nil {
-			return err
-		}
-		return bumpGeneration(ctx, tx)
+		updated[f] = up
+		written = append(written, f)
+		ids = append(ids, f.Doc.ID)
+		return nil
 	})
+	if err == nil && tx != nil {
+		if progress != nil {
+			progress(index.Progress{Done: rep.Files, Total: rep.Files, Stage: "indexing"})
+		}
+		err = countLexemes(ctx, tx, ids, 1)
+		if err == nil {
+			err = bumpGeneration(ctx, tx)
+		}
+		if err == nil {
+			err = tx.Commit(ctx)
+			tx = nil
+		}
+	}
+	if rep == nil {
+		rep = &index.ImportReport{}
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			rep.Cancelled = true
 			return rep, ctx.Err()
 		}
-		return rep, l.fail("import", err)
+		var fe fileError
+		if errors.As(err, &fe) {
+			return rep, err
+		}
+		return rep, l.fail("import (nothing was imported)", err)
 	}
-	for _, j := range ready {
-		d := index.ImportedDoc{ID: j.doc.ID, Path: j.path, Title: j.doc.Title, Lang: j.doc.Lang, Format: j.res.Format,
-			Pages: j.res.Pages, Passages: len(j.doc.Passages), Warnings: j.res.Warnings}
-		if updated[j.pathKey] {
+	for _, f := range written {
+		d := index.ImportedDoc{ID: f.Doc.ID, Path: f.Path, Title: f.Doc.Title, Lang: f.Doc.Lang, Format: f.Format,
+			Pages: f.Pages, Passages: len(f.Doc.Passages), Warnings: f.Warnings}
+		if updated[f] {
 			rep.Updated = append(rep.Updated, d)
 		} else {
 			rep.Added = append(rep.Added, d)
 		}
 	}
+	sort.Slice(rep.Skipped, func(a, b int) bool { return rep.Skipped[a].Path < rep.Skipped[b].Path })
 	return rep, nil
+}
+
+// fileError is an import failing on one file's content (a passage ID
+// another document uses), said as it is.
+type fileError struct{ error }
+
+// writeDocument writes one document read by an import into tx, replacing
+// the document imported before from the same path (found again under
+// the transaction: another desk may have imported the file since it was
+// read). It reports whether it replaced one. The lexeme counts of the new
+// passages are added by the caller, for the whole import at once.
+func (l *Library) writeDocument(ctx context.Context, tx pgx.Tx, f *index.ReadFile) (bool, error) {
+	key := index.PathKey(f.Path)
+	var id string
+	err := tx.QueryRow(ctx, `SELECT id FROM documents WHERE path_key = $1 AND NOT seed FOR UPDATE`, key).Scan(&id)
+	replaced := err == nil
+	switch {
+	case errors.Is(err, pgx.ErrNoRows):
+	case err != nil:
+		return false, err
+	default:
+		if id != f.Doc.ID {
+			retarget(f.Doc, id)
+		}
+	}
+	if err := checkPassageIDs(ctx, tx, []*corpus.Document{f.Doc}); err != nil {
+		return false, err
+	}
+	var edits index.DocEdit
+	if f.Prior != nil {
+		edits = f.Prior.Edits
+	}
+	row := docRow{doc: f.Doc, pathKey: key, edits: edits,
+		original: &original{name: f.Doc.ID + strings.ToLower(filepath.Ext(f.Path)), data: f.Data}}
+	return replaced, putDocuments(ctx, tx, []docRow{row}, l.tagging.version, false)
 }
 
 // retarget gives a document read from a file the ID the library already
@@ -195,5 +193,5 @@ func checkPassageIDs(ctx context.Context, tx pgx.Tx, docs []*corpus.Document) er
 	if err != nil {
 		return err
 	}
-	return fmt.Errorf("document %s: passage ID %s is already used by %s", owner, pid, other)
+	return fileError{fmt.Errorf("document %s: passage ID %s is already used by %s", owner, pid, other)}
 }

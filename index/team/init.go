@@ -97,7 +97,7 @@ func putSeeds(ctx context.Context, tx pgx.Tx, t *tagging) error {
 			return err
 		}
 	}
-	return putDocuments(ctx, tx, rows, t.version)
+	return putDocuments(ctx, tx, rows, t.version, true)
 }
 
 // describeInit names the library in an error of Init.

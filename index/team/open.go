@@ -226,6 +226,8 @@ func describe(name string, err error) error {
 			return fmt.Errorf("team library %s: the server refused the user name or password (%s)", name, pgErr.Message)
 		case "3D000":
 			return fmt.Errorf("team library %s: %s on the server", name, pgErr.Message)
+		case "57P01", "57P02", "57P03":
+			return fmt.Errorf("team library %s: the server ended the connection (it is shutting down or restarting)", name)
 		case "42501":
 			return fmt.Errorf("team library %s: permission denied: %s", name, pgErr.Message)
 		}

@@ -144,7 +144,7 @@ func (b branch) sql(plan *query.Plan, a *args, flags string) string {
 		where = append(where, "NOT p.tsv @@ "+a.tsq(b.not))
 	}
 	if plan.Listing {
-		return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, 3 AS tier, 0::float8 AS score, '{}'::int[] AS m, ` + flags + `
+		return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, p.cfg, 3 AS tier, '{}'::int[] AS m, ` + flags + `
 			FROM passages p WHERE ` + strings.Join(where, " AND ")
 	}
 	// m_i: how clause i matched: in the text (weight A), or in the list
@@ -192,6 +192,30 @@ func (b branch) sql(plan *query.Plan, a *args, flags string) string {
 			rs = append(rs, "(p.tsv @@ "+a.tsq(inText(b.runs[k]))+")::int")
 		}
 	}
+	marr := "'{}'::int[]"
+	if len(ms) > 0 {
+		marr = "ARRAY[" + strings.Join(ms, ", ") + "]"
+	}
+	rarr := "'{}'::int[]"
+	if len(rs) > 0 {
+		rarr = "ARRAY[" + strings.Join(rs, ", ") + "]"
+	}
+	return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, p.cfg, ` + b.tierSQL(plan, positives, branchRuns, a) + ` AS tier, y.m, ` + flags + `
+		FROM passages p
+		CROSS JOIN LATERAL (SELECT ` + marr + ` AS m, ` + rarr + ` AS r) y
+		WHERE ` + strings.Join(where, " AND ")
+}
+
+// scoreSQL is the text score of a candidate c of the branch (its passage
+// p), computed only for the candidates that can be on the page (see
+// searchSQL).
+func (b branch) scoreSQL(plan *query.Plan, a *args) string {
+	var positives []int
+	for i := range plan.Clauses {
+		if plan.Positive(i) {
+			positives = append(positives, i)
+		}
+	}
 	// The text score: each clause's ts_rank, times its weight as it
 	// matched (1 as typed, its best equivalent's weight otherwise) and the
 	// literal's rarity (ts_rank knows no document frequencies); the runs'
@@ -208,7 +232,7 @@ func (b branch) sql(plan *query.Plan, a *args, flags string) string {
 		if c.literal == "" || expW == 0 {
 			expW = 1
 		}
-		scores = append(scores, fmt.Sprintf("%g * ts_rank(%s, p.tsv, %s, 1) * CASE WHEN y.m[%d] = 3 THEN 1 ELSE %g END",
+		scores = append(scores, fmt.Sprintf("%g * ts_rank(%s, p.tsv, %s, 1) * CASE WHEN c.m[%d] = 3 THEN 1 ELSE %g END",
 			c.rarity, w, a.tsq(all), k+1, expW))
 	}
 	for k := range plan.Runs {
@@ -223,18 +247,7 @@ func (b branch) sql(plan *query.Plan, a *args, flags string) string {
 	if len(plan.Themes) > 0 {
 		score = fmt.Sprintf("%s * CASE WHEN p.themes && %s::text[] THEN %g ELSE 1 END", score, a.add(plan.Themes), 1+query.ThemeBoost)
 	}
-	marr := "'{}'::int[]"
-	if len(ms) > 0 {
-		marr = "ARRAY[" + strings.Join(ms, ", ") + "]"
-	}
-	rarr := "'{}'::int[]"
-	if len(rs) > 0 {
-		rarr = "ARRAY[" + strings.Join(rs, ", ") + "]"
-	}
-	return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, ` + b.tierSQL(plan, positives, branchRuns, a) + ` AS tier, ` + score + ` AS score, y.m, ` + flags + `
-		FROM passages p
-		CROSS JOIN LATERAL (SELECT ` + marr + ` AS m, ` + rarr + ` AS r) y
-		WHERE ` + strings.Join(where, " AND ")
+	return score
 }
 
 // maxTierTable is the largest table of tiers tierSQL passes to the

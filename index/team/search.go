@@ -175,15 +175,31 @@ func searchSQL(plan *query.Plan, branches []branch, a *args, limit, offset int) 
 	for i, b := range branches {
 		parts[i] = b.sql(plan, a, flags)
 	}
-	order := "c.tier DESC, c.score DESC, c.doc_id, c.seq"
-	if plan.Listing {
-		order = "c.doc_id, c.seq"
-	}
 	lim, off := a.add(limit), a.add(offset)
 	fs := a.add(facetSize)
+	// The page: ts_rank is costly, so the text score is computed only for
+	// the candidates of the tiers the page can reach (the tiers above which
+	// fewer than offset+limit candidates rank), not for the weak matches
+	// of a common word under them.
+	top := `top AS (SELECT c.id, c.tier, 0::float8 AS score, c.m FROM f c ORDER BY c.doc_id, c.seq LIMIT ` + lim + ` OFFSET ` + off + `)`
+	if !plan.Listing {
+		score := "CASE"
+		for _, b := range branches {
+			score += " WHEN c.cfg = " + a.add(b.cfg) + "::regconfig THEN " + b.scoreSQL(plan, a)
+		}
+		score += " END"
+		top = `tiers AS (SELECT tier, count(*) AS n FROM f GROUP BY tier),
+		cut AS (SELECT coalesce(min(tier), 0) AS tier FROM (
+			SELECT tier, coalesce(sum(n) OVER (ORDER BY tier DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS above FROM tiers) x
+			WHERE above < ` + a.add(offset+limit) + `),
+		top AS (SELECT c.id, c.tier, ` + score + ` AS score, c.m
+			FROM f c CROSS JOIN LATERAL (SELECT tsv, themes FROM passages WHERE id = c.id OFFSET 0) p
+			WHERE c.tier >= (SELECT tier FROM cut)
+			ORDER BY c.tier DESC, score DESC, c.doc_id, c.seq LIMIT ` + lim + ` OFFSET ` + off + `)`
+	}
 	return `WITH c AS MATERIALIZED (` + strings.Join(parts, "\nUNION ALL\n") + `),
 		f AS (SELECT * FROM c WHERE lok AND dok AND tok),
-		top AS (SELECT c.id, c.tier, c.score, c.m FROM f c ORDER BY ` + order + ` LIMIT ` + lim + ` OFFSET ` + off + `)
+		` + top + `
 	SELECT
 		(SELECT count(*) FROM f),
 		(SELECT count(*) FROM f WHERE tier = 0),

@@ -33,8 +33,10 @@ const passageBatch = 2000
 
 // putDocuments writes documents and their passages in tx, replacing those
 // with the same IDs (their passages, their originals), and keeps the
-// lexeme counts true. The version of a replaced row goes up by one.
-func putDocuments(ctx context.Context, tx pgx.Tx, rows []docRow, tagger string) error {
+// lexeme counts true: the replaced passages' are taken away, and, with
+// count, the new ones' added (an import adds them once, at its end). The
+// version of a replaced row goes up by one.
+func putDocuments(ctx context.Context, tx pgx.Tx, rows []docRow, tagger string, count bool) error {
 	if len(rows) == 0 {
 		return nil
 	}
@@ -83,6 +85,9 @@ func putDocuments(ctx context.Context, tx pgx.Tx, rows []docRow, tagger string) 
 		if err := insertPassages(ctx, tx, d); err != nil {
 			return fmt.Errorf("document %s: %w", d.ID, err)
 		}
+	}
+	if !count {
+		return nil
 	}
 	return countLexemes(ctx, tx, ids, 1)
 }
