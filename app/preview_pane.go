@@ -139,8 +139,8 @@ func (p *previewPane) show(l *briefing.Layout, imgs []image.Image, err error, dr
 	}
 	p.count.Show()
 	p.count.Refresh()
-	if !drawn {
-		return
+	if !drawn || !p.shown {
+		return // (a drawing that finished after the preview was hidden)
 	}
 	p.message.Hide()
 	objs := make([]fyne.CanvasObject, len(imgs))
@@ -186,12 +186,29 @@ func (p *previewPane) toggle() {
 		p.schedule()
 	} else {
 		p.u.rsplit.Leading = p.u.reader.content
+		p.dropPages()
 	}
 	p.u.rsplit.Refresh()
 	if p.u.previewItem != nil {
 		p.u.previewItem.Checked = p.shown
 		p.u.menu.Refresh()
 	}
+}
+
+// dropPages lets go of the drawn pages (about 2 MB of pixels each, and
+// their textures) and the page renderer's fonts while the preview is
+// hidden; showing it again draws them anew. The layout, which gives the
+// page count, is kept.
+func (p *previewPane) dropPages() {
+	p.pages.Objects = nil
+	p.pages.Refresh()
+	p.message.Show()
+	go func() { // a drawing under way holds the renderer a moment
+		p.mu.Lock()
+		p.renderer = nil
+		p.mu.Unlock()
+		releaseMemory()
+	}()
 }
 
 // goTo selects the part of the outline a point of a page shows: the
