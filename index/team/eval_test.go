@@ -29,8 +29,8 @@ func TestEvalBesideLocal(t *testing.T) {
 // manual is installed; make test does not, for the import's time. It
 // prints the figures without holding the team library to the 0.05 margin:
 // on the manual the team library is 0.10 under the local one (overall
-// nDCG@10 0.45 against 0.55), a gap not yet understood (see
-// docs/team-library.md).
+// nDCG@10 0.45 against 0.55: the two order a tier's hits differently
+// there), a gap not yet closed (see docs/team-library.md).
 func TestEvalGIMPBesideLocal(t *testing.T) {
 	if os.Getenv("ATTACHE_TEAM_EVAL_GIMP") == "" {
 		t.Skip("set ATTACHE_TEAM_EVAL_GIMP=1 (make eval does) to measure the GIMP manual's set")
