@@ -5,7 +5,7 @@ GO      ?= go
 BIN     := bin/attache
 SHOTS   := screenshots
 
-.PHONY: all run test build deps vet bench bench-scale bench-peers bench-team eval screenshots smoke check-docx fuzz clean
+.PHONY: all run test build deps vet bench bench-scale bench-peers bench-team eval screenshots smoke check-docx check-odt fuzz clean
 
 all: build
 
@@ -83,6 +83,11 @@ smoke: build
 # LibreOffice is a large install for CI.
 check-docx: build
 	@sh scripts/check-docx.sh $(BIN) $(SHOTS)/docx
+
+# check-odt: LibreOffice converts the ODT export to PDF; pdftotext checks
+# the marking, the page fields and the notes (TestODTLibreOffice)
+check-odt: build
+	@sh scripts/check-odt.sh $(BIN) $(SHOTS)/odt
 
 # fuzz runs each fuzz target for FUZZTIME (a minute), one at a time; not
 # part of make test. New failing inputs land in the package's

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
 	"attache/briefing"
@@ -243,7 +242,10 @@ func (u *ui) offerRestore() bool {
 	}
 	u.files().offered = &c
 	u.restoreOffered = true
-	d := dialog.NewConfirm(lang.L("Restore unsaved brief"), msg, func(ok bool) {
+	// Each answer says what it does ("No" would not tell that the copy is
+	// lost); closing the question without an answer keeps the copy, to be
+	// offered again at the next start.
+	u.askQuestion(lang.L("Restore unsaved brief"), msg, lang.L("Restore"), lang.L("Discard"), func(ok bool) {
 		u.restoreOffered = false
 		if !ok {
 			u.files().offered = nil
@@ -254,11 +256,10 @@ func (u *ui) offerRestore() bool {
 		}
 		// the brief on show may have changes of its own: ask first
 		u.confirmDiscard(lang.L("Restore unsaved brief"), u.restoreAutosave)
-	}, u.win)
-	// Say what each answer does: "No" would not tell that the copy is lost.
-	d.SetConfirmText(lang.L("Restore"))
-	d.SetDismissText(lang.L("Discard"))
-	u.showDialog(d)
+	}, func() {
+		u.restoreOffered = false
+		u.files().offered = nil
+	})
 	return true
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"attache/briefing"
@@ -195,5 +196,33 @@ func TestLegacyAutosaveOffered(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, legacyAutosaveName)); !os.IsNotExist(err) {
 		t.Errorf("the older copy was kept after restoring: %v", err)
+	}
+}
+
+func TestEscapeOnTheRestoreQuestionKeepsTheCopy(t *testing.T) {
+	u := isolatedUI(t)
+	crashed(t, u)
+	u.brief.title.SetText("Unsaved minutes")
+	u.autosave()
+
+	v := nextRun(t, u)
+	if !v.offerRestore() {
+		t.Fatal("the ended run's copy was not offered")
+	}
+	v.closeTopDialog() // Escape: no answer
+	if _, err := os.Stat(u.autosavePath()); err != nil {
+		t.Fatalf("Escape on the question lost the copy: %v", err)
+	}
+	if v.restoreOffered {
+		t.Error("the copy still counts as offered after the question closed")
+	}
+	// The next start asks again; Enter answers Restore, the focused answer.
+	w := nextRun(t, u)
+	if !w.offerRestore() {
+		t.Fatal("the copy was not offered again")
+	}
+	w.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := w.ed.Brief().Header.Title; got != "Unsaved minutes" {
+		t.Errorf("Enter on the question: the brief is %q, want the restored copy", got)
 	}
 }

@@ -29,7 +29,7 @@ const (
 // exportRequest is what the export dialog asks for.
 type exportRequest struct {
 	path   string
-	format string // briefing.PDF, briefing.DOCX or briefing.Markdown
+	format string // briefing.PDF, briefing.DOCX, briefing.ODT or briefing.Markdown
 	opt    briefing.Options
 }
 
@@ -46,7 +46,7 @@ func (u *ui) showExport() {
 		return
 	}
 	prefs := u.app.Preferences()
-	format := widget.NewRadioGroup([]string{"PDF", lang.L("Word (DOCX)"), lang.L("Markdown")}, nil)
+	format := widget.NewRadioGroup([]string{"PDF", lang.L("Word (DOCX)"), lang.L("OpenDocument (ODT)"), lang.L("Markdown")}, nil)
 	format.Horizontal = true
 	format.SetSelected(prefs.StringWithFallback(prefExportFormat, "PDF"))
 	paper := widget.NewRadioGroup([]string{"A4", lang.L("Letter")}, nil)
@@ -61,7 +61,7 @@ func (u *ui) showExport() {
 	format.OnChanged = func(f string) {
 		ext := exportExt(f)
 		p := path.Text
-		for _, e := range []string{".pdf", ".docx", ".md"} {
+		for _, e := range []string{".pdf", ".docx", ".odt", ".md"} {
 			p = strings.TrimSuffix(p, e)
 		}
 		path.SetText(p + ext)
@@ -86,7 +86,7 @@ func (u *ui) showExport() {
 		// The save dialog empties an existing file it is given at once,
 		// before the export runs (or is cancelled): list only exports,
 		// so that a click cannot pick the brief or another document.
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".docx", ".md"}))
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".docx", ".odt", ".md"}))
 		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(path.Text))); err == nil {
 			d.SetLocation(l)
 		}
@@ -126,6 +126,8 @@ func exportFormatOf(label string) string {
 	switch label {
 	case lang.L("Word (DOCX)"):
 		return briefing.DOCX
+	case lang.L("OpenDocument (ODT)"):
+		return briefing.ODT
 	case lang.L("Markdown"):
 		return briefing.Markdown
 	}
@@ -133,7 +135,7 @@ func exportFormatOf(label string) string {
 }
 
 // exportExt is the file extension of a format choice's label: the
-// format's name (".pdf", ".docx", ".md").
+// format's name (".pdf", ".docx", ".odt", ".md").
 func exportExt(label string) string { return "." + exportFormatOf(label) }
 
 // defaultExportPath is the brief's file with the format's extension, or a

@@ -166,13 +166,13 @@ func TestExportWarnsOfChangedQuotations(t *testing.T) {
 }
 
 // TestExportBrowseListsOnlyExports checks that the export dialog's Browse
-// lists PDF and Markdown files only: Fyne's save dialog empties the file
+// lists the exports' files only (PDF, Word, ODT, Markdown): Fyne's save dialog empties the file
 // picked at once, so a brief clicked there was lost even if the export was
 // then cancelled.
 func TestExportBrowseListsOnlyExports(t *testing.T) {
 	u := newTestUI(t)
 	dir := t.TempDir()
-	for _, n := range []string{"note.brief", "old.pdf", "notes.odt"} {
+	for _, n := range []string{"note.brief", "old.pdf", "notes.rtf"} {
 		os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644)
 	}
 	u.path = filepath.Join(dir, "note.brief")
@@ -183,7 +183,7 @@ func TestExportBrowseListsOnlyExports(t *testing.T) {
 	if !strings.Contains(m, ">old<") || !strings.Contains(m, ">.pdf<") {
 		t.Fatalf("the browse dialog does not list old.pdf:\n%s", m)
 	}
-	for _, ext := range []string{".brief", ".odt"} {
+	for _, ext := range []string{".brief", ".rtf"} {
 		if strings.Contains(m, ">"+ext+"<") {
 			t.Errorf("the browse dialog lists a %s file", ext)
 		}
@@ -203,7 +203,7 @@ func TestExportDialogWord(t *testing.T) {
 		for _, obj := range test.LaidOutObjects(o) {
 			if r, ok := obj.(*widget.RadioGroup); ok {
 				switch {
-				case len(r.Options) == 3:
+				case len(r.Options) == 4:
 					format = r
 				case r.Options[0] == "A4":
 					paper = r
@@ -229,5 +229,42 @@ func TestExportDialogWord(t *testing.T) {
 	data, err := os.ReadFile(e.Text)
 	if err != nil || !strings.HasPrefix(string(data), "PK\x03\x04") || !strings.Contains(string(data), "word/document.xml") {
 		t.Fatalf("Word export from the dialog: %v", err)
+	}
+}
+
+// TestExportDialogODT picks OpenDocument in the export dialog: the file
+// name takes .odt, paper and notes stay available, and Export writes an
+// OpenDocument Text file (a zip whose first entry is its mimetype).
+func TestExportDialogODT(t *testing.T) {
+	u := newTestUI(t)
+	search(t, u, "digital")
+	addHit(t, u, 0)
+	u.showExport()
+	var format, paper *widget.RadioGroup
+	for _, o := range u.win.Canvas().Overlays().List() {
+		for _, obj := range test.LaidOutObjects(o) {
+			if r, ok := obj.(*widget.RadioGroup); ok {
+				switch {
+				case len(r.Options) == 4:
+					format = r
+				case r.Options[0] == "A4":
+					paper = r
+				}
+			}
+		}
+	}
+	if format == nil || paper == nil || format.Options[2] != "OpenDocument (ODT)" {
+		t.Fatalf("no OpenDocument choice in the export dialog: %v", format)
+	}
+	e := u.win.Canvas().Focused().(*escEntry)
+	e.SetText(tempPath(t, "brief.docx"))
+	format.SetSelected("OpenDocument (ODT)")
+	if !strings.HasSuffix(e.Text, "brief.odt") || paper.Disabled() {
+		t.Errorf("after choosing OpenDocument: path %q, paper disabled %v", e.Text, paper.Disabled())
+	}
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	data, err := os.ReadFile(e.Text)
+	if err != nil || !strings.HasPrefix(string(data), "PK\x03\x04") || !strings.Contains(string(data[:80]), "mimetypeapplication/vnd.oasis.opendocument.text") {
+		t.Fatalf("ODT export from the dialog: %v", err)
 	}
 }

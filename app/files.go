@@ -356,13 +356,12 @@ func (u *ui) savedAs(path string, then func()) {
 		saveThere(path)
 		return
 	}
-	d := dialog.NewConfirm(lang.L("Replace brief"), lang.L("{{.Name}} already exists. Replace it?", map[string]any{"Name": filepath.Base(path)}), func(ok bool) {
-		if ok {
-			saveThere(path)
-		}
-	}, u.win)
-	d.SetConfirmText(lang.L("Replace"))
-	u.showDialog(d)
+	u.askQuestion(lang.L("Replace brief"), lang.L("{{.Name}} already exists. Replace it?", map[string]any{"Name": filepath.Base(path)}),
+		lang.L("Replace"), lang.L("Cancel"), func(ok bool) {
+			if ok {
+				saveThere(path)
+			}
+		}, nil)
 }
 
 // fileNameFor makes a file name from a brief's title.

@@ -251,20 +251,20 @@ func (u *ui) confirmRemoveDocument(id string) {
 		u.showInfo(lang.L("Remove document"), lang.L("The documents Attaché ships with cannot be removed."))
 		return
 	}
-	d := dialog.NewConfirm(lang.L("Remove document"), fmt.Sprintf(lang.L("Remove “%s” from the library? Briefs keep their quotations from it."), info.Title), func(ok bool) {
-		if !ok {
-			return
-		}
-		u.setStatus(lang.L("Removing the document…"), true)
-		u.background(func() {
-			err := ed.Remove(id)
-			fyne.Do(func() {
-				u.refreshLibrary()
-				if err != nil {
-					u.showError(err)
-				}
+	u.askQuestion(lang.L("Remove document"), fmt.Sprintf(lang.L("Remove “%s” from the library? Briefs keep their quotations from it."), info.Title),
+		lang.L("Remove"), lang.L("Cancel"), func(ok bool) {
+			if !ok {
+				return
+			}
+			u.setStatus(lang.L("Removing the document…"), true)
+			u.background(func() {
+				err := ed.Remove(id)
+				fyne.Do(func() {
+					u.refreshLibrary()
+					if err != nil {
+						u.showError(err)
+					}
+				})
 			})
-		})
-	}, u.win)
-	u.showDialog(d)
+		}, nil)
 }

@@ -54,18 +54,43 @@ func loadTranslations(pref string) {
 func uiLang() string { return lang.X("lang.code", "en") }
 
 // setLanguage remembers the chosen interface language ("" for the
-// system's) and says that it applies from the next start.
+// system's) and speaks it at once: the panes and the menu are made again
+// in it, keeping the brief, its history, the query and the library.
 func (u *ui) setLanguage(code string) {
 	u.app.Preferences().SetString(prefLanguage, code)
-	if l := u.langItem; l != nil {
-		for i, m := range l.ChildMenu.Items {
-			m.Checked = (i == 0 && code == "") || (i > 0 && languages[i-1].code == code)
-		}
-		u.menu.Refresh()
-	}
 	if code == "" {
 		os.Unsetenv("LANGUAGE")
 	}
 	loadTranslations(code)
-	u.showInfo(lang.L("Language"), lang.L("Attaché will speak this language from the next start."))
+	u.rebuild()
+}
+
+// rebuild makes the panes and the menu again, as the interface's language
+// changed, and puts the brief, the query and the library back in them.
+func (u *ui) rebuild() {
+	query := u.search.query.Text
+	writing := u.writing()
+	u.savePrefs()
+	u.search = newSearchPane(u)
+	u.reader = newReaderPane(u)
+	u.preview = newPreviewPane(u)
+	u.brief = newBriefPane(u)
+	u.win.SetContent(u.layout())
+	if writing != u.writing() {
+		u.search.content.Hide()
+	}
+	u.win.SetMainMenu(u.buildMenu())
+	if u.ed != nil {
+		u.brief.load(u.ed.Brief())
+		u.brief.outline.refresh(true)
+	}
+	if u.lib != nil {
+		if err := u.setLibrary(u.lib); err == nil {
+			u.setStatus(u.libraryStatus(), false)
+		}
+	}
+	u.search.query.SetText(query)
+	u.preview.schedule()
+	u.updateTitle()
+	u.win.Canvas().Focus(u.search.query)
 }

@@ -189,6 +189,10 @@ func TestItalianInterfaceLeavesNoEnglish(t *testing.T) {
 		}
 	}
 	u.brief.outline.tree.UnselectAll()
+	// The page preview, in the reader's place.
+	u.preview.toggle()
+	check("preview", visibleTexts(u.win.Content()))
+	u.preview.toggle()
 
 	// Every dialog the window opens.
 	dialogs := map[string]func(){
@@ -315,12 +319,14 @@ func TestLanguageFollowsTheLocaleOrThePreference(t *testing.T) {
 	}
 }
 
-func TestViewLanguageRemembersTheChoice(t *testing.T) {
+func TestViewLanguageSpeaksAtOnceAndRemembers(t *testing.T) {
 	u := newTestUI(t)
 	t.Cleanup(func() {
 		os.Setenv("LANGUAGE", "en")
 		loadTranslations("")
 	})
+	search(t, u, "cables")
+	u.brief.title.SetText("My cables brief")
 	u.setLanguage("it")
 	if got := u.app.Preferences().String(prefLanguage); got != "it" {
 		t.Fatalf("preference %q after choosing Italiano", got)
@@ -334,8 +340,22 @@ func TestViewLanguageRemembersTheChoice(t *testing.T) {
 	if checked != "Italiano" {
 		t.Errorf("View › Language checks %q", checked)
 	}
-	if len(u.dialogs) != 1 {
-		t.Errorf("no word that the language applies from the next start")
+	// At once: the menu and the panes speak Italian, the brief, its
+	// history and the query are kept.
+	if got := u.menu.Items[1].Label; got != "Modifica" {
+		t.Errorf("the Edit menu reads %q after choosing Italiano", got)
+	}
+	if got := u.search.sameLang.Text; got != "Solo stessa lingua" {
+		t.Errorf("the search pane reads %q", got)
+	}
+	if u.ed.Brief().Header.Title != "My cables brief" || u.brief.title.Text != "My cables brief" || !u.ed.CanUndo() {
+		t.Errorf("the brief after the switch: %q in the field %q, undo %v", u.ed.Brief().Header.Title, u.brief.title.Text, u.ed.CanUndo())
+	}
+	if u.search.query.Text != "cables" || len(u.search.hits) == 0 {
+		t.Errorf("the query after the switch: %q, %d hits", u.search.query.Text, len(u.search.hits))
+	}
+	if !strings.Contains(u.status.Text, "Biblioteca") {
+		t.Errorf("the status bar reads %q", u.status.Text)
 	}
 }
 

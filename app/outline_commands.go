@@ -121,11 +121,11 @@ func (o *outline) remove() {
 			return
 		}
 		msg := fmt.Sprintf(lang.L("Delete section “%s” with its %d excerpts and text? Undo (Ctrl+Z) brings it back."), s.Heading, len(s.Excerpts))
-		o.u.showDialog(dialog.NewConfirm(lang.L("Delete section"), msg, func(ok bool) {
+		o.u.askQuestion(lang.L("Delete section"), msg, lang.L("Delete"), lang.L("Cancel"), func(ok bool) {
 			if ok {
 				del()
 			}
-		}, o.u.win))
+		}, nil)
 	case strings.HasPrefix(o.sel, exNode):
 		id := strings.TrimPrefix(o.sel, exNode)
 		o.u.edit(func(ed *briefing.Editor) error { return ed.RemoveExcerpt(id) })

@@ -52,7 +52,11 @@ func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
 
 // showDialog shows d and keeps it on the stack of open dialogs, so that
 // Escape closes the top one.
-func (u *ui) showDialog(d dialog.Dialog) {
+func (u *ui) showDialog(d dialog.Dialog) { u.showDialogThen(d, nil) }
+
+// showDialogThen shows d as showDialog does and runs closed (if not nil)
+// once it is closed, however.
+func (u *ui) showDialogThen(d dialog.Dialog, closed func()) {
 	u.dialogs = append(u.dialogs, d)
 	d.SetOnClosed(func() {
 		for i, o := range u.dialogs {
@@ -60,6 +64,9 @@ func (u *ui) showDialog(d dialog.Dialog) {
 				u.dialogs = append(u.dialogs[:i], u.dialogs[i+1:]...)
 				break
 			}
+		}
+		if closed != nil {
+			closed()
 		}
 	})
 	d.Show()

@@ -166,8 +166,11 @@ func (r *pandocReader) noteText(v any) string {
 	var parts []string
 	for _, bl := range v.([]any) {
 		m := bl.(map[string]any)
-		if m["t"] == "Para" || m["t"] == "Plain" {
+		switch m["t"] {
+		case "Para", "Plain":
 			parts = append(parts, r.inlines(m["c"]))
+		case "BlockQuote": // an ODT note's hanging indent, to pandoc
+			parts = append(parts, r.noteText(m["c"]))
 		}
 	}
 	return strings.Join(parts, " ")

@@ -27,7 +27,7 @@ const (
 	Markdown = "md"
 )
 
-// Export writes the brief to path in format (PDF, DOCX or Markdown) atomically: a
+// Export writes the brief to path in format (PDF, DOCX, ODT or Markdown) atomically: a
 // failure leaves no file behind, and an existing file is replaced whole.
 // It returns warnings for the user: findings, replaced characters,
 // quotations that no longer match their passage.
@@ -40,8 +40,10 @@ func Export(path string, b *Brief, format string, opt Options) ([]string, error)
 		write = WriteMarkdown
 	case DOCX:
 		write = WriteDOCX
+	case ODT:
+		write = WriteODT
 	default:
-		return nil, fmt.Errorf("unknown export format %q: use pdf, docx or md", format)
+		return nil, fmt.Errorf("unknown export format %q: use pdf, docx, odt or md", format)
 	}
 	// An export never replaces a brief: "-o note.brief", or the brief's
 	// own name typed in the export dialog, would lose the brief itself.

@@ -51,7 +51,7 @@ func TestExportAtomic(t *testing.T) {
 		t.Fatal(err)
 	}
 	old, _ := os.ReadFile(out)
-	if _, err := Export(out, sampleBrief(t), "odt", Options{}); err == nil || !strings.Contains(err.Error(), "pdf, docx or md") {
+	if _, err := Export(out, sampleBrief(t), "rtf", Options{}); err == nil || !strings.Contains(err.Error(), "pdf, docx, odt or md") {
 		t.Errorf("unknown format: %v", err)
 	}
 	if _, err := Export(filepath.Join(dir, "missing", "x.md"), sampleBrief(t), Markdown, Options{}); err == nil {

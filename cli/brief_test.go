@@ -43,7 +43,7 @@ func TestBriefCommands(t *testing.T) {
 		{[]string{"brief", "add", f, "no-such#passage"}, 1, `no passage "no-such#passage"`},
 		{[]string{"brief", "show", filepath.Join(dir, "missing.brief")}, 1, "no such file"},
 		{[]string{"export", f}, 2, "-o"},
-		{[]string{"export", f, "-o", filepath.Join(dir, "x.pdf"), "--format", "odt"}, 2, "pdf, docx or md"},
+		{[]string{"export", f, "-o", filepath.Join(dir, "x.pdf"), "--format", "rtf"}, 2, "pdf, docx, odt or md"},
 		{[]string{"export", f, "-o", filepath.Join(dir, "x.pdf"), "--paper", "a3"}, 2, "a4 or letter"},
 	} {
 		code, _, errs := runCLI(t, lib, c.args...)
@@ -135,6 +135,19 @@ func TestBriefCommands(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(docx); !strings.HasPrefix(string(data), "PK\x03\x04") {
 		t.Error("the .docx is not a Word file")
+	}
+	// ODT, from the extension and by --format, with --json
+	odt := filepath.Join(dir, "note.odt")
+	code, out, errs = runCLI(t, lib, "export", f, "-o", odt, "--json", "--no-check")
+	if code != 0 || errs != "" || !strings.Contains(out, `"format": "odt"`) || !strings.Contains(out, `"pages": `) || strings.Contains(out, `"pages": null`) {
+		t.Errorf("odt --json: %d %s %s", code, out, errs)
+	}
+	if data, _ := os.ReadFile(odt); !strings.HasPrefix(string(data), "PK\x03\x04") || !strings.Contains(string(data[:80]), "mimetypeapplication/vnd.oasis.opendocument.text") {
+		t.Error("the .odt is not an OpenDocument file with its mimetype first")
+	}
+	code, _, _ = runCLI(t, lib, "export", f, "-o", filepath.Join(dir, "x.bin"), "--format", "odt", "--no-check")
+	if data, _ := os.ReadFile(filepath.Join(dir, "x.bin")); code != 0 || !strings.Contains(string(data[:80]), "opendocument.text") {
+		t.Errorf("--format odt: %d", code)
 	}
 	code, out, _ = runCLI(t, lib, "export", f, "-o", filepath.Join(dir, "x.out"), "--format", "md", "--json", "--no-check")
 	if code != 0 || !strings.Contains(out, `"format": "md"`) || !strings.Contains(out, `"pages": null`) || !strings.Contains(out, `"warnings": [`) {

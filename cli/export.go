@@ -12,10 +12,11 @@ import (
 type exportReport struct {
 	// Output is the file written.
 	Output string `json:"output"`
-	// Format is pdf, docx or md.
+	// Format is pdf, docx, odt or md.
 	Format string `json:"format"`
 	// Pages is the page count of the PDF, or of the PDF layout for a Word
-	// file (Word may break its pages a little differently); null for
+	// or ODT file (Word and LibreOffice may break their pages a little
+	// differently); null for
 	// Markdown, which has no pages.
 	Pages *int `json:"pages"`
 	// Warnings are the export's warnings, as the plain run prints them.
@@ -27,13 +28,14 @@ type exportReport struct {
 var exportFormats = map[string]string{
 	"pdf": briefing.PDF, "md": briefing.Markdown, "markdown": briefing.Markdown,
 	"docx": briefing.DOCX, "word": briefing.DOCX,
+	"odt": briefing.ODT, "opendocument": briefing.ODT,
 }
 
 // runExport implements "attache export".
 func runExport(env *Env, args []string) error {
 	fs := newFlags("export")
 	out := fs.String("o", "", "the file to write (required)")
-	format := fs.String("format", "", "pdf, docx or md (default: from the extension of -o, else pdf)")
+	format := fs.String("format", "", "pdf, docx, odt or md (default: from the extension of -o, else pdf)")
 	paper := fs.String("paper", "a4", "a4 or letter")
 	notes := fs.String("notes", "foot", "foot (footnotes) or end (endnotes)")
 	noCheck := fs.Bool("no-check", false, "do not compare the quotations with the library first")
@@ -57,7 +59,7 @@ func runExport(env *Env, args []string) error {
 	}
 	fmtName, ok := exportFormats[f]
 	if !ok {
-		return usagef("export: --format must be pdf, docx or md, not %q", *format)
+		return usagef("export: --format must be pdf, docx, odt or md, not %q", *format)
 	}
 	if *paper != "a4" && *paper != "letter" {
 		return usagef("export: --paper must be a4 or letter, not %q", *paper)

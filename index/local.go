@@ -73,6 +73,11 @@ type Local struct {
 	store    *docStore   // nil while a change reopens it
 	closed   bool
 	expander Expander
+	// shippedGlossary says the expansion is the shipped glossary,
+	// loaded into glossary when a search first needs it.
+	shippedGlossary bool
+	glossaryOnce    sync.Once
+	glossary        Expander
 
 	// writeMu makes the changes of this process (imports, edits,
 	// removals) one at a time; the library folder's write lock does so
@@ -132,9 +137,10 @@ func Open(cfg Config) (*Local, error) {
 		notice = func(string) {}
 	}
 	l := &Local{dir: dir, notice: notice, expander: cfg.Expander}
-	if l.expander == nil && !cfg.NoExpansion {
-		l.expander = themes.DefaultGlossary()
-	}
+	// The shipped glossary (which loads the taxonomy) is loaded by the
+	// first search that expands a query, not by every command that opens
+	// the library (docs, show, brief check, export).
+	l.shippedGlossary = l.expander == nil && !cfg.NoExpansion
 	m, err := newMapping()
 	if err != nil {
 		return nil, err
@@ -335,7 +341,19 @@ func (l *Local) Dir() string { return l.dir }
 func (l *Local) SetExpander(e Expander) {
 	l.mu.Lock()
 	l.expander = e
+	l.shippedGlossary = false
 	l.mu.Unlock()
+}
+
+// expansion returns the cross-language expansion of query words, loading
+// the shipped glossary the first time when it is the library's. The
+// caller holds l.mu for reading.
+func (l *Local) expansion() Expander {
+	if l.expander == nil && l.shippedGlossary {
+		l.glossaryOnce.Do(func() { l.glossary = themes.DefaultGlossary() })
+		return l.glossary
+	}
+	return l.expander
 }
 
 // Passage returns one passage by its ID.

@@ -152,7 +152,7 @@ func (r *ranker) tier(dm *search.DocumentMatch) query.Tier {
 	for _, toks := range r.runs[code] {
 		runs = append(runs, len(toks) > 0 && hasAll(text, toks))
 	}
-	return r.plan.Tier(m, runs)
+	return r.plan.TierIn(code, m, runs)
 }
 
 // match says how a clause's wordings matched a text and its context.
@@ -257,21 +257,22 @@ func (r *ranker) strongQuery(main bq.Query) bq.Query {
 		if !r.plan.Positive(i) {
 			continue
 		}
-		var per, text []bq.Query
+		var per []bq.Query
 		for _, lf := range langFields {
 			if q := r.b.clause(c, lf, true); q != nil {
 				per = append(per, q)
-			}
-			if q := r.b.clause(c, lf, false); q != nil {
-				text = append(text, q)
 			}
 		}
 		if len(per) == 0 {
 			continue
 		}
 		all = append(all, bq.NewDisjunctionQuery(per))
-		if n == 1 || !c.Common {
-			one = append(one, bq.NewDisjunctionQuery(text))
+		for _, lf := range langFields {
+			if n == 1 || !c.CommonIn[lf.code] {
+				if q := r.b.clause(c, lf, false); q != nil {
+					one = append(one, q)
+				}
+			}
 		}
 	}
 	strong := one

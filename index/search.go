@@ -61,10 +61,14 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	}()
 	opt := query.Options{Langs: planLangs}
 	var stats *termStats
-	if !q.SameLanguage && l.expander != nil && !pq.Listing() {
+	var exp Expander
+	if !q.SameLanguage && !pq.Listing() {
+		exp = l.expansion()
+	}
+	if exp != nil {
 		stats = newTermStats(l.idx, l.analyzers)
 		defer stats.close()
-		opt.Expander = l.expander
+		opt.Expander = exp
 		opt.Rarity = stats.rarity
 	} else if !pq.Listing() {
 		stats = newTermStats(l.idx, l.analyzers)
@@ -84,7 +88,11 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 		// that the page is drawn from the right ones.
 		size, from = offset+limit+rerankExtra, 0
 	}
-	req := bleve.NewSearchRequestOptions(b.build(plan), size, from, false)
+	collect := size
+	if !plan.Listing {
+		collect += tieSlack
+	}
+	req := bleve.NewSearchRequestOptions(b.build(plan), collect, from, false)
 	// No stored fields: ranking reads the term locations (their fields
 	// say the language), the themes come from one search on the themes
 	// field, a passage's text and a hit's details from the document store.
@@ -92,7 +100,9 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	if plan.Listing {
 		req.SortBy([]string{fieldDoc, fieldSeq})
 	} else {
-		req.SortBy([]string{"-_score", "_id"}) // ranked again by tier below
+		// By score alone: sorting on _id too makes Bleve read the ID of
+		// every match. Ties are broken by ID below, on the hits in hand.
+		req.SortBy([]string{"-_score"})
 	}
 	active := activeFilters(plan)
 	for _, name := range facetNames {
@@ -103,6 +113,17 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	sr, err := l.search(ctx, req)
 	if err != nil {
 		return nil, err
+	}
+	if !plan.Listing {
+		if !byScoreThenID(sr, size) {
+			// Ties at the cut: the hits in hand may not be the ones the
+			// ID would pick. Ask Bleve for exactly those.
+			req.Size = size
+			req.SortBy([]string{"-_score", "_id"})
+			if sr, err = l.search(ctx, req); err != nil {
+				return nil, err
+			}
+		}
 	}
 	res = &Results{Query: q.Text, Listing: plan.Listing, Total: int(sr.Total), Hits: make([]Hit, 0, limit), Facets: map[string][]FacetCount{}}
 	for _, name := range facetNames {
@@ -116,6 +137,7 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 			continue
 		}
 		fr := bleve.NewSearchRequestOptions(b.filtered(plan, b.build(withoutFilters(plan)), name), 0, 0, false)
+		fr.Score = bleve.ScoreNone // counts only
 		fr.AddFacet(name, bleve.NewFacetRequest(filterField(name), facetSize))
 		fsr, err := l.search(ctx, fr)
 		if err != nil {
@@ -160,6 +182,39 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 
 // rerankExtra is how many hits beyond the page's end a search reranks.
 const rerankExtra = 40
+
+// tieSlack is how many hits beyond those it reranks a search collects by
+// score alone, so that ties at the cut can be settled by ID in Go.
+const tieSlack = 20
+
+// byScoreThenID orders a ranked search's hits, collected by score alone,
+// by score then ID (the order Bleve gives when asked to sort on both),
+// and keeps the first size. It reports false when that order cannot be
+// told from the hits in hand: some of the first size tie with the last
+// hit collected, and a match left out may tie with them too.
+func byScoreThenID(sr *bleve.SearchResult, size int) bool {
+	hits := sr.Hits
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].Score != hits[j].Score {
+			return hits[i].Score > hits[j].Score
+		}
+		return hits[i].ID < hits[j].ID
+	})
+	if uint64(len(hits)) < sr.Total && len(hits) > 0 {
+		last := hits[len(hits)-1].Score
+		above := 0
+		for above < len(hits) && hits[above].Score > last {
+			above++
+		}
+		if above < size && above < len(hits) {
+			return false
+		}
+	}
+	if len(hits) > size {
+		sr.Hits = hits[:size]
+	}
+	return true
+}
 
 // themed returns the IDs among the matches that are tagged with a theme
 // the plan names, in one search on the themes field (no stored fields).
@@ -220,7 +275,9 @@ func (l *Local) search(ctx context.Context, req *bleve.SearchRequest) (*bleve.Se
 
 // count returns how many passages a query matches.
 func (l *Local) count(ctx context.Context, q bq.Query) (int, error) {
-	sr, err := l.search(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
+	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	req.Score = bleve.ScoreNone // a count needs no scores
+	sr, err := l.search(ctx, req)
 	if err != nil {
 		return 0, err
 	}

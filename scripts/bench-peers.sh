@@ -58,25 +58,25 @@ export XDG_CACHE_HOME=$WORK/cache
 # has no seeds.
 "$ATTACHE" docs >/dev/null
 
-measure() { # label command…: prints "label wall_s peak_MB"
+measure() { # label command…: prints "label wall_s peak_MB cpu_s"
 	label=$1
 	shift
-	/usr/bin/time -f "%e %M" -o "$WORK/time.out" "$@" >"$WORK/out.txt" 2>"$WORK/err.txt" || {
+	/usr/bin/time -f "%e %M %U %S" -o "$WORK/time.out" "$@" >"$WORK/out.txt" 2>"$WORK/err.txt" || {
 		echo "bench-peers: $label failed:" >&2
 		tail -5 "$WORK/err.txt" >&2
 		exit 1
 	}
 	set -- $(tail -1 "$WORK/time.out")
-	echo "$label $1 $(($2 / 1024))"
+	echo "$label $1 $(($2 / 1024)) $(echo "$3 $4" | awk '{print $1 + $2}')"
 }
 
 r=$(measure recollindex recollindex -c "$RECOLL_CONFDIR")
 a=$(measure attache-import "$ATTACHE" import "$DOCS")
-echo "$r" | awk '{printf "recollindex      %6.2f s  %5d MB\n", $2, $3}'
-echo "$a" | awk '{printf "attache import   %6.2f s  %5d MB\n", $2, $3}'
+echo "$r" | awk '{printf "recollindex      %6.2f s wall  %6.2f s processor  %5d MB peak\n", $2, $4, $3}'
+echo "$a" | awk '{printf "attache import   %6.2f s wall  %6.2f s processor  %5d MB peak\n", $2, $4, $3}'
 passages=$("$ATTACHE" docs --json | python3 -c 'import json,sys; print(sum(d["passages"] for d in json.load(sys.stdin)))')
-echo "attache library: $passages passages, index $(du -sh "$ATTACHE_LIBRARY" | cut -f1)"
-echo "$r $a" | awk '{printf "import ratio (attache/recoll): time %.2f×, peak memory %.2f×\n", $5/$2, $6/$3}'
+echo "attache library: $passages passages, library folder $(du -sh "$ATTACHE_LIBRARY" | cut -f1) (index $(du -sh "$ATTACHE_LIBRARY/index.bleve" | cut -f1)); Recoll database $(du -sh "$WORK/recoll/xapiandb" | cut -f1)"
+echo "$r $a" | awk '{printf "import ratio (attache/recoll): wall time %.2f×, processor time %.2f×, peak memory %.2f×\n", $6/$2, $8/$4, $7/$3}'
 
 # Whole-process searches, alternating, timed by the shell's own clock.
 python3 - "$ATTACHE" "$RECOLL_CONFDIR" "$PAIRS" <<'EOF'

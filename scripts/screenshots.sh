@@ -6,7 +6,7 @@
 # to the brief, opens the export dialog and the writing layout.
 # Writes DIR/THEME-LANG-N-what.png, for THEME light and dark, LANG en and
 # it: 0-start, 1-search, 2-passage, 3-outline, 4-export, 5-writing, and
-# 6-menu (the Library menu), 7-edit-menu.
+# 6-menu (the Library menu), 7-edit-menu, 8-preview (the page preview).
 # Usage: scripts/screenshots.sh BIN DIR
 set -u
 NAME=screenshots
@@ -62,6 +62,11 @@ run() {
 	xdotool key ctrl+shift+f
 	shot 5-writing
 	xdotool key ctrl+shift+f
+	# The page preview in the reader's place (View › Page Preview).
+	xdotool key ctrl+shift+p
+	sleep 2
+	shot 8-preview
+	xdotool key ctrl+shift+p
 	# The Library menu, opened with the mouse (third item of the menu bar).
 	eval "$(xdotool getwindowgeometry --shell "$WIN")"
 	xdotool mousemove --window "$WIN" 150 12 click 1

@@ -19,13 +19,16 @@ type floor struct {
 // The floors on the seeds, per mode and kind ("" is overall). P@5 is held
 // as a share of its ceiling.
 var seedFloors = map[bool]map[string]floor{
-	false: {
-		"":       {0.87, 0.85, 0.88, 1},
-		"phrase": {0.93, 0.90, 0.94, 1},
-		"cross":  {0.85, 0.85, 0.87, 0},
+	false: { // measured: nDCG@10 0.911, P@5 0.675 of 0.753, recall 0.907, phrase precision 1.000
+		"":       {0.89, 0.87, 0.88, 1},
+		"en":     {0.84, 0.78, 0.82, 0},
+		"it":     {0.90, 0.91, 0.92, 0},
+		"phrase": {0.93, 0.93, 0.94, 1},
+		"cross":  {0.88, 0.83, 0.85, 0},
+		"filter": {0.91, 0.89, 0.92, 0},
 	},
-	true: {
-		"":       {0.60, 0.58, 0.58, 1},
+	true: { // measured: nDCG@10 0.621, P@5 0.450 of 0.753, recall 0.600
+		"":       {0.60, 0.57, 0.58, 1},
 		"phrase": {0.75, 0.74, 0.65, 1},
 	},
 }
@@ -87,9 +90,9 @@ func checkFloors(t *testing.T, rep *Report, floors map[string]floor) {
 var gimpHelp = []string{"/usr/share/gimp/2.0/help/en", "/usr/share/gimp/2.0/help/it"}
 
 // The floors on the GIMP manual import (testdata/eval-gimp.json).
-var gimpFloors = map[string]floor{
-	"":       {0.52, 0.78, 0.56, 1},
-	"phrase": {0.60, 0.90, 0.62, 1},
+var gimpFloors = map[string]floor{ // measured: nDCG@10 0.552, P@5 0.788 of 0.953, recall 0.589
+	"":       {0.53, 0.80, 0.56, 1},
+	"phrase": {0.62, 0.92, 0.64, 1},
 }
 
 func TestGIMPFloors(t *testing.T) {

@@ -99,6 +99,12 @@ type Clause struct {
 	// where it is commonest (Options.Rarity under CommonRarity): matching it
 	// alone, out of several terms, is a weak match.
 	Common bool
+	// CommonIn says, per language code, whether the clause is common in
+	// that language's passages: whether one of its wordings there (the
+	// term or an equivalent) is. A passage matching "members" only through
+	// "membri", in the Italian passages' "Stati membri" everywhere, matches
+	// weakly. See TierIn.
+	CommonIn map[string]bool
 }
 
 // Alt is one wording to match in one language's text.
@@ -153,6 +159,14 @@ func NewPlan(q *Query, opt Options) *Plan {
 		c.Common = least < CommonRarity && !t.Prefix
 		if opt.Expander != nil && t.Occur != MustNot && !t.Prefix {
 			c.Alts = append(c.Alts, expansions(t, opt, rarity)...)
+		}
+		if !t.Prefix {
+			c.CommonIn = map[string]bool{}
+			for _, a := range c.Alts {
+				if rarity(a.Lang, a.Text) < CommonRarity {
+					c.CommonIn[a.Lang] = true
+				}
+			}
 		}
 		p.Clauses = append(p.Clauses, c)
 	}

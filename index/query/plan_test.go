@@ -124,6 +124,13 @@ func TestPlanRunsAndTiers(t *testing.T) {
 	if got := q.Tier([]Match{Literally, Unmatched}, nil); got != TierWeak {
 		t.Errorf("one common word of two: tier %d, want weak", got)
 	}
+	q.Clauses[0].CommonIn = map[string]bool{"en": true}
+	if got := q.TierIn("it", []Match{ByExpansion, Unmatched}, nil); got != TierPartial {
+		t.Errorf("one word of two, not common in the hit's language: tier %d, want partial", got)
+	}
+	if got := q.TierIn("en", []Match{Literally, Unmatched}, nil); got != TierWeak {
+		t.Errorf("one word of two, common in the hit's language: tier %d, want weak", got)
+	}
 	if got := q.Tier([]Match{ByExpansion, ByExpansion}, nil); got != TierCovered {
 		t.Errorf("both through equivalents: tier %d", got)
 	}

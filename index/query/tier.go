@@ -33,7 +33,12 @@ const (
 // Tier returns the tier of a hit whose clauses matched as m says (m[i] for
 // Clauses[i]; excluded clauses are ignored). runs[k] true says Runs[k]
 // matched: it covers the clauses of its run by expansion.
-func (p *Plan) Tier(m []Match, runs []bool) Tier {
+func (p *Plan) Tier(m []Match, runs []bool) Tier { return p.TierIn("", m, runs) }
+
+// TierIn is Tier for a hit in language lang: a clause it matched counts
+// as common when it is common in that language (Clause.CommonIn), or, with
+// lang empty, where it is commonest (Common).
+func (p *Plan) TierIn(lang string, m []Match, runs []bool) Tier {
 	got := make([]Match, len(m))
 	copy(got, m)
 	// A run's words found scattered, not as the term they make, count at
@@ -73,6 +78,9 @@ func (p *Plan) Tier(m []Match, runs []bool) Tier {
 		}
 		matched++
 		common = c.Common
+		if c.CommonIn != nil && lang != "" {
+			common = c.CommonIn[lang]
+		}
 		context = got[i] == InContext
 		if got[i] == Literally {
 			literal++

@@ -25,7 +25,8 @@
 // less, repeats adding less and less, the sum divided by the square root of
 // the passage's length, a bonus when the nearest heading names the theme)
 // and keeps the themes over a threshold and over a quarter of the
-// strongest. So a long passage that names undersea cables once in a list
+// strongest, and besides them every theme the passage names by its name (a
+// wording of the theme's first term), so that tags agree with search. So a long passage that names undersea cables once in a list
 // of technologies is not tagged with them, while the Joint Communication's
 // paragraphs on cable projects are. Terms are weighed by Stats, their
 // document frequencies in a body of passages (Gather); TagDocuments gathers
@@ -43,7 +44,10 @@
 // query word gets its equivalents in the other language and its synonyms
 // (Expand), each run of words the multi-word terms it contains
 // (ExpandPhrases: "artificial intelligence" gives "intelligenza
-// artificiale" and "IA"), weighed a little under the words as typed, and
-// the passages tagged with the themes the query names rank higher
-// (QueryThemes). A query with SameLanguage set gets none of this.
+// artificiale" and "IA"); a quoted phrase gets only the wordings of an
+// entry that is the whole phrase (Equivalents), and IsTerm says which runs
+// of words are terms to keep together. The query plan (package
+// index/query) weighs them under the words as typed, and the passages
+// tagged with the themes the query names rank a little higher within their
+// tier (QueryThemes). A query with SameLanguage set gets none of this.
 package themes

@@ -1,0 +1,97 @@
+package briefing
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestODTLibreOffice converts the ODT export of examples/sample.brief to
+// PDF with LibreOffice and reads the pages with pdftotext: the marking at
+// the top and the foot of every page (the endnotes' pages too), "Page X of
+// Y" with the right numbers, the contents with the pages LibreOffice put
+// the headings on, every quotation and every note. It runs only with
+// ATTACHE_LIBREOFFICE=1, as "make check-odt" sets it.
+func TestODTLibreOffice(t *testing.T) {
+	if os.Getenv("ATTACHE_LIBREOFFICE") == "" {
+		t.Skip("set ATTACHE_LIBREOFFICE=1 (make check-odt) to convert the ODT export with LibreOffice")
+	}
+	if _, err := exec.LookPath("soffice"); err != nil {
+		t.Fatal("soffice is not installed: apt-get install libreoffice-writer-nogui")
+	}
+	b, err := Load(filepath.Join("..", "examples", "sample.brief"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, opt := range []Options{{}, {Paper: "letter", Endnotes: true}} {
+		t.Run(fmt.Sprintf("paper=%s,endnotes=%v", opt.Paper, opt.Endnotes), func(t *testing.T) {
+			odt, _ := exportODT(t, b, opt)
+			pdf := convertWithLibreOffice(t, odt)
+			pages, raw := pageTexts(t, pdf, b)
+			// LibreOffice sets the PDF's fonts, named by the file
+			if fonts := poppler(t, "pdffonts", pdf); !strings.Contains(fonts, "DejaVuSerif") || !strings.Contains(fonts, "DejaVuSans-Bold") || strings.Contains(fonts, "Liberation") {
+				t.Errorf("the %s file's PDF does not use DejaVu Serif and Sans:\n%s", "ODT", fonts)
+			}
+			total := len(raw)
+			pageOf := regexp.MustCompile(`Page (\d+) of (\d+)\s*$`)
+			for i, txt := range raw {
+				lines := nonEmpty(strings.Split(txt, "\n")...)
+				if len(lines) < 3 || lines[0] != b.Classification || lines[len(lines)-1] != b.Classification {
+					t.Errorf("page %d: the marking is not at its top and foot: %q … %q", i+1, lines[0], lines[len(lines)-1])
+				}
+				var m []string
+				for _, ln := range lines {
+					if mm := pageOf.FindStringSubmatch(ln); mm != nil {
+						m = mm
+					}
+				}
+				if m == nil || m[1] != fmt.Sprint(i+1) || m[2] != fmt.Sprint(total) {
+					t.Errorf("page %d: footer says %v, want Page %d of %d", i+1, m, i+1, total)
+				}
+			}
+			all := strings.Join(pages, " ")
+			if !strings.Contains(squash(raw[0]), "Contents 1. Summary") {
+				t.Errorf("no contents on page 1: %s", squash(raw[0]))
+			}
+			for i, s := range b.Sections {
+				heading := fmt.Sprintf("%d. %s", i+1, s.Heading)
+				entry := regexp.MustCompile(regexp.QuoteMeta(heading) + `\s*\.{3,}\s*(\d+)`).FindStringSubmatch(raw[0])
+				at := 0
+				for p, txt := range raw {
+					for _, ln := range strings.Split(txt, "\n") {
+						if strings.TrimSpace(ln) == heading && at == 0 {
+							at = p + 1
+						}
+					}
+				}
+				if entry == nil || entry[1] != fmt.Sprint(at) {
+					t.Errorf("contents entry %q says page %v; LibreOffice put it on page %d", heading, entry, at)
+				}
+			}
+			for _, x := range b.Excerpts() {
+				words := strings.Fields(x.Text)
+				head, tail := strings.Join(words[:8], " "), strings.Join(words[len(words)-8:], " ")
+				if !strings.Contains(all, head) || !strings.Contains(all, tail) {
+					t.Errorf("quotation missing: %.60s…", x.Text)
+				}
+			}
+			notesFrom := 0
+			if opt.Endnotes {
+				notesFrom = strings.LastIndex(all, " Notes ")
+				if notesFrom < strings.LastIndex(all, " Sources ") {
+					t.Errorf("no Notes heading after the Sources list")
+				}
+			}
+			for _, n := range Cite(b).Notes {
+				if !strings.Contains(all[max(notesFrom, 0):], fmt.Sprintf("%d %s", n.Number, squash(n.Text()))) {
+					t.Errorf("note %d missing: %s", n.Number, n.Text())
+				}
+			}
+			t.Logf("%d pages (the PDF export has %d)", total, mustPageCount(t, b, opt))
+		})
+	}
+}
