@@ -87,7 +87,7 @@ func (l *Library) Search(ctx context.Context, q index.Query) (*index.Results, er
 	for _, r := range rows {
 		h := index.Hit{Passage: r.passage(), Score: r.Score, Citation: index.Cite(r.Meta, r.passage())}
 		h.Weak = !plan.Listing && query.Tier(r.Tier) == query.TierWeak
-		h.Snippet = snippet(h.Text, marks.spans(r.Cfg, h.Text), snippetLength)
+		h.Snippet = index.MakeSnippet(h.Text, marks.spans(r.Cfg, h.Text), index.SnippetLength)
 		res.Hits = append(res.Hits, h)
 	}
 	return res, nil
