@@ -105,14 +105,33 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 		req.SortBy([]string{"-_score"})
 	}
 	active := activeFilters(plan)
+	var open []string // the facets counted in this search
 	for _, name := range facetNames {
 		if !active[name] {
-			req.AddFacet(name, bleve.NewFacetRequest(filterField(name), facetSize))
+			open = append(open, name)
 		}
 	}
-	sr, err := l.search(ctx, req)
+	tally := l.facetCol.newTally(open)
+	sr, err := l.search(tally.context(ctx), req)
 	if err != nil {
 		return nil, err
+	}
+	facets := map[string][]FacetCount{}
+	for _, name := range open {
+		facets[name] = tally.facets(name)
+	}
+	if tally.failed {
+		// the column cannot count these: Bleve counts them
+		for _, name := range open {
+			req.AddFacet(name, bleve.NewFacetRequest(filterField(name), facetSize))
+		}
+		if sr, err = l.search(ctx, req); err != nil {
+			return nil, err
+		}
+		for _, name := range open {
+			facets[name] = facetCounts(sr.Facets[name])
+		}
+		req.Facets = nil
 	}
 	if !plan.Listing {
 		if !byScoreThenID(sr, size) {
@@ -125,12 +144,7 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 			}
 		}
 	}
-	res = &Results{Query: q.Text, Listing: plan.Listing, Total: int(sr.Total), Hits: make([]Hit, 0, limit), Facets: map[string][]FacetCount{}}
-	for _, name := range facetNames {
-		if !active[name] {
-			res.Facets[name] = facetCounts(sr.Facets[name])
-		}
-	}
+	res = &Results{Query: q.Text, Listing: plan.Listing, Total: int(sr.Total), Hits: make([]Hit, 0, limit), Facets: facets}
 	// A facet whose filter is on is counted without it, under the others.
 	for _, name := range facetNames {
 		if !active[name] {
@@ -138,12 +152,20 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 		}
 		fr := bleve.NewSearchRequestOptions(b.filtered(plan, b.build(withoutFilters(plan)), name), 0, 0, false)
 		fr.Score = bleve.ScoreNone // counts only
-		fr.AddFacet(name, bleve.NewFacetRequest(filterField(name), facetSize))
-		fsr, err := l.search(ctx, fr)
-		if err != nil {
+		ft := l.facetCol.newTally([]string{name})
+		if _, err := l.search(ft.context(ctx), fr); err != nil {
 			return nil, err
 		}
-		res.Facets[name] = facetCounts(fsr.Facets[name])
+		res.Facets[name] = ft.facets(name)
+		if ft.failed {
+			// the column cannot count it: Bleve counts it
+			fr.AddFacet(name, bleve.NewFacetRequest(filterField(name), facetSize))
+			fsr, err := l.search(ctx, fr)
+			if err != nil {
+				return nil, err
+			}
+			res.Facets[name] = facetCounts(fsr.Facets[name])
+		}
 	}
 	if plan.Listing {
 		for _, dm := range sr.Hits {

@@ -1,0 +1,70 @@
+package index
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	bq "github.com/blevesearch/bleve/v2/search/query"
+
+	"attache/seeds"
+)
+
+// TestFacetColumnCountsAsBleve checks that the facet column counts the
+// seeds' facets as Bleve's own facets do, for every match and for a few,
+// twice (the second time from the rows already read), and again after
+// the library changes.
+func TestFacetColumnCountsAsBleve(t *testing.T) {
+	l, err := Open(Config{Dir: t.TempDir(), Seeds: seeds.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	digital := bq.NewTermQuery("digit")
+	digital.SetField(fieldTextEN)
+	queries := map[string]bq.Query{"all": bq.NewMatchAllQuery(), "digital": digital, "it": keywordQuery(fieldLang, []string{"it"})}
+	check := func(round string) {
+		for label, q := range queries {
+			want := bleve.NewSearchRequestOptions(q, 0, 0, false)
+			for _, name := range facetNames {
+				want.AddFacet(name, bleve.NewFacetRequest(filterField(name), facetSize))
+			}
+			wsr, err := l.idx.Search(want)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if wsr.Total == 0 {
+				t.Fatalf("%s: %s matches nothing", round, label)
+			}
+			tally := l.facetCol.newTally(facetNames)
+			if _, err := l.idx.SearchInContext(tally.context(context.Background()), bleve.NewSearchRequestOptions(q, 0, 0, false)); err != nil {
+				t.Fatal(err)
+			}
+			for _, name := range facetNames {
+				got, exp := tally.facets(name), facetCounts(wsr.Facets[name])
+				if tally.failed {
+					t.Fatalf("%s: %s: the column failed", round, label)
+				}
+				if len(exp) == 0 {
+					t.Fatalf("%s: %s: Bleve counts no %s", round, label, name)
+				}
+				if !reflect.DeepEqual(got, exp) {
+					t.Errorf("%s: %s: facet %s = %v, want %v", round, label, name, got, exp)
+				}
+			}
+		}
+	}
+	check("first")
+	check("second")
+	note := filepath.Join(t.TempDir(), "note.txt")
+	if err := os.WriteFile(note, []byte("Digital skills for every citizen.\n\nThe digital divide between regions keeps growing, and training is the answer.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Import(context.Background(), []string{note}, nil); err != nil {
+		t.Fatal(err)
+	}
+	check("after an import")
+}
