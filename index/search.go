@@ -92,11 +92,14 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	if !plan.Listing {
 		collect += tieSlack
 	}
-	req := bleve.NewSearchRequestOptions(b.build(plan), collect, from, false)
+	textQuery := b.build(plan)
+	req := bleve.NewSearchRequestOptions(textQuery, collect, from, false)
 	// No stored fields: ranking reads the term locations (their fields
 	// say the language), the themes come from one search on the themes
 	// field, a passage's text and a hit's details from the document store.
-	req.IncludeLocations = true
+	// A ranked search reads the locations of the hits it keeps only
+	// (see withLocations), not of every match.
+	req.IncludeLocations = plan.Listing
 	if plan.Listing {
 		req.SortBy([]string{fieldDoc, fieldSeq})
 	} else {
@@ -142,6 +145,11 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 			if sr, err = l.search(ctx, req); err != nil {
 				return nil, err
 			}
+		}
+	}
+	if !plan.Listing {
+		if err := l.withLocations(ctx, textQuery, sr.Hits); err != nil {
+			return nil, err
 		}
 	}
 	res = &Results{Query: q.Text, Listing: plan.Listing, Total: int(sr.Total), Hits: make([]Hit, 0, limit), Facets: facets}
@@ -236,6 +244,34 @@ func byScoreThenID(sr *bleve.SearchResult, size int) bool {
 		sr.Hits = hits[:size]
 	}
 	return true
+}
+
+// withLocations fills in the term locations of a ranked search's hits,
+// from a second search of the same query narrowed to their IDs: the same
+// query matches the same terms of a passage, and asking for locations in
+// the first search would make Bleve build them for every match.
+func (l *Local) withLocations(ctx context.Context, main bq.Query, dms search.DocumentMatchCollection) error {
+	if len(dms) == 0 {
+		return nil
+	}
+	ids := make([]string, len(dms))
+	byID := make(map[string]*search.DocumentMatch, len(dms))
+	for i, dm := range dms {
+		ids[i] = dm.ID
+		byID[dm.ID] = dm
+	}
+	req := bleve.NewSearchRequestOptions(bq.NewConjunctionQuery([]bq.Query{bq.NewDocIDQuery(ids), main}), len(ids), 0, false)
+	req.IncludeLocations = true
+	sr, err := l.search(ctx, req)
+	if err != nil {
+		return err
+	}
+	for _, got := range sr.Hits {
+		if dm := byID[got.ID]; dm != nil {
+			dm.Locations = got.Locations
+		}
+	}
+	return nil
 }
 
 // themed returns the IDs among the matches that are tagged with a theme
