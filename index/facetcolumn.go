@@ -105,7 +105,13 @@ func (t *facetTally) add(reader index.IndexReader, id index.IndexInternalID) {
 	num := binary.BigEndian.Uint64(id)
 	c := t.col
 	c.mu.Lock()
-	defer c.mu.Unlock()
+	t.addLocked(reader, id, num)
+	c.mu.Unlock()
+}
+
+// addLocked counts one match, the column's lock held.
+func (t *facetTally) addLocked(reader index.IndexReader, id index.IndexInternalID, num uint64) {
+	c := t.col
 	if c.reader != reader {
 		// the index changed: its document numbers are another's
 		c.reader, c.rows = reader, c.rows[:0]
