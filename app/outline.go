@@ -49,6 +49,10 @@ type outline struct {
 	loading bool
 	// rows are the tree's row widgets, to find the one under a drop.
 	rows []*nodeRow
+	// lines is how many lines the rows have (see rowsLines); treeWidth
+	// is the tree's width when last laid out.
+	lines     int
+	treeWidth float32
 }
 
 func newOutline(u *ui) *outline {
@@ -89,7 +93,7 @@ func newOutline(u *ui) *outline {
 	bar := o.commandBar()
 	o.buildDetail()
 
-	split := container.NewVSplit(o.tree, o.detail)
+	split := container.NewVSplit(container.New(&widthWatch{changed: o.fitRows}, o.tree), o.detail)
 	// The tree gets the larger part: its rows are two lines tall.
 	split.Offset = 0.6
 	o.content = container.NewBorder(bar, nil, nil, nil, split)
@@ -193,6 +197,7 @@ func (o *outline) refresh(reloadDetail bool) {
 		o.tree.UnselectAll()
 		reloadDetail = true
 	}
+	o.lines = o.neededLines(o.treeWidth)
 	o.tree.Refresh()
 	o.tree.OpenAllBranches()
 	if reloadDetail {

@@ -40,18 +40,10 @@ func newNodeRow(o *outline) *nodeRow {
 	r.label.Truncation = fyne.TextTruncateEllipsis
 	r.caption.Hide()
 	lines := canvas.NewRectangle(nil)
-	lines.SetMinSize(fyne.NewSize(40, rowLines*lineHeight()+2*theme.InnerPadding()))
+	lines.SetMinSize(fyne.NewSize(40, float32(o.rowsLines())*lineHeight()+2*theme.InnerPadding()))
 	r.box = container.NewBorder(nil, nil, nil, r.caption, container.NewStack(lines, r.label))
 	r.ExtendBaseWidget(r)
 	return r
-}
-
-// rowLines is how many lines of heading an outline row shows.
-const rowLines = 2
-
-// lineHeight is the height of a line of text.
-func lineHeight() float32 {
-	return fyne.MeasureText("Mg", theme.TextSize(), fyne.TextStyle{}).Height
 }
 
 // CreateRenderer draws the label, and the caption at the row's end.

@@ -14,7 +14,17 @@ import (
 
 func TestOutlineRowsShowWholeHeadingsAndOwnText(t *testing.T) {
 	u := newTestUI(t)
-	long := "Secure connectivity: undersea cables and their repair"
+	// Short headings all fit on one line: one-line rows, more of them.
+	line := fyne.MeasureText("Mg", theme.TextSize(), fyne.TextStyle{}).Height
+	if len(u.brief.outline.rows) == 0 {
+		t.Fatal("the outline shows no rows")
+	}
+	for _, r := range u.brief.outline.rows {
+		if h := r.Size().Height; h >= 2*line {
+			t.Errorf("row %q is %.0f tall with only short headings", r.label.Text, h)
+		}
+	}
+	long := "Secure connectivity: undersea cables, their protection and their repair in the Mediterranean"
 	var id string
 	u.edit(func(ed *briefing.Editor) (err error) {
 		id, err = ed.AddSection(long, -1)
@@ -34,7 +44,6 @@ func TestOutlineRowsShowWholeHeadingsAndOwnText(t *testing.T) {
 		t.Fatalf("row label %q lacks the whole heading", row.label.Text)
 	}
 	// The row is two lines tall and the heading fits in two lines of it.
-	line := fyne.MeasureText("Mg", theme.TextSize(), fyne.TextStyle{}).Height
 	if h := row.Size().Height; h < 2*line {
 		t.Errorf("row %.0f tall, less than two lines of %.0f", h, line)
 	}

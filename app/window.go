@@ -182,7 +182,7 @@ func (u *ui) layout() fyne.CanvasObject {
 	u.rsplit = container.NewHSplit(u.reader.content, u.brief.content)
 	u.rsplit.Offset = prefs.FloatWithFallback(prefSplitRight, 0.5)
 	u.hsplit = container.NewHSplit(u.search.content, u.rsplit)
-	u.hsplit.Offset = prefs.FloatWithFallback(prefSplitLeft, 0.33)
+	u.hsplit.Offset = prefs.FloatWithFallback(prefSplitLeft, 0.35)
 	u.status.Truncation = fyne.TextTruncateEllipsis
 	bar := container.NewBorder(nil, nil, nil, u.progress, u.status)
 	if prefs.Bool(prefWriting) {

@@ -31,6 +31,10 @@ func TestDOCXLibreOffice(t *testing.T) {
 			docx, _ := exportDOCX(t, b, opt)
 			pdf := convertWithLibreOffice(t, docx)
 			pages, raw := pageTexts(t, pdf, b)
+			// LibreOffice sets the PDF's fonts, named by the file
+			if fonts := poppler(t, "pdffonts", pdf); !strings.Contains(fonts, "DejaVuSerif") || !strings.Contains(fonts, "DejaVuSans-Bold") || strings.Contains(fonts, "Liberation") {
+				t.Errorf("the %s file's PDF does not use DejaVu Serif and Sans:\n%s", "Word", fonts)
+			}
 			total := len(raw)
 			pageOf := regexp.MustCompile(`Page (\d+) of (\d+)\s*$`)
 			for i, txt := range raw {

@@ -71,8 +71,10 @@ func WriteODT(w io.Writer, b *Brief, opt Options) ([]string, error) {
 		h := &zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: time.Now()}
 		if i == 0 {
 			// ODF 1.3 part 2, 3.3: stored, uncompressed, with no extra
-			// field (a modification time would add one)
+			// field (Modified would add one: the time goes in the DOS
+			// fields alone)
 			h = &zip.FileHeader{Name: p.name, Method: zip.Store}
+			h.ModifiedDate, h.ModifiedTime = dosTime(time.Now())
 		}
 		f, err := zw.CreateHeader(h)
 		if err != nil {
@@ -90,6 +92,17 @@ func WriteODT(w io.Writer, b *Brief, opt Options) ([]string, error) {
 		warnings = append(warnings, overWarning(&Layout{Pages: make([]Page, d.r.Pages), Limit: limit}))
 	}
 	return warnings, nil
+}
+
+// dosTime is t as a zip entry's MS-DOS date and time (local time, two
+// seconds' precision).
+func dosTime(t time.Time) (date, clock uint16) {
+	if t.Year() < 1980 {
+		t = time.Date(1980, 1, 1, 0, 0, 0, 0, time.Local)
+	}
+	date = uint16((t.Year()-1980)<<9 | int(t.Month())<<5 | t.Day())
+	clock = uint16(t.Hour()<<11 | t.Minute()<<5 | t.Second()/2)
+	return date, clock
 }
 
 // odtWarnings say which characters could not be written.

@@ -32,6 +32,10 @@ func TestODTLibreOffice(t *testing.T) {
 			odt, _ := exportODT(t, b, opt)
 			pdf := convertWithLibreOffice(t, odt)
 			pages, raw := pageTexts(t, pdf, b)
+			// LibreOffice sets the PDF's fonts, named by the file
+			if fonts := poppler(t, "pdffonts", pdf); !strings.Contains(fonts, "DejaVuSerif") || !strings.Contains(fonts, "DejaVuSans-Bold") || strings.Contains(fonts, "Liberation") {
+				t.Errorf("the %s file's PDF does not use DejaVu Serif and Sans:\n%s", "ODT", fonts)
+			}
 			total := len(raw)
 			pageOf := regexp.MustCompile(`Page (\d+) of (\d+)\s*$`)
 			for i, txt := range raw {

@@ -26,6 +26,9 @@ func TestODTParts(t *testing.T) {
 	if first.Name != "mimetype" || first.Method != zip.Store || len(first.Extra) != 0 || string(o.raw["mimetype"]) != "application/vnd.oasis.opendocument.text" {
 		t.Errorf("first entry %q, method %d, extra %d bytes, content %q", first.Name, first.Method, len(first.Extra), o.raw["mimetype"])
 	}
+	if first.Modified.Year() < 2020 {
+		t.Errorf("the mimetype entry is dated %v", first.Modified)
+	}
 	listed := map[string]string{}
 	for _, e := range o.part(t, "META-INF/manifest.xml").all("manifest:file-entry") {
 		listed[e.attr["manifest:full-path"]] = e.attr["manifest:media-type"]
