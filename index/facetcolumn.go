@@ -114,7 +114,12 @@ func (t *facetTally) addLocked(reader index.IndexReader, id index.IndexInternalI
 	c := t.col
 	if c.reader != reader {
 		// the index changed: its document numbers are another's
-		c.reader, c.rows = reader, c.rows[:0]
+		c.reader, c.rows = reader, nil
+		if n, err := reader.DocCount(); err == nil && n < 1<<32 {
+			// room for every passage at once: growing it match by
+			// match would copy it again and again
+			c.rows = make([]facetRow, n)
+		}
 		c.values, c.ids = [3][]string{}, [3]map[string]int{}
 		c.gen++
 	}
@@ -129,7 +134,7 @@ func (t *facetTally) addLocked(reader index.IndexReader, id index.IndexInternalI
 			t.failed = true
 			return
 		}
-		c.rows = append(c.rows, make([]facetRow, int(num)+1-len(c.rows))...)
+		c.rows = append(c.rows, make([]facetRow, int(num)+1-len(c.rows)+len(c.rows)/8)...)
 	}
 	row := &c.rows[num]
 	if !row.filled {
