@@ -29,7 +29,7 @@ type facetColumn struct {
 // facetRow is one passage's facet values: the numbers of its document and
 // language plus one (0 for none), and its themes as a set of bits.
 type facetRow struct {
-	filled    bool
+	filled    uint8 // a bit per slot read
 	doc, lang int32
 	themes    uint64
 }
@@ -49,6 +49,7 @@ const maxThemes = 64
 type facetTally struct {
 	col    *facetColumn
 	want   [3]bool
+	mask   uint8 // want as bits
 	counts [3][]int
 	dvr    index.DocValueReader
 	gen    int // the column's generation the counts are of, from 1
@@ -63,6 +64,7 @@ func (c *facetColumn) newTally(names []string) *facetTally {
 	t := &facetTally{col: c}
 	for _, n := range names {
 		t.want[slotOf(n)] = true
+		t.mask |= 1 << slotOf(n)
 	}
 	return t
 }
@@ -137,7 +139,7 @@ func (t *facetTally) addLocked(reader index.IndexReader, id index.IndexInternalI
 		c.rows = append(c.rows, make([]facetRow, int(num)+1-len(c.rows)+len(c.rows)/8)...)
 	}
 	row := &c.rows[num]
-	if !row.filled {
+	if row.filled&t.mask != t.mask {
 		if !t.fill(reader, id, row) {
 			t.failed = true
 			return
@@ -170,14 +172,24 @@ func (t *facetTally) count(slot, n int) {
 // held), or reports false when the row cannot hold them.
 func (t *facetTally) fill(reader index.IndexReader, id index.IndexInternalID, row *facetRow) bool {
 	if t.dvr == nil {
-		dvr, err := reader.DocValueReader([]string{fieldDoc, fieldLang, fieldThemes})
+		var fields []string
+		for slot, field := range []string{fieldDoc, fieldLang, fieldThemes} {
+			if t.want[slot] {
+				fields = append(fields, field)
+			}
+		}
+		dvr, err := reader.DocValueReader(fields)
 		if err != nil {
 			return false
 		}
 		t.dvr = dvr
 	}
 	ok := true
+	missing := t.mask &^ row.filled // the slots to read; the others are read
 	err := t.dvr.VisitDocValues(id, func(field string, term []byte) {
+		if missing&(1<<slotOfField(field)) == 0 {
+			return
+		}
 		switch field {
 		case fieldDoc:
 			ok = ok && row.doc == 0
@@ -198,8 +210,19 @@ func (t *facetTally) fill(reader index.IndexReader, id index.IndexInternalID, ro
 		*row = facetRow{}
 		return false
 	}
-	row.filled = true
+	row.filled |= missing
 	return true
+}
+
+// slotOfField is the slot of a facet's index field.
+func slotOfField(field string) int {
+	switch field {
+	case fieldDoc:
+		return slotDoc
+	case fieldLang:
+		return slotLang
+	}
+	return slotTheme
 }
 
 // intern returns a value's number in a slot, giving it one if new.

@@ -39,6 +39,14 @@ func TestFacetColumnCountsAsBleve(t *testing.T) {
 			if wsr.Total == 0 {
 				t.Fatalf("%s: %s matches nothing", round, label)
 			}
+			// one facet first, reading part of each row, then all
+			one := l.facetCol.newTally([]string{"lang"})
+			if _, err := l.idx.SearchInContext(one.context(context.Background()), bleve.NewSearchRequestOptions(q, 0, 0, false)); err != nil {
+				t.Fatal(err)
+			}
+			if got, exp := one.facets("lang"), facetCounts(wsr.Facets["lang"]); one.failed || !reflect.DeepEqual(got, exp) {
+				t.Errorf("%s: %s: lang alone = %v (failed %v), want %v", round, label, got, one.failed, exp)
+			}
 			tally := l.facetCol.newTally(facetNames)
 			if _, err := l.idx.SearchInContext(tally.context(context.Background()), bleve.NewSearchRequestOptions(q, 0, 0, false)); err != nil {
 				t.Fatal(err)
@@ -67,4 +75,35 @@ func TestFacetColumnCountsAsBleve(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("after an import")
+}
+
+// TestSearchCountsTheFacetsAsked checks that a query naming some facets
+// gets those, counted as when it asks for all, and no others.
+func TestSearchCountsTheFacetsAsked(t *testing.T) {
+	l, err := Open(Config{Dir: t.TempDir(), Seeds: seeds.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	for _, text := range []string{"digital", "cavi sottomarini lang:it", "digitale theme:digital-skills-divide"} {
+		all, err := l.Search(context.Background(), Query{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		some, err := l.Search(context.Background(), Query{Text: text, Facets: []string{"doc", "lang"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := some.Facets["theme"]; ok || len(some.Facets) != 2 {
+			t.Errorf("%q: facets %v, want doc and lang only", text, some.Facets)
+		}
+		for _, name := range []string{"doc", "lang"} {
+			if !reflect.DeepEqual(some.Facets[name], all.Facets[name]) || len(all.Facets[name]) == 0 {
+				t.Errorf("%q: %s = %v, want %v", text, name, some.Facets[name], all.Facets[name])
+			}
+		}
+		if some.Total != all.Total || len(some.Hits) != len(all.Hits) {
+			t.Errorf("%q: %d hits of %d, want %d of %d", text, len(some.Hits), some.Total, len(all.Hits), all.Total)
+		}
+	}
 }

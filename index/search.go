@@ -108,9 +108,10 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 		req.SortBy([]string{"-_score"})
 	}
 	active := activeFilters(plan)
+	wanted := wantedFacets(q.Facets)
 	var open []string // the facets counted in this search
 	for _, name := range facetNames {
-		if !active[name] {
+		if !active[name] && wanted[name] {
 			open = append(open, name)
 		}
 	}
@@ -155,7 +156,7 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	res = &Results{Query: q.Text, Listing: plan.Listing, Total: int(sr.Total), Hits: make([]Hit, 0, limit), Facets: facets}
 	// A facet whose filter is on is counted without it, under the others.
 	for _, name := range facetNames {
-		if !active[name] {
+		if !active[name] || !wanted[name] {
 			continue
 		}
 		fr := bleve.NewSearchRequestOptions(b.filtered(plan, b.build(withoutFilters(plan)), name), 0, 0, false)
@@ -298,6 +299,19 @@ func (l *Local) themed(ctx context.Context, plan *query.Plan, dms search.Documen
 
 // facetNames are the facets a search counts.
 var facetNames = []string{"doc", "lang", "theme"}
+
+// wantedFacets says which facets a query asks for: those it names, or
+// all when it names none.
+func wantedFacets(names []string) map[string]bool {
+	on := map[string]bool{}
+	for _, name := range facetNames {
+		on[name] = names == nil
+	}
+	for _, name := range names {
+		on[name] = true
+	}
+	return on
+}
 
 // activeFilters says which filters of a plan are on.
 func activeFilters(p *query.Plan) map[string]bool {
