@@ -99,7 +99,8 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	// field, a passage's text and a hit's details from the document store.
 	// A ranked search reads the locations of the hits it keeps only
 	// (see withLocations), not of every match.
-	req.IncludeLocations = plan.Listing
+	twoPass := !plan.Listing && l.largeIndex()
+	req.IncludeLocations = !twoPass
 	if plan.Listing {
 		req.SortBy([]string{fieldDoc, fieldSeq})
 	} else {
@@ -148,7 +149,7 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 			}
 		}
 	}
-	if !plan.Listing {
+	if twoPass {
 		if err := l.withLocations(ctx, textQuery, sr.Hits); err != nil {
 			return nil, err
 		}
@@ -245,6 +246,18 @@ func byScoreThenID(sr *bleve.SearchResult, size int) bool {
 		sr.Hits = hits[:size]
 	}
 	return true
+}
+
+// twoPassPassages is the size of a library from which a ranked search
+// reads term locations in a second pass (see withLocations): below it,
+// the matches are few, their locations cheap, and a second search costs
+// more than it saves (the seeds: 10-20% slower in two passes).
+const twoPassPassages = 20000
+
+// largeIndex reports whether the index holds twoPassPassages or more.
+func (l *Local) largeIndex() bool {
+	n, err := l.idx.DocCount()
+	return err == nil && n >= twoPassPassages
 }
 
 // withLocations fills in the term locations of a ranked search's hits,
