@@ -30,7 +30,7 @@ func indexDoc(d *corpus.Document, p *corpus.Passage) map[string]interface{} {
 		fieldThemes:        themes,
 		fieldSeq:           float64(p.Seq),
 	}
-	if c := passageContext(d, p); c != "" {
+	if c := PassageContext(d, p); c != "" {
 		doc[contextFieldFor(lang)] = c
 	}
 	return doc
