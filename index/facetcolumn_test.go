@@ -2,9 +2,11 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"sync"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
@@ -105,5 +107,48 @@ func TestSearchCountsTheFacetsAsked(t *testing.T) {
 		if some.Total != all.Total || len(some.Hits) != len(all.Hits) {
 			t.Errorf("%q: %d hits of %d, want %d of %d", text, len(some.Hits), some.Total, len(all.Hits), all.Total)
 		}
+	}
+}
+
+// TestFacetColumnConcurrentSearches runs searches at once, from a fresh
+// column, and checks each counts the facets a search alone counts.
+func TestFacetColumnConcurrentSearches(t *testing.T) {
+	l, err := Open(Config{Dir: t.TempDir(), Seeds: seeds.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	texts := []string{"digital", "cavi sottomarini", "intelligenza artificiale", "governance lang:en", "cyber*"}
+	var want []map[string][]FacetCount
+	for _, text := range texts {
+		res, err := l.Search(context.Background(), Query{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, res.Facets)
+	}
+	l.facetCol = facetColumn{} // forget what those searches read
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*len(texts))
+	for g := 0; g < 4; g++ {
+		for i, text := range texts {
+			wg.Add(1)
+			go func(i int, text string) {
+				defer wg.Done()
+				res, err := l.Search(context.Background(), Query{Text: text})
+				if err != nil {
+					errs <- err.Error()
+					return
+				}
+				if !reflect.DeepEqual(res.Facets, want[i]) {
+					errs <- fmt.Sprintf("%q: facets %v, want %v", text, res.Facets, want[i])
+				}
+			}(i, text)
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
