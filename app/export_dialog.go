@@ -35,6 +35,7 @@ type exportRequest struct {
 
 // exportResult is what an export gave.
 type exportResult struct {
+	req      exportRequest
 	path     string
 	warnings []string
 	err      error
@@ -171,6 +172,7 @@ func (u *ui) export(req exportRequest, done func(exportResult)) {
 	u.background(func() {
 		var res exportResult
 		res.path = req.path
+		res.req = req
 		if lib != nil {
 			findings, err := bridge.Check(lib, b)
 			if err != nil {
@@ -192,7 +194,7 @@ func (u *ui) export(req exportRequest, done func(exportResult)) {
 // showExportResult says how the export went, with an Open action.
 func (u *ui) showExportResult(res exportResult) {
 	if res.err != nil {
-		u.showError(res.err)
+		u.exportFailed(res)
 		return
 	}
 	u.setStatus(lang.L("Exported {{.Path}}", map[string]any{"Path": res.path}), false)
