@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -57,8 +58,14 @@ func (k *readerKeep) switchMode() {
 		return
 	}
 	k.entry.setText(ps.Text)
+	// as many rows as the passage takes in the reader, so that all of it
+	// shows for selecting, not three lines in a box of its own
+	k.entry.SetMinRowsVisible(passageRows(k.p.text))
 	k.entry.Show()
 	k.p.text.Hide()
+	// Keep takes Copy citation's place, so that the reader keeps its
+	// width and the search pane beside it its layout
+	k.p.copyCite.Hide()
 	k.keep.Show()
 	k.toggle.SetIcon(theme.CancelIcon())
 	k.p.scroll.Refresh() // lay the selectable text out
@@ -72,6 +79,7 @@ func (k *readerKeep) reset() {
 	k.on = false
 	k.entry.Hide()
 	k.p.text.Show()
+	k.p.copyCite.Show()
 	k.keep.Hide()
 	k.toggle.SetIcon(theme.ContentCutIcon())
 }
@@ -123,6 +131,16 @@ func (k *readerKeep) excerptOf(id string) string {
 		}
 	}
 	return ""
+}
+
+// passageRows is how many lines the passage's text takes as the reader
+// shows it, plus one for the entry's own padding; three at least.
+func passageRows(text *widget.RichText) int {
+	rows := int(math.Ceil(float64(text.MinSize().Height/lineHeight()))) + 1
+	if rows < 3 {
+		rows = 3
+	}
+	return rows
 }
 
 // keepEntry is a multi-line entry whose text can be selected and copied

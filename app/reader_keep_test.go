@@ -85,3 +85,36 @@ func TestKeepTheSelectedWords(t *testing.T) {
 		t.Errorf("undo: %q", x.Text)
 	}
 }
+
+// TestKeepModeShowsTheWholePassage checks that the selectable text shows
+// the whole passage (the Council's 330-word paragraph 7), not three lines,
+// and that the reader is no wider in the selection mode, so that the
+// search pane beside it keeps its layout.
+func TestKeepModeShowsTheWholePassage(t *testing.T) {
+	u := newTestUI(t)
+	doc, err := testLib.Document("council-2023")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var id string
+	for _, p := range doc.Passages {
+		if p.Locator == "para. 7" {
+			id = p.ID
+		}
+	}
+	u.reader.showPassage("council-2023", id)
+	textHeight := u.reader.text.Size().Height
+	width := u.reader.content.MinSize().Width
+	k := u.reader.keep
+	k.switchMode()
+	if h := k.entry.MinSize().Height; h < textHeight {
+		t.Errorf("the selectable text is %.0f high, the passage %.0f: part of it is hidden", h, textHeight)
+	}
+	if w := u.reader.content.MinSize().Width; w > width {
+		t.Errorf("the reader needs %.0f wide in the selection mode, %.0f before", w, width)
+	}
+	k.switchMode()
+	if !u.reader.copyCite.Visible() {
+		t.Error("Copy citation did not come back after the selection mode")
+	}
+}
