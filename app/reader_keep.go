@@ -113,6 +113,8 @@ func (k *readerKeep) keepSelection() error {
 	}
 	u.brief.outline.selectNode(exNode + id)
 	k.reset()
+	// the outline shows the start of a quotation only: say what was done
+	u.setStatus(lang.L("Quotation trimmed to the {{.N}} words selected", map[string]any{"N": len(strings.Fields(string([]rune(ps.Text)[start:end])))}), false)
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -78,6 +79,11 @@ func TestKeepTheSelectedWords(t *testing.T) {
 	}
 	if k.on || u.brief.outline.sel != exNode+x.ID {
 		t.Error("after Keep the reader should leave the selection mode and the outline show the excerpt")
+	}
+	// the outline shows a quotation's start only: the status line says
+	// what Keep did
+	if want := fmt.Sprintf("Quotation trimmed to the %d words selected", len(strings.Fields(kept))); u.status.Text != want {
+		t.Errorf("status %q, want %q", u.status.Text, want)
 	}
 	// Undo brings the whole passage back
 	u.undo()

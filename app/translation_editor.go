@@ -34,7 +34,16 @@ func (o *outline) loadTranslation(b *briefing.Brief, x *briefing.Excerpt) {
 	setText(&o.exTranslation.Entry, x.Translation)
 	hint := lang.L("Your own translation of the quotation (optional)")
 	if x.Language() != "" && x.Language() != b.Labels() {
-		hint = lang.L("Your own translation into {{.Lang}} (printed labelled as such)", map[string]any{"Lang": langName(b.Labels())})
+		hint = lang.L("Your own translation into {{.Lang}} (printed labelled as such)", map[string]any{"Lang": inSentence(langName(b.Labels()))})
 	}
 	o.exTranslation.SetPlaceHolder(hint)
+}
+
+// inSentence is a language's name as it stands inside a sentence: Italian
+// writes it in lower case ("in italiano"), English with a capital.
+func inSentence(name string) string {
+	if uiLang() == "it" {
+		return strings.ToLower(name)
+	}
+	return name
 }
