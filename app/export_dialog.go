@@ -201,7 +201,7 @@ func (u *ui) showExportResult(res exportResult) {
 	msg := wrappingLabel(lang.L("Written to {{.Path}}", map[string]any{"Path": res.path}), fyne.TextStyle{})
 	var content fyne.CanvasObject = msg
 	if len(res.warnings) > 0 {
-		w := wrappingLabel(fmt.Sprintf(lang.L("%d warnings:\n• %s"), len(res.warnings), strings.Join(res.warnings, "\n• ")), fyne.TextStyle{})
+		w := wrappingLabel(fmt.Sprintf(lang.L("%d warnings:\n• %s"), len(res.warnings), strings.Join(localWarnings(res.warnings), "\n• ")), fyne.TextStyle{})
 		w.Importance = widget.WarningImportance
 		// In a border layout the scroll takes all the dialog's height
 		// below the message; in a VBox it would shrink to one line.
