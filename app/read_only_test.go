@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"attache/briefing"
@@ -100,5 +101,22 @@ func TestOpenBriefWithDeadLinksWarnsOnce(t *testing.T) {
 	test.Tap(findButton(t, u.win.Canvas(), "OK"))
 	if len(u.dialogs) != 0 {
 		t.Fatalf("OK left %d dialogs", len(u.dialogs))
+	}
+}
+
+// TestEscapeClosesAQuestion checks that Escape closes a question whose
+// button has the focus (as the read-only question's has), answering
+// nothing: the focused button swallowed the key, so the question stayed.
+func TestEscapeClosesAQuestion(t *testing.T) {
+	u := newTestUI(t)
+	answered, unanswered := false, false
+	u.askQuestion("Title", "Question?", "Yes", "No", func(bool) { answered = true }, func() { unanswered = true })
+	f := u.win.Canvas().Focused()
+	if f == nil {
+		t.Fatal("no button has the focus")
+	}
+	f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(u.dialogs) != 0 || answered || !unanswered {
+		t.Errorf("after Escape: %d dialogs, answered %v, unanswered %v", len(u.dialogs), answered, unanswered)
 	}
 }
