@@ -36,6 +36,7 @@ func newReaderKeep(p *readerPane) *readerKeep {
 	k.entry.Hide()
 	// icon only, so that the reader keeps its width; Keep shows its name
 	k.toggle = widget.NewButtonWithIcon("", theme.ContentCutIcon(), k.switchMode)
+	k.toggle.Disable() // until a passage is shown
 	k.keep = widget.NewButtonWithIcon(lang.L("Keep"), theme.ConfirmIcon(), func() {
 		if err := k.keepSelection(); err != nil {
 			p.u.showError(err)

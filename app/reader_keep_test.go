@@ -124,3 +124,17 @@ func TestKeepModeShowsTheWholePassage(t *testing.T) {
 		t.Error("Copy citation did not come back after the selection mode")
 	}
 }
+
+// TestScissorsWaitForAPassage checks that the scissors, like the reader's
+// other commands, are off until a passage is shown: they did nothing.
+func TestScissorsWaitForAPassage(t *testing.T) {
+	u := newTestUI(t)
+	if !u.reader.keep.toggle.Disabled() {
+		t.Error("the scissors are on with no passage shown")
+	}
+	search(t, u, "cables")
+	u.search.list.Select(0)
+	if u.reader.keep.toggle.Disabled() {
+		t.Error("the scissors are off with a passage shown")
+	}
+}

@@ -152,7 +152,11 @@ func (p *readerPane) libraryReady() {
 
 // enable turns the passage commands on or off.
 func (p *readerPane) enable(on bool) {
-	for _, b := range []*widget.Button{p.prev, p.next, p.add, p.copyCite} {
+	buttons := []*widget.Button{p.prev, p.next, p.add, p.copyCite}
+	if p.keep != nil {
+		buttons = append(buttons, p.keep.toggle)
+	}
+	for _, b := range buttons {
 		if on {
 			b.Enable()
 		} else {
