@@ -55,10 +55,14 @@ func runSearch(env *Env, args []string) error {
 			return usagef("search: no document %q in the library ('attache docs' lists them)", *doc)
 		}
 	}
-	res, err := lib.Search(context.Background(), index.Query{
+	q := index.Query{
 		Text: text, Lang: *lang, Doc: *doc, Theme: *theme,
 		SameLanguage: *same, Limit: *limit,
-	})
+	}
+	if !*asJSON {
+		q.Facets = []string{"doc"} // the only one printed
+	}
+	res, err := lib.Search(context.Background(), q)
 	if err != nil {
 		var qe *index.QueryError
 		if errors.As(err, &qe) {

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -164,7 +165,8 @@ func buildIndex(path string, s *docStore) error {
 			if err != nil {
 				return err
 			}
-			return in.add(d)
+			_, err = in.add(context.Background(), d)
+			return err
 		})
 	})
 	if ferr := in.finish(); err == nil {

@@ -9,12 +9,13 @@ import (
 // listKinds are the passage kinds that are items of a list.
 var listKinds = map[string]bool{"point": true, "item": true, "bullet": true}
 
-// passageContext is the text a list item is also found by, at a lower
+// PassageContext is the text a list item is also found by, at a lower
 // weight than its own: its list's lead-in sentence (the last sentence of
 // the paragraph before the list, as "…in seven strategic areas:") and its
 // nearest section heading. Other passages have none. The context is only
-// searched: what is quoted and cited stays the passage's own text.
-func passageContext(d *corpus.Document, p *corpus.Passage) string {
+// searched: what is quoted and cited stays the passage's own text. Every
+// backend indexes the same context.
+func PassageContext(d *corpus.Document, p *corpus.Passage) string {
 	if !listKinds[p.Kind] {
 		return ""
 	}

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"runtime"
 	"sync"
 
@@ -29,7 +30,7 @@ func indexDoc(d *corpus.Document, p *corpus.Passage) map[string]interface{} {
 		fieldThemes:        themes,
 		fieldSeq:           float64(p.Seq),
 	}
-	if c := passageContext(d, p); c != "" {
+	if c := PassageContext(d, p); c != "" {
 		doc[contextFieldFor(lang)] = c
 	}
 	return doc
@@ -65,18 +66,28 @@ func (in *indexer) failed() error {
 	return in.err
 }
 
+// cancelEvery is how many passages add indexes between two looks at its
+// context: a cancelled import stops well within a second.
+const cancelEvery = 256
+
 // add indexes the passages of a document, replacing passages with the
-// same IDs.
-func (in *indexer) add(d *corpus.Document) error {
+// same IDs. It returns how many of them it handed to the index, and stops
+// with ctx's error when ctx is done.
+func (in *indexer) add(ctx context.Context, d *corpus.Document) (int, error) {
 	for i := range d.Passages {
+		if i%cancelEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return i, err
+			}
+		}
 		if err := in.b.Index(d.Passages[i].ID, indexDoc(d, &d.Passages[i])); err != nil {
-			return err
+			return i, err
 		}
 		if err := in.full(); err != nil {
-			return err
+			return i + 1, err
 		}
 	}
-	return nil
+	return len(d.Passages), nil
 }
 
 // delete takes passages out of the index.
@@ -120,6 +131,13 @@ func (in *indexer) send() error {
 	return nil
 }
 
+// discard drops the batch being filled and waits for those sent, for a
+// change that is given up: nothing more goes into the index.
+func (in *indexer) discard() {
+	in.b.Reset()
+	in.wg.Wait()
+}
+
 // finish sends what is left and waits for every batch.
 func (in *indexer) finish() error {
 	var err error
@@ -142,7 +160,7 @@ func changeDocuments(idx bleve.Index, del []string, docs []*corpus.Document) err
 		if err != nil {
 			break
 		}
-		err = in.add(d)
+		_, err = in.add(context.Background(), d)
 	}
 	if ferr := in.finish(); err == nil {
 		err = ferr

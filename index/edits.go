@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -16,31 +15,6 @@ import (
 // ErrSeed is wrapped by the errors of changes to the documents Attaché
 // ships with, which cannot be removed or edited.
 var ErrSeed = errors.New("a document Attaché ships with")
-
-// DocEdit lists the fields of a document to change; nil fields are left
-// as they are.
-type DocEdit struct {
-	Title     *string `json:"title,omitempty"`
-	Issuer    *string `json:"issuer,omitempty"`
-	Date      *string `json:"date,omitempty"`
-	Reference *string `json:"reference,omitempty"`
-	Lang      *string `json:"lang,omitempty"`
-}
-
-// normalized returns e with its values trimmed and the language in lower
-// case, as they are stored.
-func (e DocEdit) normalized() DocEdit {
-	for _, f := range []**string{&e.Title, &e.Issuer, &e.Date, &e.Reference, &e.Lang} {
-		if *f != nil {
-			v := strings.TrimSpace(**f)
-			if f == &e.Lang {
-				v = strings.ToLower(v)
-			}
-			*f = &v
-		}
-	}
-	return e
-}
 
 // userDoc reads an imported document, or fails when there is none with
 // that ID or it is a seed.
@@ -102,19 +76,13 @@ func (l *Local) checkUserDoc(id string) error {
 // a changed version of its file keeps them. Seed documents cannot be
 // edited.
 func (l *Local) Edit(id string, e DocEdit) (*corpus.Document, error) {
-	if e.Title != nil && strings.TrimSpace(*e.Title) == "" {
-		return nil, fmt.Errorf("edit document %q: the title cannot be empty", id)
-	}
-	if e.Lang != nil && !validLang(*e.Lang) {
-		return nil, fmt.Errorf("edit document %q: language %q is not a two-letter ISO 639-1 code", id, *e.Lang)
-	}
-	if e.Date != nil && *e.Date != "" && !validDate(*e.Date) {
-		return nil, fmt.Errorf("edit document %q: date %q is not YYYY, YYYY-MM or YYYY-MM-DD", id, *e.Date)
+	if err := e.Check(id); err != nil {
+		return nil, err
 	}
 	if err := l.checkUserDoc(id); err != nil {
 		return nil, err
 	}
-	e = e.normalized()
+	e = e.Normalized()
 	var d *corpus.Document
 	err := l.change(func(tx *bolt.Tx) ([]string, []*corpus.Document, error) {
 		var rec *docRecord
@@ -122,7 +90,7 @@ func (l *Local) Edit(id string, e DocEdit) (*corpus.Document, error) {
 		if d, rec, err = userDoc(tx, id); err != nil {
 			return nil, nil, err
 		}
-		applyEdits(&d.Meta, e)
+		e.ApplyTo(&d.Meta)
 		if e.Lang != nil {
 			for i := range d.Passages {
 				d.Passages[i].Lang = d.Lang
@@ -131,7 +99,7 @@ func (l *Local) Edit(id string, e DocEdit) (*corpus.Document, error) {
 		tax, stats, tagger := l.tagger()
 		tax.TagWith(stats, []*corpus.Document{d})
 		all := getEdits(tx, id)
-		mergeEdits(&all, e)
+		all.Add(e)
 		if err := putEdits(tx, id, all); err != nil {
 			return nil, nil, err
 		}
@@ -166,52 +134,4 @@ func putEdits(tx *bolt.Tx, id string, e DocEdit) error {
 		return err
 	}
 	return tx.Bucket(bucketEdits).Put([]byte(id), b)
-}
-
-// mergeEdits sets the fields of e on all.
-func mergeEdits(all *DocEdit, e DocEdit) {
-	for _, f := range []struct {
-		dst **string
-		v   *string
-	}{
-		{&all.Title, e.Title}, {&all.Issuer, e.Issuer}, {&all.Date, e.Date},
-		{&all.Reference, e.Reference}, {&all.Lang, e.Lang},
-	} {
-		if f.v != nil {
-			*f.dst = f.v
-		}
-	}
-}
-
-// applyEdits sets the edited fields on a document's metadata.
-func applyEdits(m *corpus.Meta, e DocEdit) {
-	for _, f := range []struct {
-		dst *string
-		v   *string
-	}{{&m.Title, e.Title}, {&m.Issuer, e.Issuer}, {&m.Date, e.Date}, {&m.Reference, e.Reference}, {&m.Lang, e.Lang}} {
-		if f.v != nil {
-			*f.dst = *f.v
-		}
-	}
-}
-
-// validLang accepts two lower-case letters.
-func validLang(s string) bool {
-	s = strings.TrimSpace(s)
-	return len(s) == 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z'
-}
-
-// validDate accepts YYYY, YYYY-MM and YYYY-MM-DD.
-func validDate(s string) bool {
-	for i, c := range s {
-		switch {
-		case i == 4 || i == 7:
-			if c != '-' {
-				return false
-			}
-		case c < '0' || c > '9':
-			return false
-		}
-	}
-	return len(s) == 4 || len(s) == 7 || len(s) == 10
 }

@@ -270,19 +270,20 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 		if f.Prior != nil {
 			replaced = append(replaced, f.Prior.ID)
 		}
-		for i := range f.Doc.Passages {
-			indexed = append(indexed, f.Doc.Passages[i].ID)
-		}
 		ready = append(ready, j)
 		if err := in.delete(j.gone); err != nil {
 			return err
 		}
-		return in.add(f.Doc)
+		n, err := in.add(ctx, f.Doc)
+		for i := range f.Doc.Passages[:n] {
+			indexed = append(indexed, f.Doc.Passages[i].ID)
+		}
+		return err
 	}
 	rep := &ImportReport{}
 	fail := func(err error) (*ImportReport, error) {
-		in.finish()
-		tx.abort() // frees the staged copies first: the disk may be full
+		in.discard() // what is not indexed yet need not be undone
+		tx.abort()   // frees the staged copies first: the disk may be full
 		if uerr := c.undo(indexed, replaced); uerr != nil {
 			err = fmt.Errorf("%v; undoing it failed too (%v): the index is rebuilt at the next start", oneLine(err), oneLine(uerr))
 		}

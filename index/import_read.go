@@ -233,7 +233,7 @@ func readFile(ctx context.Context, f *ReadFile, opt *ReadOptions) {
 	}
 	if old != nil {
 		// Keep what the user set by hand over what the file says.
-		applyEdits(&meta, old.Edits)
+		old.Edits.ApplyTo(&meta)
 	}
 	doc, err := parseDocument(ctx, meta, res.Text)
 	if err != nil {

@@ -65,6 +65,10 @@ type Query struct {
 	// Limit is the most hits to return (default 20); Offset skips hits.
 	Limit  int `json:"limit,omitempty"`
 	Offset int `json:"offset,omitempty"`
+	// Facets names the facets to count ("doc", "lang", "theme"), for a
+	// caller that shows only some: each costs a pass over the matches'
+	// values. Nil counts them all.
+	Facets []string `json:"facets,omitempty"`
 }
 
 // Results is the answer to a Query.

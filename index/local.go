@@ -78,6 +78,9 @@ type Local struct {
 	shippedGlossary bool
 	glossaryOnce    sync.Once
 	glossary        Expander
+	// facetCol keeps the facet values of the passages searches match,
+	// read from the index once instead of in every search.
+	facetCol facetColumn
 
 	// writeMu makes the changes of this process (imports, edits,
 	// removals) one at a time; the library folder's write lock does so

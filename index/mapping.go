@@ -64,7 +64,7 @@ var langBranches = []struct{ field, analyzer string }{
 }
 
 // contextFieldFor returns the context field of a language (see
-// passageContext).
+// PassageContext).
 func contextFieldFor(lang string) string {
 	switch lang {
 	case "en":

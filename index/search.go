@@ -92,11 +92,15 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	if !plan.Listing {
 		collect += tieSlack
 	}
-	req := bleve.NewSearchRequestOptions(b.build(plan), collect, from, false)
+	textQuery := b.build(plan)
+	req := bleve.NewSearchRequestOptions(textQuery, collect, from, false)
 	// No stored fields: ranking reads the term locations (their fields
 	// say the language), the themes come from one search on the themes
 	// field, a passage's text and a hit's details from the document store.
-	req.IncludeLocations = true
+	// A ranked search reads the locations of the hits it keeps only
+	// (see withLocations), not of every match.
+	twoPass := !plan.Listing && l.largeIndex()
+	req.IncludeLocations = !twoPass
 	if plan.Listing {
 		req.SortBy([]string{fieldDoc, fieldSeq})
 	} else {
@@ -105,14 +109,34 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 		req.SortBy([]string{"-_score"})
 	}
 	active := activeFilters(plan)
+	wanted := wantedFacets(q.Facets)
+	var open []string // the facets counted in this search
 	for _, name := range facetNames {
-		if !active[name] {
-			req.AddFacet(name, bleve.NewFacetRequest(filterField(name), facetSize))
+		if !active[name] && wanted[name] {
+			open = append(open, name)
 		}
 	}
-	sr, err := l.search(ctx, req)
+	tally := l.facetCol.newTally(open)
+	sr, err := l.search(tally.context(ctx), req)
 	if err != nil {
 		return nil, err
+	}
+	facets := map[string][]FacetCount{}
+	for _, name := range open {
+		facets[name] = tally.facets(name)
+	}
+	if tally.failed {
+		// the column cannot count these: Bleve counts them
+		for _, name := range open {
+			req.AddFacet(name, bleve.NewFacetRequest(filterField(name), facetSize))
+		}
+		if sr, err = l.search(ctx, req); err != nil {
+			return nil, err
+		}
+		for _, name := range open {
+			facets[name] = facetCounts(sr.Facets[name])
+		}
+		req.Facets = nil
 	}
 	if !plan.Listing {
 		if !byScoreThenID(sr, size) {
@@ -125,25 +149,33 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 			}
 		}
 	}
-	res = &Results{Query: q.Text, Listing: plan.Listing, Total: int(sr.Total), Hits: make([]Hit, 0, limit), Facets: map[string][]FacetCount{}}
-	for _, name := range facetNames {
-		if !active[name] {
-			res.Facets[name] = facetCounts(sr.Facets[name])
+	if twoPass {
+		if err := l.withLocations(ctx, textQuery, sr.Hits); err != nil {
+			return nil, err
 		}
 	}
+	res = &Results{Query: q.Text, Listing: plan.Listing, Total: int(sr.Total), Hits: make([]Hit, 0, limit), Facets: facets}
 	// A facet whose filter is on is counted without it, under the others.
 	for _, name := range facetNames {
-		if !active[name] {
+		if !active[name] || !wanted[name] {
 			continue
 		}
 		fr := bleve.NewSearchRequestOptions(b.filtered(plan, b.build(withoutFilters(plan)), name), 0, 0, false)
 		fr.Score = bleve.ScoreNone // counts only
-		fr.AddFacet(name, bleve.NewFacetRequest(filterField(name), facetSize))
-		fsr, err := l.search(ctx, fr)
-		if err != nil {
+		ft := l.facetCol.newTally([]string{name})
+		if _, err := l.search(ft.context(ctx), fr); err != nil {
 			return nil, err
 		}
-		res.Facets[name] = facetCounts(fsr.Facets[name])
+		res.Facets[name] = ft.facets(name)
+		if ft.failed {
+			// the column cannot count it: Bleve counts it
+			fr.AddFacet(name, bleve.NewFacetRequest(filterField(name), facetSize))
+			fsr, err := l.search(ctx, fr)
+			if err != nil {
+				return nil, err
+			}
+			res.Facets[name] = facetCounts(fsr.Facets[name])
+		}
 	}
 	if plan.Listing {
 		for _, dm := range sr.Hits {
@@ -216,6 +248,46 @@ func byScoreThenID(sr *bleve.SearchResult, size int) bool {
 	return true
 }
 
+// twoPassPassages is the size of a library from which a ranked search
+// reads term locations in a second pass (see withLocations): below it,
+// the matches are few, their locations cheap, and a second search costs
+// more than it saves (the seeds: 10-20% slower in two passes).
+const twoPassPassages = 20000
+
+// largeIndex reports whether the index holds twoPassPassages or more.
+func (l *Local) largeIndex() bool {
+	n, err := l.idx.DocCount()
+	return err == nil && n >= twoPassPassages
+}
+
+// withLocations fills in the term locations of a ranked search's hits,
+// from a second search of the same query narrowed to their IDs: the same
+// query matches the same terms of a passage, and asking for locations in
+// the first search would make Bleve build them for every match.
+func (l *Local) withLocations(ctx context.Context, main bq.Query, dms search.DocumentMatchCollection) error {
+	if len(dms) == 0 {
+		return nil
+	}
+	ids := make([]string, len(dms))
+	byID := make(map[string]*search.DocumentMatch, len(dms))
+	for i, dm := range dms {
+		ids[i] = dm.ID
+		byID[dm.ID] = dm
+	}
+	req := bleve.NewSearchRequestOptions(bq.NewConjunctionQuery([]bq.Query{bq.NewDocIDQuery(ids), main}), len(ids), 0, false)
+	req.IncludeLocations = true
+	sr, err := l.search(ctx, req)
+	if err != nil {
+		return err
+	}
+	for _, got := range sr.Hits {
+		if dm := byID[got.ID]; dm != nil {
+			dm.Locations = got.Locations
+		}
+	}
+	return nil
+}
+
 // themed returns the IDs among the matches that are tagged with a theme
 // the plan names, in one search on the themes field (no stored fields).
 func (l *Local) themed(ctx context.Context, plan *query.Plan, dms search.DocumentMatchCollection) (map[string]bool, error) {
@@ -240,6 +312,19 @@ func (l *Local) themed(ctx context.Context, plan *query.Plan, dms search.Documen
 
 // facetNames are the facets a search counts.
 var facetNames = []string{"doc", "lang", "theme"}
+
+// wantedFacets says which facets a query asks for: those it names, or
+// all when it names none.
+func wantedFacets(names []string) map[string]bool {
+	on := map[string]bool{}
+	for _, name := range facetNames {
+		on[name] = names == nil
+	}
+	for _, name := range names {
+		on[name] = true
+	}
+	return on
+}
 
 // activeFilters says which filters of a plan are on.
 func activeFilters(p *query.Plan) map[string]bool {

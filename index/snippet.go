@@ -6,8 +6,24 @@ import (
 	"unicode/utf8"
 )
 
-// snippetLength is about how many bytes of text a snippet shows.
-const snippetLength = 260
+// SnippetLength is about how many bytes of text a hit's snippet shows.
+const SnippetLength = 260
+
+// snippetLength is SnippetLength, as this package's code names it.
+const snippetLength = SnippetLength
+
+// MakeSnippet returns the part of text, about size bytes long, with the
+// most marked words, and their places in it: the snippet of a hit, cut as
+// every backend cuts it. The cut falls between words and is shown with
+// "…". Marks outside text, or not on character boundaries, are dropped;
+// overlapping ones are merged.
+func MakeSnippet(text string, marks []Span, size int) Snippet {
+	spans := make([]span, len(marks))
+	for i, m := range marks {
+		spans[i] = span{m.Start, m.End}
+	}
+	return makeSnippet(text, spans, size)
+}
 
 // span is a matched word's byte range in a text.
 type span struct{ start, end int }

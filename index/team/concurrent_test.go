@@ -302,3 +302,36 @@ func TestEditConflict(t *testing.T) {
 		t.Errorf("title %q", d.Title)
 	}
 }
+
+// TestSearchAfterTheServerEndedItsConnections: the server ends every
+// connection the library holds (a restart, an administrator); the next
+// search works on a new connection instead of failing once per dead one.
+func TestSearchAfterTheServerEndedItsConnections(t *testing.T) {
+	l := freshLibrary(t)
+	ctx := context.Background()
+	for i := 0; i < 3; i++ { // leave a few connections in the pool
+		if _, err := l.Search(ctx, index.Query{Text: "digital"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	admin, err := Open(ctx, Config{URL: l.pool.Config().ConnString()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	var ended int
+	if err := admin.pool.QueryRow(ctx, `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+		WHERE datname = current_database() AND pid <> pg_backend_pid()`).Scan(&ended); err != nil {
+		t.Fatal(err)
+	}
+	if ended == 0 {
+		t.Fatal("no connection of the library to end")
+	}
+	res, err := l.Search(ctx, index.Query{Text: "digital"})
+	if err != nil {
+		t.Fatalf("the search after the server ended %d connections: %v", ended, err)
+	}
+	if res.Total == 0 {
+		t.Error("the search after found nothing")
+	}
+}

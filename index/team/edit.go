@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -80,16 +79,10 @@ func lockUserDoc(ctx context.Context, tx pgx.Tx, id string, version *int64) erro
 // (Document, or Documents for one it had not read): two edits of one
 // document never silently lose one.
 func (l *Library) Edit(id string, e index.DocEdit) (*corpus.Document, error) {
-	if e.Title != nil && strings.TrimSpace(*e.Title) == "" {
-		return nil, fmt.Errorf("edit document %q: the title cannot be empty", id)
+	if err := e.Check(id); err != nil {
+		return nil, err
 	}
-	if e.Lang != nil && !validLang(*e.Lang) {
-		return nil, fmt.Errorf("edit document %q: language %q is not a two-letter ISO 639-1 code", id, *e.Lang)
-	}
-	if e.Date != nil && *e.Date != "" && !validDate(strings.TrimSpace(*e.Date)) {
-		return nil, fmt.Errorf("edit document %q: date %q is not YYYY, YYYY-MM or YYYY-MM-DD", id, *e.Date)
-	}
-	e = normalized(e)
+	e = e.Normalized()
 	db, err := l.db()
 	if err != nil {
 		return nil, err
@@ -116,8 +109,8 @@ func (l *Library) Edit(id string, e index.DocEdit) (*corpus.Document, error) {
 		if err != nil {
 			return err
 		}
-		applyEdits(&d.Meta, e)
-		mergeEdits(&edits, e)
+		e.ApplyTo(&d.Meta)
+		edits.Add(e)
 		if e.Lang != nil {
 			for i := range d.Passages {
 				d.Passages[i].Lang = d.Lang
@@ -184,63 +177,4 @@ func (l *Library) editError(what, id string, err error) error {
 		return err
 	}
 	return l.fail(what+" "+id, err)
-}
-
-// normalized trims an edit's values and puts the language in lower case.
-func normalized(e index.DocEdit) index.DocEdit {
-	for _, f := range []**string{&e.Title, &e.Issuer, &e.Date, &e.Reference, &e.Lang} {
-		if *f != nil {
-			v := strings.TrimSpace(**f)
-			if f == &e.Lang {
-				v = strings.ToLower(v)
-			}
-			*f = &v
-		}
-	}
-	return e
-}
-
-// mergeEdits adds the fields of e to the saved edits all.
-func mergeEdits(all *index.DocEdit, e index.DocEdit) {
-	for _, f := range []struct {
-		dst **string
-		v   *string
-	}{{&all.Title, e.Title}, {&all.Issuer, e.Issuer}, {&all.Date, e.Date}, {&all.Reference, e.Reference}, {&all.Lang, e.Lang}} {
-		if f.v != nil {
-			*f.dst = f.v
-		}
-	}
-}
-
-// validLang accepts two lower-case letters.
-func validLang(s string) bool {
-	s = strings.TrimSpace(s)
-	return len(s) == 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z'
-}
-
-// validDate accepts YYYY, YYYY-MM and YYYY-MM-DD.
-func validDate(s string) bool {
-	for i, c := range s {
-		switch {
-		case i == 4 || i == 7:
-			if c != '-' {
-				return false
-			}
-		case c < '0' || c > '9':
-			return false
-		}
-	}
-	return len(s) == 4 || len(s) == 7 || len(s) == 10
-}
-
-// applyEdits sets the fields an analyst edited on a document's metadata.
-func applyEdits(m *corpus.Meta, e index.DocEdit) {
-	for _, f := range []struct {
-		dst *string
-		v   *string
-	}{{&m.Title, e.Title}, {&m.Issuer, e.Issuer}, {&m.Date, e.Date}, {&m.Reference, e.Reference}, {&m.Lang, e.Lang}} {
-		if f.v != nil {
-			*f.dst = *f.v
-		}
-	}
 }

@@ -178,12 +178,12 @@ func timeHighlights(t testing.TB, l *Library) (goTime, headlineTime time.Duratio
 			start := time.Now()
 			m := newMarker(bs)
 			for _, h := range hits {
-				snippet(h.Text, m.spans(regconfig(h.Lang), h.Text), snippetLength)
+				index.MakeSnippet(h.Text, m.spans(regconfig(h.Lang), h.Text), index.SnippetLength)
 			}
 			goTotal += time.Since(start)
 			start = time.Now()
 			for i, spans := range headlines(t, l, hits, bs) {
-				snippet(hits[i].Text, spans, snippetLength)
+				index.MakeSnippet(hits[i].Text, spans, index.SnippetLength)
 			}
 			pgTotal += time.Since(start)
 			n++

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"attache/index"
 	"attache/index/corpus"
@@ -27,6 +28,23 @@ const facetSize = 100
 // one statement, so they agree with each other even while someone
 // imports. A query that cannot be understood fails with a *query.Error.
 func (l *Library) Search(ctx context.Context, q index.Query) (*index.Results, error) {
+	res, err := l.search(ctx, q)
+	var lost *lostConnection
+	if errors.As(err, &lost) && ctx.Err() == nil {
+		// A search only reads: once more, on a connection of its own,
+		// when the server ended the one it was given (a restart, an
+		// administrator, a dropped network), so that the analyst's next
+		// search after a blip just works.
+		res, err = l.search(ctx, q)
+	}
+	if errors.As(err, &lost) {
+		err = lost.err
+	}
+	return res, err
+}
+
+// search is one try of Search.
+func (l *Library) search(ctx context.Context, q index.Query) (*index.Results, error) {
 	pq, err := query.Parse(listingText(q))
 	if err != nil {
 		return nil, err
@@ -87,7 +105,7 @@ func (l *Library) Search(ctx context.Context, q index.Query) (*index.Results, er
 	for _, r := range rows {
 		h := index.Hit{Passage: r.passage(), Score: r.Score, Citation: index.Cite(r.Meta, r.passage())}
 		h.Weak = !plan.Listing && query.Tier(r.Tier) == query.TierWeak
-		h.Snippet = snippet(h.Text, marks.spans(r.Cfg, h.Text), snippetLength)
+		h.Snippet = index.MakeSnippet(h.Text, marks.spans(r.Cfg, h.Text), index.SnippetLength)
 		res.Hits = append(res.Hits, h)
 	}
 	return res, nil
@@ -262,7 +280,35 @@ func (l *Library) searchError(ctx context.Context, err error) error {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
+	if connectionLost(err) {
+		return &lostConnection{err: l.fail("search", err)}
+	}
 	return l.fail("search", err)
+}
+
+// lostConnection is the error of a search whose connection the server
+// ended; err is what to tell the user if trying again fails too.
+type lostConnection struct{ err error }
+
+func (e *lostConnection) Error() string { return e.err.Error() }
+
+// connectionLost reports whether err says the connection to the server
+// was ended under the statement, rather than the statement failing.
+func connectionLost(err error) bool {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return strings.HasPrefix(pgErr.Code, "57P") // admin_shutdown, crash_shutdown, cannot_connect_now
+	}
+	if pgconn.SafeToRetry(err) {
+		return true
+	}
+	msg := err.Error()
+	for _, s := range []string{"terminating connection", "conn closed", "unexpected EOF", "broken pipe", "connection reset"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // listingText is the text to parse for q: its own, or, when blank, its

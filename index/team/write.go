@@ -114,7 +114,7 @@ func insertPassages(ctx context.Context, tx pgx.Tx, d *corpus.Document) error {
 			nt, _ := json.Marshal(nonNil(p.Notes))
 			th, _ := json.Marshal(nonNil(p.Themes))
 			sections[i], notes[i], themes[i] = string(s), string(nt), string(th)
-			contexts[i] = passageContext(d, from+i)
+			contexts[i] = index.PassageContext(d, &d.Passages[from+i])
 		}
 		if _, err := tx.Exec(ctx, `
 			INSERT INTO passages (id, doc_id, seq, lang, cfg, kind, locator, page, section, notes, themes, text, context)

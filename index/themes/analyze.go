@@ -44,6 +44,14 @@ func analyzerFor(lang string) analysis.Analyzer {
 // stems returns the stemmed tokens of text in a language, stop words left
 // out, in reading order.
 func stems(text, lang string) []string {
+	if s, ok := tableStems(text, lang); ok {
+		return s
+	}
+	return liveStems(text, lang)
+}
+
+// liveStems is stems through Bleve's analyzer, without the table.
+func liveStems(text, lang string) []string {
 	ts := analyzerFor(lang).Analyze([]byte(text))
 	out := make([]string, 0, len(ts))
 	for _, t := range ts {

@@ -1,0 +1,269 @@
+package index
+
+import (
+	"context"
+	"encoding/binary"
+	"sort"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/collector"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// facetColumn keeps, for each passage of the index's current snapshot
+// (by Bleve's internal document number), the values its facets count:
+// its document, its language and its themes. Bleve's own facets read and
+// decompress these doc values for every match of every search, most of
+// a search's time in a large library; the column reads a passage's once,
+// the first time a search matches it, until the index changes.
+type facetColumn struct {
+	mu     sync.Mutex
+	reader index.IndexReader // the snapshot the rows are of
+	rows   []facetRow
+	values [3][]string // per facet, the values seen, by number
+	ids    [3]map[string]int
+	gen    int // counts the resets, so that a tally sees one
+}
+
+// facetRow is one passage's facet values: the numbers of its document and
+// language plus one (0 for none), and its themes as a set of bits.
+type facetRow struct {
+	filled    uint8 // a bit per slot read
+	doc, lang int32
+	themes    uint64
+}
+
+// facetSlots are the facets of a row, in facetNames's order.
+const (
+	slotDoc = iota
+	slotLang
+	slotTheme
+)
+
+// maxThemes is the most distinct themes a row's bit set holds; beyond it
+// (a taxonomy grown past it) searches count themes through Bleve.
+const maxThemes = 64
+
+// facetTally counts the facets of one search's matches.
+type facetTally struct {
+	col    *facetColumn
+	want   [3]bool
+	mask   uint8 // want as bits
+	counts [3][]int
+	dvr    index.DocValueReader
+	gen    int // the column's generation the counts are of, from 1
+	// failed is set when the column could not serve this search (an
+	// unexpected internal ID, a value it cannot hold): the caller then
+	// counts through Bleve instead.
+	failed bool
+}
+
+// newTally starts counting the named facets ("doc", "lang", "theme").
+func (c *facetColumn) newTally(names []string) *facetTally {
+	t := &facetTally{col: c}
+	for _, n := range names {
+		t.want[slotOf(n)] = true
+		t.mask |= 1 << slotOf(n)
+	}
+	return t
+}
+
+// slotOf is a facet name's slot.
+func slotOf(name string) int {
+	switch name {
+	case "doc":
+		return slotDoc
+	case "lang":
+		return slotLang
+	}
+	return slotTheme
+}
+
+// context returns ctx with the tally hooked into Bleve's collector, so
+// that it sees every match of a search run with it.
+func (t *facetTally) context(ctx context.Context) context.Context {
+	maker := search.MakeDocumentMatchHandler(func(sctx *search.SearchContext) (search.DocumentMatchHandler, bool, error) {
+		next, loadID, err := collector.MakeTopNDocumentMatchHandler(sctx)
+		if err != nil {
+			return nil, false, err
+		}
+		return func(d *search.DocumentMatch) error {
+			if d != nil && !t.failed {
+				t.add(sctx.IndexReader, d.IndexInternalID)
+			}
+			return next(d)
+		}, loadID, nil
+	})
+	return context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, maker)
+}
+
+// add counts one match.
+func (t *facetTally) add(reader index.IndexReader, id index.IndexInternalID) {
+	if len(id) != 8 {
+		t.failed = true
+		return
+	}
+	num := binary.BigEndian.Uint64(id)
+	c := t.col
+	c.mu.Lock()
+	t.addLocked(reader, id, num)
+	c.mu.Unlock()
+}
+
+// addLocked counts one match, the column's lock held.
+func (t *facetTally) addLocked(reader index.IndexReader, id index.IndexInternalID, num uint64) {
+	c := t.col
+	if c.reader != reader {
+		// the index changed: its document numbers are another's
+		c.reader, c.rows = reader, nil
+		if n, err := reader.DocCount(); err == nil && n < 1<<32 {
+			// room for every passage at once: growing it match by
+			// match would copy it again and again
+			c.rows = make([]facetRow, n)
+		}
+		c.values, c.ids = [3][]string{}, [3]map[string]int{}
+		c.gen++
+	}
+	if t.gen == 0 {
+		t.gen = c.gen
+	} else if t.gen != c.gen {
+		t.failed = true // another search reset the column under this one
+		return
+	}
+	if num >= uint64(len(c.rows)) {
+		if num > 1<<32 {
+			t.failed = true
+			return
+		}
+		c.rows = append(c.rows, make([]facetRow, int(num)+1-len(c.rows)+len(c.rows)/8)...)
+	}
+	row := &c.rows[num]
+	if row.filled&t.mask != t.mask {
+		if !t.fill(reader, id, row) {
+			t.failed = true
+			return
+		}
+	}
+	if t.want[slotDoc] && row.doc > 0 {
+		t.count(slotDoc, int(row.doc-1))
+	}
+	if t.want[slotLang] && row.lang > 0 {
+		t.count(slotLang, int(row.lang-1))
+	}
+	if t.want[slotTheme] {
+		for bits, k := row.themes, 0; bits != 0; bits, k = bits>>1, k+1 {
+			if bits&1 != 0 {
+				t.count(slotTheme, k)
+			}
+		}
+	}
+}
+
+// count adds one to a value's count.
+func (t *facetTally) count(slot, n int) {
+	if n >= len(t.counts[slot]) {
+		t.counts[slot] = append(t.counts[slot], make([]int, n+1-len(t.counts[slot]))...)
+	}
+	t.counts[slot][n]++
+}
+
+// fill reads a passage's facet values from the index (the column's lock
+// held), or reports false when the row cannot hold them.
+func (t *facetTally) fill(reader index.IndexReader, id index.IndexInternalID, row *facetRow) bool {
+	if t.dvr == nil {
+		var fields []string
+		for slot, field := range []string{fieldDoc, fieldLang, fieldThemes} {
+			if t.want[slot] {
+				fields = append(fields, field)
+			}
+		}
+		dvr, err := reader.DocValueReader(fields)
+		if err != nil {
+			return false
+		}
+		t.dvr = dvr
+	}
+	ok := true
+	missing := t.mask &^ row.filled // the slots to read; the others are read
+	err := t.dvr.VisitDocValues(id, func(field string, term []byte) {
+		if missing&(1<<slotOfField(field)) == 0 {
+			return
+		}
+		switch field {
+		case fieldDoc:
+			ok = ok && row.doc == 0
+			row.doc = int32(t.col.intern(slotDoc, string(term)) + 1)
+		case fieldLang:
+			ok = ok && row.lang == 0
+			row.lang = int32(t.col.intern(slotLang, string(term)) + 1)
+		case fieldThemes:
+			n := t.col.intern(slotTheme, string(term))
+			if n >= maxThemes {
+				ok = false
+				return
+			}
+			row.themes |= 1 << n
+		}
+	})
+	if err != nil || !ok {
+		*row = facetRow{}
+		return false
+	}
+	row.filled |= missing
+	return true
+}
+
+// slotOfField is the slot of a facet's index field.
+func slotOfField(field string) int {
+	switch field {
+	case fieldDoc:
+		return slotDoc
+	case fieldLang:
+		return slotLang
+	}
+	return slotTheme
+}
+
+// intern returns a value's number in a slot, giving it one if new.
+func (c *facetColumn) intern(slot int, v string) int {
+	if c.ids[slot] == nil {
+		c.ids[slot] = map[string]int{}
+	}
+	n, ok := c.ids[slot][v]
+	if !ok {
+		n = len(c.values[slot])
+		c.values[slot] = append(c.values[slot], v)
+		c.ids[slot][v] = n
+	}
+	return n
+}
+
+// facets returns the counts of a facet, largest first, then by value, at
+// most facetSize of them: what facetCounts makes of Bleve's. It sets
+// failed when the column changed since the counts were taken.
+func (t *facetTally) facets(name string) []FacetCount {
+	slot := slotOf(name)
+	t.col.mu.Lock()
+	values := t.col.values[slot]
+	if t.gen != 0 && t.gen != t.col.gen {
+		t.failed = true
+	}
+	t.col.mu.Unlock()
+	out := []FacetCount{}
+	for n, k := range t.counts[slot] {
+		if k > 0 && n < len(values) {
+			out = append(out, FacetCount{Value: values[n], Count: k})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Value < out[j].Value
+	})
+	if len(out) > facetSize {
+		out = out[:facetSize]
+	}
+	return out
+}
