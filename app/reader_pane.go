@@ -359,8 +359,11 @@ func citation(m corpus.Meta, ps corpus.Passage) string {
 	x := bridge.Snapshot(&ps, m)
 	b := &briefing.Brief{Sections: []briefing.Section{{ID: "s1", Heading: "-", Excerpts: []briefing.Excerpt{x}}}}
 	c := briefing.Cite(b)
-	if len(c.Notes) == 0 {
-		return ""
+	// the citation's own note, not a source note numbered before it
+	for _, n := range c.Notes {
+		if !n.FromSource && !n.Original {
+			return n.Text()
+		}
 	}
-	return c.Notes[0].Text()
+	return ""
 }
