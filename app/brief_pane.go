@@ -24,7 +24,7 @@ type briefPane struct {
 	marking                                       *widget.SelectEntry
 	purpose                                       *widget.SelectEntry
 	labels                                        *widget.Select
-	keys                                          *widget.Entry
+	keys                                          *wrapEntry
 	headerMsg                                     *widget.Label
 	heading, marking2                             *widget.Label
 	accordion                                     *widget.Accordion
@@ -67,9 +67,8 @@ func newBriefPane(u *ui) *briefPane {
 	p.headerMsg.Importance = widget.DangerImportance
 	p.headerMsg.Hide()
 
-	p.keys = widget.NewMultiLineEntry()
+	p.keys = newWrapEntry()
 	p.keys.SetPlaceHolder(lang.L("One key message per line"))
-	p.keys.Wrapping = fyne.TextWrapWord
 	p.keys.SetMinRowsVisible(4)
 	p.keys.OnChanged = func(s string) {
 		if p.loading {
@@ -172,7 +171,7 @@ func (p *briefPane) load(b *briefing.Brief) {
 	} else {
 		p.labels.SetSelectedIndex(0)
 	}
-	setText(p.keys, strings.Join(b.KeyMessages, "\n"))
+	setText(&p.keys.Entry, strings.Join(b.KeyMessages, "\n"))
 	p.budget.load(b)
 	p.headerMsg.Hide()
 	p.showHeading(b)

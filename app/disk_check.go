@@ -55,7 +55,7 @@ func (u *ui) askOverwrite(then func()) {
 	overwrite := newEnterButton(lang.L("Overwrite"), func() {
 		d.Hide()
 		if err := u.saveTo(path); err != nil {
-			u.showError(err)
+			u.saveFailed(path, err, then)
 			return
 		}
 		if then != nil {

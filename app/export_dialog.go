@@ -35,6 +35,7 @@ type exportRequest struct {
 
 // exportResult is what an export gave.
 type exportResult struct {
+	req      exportRequest
 	path     string
 	warnings []string
 	err      error
@@ -171,6 +172,7 @@ func (u *ui) export(req exportRequest, done func(exportResult)) {
 	u.background(func() {
 		var res exportResult
 		res.path = req.path
+		res.req = req
 		if lib != nil {
 			findings, err := bridge.Check(lib, b)
 			if err != nil {
@@ -192,14 +194,14 @@ func (u *ui) export(req exportRequest, done func(exportResult)) {
 // showExportResult says how the export went, with an Open action.
 func (u *ui) showExportResult(res exportResult) {
 	if res.err != nil {
-		u.showError(res.err)
+		u.exportFailed(res)
 		return
 	}
 	u.setStatus(lang.L("Exported {{.Path}}", map[string]any{"Path": res.path}), false)
 	msg := wrappingLabel(lang.L("Written to {{.Path}}", map[string]any{"Path": res.path}), fyne.TextStyle{})
 	var content fyne.CanvasObject = msg
 	if len(res.warnings) > 0 {
-		w := wrappingLabel(fmt.Sprintf(lang.L("%d warnings:\n• %s"), len(res.warnings), strings.Join(res.warnings, "\n• ")), fyne.TextStyle{})
+		w := wrappingLabel(fmt.Sprintf(lang.L("%d warnings:\n• %s"), len(res.warnings), strings.Join(localWarnings(res.warnings), "\n• ")), fyne.TextStyle{})
 		w.Importance = widget.WarningImportance
 		// In a border layout the scroll takes all the dialog's height
 		// below the message; in a VBox it would shrink to one line.

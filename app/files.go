@@ -249,6 +249,7 @@ func (u *ui) openPathThen(path string, then func()) {
 			} else {
 				u.setBrief(b, path)
 				u.files().known = sum
+				u.warnLinks(b)
 				u.app.Preferences().SetString(prefLastDir, filepath.Dir(path))
 			}
 			if then != nil {
@@ -274,7 +275,7 @@ func (u *ui) save(then func()) {
 		return
 	}
 	if err := u.saveTo(u.path); err != nil {
-		u.showError(err)
+		u.saveFailed(u.path, err, then)
 		return
 	}
 	if then != nil {
@@ -334,7 +335,7 @@ func (u *ui) saveAs(then func()) {
 func (u *ui) savedAs(path string, then func()) {
 	saveThere := func(path string) {
 		if err := u.saveTo(path); err != nil {
-			u.showError(err)
+			u.saveFailed(path, err, then)
 			return
 		}
 		if then != nil {

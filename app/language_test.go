@@ -367,3 +367,27 @@ func TestQueryErrorsInItalian(t *testing.T) {
 		t.Errorf("an unclosed quote under Italian says %q", msg)
 	}
 }
+
+// TestItalianNamesTheLanguageInLowerCase checks the translation field's
+// hint under an English quotation in an Italian brief: Italian writes a
+// language's name in lower case inside a sentence ("in italiano").
+func TestItalianNamesTheLanguageInLowerCase(t *testing.T) {
+	inItalian(t)
+	u := newTestUI(t)
+	b, err := newBriefFrom("briefing-note", "Cavi sottomarini")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.setBrief(b, "")
+	search(t, u, "undersea cable lang:en")
+	u.search.list.Select(0)
+	u.addSelected()
+	xs := u.ed.Brief().Excerpts()
+	if len(xs) != 1 {
+		t.Fatalf("%d excerpts", len(xs))
+	}
+	u.brief.outline.selectNode(exNode + xs[0].ID)
+	if got, want := u.brief.outline.exTranslation.PlaceHolder, "La tua traduzione in italiano (stampata come traduzione non ufficiale)"; got != want {
+		t.Errorf("hint %q, want %q", got, want)
+	}
+}

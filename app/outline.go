@@ -31,7 +31,7 @@ type outline struct {
 
 	// The editor of a section.
 	secHeading *widget.Entry
-	secText    *widget.Entry
+	secText    *wrapEntry
 	secTheme   *widget.Select
 	secBox     fyne.CanvasObject
 	// The editor of an excerpt.
@@ -39,8 +39,8 @@ type outline struct {
 	exSource *widget.Label
 	exThemes *widget.RichText
 	// exTranslation is the analyst's own translation (translation_editor.go).
-	exTranslation *widget.Entry
-	exComment     *widget.Entry
+	exTranslation *wrapEntry
+	exComment     *wrapEntry
 	exBox         fyne.CanvasObject
 	empty         *widget.Label
 	detail        *fyne.Container

@@ -26,8 +26,7 @@ func (o *outline) buildDetail() {
 		id := strings.TrimPrefix(o.sel, secNode)
 		o.u.editing(func(ed *briefing.Editor) error { return ed.RenameSection(id, s) })
 	}
-	o.secText = widget.NewMultiLineEntry()
-	o.secText.Wrapping = fyne.TextWrapWord
+	o.secText = newWrapEntry()
 	o.secText.SetPlaceHolder(lang.L("Your text for this section; a blank line starts a new paragraph."))
 	o.secText.OnChanged = func(s string) {
 		if o.loading {
@@ -55,8 +54,7 @@ func (o *outline) buildDetail() {
 	o.exQuote = wrappingLabel("", fyne.TextStyle{})
 	o.exSource = wrappingLabel("", fyne.TextStyle{Italic: true})
 	o.exThemes = wrappingRichText()
-	o.exComment = widget.NewMultiLineEntry()
-	o.exComment.Wrapping = fyne.TextWrapWord
+	o.exComment = newWrapEntry()
 	o.exComment.SetMinRowsVisible(3)
 	o.exComment.SetPlaceHolder(lang.L("Your comment after the quotation"))
 	o.exComment.OnChanged = func(s string) {
@@ -96,7 +94,7 @@ func (o *outline) showDetail() {
 			break
 		}
 		setText(o.secHeading, s.Heading)
-		setText(o.secText, strings.Join(s.Text, "\n\n"))
+		setText(&o.secText.Entry, strings.Join(s.Text, "\n\n"))
 		// Set directly: a theme the taxonomy no longer knows shows its ID.
 		o.secTheme.Selected = themeLabel(s.Theme)
 		o.secTheme.Refresh()
@@ -118,7 +116,7 @@ func (o *outline) showDetail() {
 		}
 		o.exThemes.Refresh()
 		o.loadTranslation(b, x)
-		setText(o.exComment, x.Comment)
+		setText(&o.exComment.Entry, x.Comment)
 		o.detail.Objects = []fyne.CanvasObject{o.exBox}
 		o.detail.Refresh()
 		return

@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -35,6 +36,7 @@ func newReaderKeep(p *readerPane) *readerKeep {
 	k.entry.Hide()
 	// icon only, so that the reader keeps its width; Keep shows its name
 	k.toggle = widget.NewButtonWithIcon("", theme.ContentCutIcon(), k.switchMode)
+	k.toggle.Disable() // until a passage is shown
 	k.keep = widget.NewButtonWithIcon(lang.L("Keep"), theme.ConfirmIcon(), func() {
 		if err := k.keepSelection(); err != nil {
 			p.u.showError(err)
@@ -57,8 +59,14 @@ func (k *readerKeep) switchMode() {
 		return
 	}
 	k.entry.setText(ps.Text)
+	// as many rows as the passage takes in the reader, so that all of it
+	// shows for selecting, not three lines in a box of its own
+	k.entry.SetMinRowsVisible(passageRows(k.p.text))
 	k.entry.Show()
 	k.p.text.Hide()
+	// Keep takes Copy citation's place, so that the reader keeps its
+	// width and the search pane beside it its layout
+	k.p.copyCite.Hide()
 	k.keep.Show()
 	k.toggle.SetIcon(theme.CancelIcon())
 	k.p.scroll.Refresh() // lay the selectable text out
@@ -72,6 +80,7 @@ func (k *readerKeep) reset() {
 	k.on = false
 	k.entry.Hide()
 	k.p.text.Show()
+	k.p.copyCite.Show()
 	k.keep.Hide()
 	k.toggle.SetIcon(theme.ContentCutIcon())
 }
@@ -105,6 +114,8 @@ func (k *readerKeep) keepSelection() error {
 	}
 	u.brief.outline.selectNode(exNode + id)
 	k.reset()
+	// the outline shows the start of a quotation only: say what was done
+	u.setStatus(lang.L("Quotation trimmed to the {{.N}} words selected", map[string]any{"N": len(strings.Fields(string([]rune(ps.Text)[start:end])))}), false)
 	return nil
 }
 
@@ -123,6 +134,16 @@ func (k *readerKeep) excerptOf(id string) string {
 		}
 	}
 	return ""
+}
+
+// passageRows is how many lines the passage's text takes as the reader
+// shows it, plus one for the entry's own padding; three at least.
+func passageRows(text *widget.RichText) int {
+	rows := int(math.Ceil(float64(text.MinSize().Height/lineHeight()))) + 1
+	if rows < 3 {
+		rows = 3
+	}
+	return rows
 }
 
 // keepEntry is a multi-line entry whose text can be selected and copied

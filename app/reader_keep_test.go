@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -79,9 +80,61 @@ func TestKeepTheSelectedWords(t *testing.T) {
 	if k.on || u.brief.outline.sel != exNode+x.ID {
 		t.Error("after Keep the reader should leave the selection mode and the outline show the excerpt")
 	}
+	// the outline shows a quotation's start only: the status line says
+	// what Keep did
+	if want := fmt.Sprintf("Quotation trimmed to the %d words selected", len(strings.Fields(kept))); u.status.Text != want {
+		t.Errorf("status %q, want %q", u.status.Text, want)
+	}
 	// Undo brings the whole passage back
 	u.undo()
 	if x := u.ed.Brief().Excerpts()[0]; x.Text != x.Full {
 		t.Errorf("undo: %q", x.Text)
+	}
+}
+
+// TestKeepModeShowsTheWholePassage checks that the selectable text shows
+// the whole passage (the Council's 330-word paragraph 7), not three lines,
+// and that the reader is no wider in the selection mode, so that the
+// search pane beside it keeps its layout.
+func TestKeepModeShowsTheWholePassage(t *testing.T) {
+	u := newTestUI(t)
+	doc, err := testLib.Document("council-2023")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var id string
+	for _, p := range doc.Passages {
+		if p.Locator == "para. 7" {
+			id = p.ID
+		}
+	}
+	u.reader.showPassage("council-2023", id)
+	textHeight := u.reader.text.Size().Height
+	width := u.reader.content.MinSize().Width
+	k := u.reader.keep
+	k.switchMode()
+	if h := k.entry.MinSize().Height; h < textHeight {
+		t.Errorf("the selectable text is %.0f high, the passage %.0f: part of it is hidden", h, textHeight)
+	}
+	if w := u.reader.content.MinSize().Width; w > width {
+		t.Errorf("the reader needs %.0f wide in the selection mode, %.0f before", w, width)
+	}
+	k.switchMode()
+	if !u.reader.copyCite.Visible() {
+		t.Error("Copy citation did not come back after the selection mode")
+	}
+}
+
+// TestScissorsWaitForAPassage checks that the scissors, like the reader's
+// other commands, are off until a passage is shown: they did nothing.
+func TestScissorsWaitForAPassage(t *testing.T) {
+	u := newTestUI(t)
+	if !u.reader.keep.toggle.Disabled() {
+		t.Error("the scissors are on with no passage shown")
+	}
+	search(t, u, "cables")
+	u.search.list.Select(0)
+	if u.reader.keep.toggle.Disabled() {
+		t.Error("the scissors are off with a passage shown")
 	}
 }

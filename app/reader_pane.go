@@ -152,7 +152,11 @@ func (p *readerPane) libraryReady() {
 
 // enable turns the passage commands on or off.
 func (p *readerPane) enable(on bool) {
-	for _, b := range []*widget.Button{p.prev, p.next, p.add, p.copyCite} {
+	buttons := []*widget.Button{p.prev, p.next, p.add, p.copyCite}
+	if p.keep != nil {
+		buttons = append(buttons, p.keep.toggle)
+	}
+	for _, b := range buttons {
 		if on {
 			b.Enable()
 		} else {
@@ -355,8 +359,11 @@ func citation(m corpus.Meta, ps corpus.Passage) string {
 	x := bridge.Snapshot(&ps, m)
 	b := &briefing.Brief{Sections: []briefing.Section{{ID: "s1", Heading: "-", Excerpts: []briefing.Excerpt{x}}}}
 	c := briefing.Cite(b)
-	if len(c.Notes) == 0 {
-		return ""
+	// the citation's own note, not a source note numbered before it
+	for _, n := range c.Notes {
+		if !n.FromSource && !n.Original {
+			return n.Text()
+		}
 	}
-	return c.Notes[0].Text()
+	return ""
 }

@@ -34,7 +34,7 @@ func (u *ui) showStart() {
 		}
 	}
 	how := wrappingLabel(lang.L("Search the library on the left, read passages in context in the middle, and add them to a brief on the right (Ctrl+Enter)."), fyne.TextStyle{})
-	how2 := wrappingLabel(lang.L("Write around the quotations and export a cited brief as PDF or Markdown (Ctrl+E)."), fyne.TextStyle{})
+	how2 := wrappingLabel(lang.L("Write around the quotations and export a cited brief as PDF, Word, OpenDocument or Markdown (Ctrl+E)."), fyne.TextStyle{})
 	newBtn := newEnterButton(lang.L("New brief from a template…"), then(u.askNew))
 	newBtn.Icon = theme.DocumentCreateIcon()
 	newBtn.Importance = widget.HighImportance

@@ -141,11 +141,20 @@ func newEnterButton(label string, tapped func()) *enterButton {
 	return b
 }
 
-// TypedKey presses the button on Enter or Return.
+// TypedKey presses the button on Enter or Return; Escape closes the
+// dialog it is in.
 func (b *enterButton) TypedKey(e *fyne.KeyEvent) {
 	if e.Name == fyne.KeyReturn || e.Name == fyne.KeyEnter {
 		b.Tapped(nil)
 		return
+	}
+	// A focused button would swallow Escape: the window's own handler
+	// closes the dialog the button is in, as it does with no focus.
+	if e.Name == fyne.KeyEscape {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil && c.OnTypedKey() != nil {
+			c.OnTypedKey()(e)
+			return
+		}
 	}
 	b.Button.TypedKey(e)
 }

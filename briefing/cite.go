@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Citations follow OSCOLA (4th edition), its rules for EU and international
@@ -77,7 +78,18 @@ func Cite(b *Brief) *Citations {
 	var docs []Source
 	for _, x := range b.Excerpts() {
 		key := docKey(x.Source)
-		n := len(c.Notes) + 1
+		// Notes are numbered in reading order: the source's notes whose
+		// marks stand inside the quotation come before the citation's
+		// mark at its end (they read 4, 5, 3 when the citation went
+		// first); when any stands at the end too, the citation leads.
+		kept := x.KeptNotes()
+		inside := len(kept) > 0 && !(x.Translation != "" && b.TranslationLayout() == TranslationInText) && placesInside(x.notePlaces(), utf8.RuneCountInString(x.Text))
+		base := len(c.Notes)
+		n := base + 1
+		firstSource := base + 2
+		if inside {
+			n, firstSource = base+len(kept)+1, base+1
+		}
 		var runs []Run
 		if f, ok := first[key]; ok {
 			runs = shortCitation(x.Source, f, l)
@@ -90,10 +102,15 @@ func Cite(b *Brief) *Citations {
 		if f, ok := first[key]; ok && f == n && x.Source.URL != "" {
 			runs = append(runs, urlRuns(x.Source.URL)...)
 		}
-		c.Notes = append(c.Notes, Footnote{Number: n, ExcerptID: x.ID, Runs: runs})
+		citation := Footnote{Number: n, ExcerptID: x.ID, Runs: runs}
+		if !inside {
+			c.Notes = append(c.Notes, citation)
+		}
+		// the marks keep their order: the citation's first, then one per
+		// source note (see splitAtMarks)
 		c.Marks[x.ID] = append(c.Marks[x.ID], n)
-		for _, sn := range x.KeptNotes() {
-			n := len(c.Notes) + 1
+		for j, sn := range kept {
+			n := firstSource + j
 			runs := []Run{{Text: fmt.Sprintf(l.SourceNote, sn.Number)}}
 			runs = append(runs, linkify(sn.Text)...)
 			for _, u := range sn.URLs {
@@ -103,6 +120,9 @@ func Cite(b *Brief) *Citations {
 			}
 			c.Notes = append(c.Notes, Footnote{Number: n, ExcerptID: x.ID, FromSource: true, Runs: runs})
 			c.Marks[x.ID] = append(c.Marks[x.ID], n)
+		}
+		if inside {
+			c.Notes = append(c.Notes, citation)
 		}
 		if x.Translation != "" && b.TranslationLayout() == TranslationInText {
 			// the translation stands in the text; the original follows
@@ -248,4 +268,15 @@ func plain(runs []Run) string {
 		sb.WriteString(r.Text)
 	}
 	return sb.String()
+}
+
+// placesInside reports whether every place (a rune offset into a text of
+// n runes, -1 unknown) stands inside the text, before its end.
+func placesInside(places []int, n int) bool {
+	for _, p := range places {
+		if p <= 0 || p >= n {
+			return false
+		}
+	}
+	return len(places) > 0
 }

@@ -60,7 +60,7 @@ func Export(path string, b *Brief, format string, opt Options) ([]string, error)
 		_, err := w.Write(buf.Bytes())
 		return err
 	}); err != nil {
-		return warnings, fmt.Errorf("export %q: %v", path, err)
+		return warnings, fmt.Errorf("export %q: %w", path, err)
 	}
 	return warnings, nil
 }

@@ -139,7 +139,7 @@ func Save(path string, b *Brief) error {
 		_, err := w.Write(data)
 		return err
 	}); err != nil {
-		return fmt.Errorf("save brief %q: %v", path, err)
+		return fmt.Errorf("save brief %q: %w", path, err)
 	}
 	return nil
 }

@@ -113,7 +113,9 @@ func TestBriefCommands(t *testing.T) {
 	if code, _, errs := runCLI(t, lib, "export", f, "-o", md, "--no-check"); code != 0 || strings.Contains(errs, "changed in the library") {
 		t.Errorf("md export: %d %q", code, errs)
 	}
-	if data, _ := os.ReadFile(md); !strings.Contains(string(data), "[^1]: Commissione europea;") {
+	// the source's notes inside the quotation come first, in reading
+	// order; the citation, at its end, is note 6
+	if data, _ := os.ReadFile(md); !strings.Contains(string(data), "[^6]: Commissione europea;") || !strings.Contains(string(data), "[^5].[^6]") {
 		t.Errorf("markdown:\n%s", data)
 	}
 	// Word, from the extension, and --json: the report on stdout, the
