@@ -98,7 +98,7 @@ func Cite(b *Brief) *Citations {
 			docs = append(docs, x.Source)
 			runs = fullCitation(x.Source, b.Labels())
 		}
-		runs = withPinpoint(runs, pinpoint(x))
+		runs = withPinpoint(runs, FormatLocator(pinpoint(x), b.Labels()))
 		if f, ok := first[key]; ok && f == n && x.Source.URL != "" {
 			runs = append(runs, urlRuns(x.Source.URL)...)
 		}

@@ -85,13 +85,13 @@ func TestCitationsItalian(t *testing.T) {
 	b.Lang = "it"
 	b.AddExcerpt(b.Sections[4].ID, xCouncil2(), -1)
 	c := Cite(b)
-	if got := c.Notes[2].Text(); !strings.HasSuffix(got, "(26 giugno 2023) para. 2.") {
+	if got := c.Notes[2].Text(); !strings.HasSuffix(got, "(26 giugno 2023) par. 2.") {
 		t.Errorf("italian date: %s", got)
 	}
 	if got := c.Notes[1].Text(); !strings.HasPrefix(got, "Nota 1 della fonte: Cfr.") {
 		t.Errorf("italian source note: %s", got)
 	}
-	if got := c.Notes[len(c.Notes)-1].Text(); got != "Conclusioni sulla diplomazia digitale (nota 3) para. 2." {
+	if got := c.Notes[len(c.Notes)-1].Text(); got != "Conclusioni sulla diplomazia digitale (nota 3) par. 2." {
 		t.Errorf("italian short form: %s", got)
 	}
 }

@@ -241,7 +241,7 @@ func TestPDFItalianLetterEndnotes(t *testing.T) {
 	pages, raw := pageTexts(t, path, b)
 	all := strings.Join(pages, " ")
 	for _, want := range []string{"PER DECISIONE", "Per the Minister", "Data 20 giugno 2025", "Messaggi chiave", "Indice", "In inglese", "Note", "Fonti",
-		"Nota 1 della fonte: Cfr.", "(26 giugno 2023) para. 2."} {
+		"Nota 1 della fonte: Cfr.", "(26 giugno 2023) par. 2."} {
 		if !strings.Contains(all, want) {
 			t.Errorf("lacks %q", want)
 		}
