@@ -224,7 +224,7 @@ func (p *readerPane) showSeq(seq int) {
 	cur := d.Passages[seq]
 	p.want = cur.ID
 	p.title.SetText(docTitle(d.Meta))
-	where := cur.Locator
+	where := briefing.FormatLocator(cur.Locator, uiLang())
 	if cur.Page > 0 {
 		where += fmt.Sprintf(lang.L(", p. %d"), cur.Page)
 	}
@@ -242,7 +242,7 @@ func (p *readerPane) showSeq(seq int) {
 	}
 	p.before.Refresh()
 	p.text.Segments = []widget.RichTextSegment{
-		&widget.TextSegment{Style: widget.RichTextStyle{ColorName: colorMark, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameCaptionText}, Text: cur.Locator},
+		&widget.TextSegment{Style: widget.RichTextStyle{ColorName: colorMark, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameCaptionText}, Text: briefing.FormatLocator(cur.Locator, uiLang())},
 		&widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: cur.Text},
 	}
 	p.text.Refresh()
@@ -295,7 +295,7 @@ func (p *readerPane) scrollToCurrent() {
 // and its text, dimmed.
 func contextSegments(ps corpus.Passage) []widget.RichTextSegment {
 	return []widget.RichTextSegment{
-		&widget.TextSegment{Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}, Text: ps.Locator},
+		&widget.TextSegment{Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}, Text: briefing.FormatLocator(ps.Locator, uiLang())},
 		&widget.TextSegment{Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}, Text: ps.Text},
 	}
 }

@@ -1,0 +1,42 @@
+package app
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// In an Italian window the reader shows a passage's locator in Italian
+// ("par. 2"), as an Italian brief prints it; the passage keeps its own.
+func TestReaderShowsLocatorInTheInterfaceLanguage(t *testing.T) {
+	u := newTestUI(t)
+	t.Cleanup(func() {
+		os.Setenv("LANGUAGE", "en")
+		loadTranslations("")
+	})
+	u.setLanguage("it")
+	search(t, u, "diplomazia digitale")
+	at := -1
+	for i, h := range u.search.hits {
+		if strings.HasPrefix(h.Locator, "para. ") {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		t.Fatal("no hit for \"diplomazia digitale\" has a para. locator")
+	}
+	loc := u.search.hits[at].Locator
+	u.search.list.Select(at)
+	want := "par. " + strings.TrimPrefix(loc, "para. ")
+	want = strings.Replace(want, "(", ", lett. ", 1)
+	if !strings.Contains(u.reader.path.Text, want) || strings.Contains(u.reader.path.Text, "para.") {
+		t.Errorf("Italian reader's path %q, want %q for %q", u.reader.path.Text, want, loc)
+	}
+	if text := u.reader.text.String(); !strings.HasPrefix(text, want) {
+		t.Errorf("Italian reader's passage starts %.40q, want %q", text, want)
+	}
+	if ps, _, _ := u.reader.passage(); ps.Locator != loc {
+		t.Errorf("the passage's locator became %q", ps.Locator)
+	}
+}
