@@ -1,6 +1,8 @@
 package briefing
 
 import (
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -100,8 +102,9 @@ func italianLocatorBrief(t *testing.T) *Brief {
 	return b
 }
 
-// The PDF and the Markdown of an Italian brief, read back, print the
-// pinpoints in Italian and never corpus's English "para.".
+// The PDF, Markdown, Word and OpenDocument files of an Italian brief, read
+// back (pdftotext, pandoc), print the pinpoints in Italian and never
+// corpus's English "para.".
 func TestExportPinpointItalian(t *testing.T) {
 	b := italianLocatorBrief(t)
 	path, _ := exportPDF(t, b, Options{})
@@ -111,7 +114,22 @@ func TestExportPinpointItalian(t *testing.T) {
 		t.Fatal(err)
 	}
 	md := squash(sb.String())
-	for name, text := range map[string]string{"pdf": pdf, "markdown": md} {
+	texts := map[string]string{"pdf": pdf, "markdown": md}
+	if _, err := exec.LookPath("pandoc"); err == nil {
+		// Word and OpenDocument read back by pandoc, a reader of their own
+		for _, f := range []string{DOCX, ODT} {
+			path := filepath.Join(t.TempDir(), "brief."+f)
+			if _, err := Export(path, b, f, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			out, err := exec.Command("pandoc", "-f", f, "-t", "plain", "--wrap=none", path).Output()
+			if err != nil {
+				t.Fatalf("pandoc could not read the %s file: %v", f, err)
+			}
+			texts[f] = squash(string(out))
+		}
+	}
+	for name, text := range texts {
 		for _, want := range []string{"§ 1, par. 2.", "par. 4, lett. c).", "par. 3, secondo comma.", "punto 6."} {
 			if !strings.Contains(text, want) {
 				t.Errorf("%s lacks %q", name, want)
