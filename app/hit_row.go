@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"attache/briefing"
 	"attache/index"
 )
 
@@ -113,7 +114,7 @@ func (r *hitRow) show(id int) {
 		return
 	}
 	h := r.p.hits[id]
-	loc := h.Locator
+	loc := briefing.FormatLocator(h.Locator, uiLang())
 	if h.Page > 0 {
 		loc += fmt.Sprintf(lang.L(", p. %d"), h.Page)
 	}

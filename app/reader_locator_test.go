@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// In an Italian window the reader shows a passage's locator in Italian
+// In an Italian window the results and the reader show a passage's locator in Italian
 // ("par. 2"), as an Italian brief prints it; the passage keeps its own.
 func TestReaderShowsLocatorInTheInterfaceLanguage(t *testing.T) {
 	u := newTestUI(t)
@@ -27,6 +27,11 @@ func TestReaderShowsLocatorInTheInterfaceLanguage(t *testing.T) {
 		t.Fatal("no hit for \"diplomazia digitale\" has a para. locator")
 	}
 	loc := u.search.hits[at].Locator
+	row := newHitRow(u.search)
+	row.show(at)
+	if got := row.loc.String(); !strings.HasPrefix(got, "par. ") {
+		t.Errorf("Italian result row shows %q for %q", got, loc)
+	}
 	u.search.list.Select(at)
 	want := "par. " + strings.TrimPrefix(loc, "para. ")
 	want = strings.Replace(want, "(", ", lett. ", 1)
