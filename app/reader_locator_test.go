@@ -45,3 +45,30 @@ func TestReaderShowsLocatorInTheInterfaceLanguage(t *testing.T) {
 		t.Errorf("the passage's locator became %q", ps.Locator)
 	}
 }
+
+// The reader's citation reads as the brief's note would: in an Italian
+// brief, "par." and the Italian date; in an English one, as stored.
+func TestReaderCitationInTheBriefLanguage(t *testing.T) {
+	u := newTestUI(t)
+	search(t, u, "azioni prioritarie diplomazia digitale")
+	at := -1
+	for i, h := range u.search.hits {
+		if strings.HasPrefix(h.Locator, "para. ") && h.DocID == "council-2023" {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		t.Fatal("no Council hit with a para. locator")
+	}
+	u.search.list.Select(at)
+	if got := u.reader.citation.Text; !strings.Contains(got, "June 2023) para. ") {
+		t.Errorf("English brief's citation %q", got)
+	}
+	u.ed.Brief().Lang = "it"
+	u.search.list.Unselect(at)
+	u.search.list.Select(at)
+	if got := u.reader.citation.Text; !strings.Contains(got, "giugno 2023) par. ") || strings.Contains(got, "para.") {
+		t.Errorf("Italian brief's citation %q", got)
+	}
+}

@@ -264,7 +264,7 @@ func (p *readerPane) showSeq(seq int) {
 	}
 	p.notes.Segments = notes
 	p.notes.Refresh()
-	p.citation.SetText(citation(d.Meta, cur))
+	p.citation.SetText(citation(d.Meta, cur, p.briefLang()))
 	p.enable(true)
 	if seq == 0 {
 		p.prev.Disable()
@@ -353,11 +353,20 @@ func sectionLabel(s corpus.Section) string {
 	return strings.Repeat("    ", max(0, s.Level-1)) + t
 }
 
-// citation is the full reference to a passage, as the brief's first note
-// citing it would read.
-func citation(m corpus.Meta, ps corpus.Passage) string {
+// briefLang is the label language of the brief being written.
+func (p *readerPane) briefLang() string {
+	if p.u.ed == nil {
+		return ""
+	}
+	return p.u.ed.Brief().Lang
+}
+
+// citation is the full reference to a passage, as the first note citing it
+// in a brief of label language briefLang would read (its date and
+// pinpoint in that language).
+func citation(m corpus.Meta, ps corpus.Passage, briefLang string) string {
 	x := bridge.Snapshot(&ps, m)
-	b := &briefing.Brief{Sections: []briefing.Section{{ID: "s1", Heading: "-", Excerpts: []briefing.Excerpt{x}}}}
+	b := &briefing.Brief{Header: briefing.Header{Lang: briefLang}, Sections: []briefing.Section{{ID: "s1", Heading: "-", Excerpts: []briefing.Excerpt{x}}}}
 	c := briefing.Cite(b)
 	// the citation's own note, not a source note numbered before it
 	for _, n := range c.Notes {
