@@ -23,7 +23,7 @@ func (u *ui) warnLinks(b *briefing.Brief) {
 	d := dialog.NewCustomWithoutButtons(lang.L("Addresses printed as text"), wrappingLabel(msg, fyne.TextStyle{}), u.win)
 	ok := newEnterButton(lang.L("OK"), func() { d.Hide() })
 	d.SetButtons([]fyne.CanvasObject{ok})
-	d.Resize(fyne.NewSize(520, d.MinSize().Height))
+	fitDialog(d, 520, 400)
 	u.showDialog(d)
 	u.win.Canvas().Focus(ok)
 }
