@@ -98,6 +98,9 @@ func TestOpenBriefWithDeadLinksWarnsOnce(t *testing.T) {
 	if !strings.Contains(m, want) || len(u.dialogs) != 1 {
 		t.Fatalf("no one warning (%d dialogs):\n%s", len(u.dialogs), m)
 	}
+	if strings.Contains(u.status.Text, "print as text") {
+		t.Errorf("the warning is in the status bar, where the library's status writes over it: %q", u.status.Text)
+	}
 	test.Tap(findButton(t, u.win.Canvas(), "OK"))
 	if len(u.dialogs) != 0 {
 		t.Fatalf("OK left %d dialogs", len(u.dialogs))
