@@ -87,12 +87,12 @@ smoke: build
 # back with pdftotext; pages as PNG in $(SHOTS)/docx. Not part of "test":
 # LibreOffice is a large install for CI.
 check-docx: build
-	@sh scripts/check-docx.sh $(BIN) $(SHOTS)/docx
+	@sh scripts/check-office.sh docx $(BIN) $(SHOTS)/docx
 
 # check-odt: LibreOffice converts the ODT export to PDF; pdftotext checks
 # the marking, the page fields and the notes (TestODTLibreOffice)
 check-odt: build
-	@sh scripts/check-odt.sh $(BIN) $(SHOTS)/odt
+	@sh scripts/check-office.sh odt $(BIN) $(SHOTS)/odt
 
 # fuzz runs each fuzz target for FUZZTIME (a minute), one at a time; not
 # part of make test. New failing inputs land in the package's

@@ -153,20 +153,8 @@ func (d *docxDoc) quotation(sb *strings.Builder, bl Block) {
 	} else {
 		pprops{style: "Quote", lang: bl.Lang}.open(sb)
 	}
-	pieces := bl.Pieces
-	if len(pieces) == 0 {
-		pieces = []Piece{{Text: bl.Text, Marks: bl.Marks}}
-	}
-	for i, p := range pieces {
-		// a mark stands right after its word, the space after it stays
-		t := collapseSpace(p.Text)
-		if i == 0 {
-			t = strings.TrimLeft(t, " ")
-		}
-		if i == len(pieces)-1 {
-			t = strings.TrimRight(t, " ")
-		}
-		d.run(sb, t, rprops{lang: bl.Lang})
+	for _, p := range bl.printedPieces() {
+		d.run(sb, p.Text, rprops{lang: bl.Lang})
 		d.noteReferences(sb, p.Marks)
 	}
 	sb.WriteString("</w:p>")

@@ -160,20 +160,8 @@ func (d *odtDoc) quotation(sb *strings.Builder, bl Block) {
 		extra = fmt.Sprintf(` fo:margin-left="%gmm"`, quoteIndent-3)
 	}
 	fmt.Fprintf(sb, `<text:p text:style-name="%s">`, d.pstyle(style, bl.Lang, extra))
-	pieces := bl.Pieces
-	if len(pieces) == 0 {
-		pieces = []Piece{{Text: bl.Text, Marks: bl.Marks}}
-	}
-	for i, p := range pieces {
-		// a mark stands right after its word, the space after it stays
-		t := collapseSpace(p.Text)
-		if i == 0 {
-			t = strings.TrimLeft(t, " ")
-		}
-		if i == len(pieces)-1 {
-			t = strings.TrimRight(t, " ")
-		}
-		d.text(sb, t)
+	for _, p := range bl.printedPieces() {
+		d.text(sb, p.Text)
 		for j, n := range p.Marks {
 			if j > 0 {
 				d.span(sb, "Footnote_20_anchor", ",")

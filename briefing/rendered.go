@@ -119,6 +119,29 @@ type Block struct {
 	ExcerptID string
 }
 
+// printedPieces returns a quotation's pieces as a word processor prints
+// them: white space collapsed, none at either end of the quotation; a mark
+// stands right after its word and the space after it stays. A block
+// without pieces is one piece with all its marks.
+func (bl Block) printedPieces() []Piece {
+	pieces := bl.Pieces
+	if len(pieces) == 0 {
+		pieces = []Piece{{Text: bl.Text, Marks: bl.Marks}}
+	}
+	out := make([]Piece, len(pieces))
+	for i, p := range pieces {
+		t := collapseSpace(p.Text)
+		if i == 0 {
+			t = strings.TrimLeft(t, " ")
+		}
+		if i == len(pieces)-1 {
+			t = strings.TrimRight(t, " ")
+		}
+		out[i] = Piece{Text: t, Marks: p.Marks}
+	}
+	return out
+}
+
 // Piece is a piece of a quotation and the note marks after it.
 type Piece struct {
 	Text  string
