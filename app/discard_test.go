@@ -80,3 +80,26 @@ func TestNothingToLoseAsksNothing(t *testing.T) {
 		t.Errorf("a fresh draft is not marked unsaved: title %q", u.win.Title())
 	}
 }
+
+func TestTheQuitQuestionNamesAnUnsavedBriefByItsTitle(t *testing.T) {
+	u := isolatedUI(t)
+	b, _ := newBriefFrom("briefing-note", "Cables: the Baltic")
+	u.setBrief(b, "")
+	u.brief.title.SetText("Cables: the Baltic sea")
+	u.quit()
+	if len(u.dialogs) != 1 {
+		t.Fatalf("quitting with unsaved work opened %d dialogs, want the question", len(u.dialogs))
+	}
+	want := fileNameFor("Cables: the Baltic sea", ".brief")
+	var texts []string
+	for _, o := range u.win.Canvas().Overlays().List() {
+		texts = append(texts, visibleTexts(o)...)
+	}
+	all := strings.Join(texts, "\n")
+	if !strings.Contains(all, want) || strings.Contains(all, "Untitled") {
+		t.Errorf("the question does not name the brief %q: %q", want, all)
+	}
+	if !strings.Contains(u.win.Title(), want) {
+		t.Errorf("the window title %q does not name the brief %q", u.win.Title(), want)
+	}
+}

@@ -200,12 +200,16 @@ func (u *ui) showExportResult(res exportResult) {
 	u.setStatus(lang.L("Exported {{.Path}}", map[string]any{"Path": res.path}), false)
 	msg := wrappingLabel(lang.L("Written to {{.Path}}", map[string]any{"Path": res.path}), fyne.TextStyle{})
 	var content fyne.CanvasObject = msg
+	var scrolls []*container.Scroll
 	if len(res.warnings) > 0 {
 		w := wrappingLabel(fmt.Sprintf(lang.L("%d warnings:\n• %s"), len(res.warnings), strings.Join(localWarnings(res.warnings), "\n• ")), fyne.TextStyle{})
 		w.Importance = widget.WarningImportance
 		// In a border layout the scroll takes all the dialog's height
-		// below the message; in a VBox it would shrink to one line.
-		content = container.NewBorder(msg, nil, nil, nil, container.NewVScroll(w))
+		// below the message; fitDialog makes that the warnings' height,
+		// up to the dialog's maximum.
+		sc := container.NewVScroll(w)
+		scrolls = append(scrolls, sc)
+		content = container.NewBorder(msg, nil, nil, nil, sc)
 	}
 	var d *dialog.CustomDialog
 	open := newEnterButton(lang.L("Open"), func() {
@@ -218,11 +222,7 @@ func (u *ui) showExportResult(res exportResult) {
 	closeBtn := newEnterButton(lang.L("Close"), func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(lang.L("Export done"), content, u.win)
 	d.SetButtons([]fyne.CanvasObject{closeBtn, open})
-	if len(res.warnings) > 0 {
-		d.Resize(fyne.NewSize(640, 400))
-	} else {
-		d.Resize(fyne.NewSize(520, 180))
-	}
+	fitDialog(d, 600, 440, scrolls...)
 	u.showDialog(d)
 }
 

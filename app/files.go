@@ -91,12 +91,16 @@ func (u *ui) editing(f func(ed *briefing.Editor) error) error {
 	return f(u.ed)
 }
 
-// docName is the brief's file name, or "Untitled.brief".
+// briefName is the brief's file name; for a brief never saved, the file
+// name Save As would propose from its title ("Untitled.brief" without one).
 func (u *ui) briefName() string {
-	if u.path == "" {
-		return lang.L("Untitled") + briefing.Extension
+	if u.path != "" {
+		return filepath.Base(u.path)
 	}
-	return filepath.Base(u.path)
+	if u.ed != nil {
+		return fileNameFor(u.ed.Brief().Title, briefing.Extension)
+	}
+	return lang.L("Untitled") + briefing.Extension
 }
 
 // windowTitle is "name.brief — Attaché", with "• " in front when there are

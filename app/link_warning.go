@@ -18,12 +18,13 @@ func (u *ui) warnLinks(b *briefing.Brief) {
 	if b.LinkWarning() == "" {
 		return
 	}
+	// The warning is the dialog's only: in the status bar the library's
+	// status, arriving as the window starts, wrote over it at once.
 	msg := linkWarningText(b)
-	u.setStatus(msg, false)
 	d := dialog.NewCustomWithoutButtons(lang.L("Addresses printed as text"), wrappingLabel(msg, fyne.TextStyle{}), u.win)
 	ok := newEnterButton(lang.L("OK"), func() { d.Hide() })
 	d.SetButtons([]fyne.CanvasObject{ok})
-	d.Resize(fyne.NewSize(520, d.MinSize().Height))
+	fitDialog(d, 520, 400)
 	u.showDialog(d)
 	u.win.Canvas().Focus(ok)
 }

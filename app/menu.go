@@ -69,6 +69,7 @@ func (u *ui) buildMenu() *fyne.MainMenu {
 	u.writingItem = item(lang.L("Writing Layout"), ctrlShift(fyne.KeyF), u.toggleWriting)
 	u.writingItem.Checked = u.writing()
 	u.previewItem = item(lang.L("Page Preview"), ctrlShift(fyne.KeyP), u.preview.toggle)
+	u.previewItem.Checked = u.preview.shown
 	view := fyne.NewMenu(lang.L("View"), u.writingItem, u.previewItem, fyne.NewMenuItemSeparator(), u.languageMenu())
 	help := fyne.NewMenu(lang.L("Help"),
 		item(lang.L("Keyboard Shortcuts"), ctrl(fyne.KeySlash), u.showShortcuts),

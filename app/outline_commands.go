@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -23,7 +22,7 @@ func (o *outline) commandBar() fyne.CanvasObject {
 	o.upBtn = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { o.move(-1) })
 	o.downBtn = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { o.move(1) })
 	o.moveBtn = widget.NewButtonWithIcon(lang.L("Move to…"), theme.NavigateNextIcon(), o.moveToSection)
-	return container.NewHBox(o.addBtn, o.renameBtn, o.deleteBtn, o.upBtn, o.downBtn, o.moveBtn)
+	return newCollapsingBar(o.addBtn, o.renameBtn, o.deleteBtn, o.upBtn, o.downBtn, o.moveBtn)
 }
 
 // enable turns the commands on or off for the selection.

@@ -189,6 +189,7 @@ func (p *previewPane) toggle() {
 		p.dropPages()
 	}
 	p.u.rsplit.Refresh()
+	p.u.app.Preferences().SetBool(prefPreview, p.shown)
 	if p.u.previewItem != nil {
 		p.u.previewItem.Checked = p.shown
 		p.u.menu.Refresh()

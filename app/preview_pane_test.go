@@ -123,3 +123,50 @@ func (u *ui) previewItemButton(t *testing.T) fyne.Tappable {
 type tapFunc func()
 
 func (f tapFunc) Tapped(*fyne.PointEvent) { f() }
+
+// restarted is a new window of u's app, as the next start makes it, with
+// u's preferences, and the two-page brief open.
+func restarted(t *testing.T, u *ui) *ui {
+	t.Helper()
+	u.savePrefs()
+	w := u.app.NewWindow("Attaché")
+	n := newUI(u.app, w)
+	n.background = func(f func()) { f() }
+	n.delay = 0
+	n.autosaveDelay = 0
+	w.SetContent(n.layout())
+	w.SetMainMenu(n.buildMenu())
+	w.Resize(fyne.NewSize(1280, 800))
+	openCables(t, n)
+	t.Cleanup(w.Close)
+	return n
+}
+
+func TestThePagePreviewIsRememberedAfterARestart(t *testing.T) {
+	u := newTestUI(t)
+	openCables(t, u)
+	u.preview.toggle()
+	n := restarted(t, u)
+	if !n.preview.shown || n.rsplit.Leading != n.preview.content || !n.previewItem.Checked {
+		t.Fatalf("the preview open at quitting is not open after a restart: shown %v, in the split %v, menu checked %v",
+			n.preview.shown, n.rsplit.Leading == n.preview.content, n.previewItem.Checked)
+	}
+	if len(n.preview.pages.Objects) != 2 {
+		t.Errorf("the remembered preview shows %d pages of the two-page brief", len(n.preview.pages.Objects))
+	}
+	n.preview.toggle()
+	again := restarted(t, n)
+	if again.preview.shown || again.rsplit.Leading != again.reader.content || again.previewItem.Checked {
+		t.Errorf("the preview closed at quitting is open after a restart")
+	}
+}
+
+func TestThePagePreviewStaysOpenAcrossALanguageChange(t *testing.T) {
+	u := newTestUI(t)
+	openCables(t, u)
+	u.preview.toggle()
+	u.rebuild()
+	if !u.preview.shown || u.rsplit.Leading != u.preview.content || !u.previewItem.Checked {
+		t.Errorf("the preview closed as the language changed")
+	}
+}

@@ -26,7 +26,7 @@ func (u *ui) askQuestion(title, msg, yes, no string, done func(bool), unanswered
 	noBtn := newEnterButton(no, answer(false))
 	d = dialog.NewCustomWithoutButtons(title, wrappingLabel(msg, fyne.TextStyle{}), u.win)
 	d.SetButtons([]fyne.CanvasObject{noBtn, yesBtn})
-	d.Resize(fyne.NewSize(480, d.MinSize().Height))
+	fitDialog(d, 480, 400)
 	u.showDialogThen(d, func() {
 		if !answered && unanswered != nil {
 			unanswered()

@@ -120,7 +120,7 @@ func newReaderPane(u *ui) *readerPane {
 		}
 		return true
 	})
-	bar := container.NewHBox(p.prev, p.next, p.copyCite, p.keep.toggle, layoutSpacer(), p.keep.keep, p.add)
+	bar := newCollapsingBar(p.prev, p.next, p.copyCite, p.keep.toggle, layoutSpacer(), p.keep.keep, p.add)
 	// The separator marks where the scrolled text goes under the heading.
 	reader := container.NewBorder(container.NewVBox(p.title, p.path, p.headSep), bar, nil, nil, p.keys)
 	p.docSel = widget.NewSelect(nil, func(label string) {

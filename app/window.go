@@ -173,6 +173,7 @@ const (
 	prefSplitLeft  = "split.left"
 	prefSplitRight = "split.right"
 	prefWriting    = "layout.writing"
+	prefPreview    = "layout.preview"
 )
 
 // layout puts the three panes side by side in resizable splits, with the
@@ -187,6 +188,11 @@ func (u *ui) layout() fyne.CanvasObject {
 	bar := container.NewBorder(nil, nil, nil, u.progress, u.status)
 	if prefs.Bool(prefWriting) {
 		u.search.content.Hide()
+	}
+	if prefs.Bool(prefPreview) {
+		// the page preview was open when the window last closed
+		u.preview.shown = false
+		u.preview.toggle()
 	}
 	return container.NewBorder(nil, bar, nil, nil, u.hsplit)
 }
