@@ -51,7 +51,7 @@ func (u *ui) addSelected() {
 	}
 	u.lastSection = sec
 	u.brief.outline.selectNode(exNode + id)
-	u.setStatus(lang.L("Added {{.Loc}} of {{.Doc}} to the brief", map[string]any{"Loc": x.Locator, "Doc": u.docName(x.Source.DocID)}), false)
+	u.setStatus(lang.L("Added {{.Loc}} of {{.Doc}} to the brief", map[string]any{"Loc": briefing.FormatLocator(x.Locator, uiLang()), "Doc": u.docName(x.Source.DocID)}), false)
 }
 
 // passageToAdd is the passage the user chose last: the one in the reader,

@@ -148,7 +148,7 @@ func (o *outline) nodeLabel(uid string) string {
 	if src == "" {
 		src = x.Source.Title
 	}
-	return fmt.Sprintf("“%s” — %s, %s", shortText(x.Text, 90), src, x.Locator)
+	return fmt.Sprintf("“%s” — %s, %s", shortText(x.Text, 90), src, briefing.FormatLocator(x.Locator, uiLang()))
 }
 
 // nodeCaption is the dim text at the end of a tree row: for a section, a

@@ -131,7 +131,7 @@ func excerptSource(x *briefing.Excerpt) string {
 	if len(x.SectionPath) > 0 {
 		parts = append(parts, strings.Join(x.SectionPath, " › "))
 	}
-	loc := x.Locator
+	loc := briefing.FormatLocator(x.Locator, uiLang())
 	if x.Page > 0 {
 		loc += fmt.Sprintf(lang.L(", p. %d"), x.Page)
 	}

@@ -72,3 +72,45 @@ func TestReaderCitationInTheBriefLanguage(t *testing.T) {
 		t.Errorf("Italian brief's citation %q", got)
 	}
 }
+
+// In an Italian window a quotation's locator reads in Italian in the
+// outline row, its detail and the status line after adding it, as in the
+// results and the reader; the excerpt keeps the stored one.
+func TestOutlineShowsLocatorInTheInterfaceLanguage(t *testing.T) {
+	u := newTestUI(t)
+	t.Cleanup(func() {
+		os.Setenv("LANGUAGE", "en")
+		loadTranslations("")
+	})
+	u.setLanguage("it")
+	search(t, u, "diplomazia digitale")
+	at := -1
+	for i, h := range u.search.hits {
+		if strings.HasPrefix(h.Locator, "para. ") {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		t.Fatal("no hit for \"diplomazia digitale\" has a para. locator")
+	}
+	u.search.list.Select(at)
+	u.addSelected()
+	xs := u.ed.Brief().Excerpts()
+	if len(xs) != 1 {
+		t.Fatalf("%d excerpts after adding one", len(xs))
+	}
+	x := xs[0]
+	if !strings.HasPrefix(x.Locator, "para. ") {
+		t.Errorf("the excerpt's stored locator became %q", x.Locator)
+	}
+	for what, got := range map[string]string{
+		"status line":   u.status.Text,
+		"outline row":   u.brief.outline.nodeLabel(exNode + x.ID),
+		"excerpt where": excerptSource(x),
+	} {
+		if !strings.Contains(got, "par. ") || strings.Contains(got, "para.") {
+			t.Errorf("Italian %s %q, want the locator as par.", what, got)
+		}
+	}
+}
