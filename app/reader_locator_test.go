@@ -9,23 +9,7 @@ import (
 // In an Italian window the results and the reader show a passage's locator in Italian
 // ("par. 2"), as an Italian brief prints it; the passage keeps its own.
 func TestReaderShowsLocatorInTheInterfaceLanguage(t *testing.T) {
-	u := newTestUI(t)
-	t.Cleanup(func() {
-		os.Setenv("LANGUAGE", "en")
-		loadTranslations("")
-	})
-	u.setLanguage("it")
-	search(t, u, "diplomazia digitale")
-	at := -1
-	for i, h := range u.search.hits {
-		if strings.HasPrefix(h.Locator, "para. ") {
-			at = i
-			break
-		}
-	}
-	if at < 0 {
-		t.Fatal("no hit for \"diplomazia digitale\" has a para. locator")
-	}
+	u, at := italianHitWithParaLocator(t)
 	loc := u.search.hits[at].Locator
 	row := newHitRow(u.search)
 	row.show(at)
@@ -77,23 +61,7 @@ func TestReaderCitationInTheBriefLanguage(t *testing.T) {
 // outline row, its detail and the status line after adding it, as in the
 // results and the reader; the excerpt keeps the stored one.
 func TestOutlineShowsLocatorInTheInterfaceLanguage(t *testing.T) {
-	u := newTestUI(t)
-	t.Cleanup(func() {
-		os.Setenv("LANGUAGE", "en")
-		loadTranslations("")
-	})
-	u.setLanguage("it")
-	search(t, u, "diplomazia digitale")
-	at := -1
-	for i, h := range u.search.hits {
-		if strings.HasPrefix(h.Locator, "para. ") {
-			at = i
-			break
-		}
-	}
-	if at < 0 {
-		t.Fatal("no hit for \"diplomazia digitale\" has a para. locator")
-	}
+	u, at := italianHitWithParaLocator(t)
 	u.search.list.Select(at)
 	u.addSelected()
 	xs := u.ed.Brief().Excerpts()
@@ -113,4 +81,26 @@ func TestOutlineShowsLocatorInTheInterfaceLanguage(t *testing.T) {
 			t.Errorf("Italian %s %q, want the locator as par.", what, got)
 		}
 	}
+}
+
+// italianHitWithParaLocator opens a window in Italian, searches
+// "diplomazia digitale" and returns the index of the first hit whose
+// stored locator is a "para." one; the window goes back to English after
+// the test.
+func italianHitWithParaLocator(t *testing.T) (*ui, int) {
+	t.Helper()
+	u := newTestUI(t)
+	t.Cleanup(func() {
+		os.Setenv("LANGUAGE", "en")
+		loadTranslations("")
+	})
+	u.setLanguage("it")
+	search(t, u, "diplomazia digitale")
+	for i, h := range u.search.hits {
+		if strings.HasPrefix(h.Locator, "para. ") {
+			return u, i
+		}
+	}
+	t.Fatal("no hit for \"diplomazia digitale\" has a para. locator")
+	return nil, -1
 }
