@@ -22,6 +22,9 @@ type ranker struct {
 	// body returns a candidate passage's text, which the index does not
 	// store, or "" when it cannot be read.
 	body func(id string) string
+	// tierFor, when set, reads a hit's tier instead of tier (from the
+	// search's marks); rank calls it in document number order.
+	tierFor func(dm *search.DocumentMatch) query.Tier
 }
 
 // clauseWords are one clause's wordings as analysed terms.
@@ -89,12 +92,22 @@ func newRanker(p *query.Plan, b bleveQuery) *ranker {
 // Bleve's order breaks ties.
 func (r *ranker) rank(dms search.DocumentMatchCollection, themed map[string]bool) []ranked {
 	out := make([]ranked, len(dms))
-	for i, dm := range dms {
+	order := make([]int, len(dms))
+	for i := range order {
+		order[i] = i
+	}
+	tier := r.tier
+	if r.tierFor != nil {
+		tier = r.tierFor
+		slices.SortFunc(order, func(a, b int) int { return dms[a].IndexInternalID.Compare(dms[b].IndexInternalID) })
+	}
+	for _, i := range order {
+		dm := dms[i]
 		f := 1.0
 		if themed[dm.ID] {
 			f = 1 + query.ThemeBoost
 		}
-		out[i] = ranked{dm: dm, tier: r.tier(dm), score: dm.Score * f}
+		out[i] = ranked{dm: dm, tier: tier(dm), score: dm.Score * f}
 	}
 	sortRanked(out)
 	return out
@@ -130,43 +143,64 @@ func hitLang(dm *search.DocumentMatch) string {
 	return ""
 }
 
-// tier reads how each clause matched a hit.
+// tier reads how each clause matched a hit, from its term locations.
 func (r *ranker) tier(dm *search.DocumentMatch) query.Tier {
 	lang := hitLang(dm)
-	code := langOf(lang)
-	text := dm.Locations[textFieldFor(lang)]
-	ctx := dm.Locations[contextFieldFor(lang)]
+	src := locationSource{texts: dm.Locations[textFieldFor(lang)], contexts: dm.Locations[contextFieldFor(lang)]}
+	return r.tierOf(langOf(lang), src, dm.ID)
+}
+
+// wordingSource says which wordings a hit's text and context hold: from
+// its term locations (locationSource) or from what the search's leaves
+// matched (markSource).
+type wordingSource interface {
+	// text and context report whether the tokens are in the hit's text
+	// or context: a single word anywhere, several words in the order and
+	// at the distances the query analysis gave them (a phrase).
+	text(toks []token) bool
+	context(toks []token) bool
+	// textPrefix and contextPrefix report whether a word there starts
+	// with p.
+	textPrefix(p string) bool
+	contextPrefix(p string) bool
+	// textLocations are the places of a term in the hit's text.
+	textLocations(term string) search.Locations
+}
+
+// tierOf reads how each clause matched a hit in language code whose
+// wordings src gives.
+func (r *ranker) tierOf(code string, src wordingSource, id string) query.Tier {
 	cws := r.words[code]
-	body := ""
-	if r.body != nil {
-		body = r.body(dm.ID)
+	read, body := false, ""
+	text := func() string {
+		if !read && r.body != nil {
+			read, body = true, r.body(id)
+		}
+		return body
 	}
 	m := make([]query.Match, len(r.plan.Clauses))
 	for i := range r.plan.Clauses {
 		if !r.plan.Positive(i) {
 			continue
 		}
-		m[i] = cws[i].match(text, ctx, body)
+		m[i] = cws[i].match(src, text)
 	}
 	var runs []bool
 	for _, toks := range r.runs[code] {
-		runs = append(runs, len(toks) > 0 && hasAll(text, toks))
+		runs = append(runs, len(toks) > 0 && src.text(toks))
 	}
 	return r.plan.TierIn(code, m, runs)
 }
 
-// match says how a clause's wordings matched a text and its context.
-func (cw clauseWords) match(text, ctx search.TermLocationMap, body string) query.Match {
+// match says how a clause's wordings matched a hit (see wordingSource);
+// body returns its text, read only when needed.
+func (cw clauseWords) match(src wordingSource, body func() string) query.Match {
 	if cw.prefix != "" {
-		for t := range text {
-			if strings.HasPrefix(t, cw.prefix) {
-				return query.Literally
-			}
+		if src.textPrefix(cw.prefix) {
+			return query.Literally
 		}
-		for t := range ctx {
-			if strings.HasPrefix(t, cw.prefix) {
-				return query.InContext
-			}
+		if src.contextPrefix(cw.prefix) {
+			return query.InContext
 		}
 		return query.Unmatched
 	}
@@ -174,8 +208,8 @@ func (cw clauseWords) match(text, ctx search.TermLocationMap, body string) query
 	for _, toks := range cw.literal {
 		if len(toks) > 0 {
 			vacuous = false
-			if hasAll(text, toks) {
-				if cw.typed != "" && !inflected(body, text[toks[0].term], cw.typed) {
+			if src.text(toks) {
+				if cw.typed != "" && !inflected(body(), src.textLocations(toks[0].term), cw.typed) {
 					return query.ByExpansion // the same stem, another word
 				}
 				return query.Literally
@@ -186,12 +220,12 @@ func (cw clauseWords) match(text, ctx search.TermLocationMap, body string) query
 		return query.Literally // only stop words in this language
 	}
 	for _, toks := range cw.expansions {
-		if hasAll(text, toks) {
+		if src.text(toks) {
 			return query.ByExpansion
 		}
 	}
 	for _, toks := range append(cw.literal, cw.expansions...) {
-		if len(toks) > 0 && hasAll(ctx, toks) {
+		if len(toks) > 0 && src.context(toks) {
 			return query.InContext
 		}
 	}
@@ -199,6 +233,30 @@ func (cw clauseWords) match(text, ctx search.TermLocationMap, body string) query
 		return query.Literally // a stop word of the other language: not a word to miss
 	}
 	return query.Unmatched
+}
+
+// locationSource reads a hit's wordings from its term locations.
+type locationSource struct {
+	texts, contexts search.TermLocationMap
+}
+
+func (s locationSource) text(toks []token) bool    { return hasAll(s.texts, toks) }
+func (s locationSource) context(toks []token) bool { return hasAll(s.contexts, toks) }
+
+func (s locationSource) textPrefix(p string) bool { return anyPrefixed(s.texts, p) }
+
+func (s locationSource) contextPrefix(p string) bool { return anyPrefixed(s.contexts, p) }
+
+func (s locationSource) textLocations(term string) search.Locations { return s.texts[term] }
+
+// anyPrefixed reports whether a term of locs starts with p.
+func anyPrefixed(locs search.TermLocationMap, p string) bool {
+	for t := range locs {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasAll reports whether the tokens have locations: a single word

@@ -92,7 +92,25 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	if !plan.Listing {
 		collect += tieSlack
 	}
-	textQuery := b.build(plan)
+	// A ranked search follows which leaves of its query match each
+	// passage (see matchTracker), so that it counts the strong matches
+	// in its one pass over them.
+	var tr *matchTracker
+	if !plan.Listing && !searchPaths.noMarks {
+		tr = newMatchTracker()
+		defer tr.close()
+	}
+	tb := b
+	tb.track = tr
+	textQuery := tb.build(plan)
+	if tr != nil {
+		if len(tr.leaves) <= maxLeaves {
+			textQuery = tr.root(textQuery, plan)
+		} else {
+			tr.stale = true
+			textQuery = b.build(plan)
+		}
+	}
 	req := bleve.NewSearchRequestOptions(textQuery, collect, from, false)
 	// No stored fields: ranking reads the term locations (their fields
 	// say the language), the themes come from one search on the themes
@@ -120,6 +138,9 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	sr, err := l.search(tally.context(ctx), req)
 	if err != nil {
 		return nil, err
+	}
+	if tr != nil {
+		tr.counting = false // the later searches see some matches again
 	}
 	facets := map[string][]FacetCount{}
 	for _, name := range open {
@@ -149,7 +170,15 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 			}
 		}
 	}
-	if twoPass {
+	// In a large library the ranking reads how each candidate matched
+	// from the tracker's marks, and the page's hits their term locations
+	// from the index; where the marks cannot tell, from a second search.
+	marked := twoPass && tr.usable()
+	var vec *vectorReader
+	if marked {
+		vec = newVectorReader(tr.reader)
+		defer vec.close()
+	} else if twoPass {
 		if err := l.withLocations(ctx, textQuery, sr.Hits); err != nil {
 			return nil, err
 		}
@@ -189,7 +218,30 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	}
 	rk := newRanker(plan, b)
 	rk.body = l.passageText
+	if marked {
+		rk.tierFor = func(dm *search.DocumentMatch) query.Tier {
+			bits := tr.bitsOf(dm.IndexInternalID)
+			code := tr.markLang(bits)
+			if code == "" {
+				tr.inexact = true
+				return query.TierWeak
+			}
+			return rk.tierOf(code, markSource{t: tr, bits: bits, code: code, id: dm.IndexInternalID, vec: vec}, dm.ID)
+		}
+	}
 	ranked := rk.rank(sr.Hits, themed)
+	if marked && tr.inexact {
+		marked, rk.tierFor = false, nil
+		if err := l.withLocations(ctx, textQuery, sr.Hits); err != nil {
+			return nil, err
+		}
+		ranked = rk.rank(sr.Hits, themed)
+	}
+	if marked {
+		if err := l.pageLocations(ctx, tr, vec, textQuery, ranked[min(offset, len(ranked)):min(offset+limit, len(ranked))]); err != nil {
+			return nil, err
+		}
+	}
 	for i := offset; i < len(ranked) && i < offset+limit; i++ {
 		h := l.hit(ranked[i].dm)
 		h.Weak = ranked[i].tier == query.TierWeak
@@ -202,6 +254,9 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 				res.Weak++
 			}
 		}
+	} else if tr.usable() {
+		// counted in the search's own pass
+		res.Weak = max(0, res.Total-tr.strong)
 	} else {
 		strong, err := l.count(ctx, b.filtered(plan, rk.strongQuery(b.build(withoutFilters(plan))), ""))
 		if err != nil {
@@ -257,8 +312,15 @@ const twoPassPassages = 20000
 // largeIndex reports whether the index holds twoPassPassages or more.
 func (l *Local) largeIndex() bool {
 	n, err := l.idx.DocCount()
-	return err == nil && n >= twoPassPassages
+	return err == nil && n >= uint64(searchPaths.twoPassAt)
 }
+
+// searchPaths lets the tests send a search down the other ways it can
+// take, to check that they agree.
+var searchPaths = struct {
+	twoPassAt int  // twoPassPassages
+	noMarks   bool // no matchTracker: a count pass, and locations from Bleve
+}{twoPassAt: twoPassPassages}
 
 // withLocations fills in the term locations of a ranked search's hits,
 // from a second search of the same query narrowed to their IDs: the same
@@ -286,6 +348,31 @@ func (l *Local) withLocations(ctx context.Context, main bq.Query, dms search.Doc
 		}
 	}
 	return nil
+}
+
+// pageLocations fills in the text locations of the hits of a page, for
+// their snippets, from the term vectors of the words their marks say
+// matched; when a prefix matched, from a second search.
+func (l *Local) pageLocations(ctx context.Context, tr *matchTracker, vec *vectorReader, main bq.Query, page []ranked) error {
+	dms := make(search.DocumentMatchCollection, len(page))
+	for i, r := range page {
+		dms[i] = r.dm
+	}
+	byNumber(dms)
+	for _, dm := range dms {
+		bits := tr.bitsOf(dm.IndexInternalID)
+		locs, ok := tr.markLocations(vec, dm, bits, tr.markLang(bits))
+		if !ok {
+			return l.withLocations(ctx, main, dms)
+		}
+		dm.Locations = locs
+	}
+	return nil
+}
+
+// byNumber sorts matches by document number, the order term readers go.
+func byNumber(dms search.DocumentMatchCollection) {
+	sort.SliceStable(dms, func(i, j int) bool { return dms[i].IndexInternalID.Compare(dms[j].IndexInternalID) < 0 })
 }
 
 // themed returns the IDs among the matches that are tagged with a theme

@@ -1,0 +1,268 @@
+package index
+
+import (
+	"context"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/search"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// leafKey names the leaves of one wording in one language's text or
+// context field.
+type leafKey struct {
+	lang    string
+	context bool
+	key     string // analysed terms, space separated; or a term; or a prefix
+}
+
+// leafIndex finds a tracker's leaves by what they match.
+type leafIndex struct {
+	byKey  map[leafKey]uint64 // the leaves of a wording
+	terms  map[leafKey]uint64 // the (non-prefix) leaves holding a term
+	prefix map[leafKey]uint64 // the prefix leaves of a prefix
+}
+
+// index builds the tracker's leaf index.
+func (t *matchTracker) index() *leafIndex {
+	if t.idx != nil {
+		return t.idx
+	}
+	x := &leafIndex{byKey: map[leafKey]uint64{}, terms: map[leafKey]uint64{}, prefix: map[leafKey]uint64{}}
+	for i, l := range t.leaves {
+		if i >= maxLeaves {
+			break
+		}
+		bit := uint64(1) << i
+		if l.prefix != "" {
+			x.prefix[leafKey{l.lang, l.context, l.prefix}] |= bit
+			continue
+		}
+		x.byKey[leafKey{l.lang, l.context, l.key}] |= bit
+		for _, tk := range l.terms {
+			x.terms[leafKey{l.lang, l.context, tk.term}] |= bit
+		}
+	}
+	t.idx = x
+	return x
+}
+
+// markLang is the language code of a hit whose leaves matched as bits
+// say (as hitLang reads it from the locations), or "" for none.
+func (t *matchTracker) markLang(bits uint64) string {
+	for _, lf := range langFields {
+		for i, l := range t.leaves {
+			if i < maxLeaves && bits&(1<<i) != 0 && l.lang == lf.code {
+				return lf.code
+			}
+		}
+	}
+	return ""
+}
+
+// markSource reads a hit's wordings from the leaves its search matched
+// (see matchTracker), answering as its term locations would; where they
+// would not tell, it sets the tracker's inexact and the search asks Bleve
+// for the locations instead.
+type markSource struct {
+	t    *matchTracker
+	bits uint64
+	code string
+	id   index.IndexInternalID
+	vec  *vectorReader
+}
+
+func (s markSource) text(toks []token) bool    { return s.has(false, toks) }
+func (s markSource) context(toks []token) bool { return s.has(true, toks) }
+
+// has reports whether the tokens are in the hit's text or context. A
+// wording with leaves of its own there matched when one of them did;
+// otherwise Bleve's locations hold its words only through other leaves.
+func (s markSource) has(context bool, toks []token) bool {
+	x := s.t.index()
+	if m, ok := x.byKey[leafKey{s.code, context, joinTerms(toks)}]; ok {
+		return s.bits&m != 0
+	}
+	covered := uint64(0)
+	for _, tk := range toks {
+		for k := range x.prefix {
+			if k.lang == s.code && k.context == context && strings.HasPrefix(tk.term, k.key) {
+				s.t.inexact = true // a prefix's words: which ones, only locations say
+				return false
+			}
+		}
+		m := x.terms[leafKey{s.code, context, tk.term}]
+		if m == 0 {
+			return false // no leaf there can give this word's locations
+		}
+		covered = m
+	}
+	if len(toks) == 1 {
+		return s.bits&covered != 0 // a word of a matched phrase
+	}
+	s.t.inexact = true // several words of other leaves: only their places tell
+	return false
+}
+
+// textPrefix reports whether a word of the hit's text starts with p: the
+// prefix's own leaf matched.
+func (s markSource) textPrefix(p string) bool {
+	m, ok := s.t.index().prefix[leafKey{s.code, false, p}]
+	if !ok {
+		s.t.inexact = true
+		return false
+	}
+	return s.bits&m != 0
+}
+
+// contextPrefix reports whether a word of the hit's context starts with p:
+// a matched context leaf has such a word (no prefix is searched there).
+func (s markSource) contextPrefix(p string) bool {
+	for i, l := range s.t.leaves {
+		if i >= maxLeaves || s.bits&(1<<i) == 0 || l.lang != s.code || !l.context {
+			continue
+		}
+		if l.prefix != "" {
+			s.t.inexact = true
+			return false
+		}
+		for _, tk := range l.terms {
+			if strings.HasPrefix(tk.term, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// textLocations reads a term's places in the hit's text from the index.
+func (s markSource) textLocations(term string) search.Locations {
+	return s.vec.locations(textFieldFor(s.code), term, s.id)
+}
+
+// joinTerms is the tokens' terms, space separated.
+func joinTerms(toks []token) string {
+	parts := make([]string, len(toks))
+	for i, tk := range toks {
+		parts[i] = tk.term
+	}
+	return strings.Join(parts, " ")
+}
+
+// vectorReader reads the places of terms in given passages from one
+// snapshot's term vectors, cheapest when asked in document order.
+type vectorReader struct {
+	reader  index.IndexReader
+	cursors map[[2]string]*termCursor
+}
+
+// termCursor is an open term reader and the passage it stands on.
+type termCursor struct {
+	tfr  index.TermFieldReader
+	cur  *index.TermFieldDoc
+	locs search.Locations // cur's, converted
+	done bool
+}
+
+func newVectorReader(r index.IndexReader) *vectorReader {
+	return &vectorReader{reader: r, cursors: map[[2]string]*termCursor{}}
+}
+
+// close closes the term readers.
+func (v *vectorReader) close() {
+	for _, c := range v.cursors {
+		if c.tfr != nil {
+			c.tfr.Close()
+		}
+	}
+	v.cursors = nil
+}
+
+// locations returns the places of term in field of passage id, or nil.
+func (v *vectorReader) locations(field, term string, id index.IndexInternalID) search.Locations {
+	k := [2]string{field, term}
+	c := v.cursors[k]
+	if c != nil && c.cur != nil && c.cur.ID.Compare(id) > 0 && !c.cur.ID.Equals(id) {
+		// asked behind the cursor: start again
+		c.tfr.Close()
+		c = nil
+	}
+	if c == nil {
+		tfr, err := v.reader.TermFieldReader(context.Background(), []byte(term), field, true, false, true)
+		if err != nil {
+			return nil
+		}
+		c = &termCursor{tfr: tfr}
+		v.cursors[k] = c
+	}
+	if c.cur == nil || c.cur.ID.Compare(id) < 0 {
+		if c.done {
+			return nil
+		}
+		d, err := c.tfr.Advance(id, nil)
+		if err != nil || d == nil {
+			c.done, c.cur = true, nil
+			return nil
+		}
+		c.cur, c.locs = d, nil
+	}
+	if !c.cur.ID.Equals(id) {
+		return nil
+	}
+	if c.locs == nil {
+		c.locs = make(search.Locations, 0, len(c.cur.Vectors))
+		for _, tv := range c.cur.Vectors {
+			c.locs = append(c.locs, &search.Location{Pos: tv.Pos, Start: tv.Start, End: tv.End})
+		}
+	}
+	return c.locs
+}
+
+// markLocations builds the text locations Bleve would give a hit whose
+// leaves matched as bits say: every place of a matched word, and the
+// places of a matched phrase's words where they make the phrase. It
+// reports false for a hit with a matched prefix (its words would have to
+// be listed from the dictionary).
+func (t *matchTracker) markLocations(vec *vectorReader, dm *search.DocumentMatch, bits uint64, code string) (search.FieldTermLocationMap, bool) {
+	field := textFieldFor(code)
+	out := search.TermLocationMap{}
+	for i, l := range t.leaves {
+		if i >= maxLeaves || bits&(1<<i) == 0 || l.lang != code || l.context {
+			continue
+		}
+		if l.prefix != "" {
+			return nil, false
+		}
+		if len(l.terms) == 1 {
+			term := l.terms[0].term
+			out[term] = append(out[term], vec.locations(field, term, dm.IndexInternalID)...)
+			continue
+		}
+		places := make([]search.Locations, len(l.terms))
+		for j, tk := range l.terms {
+			places[j] = vec.locations(field, tk.term, dm.IndexInternalID)
+		}
+		for _, first := range places[0] {
+			path := []*search.Location{first}
+			for j := 1; j < len(l.terms) && path != nil; j++ {
+				want := first.Pos + uint64(l.terms[j].pos-l.terms[0].pos)
+				var at *search.Location
+				for _, loc := range places[j] {
+					if loc.Pos == want {
+						at = loc
+						break
+					}
+				}
+				if at == nil {
+					path = nil
+				} else {
+					path = append(path, at)
+				}
+			}
+			for j, loc := range path {
+				out[l.terms[j].term] = append(out[l.terms[j].term], loc)
+			}
+		}
+	}
+	return search.FieldTermLocationMap{field: out}, true
+}
