@@ -3,7 +3,6 @@ package index
 import (
 	"context"
 	"encoding/binary"
-	"sort"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/search"
@@ -256,14 +255,5 @@ func (t *facetTally) facets(name string) []FacetCount {
 			out = append(out, FacetCount{Value: values[n], Count: k})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
-		}
-		return out[i].Value < out[j].Value
-	})
-	if len(out) > facetSize {
-		out = out[:facetSize]
-	}
-	return out
+	return topFacets(out, facetSize)
 }

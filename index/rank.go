@@ -168,71 +168,106 @@ type wordingSource interface {
 }
 
 // tierOf reads how each clause matched a hit in language code whose
-// wordings src gives.
+// wordings src gives. A typed word found is checked against the hit's
+// text (inflected) only when the check could change the tier.
 func (r *ranker) tierOf(code string, src wordingSource, id string) query.Tier {
 	cws := r.words[code]
-	read, body := false, ""
-	text := func() string {
-		if !read && r.body != nil {
-			read, body = true, r.body(id)
-		}
-		return body
-	}
 	m := make([]query.Match, len(r.plan.Clauses))
+	var pending []int   // clauses Literally only if their typed word's inflection holds
+	var check [][]token // per pending clause, the literal found
 	for i := range r.plan.Clauses {
 		if !r.plan.Positive(i) {
 			continue
 		}
-		m[i] = cws[i].match(src, text)
+		var toks []token
+		m[i], toks = cws[i].match(src)
+		if toks != nil {
+			pending, check = append(pending, i), append(check, toks)
+		}
 	}
 	var runs []bool
 	for _, toks := range r.runs[code] {
 		runs = append(runs, len(toks) > 0 && src.text(toks))
 	}
+	if len(pending) == 0 {
+		return r.plan.TierIn(code, m, runs)
+	}
+	if len(pending) <= maxUnchecked && !searchPaths.checkAll {
+		// the same tier whichever inflections hold: no need to read
+		tier, same := r.plan.TierIn(code, m, runs), true
+		alt := make([]query.Match, len(m))
+		for set := 1; set < 1<<len(pending) && same; set++ {
+			copy(alt, m)
+			for k, i := range pending {
+				if set&(1<<k) != 0 {
+					alt[i] = query.ByExpansion
+				}
+			}
+			same = r.plan.TierIn(code, alt, runs) == tier
+		}
+		if same {
+			return tier
+		}
+	}
+	body := ""
+	if r.body != nil {
+		body = r.body(id)
+	}
+	for k, i := range pending {
+		if !inflected(body, src.textLocations(check[k][0].term), cws[i].typed) {
+			m[i] = query.ByExpansion // the same stem, another word
+		}
+	}
 	return r.plan.TierIn(code, m, runs)
 }
 
-// match says how a clause's wordings matched a hit (see wordingSource);
-// body returns its text, read only when needed.
-func (cw clauseWords) match(src wordingSource, body func() string) query.Match {
+// maxUnchecked is the most typed words whose inflections tierOf tries
+// every way before reading the text.
+const maxUnchecked = 3
+
+// match says how a clause's wordings matched a hit (see wordingSource).
+// When the term as typed is a single word found in the text, it also
+// returns its tokens: the match is Literally only if the word found is an
+// inflection of the one typed (see inflected), else ByExpansion.
+func (cw clauseWords) match(src wordingSource) (query.Match, []token) {
 	if cw.prefix != "" {
 		if src.textPrefix(cw.prefix) {
-			return query.Literally
+			return query.Literally, nil
 		}
 		if src.contextPrefix(cw.prefix) {
-			return query.InContext
+			return query.InContext, nil
 		}
-		return query.Unmatched
+		return query.Unmatched, nil
 	}
 	vacuous := true
 	for _, toks := range cw.literal {
 		if len(toks) > 0 {
 			vacuous = false
 			if src.text(toks) {
-				if cw.typed != "" && !inflected(body(), src.textLocations(toks[0].term), cw.typed) {
-					return query.ByExpansion // the same stem, another word
+				if cw.typed != "" {
+					return query.Literally, toks // if inflected
 				}
-				return query.Literally
+				return query.Literally, nil
 			}
 		}
 	}
 	if vacuous {
-		return query.Literally // only stop words in this language
+		return query.Literally, nil // only stop words in this language
 	}
 	for _, toks := range cw.expansions {
 		if src.text(toks) {
-			return query.ByExpansion
+			return query.ByExpansion, nil
 		}
 	}
 	for _, toks := range append(cw.literal, cw.expansions...) {
 		if len(toks) > 0 && src.context(toks) {
-			return query.InContext
+			return query.InContext, nil
 		}
 	}
 	if cw.stopSomewhere {
-		return query.Literally // a stop word of the other language: not a word to miss
+		return query.Literally, nil // a stop word of the other language: not a word to miss
 	}
-	return query.Unmatched
+	return query.Unmatched, nil
 }
 
 // locationSource reads a hit's wordings from its term locations.

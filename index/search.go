@@ -320,6 +320,7 @@ func (l *Local) largeIndex() bool {
 var searchPaths = struct {
 	twoPassAt int  // twoPassPassages
 	noMarks   bool // no matchTracker: a count pass, and locations from Bleve
+	checkAll  bool // check every typed word's inflection (see tierOf)
 }{twoPassAt: twoPassPassages}
 
 // withLocations fills in the term locations of a ranked search's hits,
