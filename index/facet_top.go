@@ -5,43 +5,46 @@ import (
 	"sort"
 )
 
-// topFacets returns the first n of counts, largest first, then by value:
-// a library of thousands of documents has as many "doc" counts, and
-// sorting them all for a hundred took a third of a millisecond a search.
-func topFacets(counts []FacetCount, n int) []FacetCount {
-	before := func(a, b FacetCount) bool {
-		if a.Count != b.Count {
-			return a.Count > b.Count
+// topFacets returns the first n values by count (counts[i] is values[i]'s;
+// zero counts are left out), largest first, then by value. A library of
+// thousands of documents has as many "doc" values: they are not all
+// listed and sorted for the hundred shown, but passed through a heap.
+func topFacets(counts []int, values []string, n int) []FacetCount {
+	h := &facetHeap{}
+	for i, k := range counts {
+		if k == 0 || i >= len(values) {
+			continue
 		}
-		return a.Value < b.Value
-	}
-	if len(counts) > 2*n {
-		// keep the best n in a heap whose root is the worst of them
-		h := &facetHeap{before: before, items: append([]FacetCount(nil), counts[:n]...)}
-		heap.Init(h)
-		for _, c := range counts[n:] {
-			if before(c, h.items[0]) {
-				h.items[0] = c
-				heap.Fix(h, 0)
-			}
+		c := FacetCount{Value: values[i], Count: k}
+		switch {
+		case len(h.items) < n:
+			heap.Push(h, c)
+		case facetBefore(c, h.items[0]):
+			h.items[0] = c
+			heap.Fix(h, 0)
 		}
-		counts = h.items
 	}
-	sort.Slice(counts, func(i, j int) bool { return before(counts[i], counts[j]) })
-	if len(counts) > n {
-		counts = counts[:n]
+	out := h.items
+	if out == nil {
+		out = []FacetCount{}
 	}
-	return counts
+	sort.Slice(out, func(i, j int) bool { return facetBefore(out[i], out[j]) })
+	return out
+}
+
+// facetBefore is the order of facet counts: largest first, then by value.
+func facetBefore(a, b FacetCount) bool {
+	if a.Count != b.Count {
+		return a.Count > b.Count
+	}
+	return a.Value < b.Value
 }
 
 // facetHeap is a heap of counts whose root is the one that sorts last.
-type facetHeap struct {
-	before func(a, b FacetCount) bool
-	items  []FacetCount
-}
+type facetHeap struct{ items []FacetCount }
 
 func (h *facetHeap) Len() int           { return len(h.items) }
-func (h *facetHeap) Less(i, j int) bool { return h.before(h.items[j], h.items[i]) }
+func (h *facetHeap) Less(i, j int) bool { return facetBefore(h.items[j], h.items[i]) }
 func (h *facetHeap) Swap(i, j int)      { h.items[i], h.items[j] = h.items[j], h.items[i] }
 func (h *facetHeap) Push(x any)         { h.items = append(h.items, x.(FacetCount)) }
 func (h *facetHeap) Pop() any {

@@ -162,7 +162,10 @@ func (t *facetTally) addLocked(reader index.IndexReader, id index.IndexInternalI
 // count adds one to a value's count.
 func (t *facetTally) count(slot, n int) {
 	if n >= len(t.counts[slot]) {
-		t.counts[slot] = append(t.counts[slot], make([]int, n+1-len(t.counts[slot]))...)
+		// room for every value the column knows, at once
+		grown := make([]int, max(n+1, len(t.col.values[slot])))
+		copy(grown, t.counts[slot])
+		t.counts[slot] = grown
 	}
 	t.counts[slot][n]++
 }
@@ -249,11 +252,5 @@ func (t *facetTally) facets(name string) []FacetCount {
 		t.failed = true
 	}
 	t.col.mu.Unlock()
-	out := []FacetCount{}
-	for n, k := range t.counts[slot] {
-		if k > 0 && n < len(values) {
-			out = append(out, FacetCount{Value: values[n], Count: k})
-		}
-	}
-	return topFacets(out, facetSize)
+	return topFacets(t.counts[slot], values, facetSize)
 }
