@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	bq "github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
 	bolt "go.etcd.io/bbolt"
 
 	"attache/index/corpus"
@@ -212,7 +213,12 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 		}
 		return res, nil
 	}
-	themed, err := l.themed(ctx, plan, sr.Hits)
+	var themed map[string]bool
+	if marked {
+		themed, err = themedByValues(tr.reader, plan, sr.Hits)
+	} else {
+		themed, err = l.themed(ctx, plan, sr.Hits)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -374,6 +380,36 @@ func (l *Local) pageLocations(ctx context.Context, tr *matchTracker, vec *vector
 // byNumber sorts matches by document number, the order term readers go.
 func byNumber(dms search.DocumentMatchCollection) {
 	sort.SliceStable(dms, func(i, j int) bool { return dms[i].IndexInternalID.Compare(dms[j].IndexInternalID) < 0 })
+}
+
+// themedByValues is themed read from the themes field's values in the
+// snapshot the matches come from, passage by passage, without a search.
+func themedByValues(r bindex.IndexReader, plan *query.Plan, dms search.DocumentMatchCollection) (map[string]bool, error) {
+	if len(plan.Themes) == 0 || len(dms) == 0 {
+		return nil, nil
+	}
+	dvr, err := r.DocValueReader([]string{fieldThemes})
+	if err != nil {
+		return nil, fmt.Errorf("search: %v", oneLine(err))
+	}
+	want := map[string]bool{}
+	for _, t := range plan.Themes {
+		want[t] = true
+	}
+	sorted := append(search.DocumentMatchCollection(nil), dms...)
+	byNumber(sorted)
+	out := map[string]bool{}
+	for _, dm := range sorted {
+		err := dvr.VisitDocValues(dm.IndexInternalID, func(field string, term []byte) {
+			if field == fieldThemes && want[string(term)] {
+				out[dm.ID] = true
+			}
+		})
+		if err != nil {
+			return nil, fmt.Errorf("search: %v", oneLine(err))
+		}
+	}
+	return out, nil
 }
 
 // themed returns the IDs among the matches that are tagged with a theme
