@@ -22,9 +22,10 @@ type ranker struct {
 	// body returns a candidate passage's text, which the index does not
 	// store, or "" when it cannot be read.
 	body func(id string) string
-	// tierFor, when set, reads a hit's tier instead of tier (from the
-	// search's marks); rank calls it in document number order.
-	tierFor func(dm *search.DocumentMatch) query.Tier
+	// boundsFor, when set, reads what is known of a hit's tier instead
+	// of locationBounds (from the search's marks); rank calls it, and
+	// the checks it returns, in document number order.
+	boundsFor func(dm *search.DocumentMatch) tierBounds
 }
 
 // clauseWords are one clause's wordings as analysed terms.
@@ -89,25 +90,74 @@ func newRanker(p *query.Plan, b bleveQuery) *ranker {
 
 // rank returns the hits by tier, then by text score times the theme
 // factor (themed holds the IDs tagged with a theme the query names);
-// Bleve's order breaks ties.
-func (r *ranker) rank(dms search.DocumentMatchCollection, themed map[string]bool) []ranked {
+// Bleve's order breaks ties. Only the first need are sure to be in that
+// order: a hit's tier is settled (see tierBounds) only when it could be
+// among them, and, with weakAll, when it could be weak; beyond need the
+// hits carry their highest tier, which is weak only if they are.
+func (r *ranker) rank(dms search.DocumentMatchCollection, themed map[string]bool, need int, weakAll bool) []ranked {
 	out := make([]ranked, len(dms))
-	order := make([]int, len(dms))
-	for i := range order {
-		order[i] = i
+	bs := make([]tierBounds, len(dms))
+	byDoc := func(idx []int) { // the order term readers go
+		slices.SortFunc(idx, func(a, b int) int { return dms[a].IndexInternalID.Compare(dms[b].IndexInternalID) })
 	}
-	tier := r.tier
-	if r.tierFor != nil {
-		tier = r.tierFor
-		slices.SortFunc(order, func(a, b int) int { return dms[a].IndexInternalID.Compare(dms[b].IndexInternalID) })
+	all := make([]int, len(dms))
+	for i := range all {
+		all[i] = i
 	}
-	for _, i := range order {
+	if r.boundsFor != nil {
+		byDoc(all)
+	}
+	for _, i := range all {
 		dm := dms[i]
 		f := 1.0
 		if themed[dm.ID] {
 			f = 1 + query.ThemeBoost
 		}
-		out[i] = ranked{dm: dm, tier: tier(dm), score: dm.Score * f}
+		if r.boundsFor != nil {
+			bs[i] = r.boundsFor(dm)
+		} else {
+			bs[i] = r.locationBounds(dm)
+		}
+		out[i] = ranked{dm: dm, tier: bs[i].hi, score: dm.Score * f}
+	}
+	settle := func(idx []int) {
+		byDoc(idx)
+		for _, i := range idx {
+			out[i].tier = bs[i].settle()
+			bs[i] = tierBounds{lo: out[i].tier, hi: out[i].tier}
+		}
+	}
+	// Settle the hits that rank among the first need on their highest
+	// tiers until those are all settled: every other hit's tier is at
+	// most its highest, so it ranks below them.
+	perm := make([]int, len(dms))
+	for {
+		copy(perm, all)
+		slices.SortStableFunc(perm, func(a, b int) int {
+			if c := compareRanked(out[a], out[b]); c != 0 {
+				return c
+			}
+			return a - b
+		})
+		var todo []int
+		for _, i := range perm[:min(need, len(perm))] {
+			if bs[i].check != nil {
+				todo = append(todo, i)
+			}
+		}
+		if len(todo) == 0 {
+			break
+		}
+		settle(todo)
+	}
+	if weakAll {
+		var todo []int
+		for i, b := range bs {
+			if b.check != nil && b.lo == query.TierWeak {
+				todo = append(todo, i)
+			}
+		}
+		settle(todo)
 	}
 	sortRanked(out)
 	return out
@@ -115,18 +165,21 @@ func (r *ranker) rank(dms search.DocumentMatchCollection, themed map[string]bool
 
 // sortRanked orders hits by tier, then score, stably.
 func sortRanked(out []ranked) {
-	slices.SortStableFunc(out, func(a, b ranked) int {
-		if a.tier != b.tier {
-			return int(b.tier) - int(a.tier)
-		}
-		switch {
-		case a.score > b.score:
-			return -1
-		case a.score < b.score:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(out, compareRanked)
+}
+
+// compareRanked orders two hits by tier, then score.
+func compareRanked(a, b ranked) int {
+	if a.tier != b.tier {
+		return int(b.tier) - int(a.tier)
+	}
+	switch {
+	case a.score > b.score:
+		return -1
+	case a.score < b.score:
+		return 1
+	}
+	return 0
 }
 
 // hitLang is a match's language: its stored field when loaded, else the
@@ -143,11 +196,28 @@ func hitLang(dm *search.DocumentMatch) string {
 	return ""
 }
 
-// tier reads how each clause matched a hit, from its term locations.
-func (r *ranker) tier(dm *search.DocumentMatch) query.Tier {
+// locationBounds reads how each clause matched a hit, from its term
+// locations.
+func (r *ranker) locationBounds(dm *search.DocumentMatch) tierBounds {
 	lang := hitLang(dm)
 	src := locationSource{texts: dm.Locations[textFieldFor(lang)], contexts: dm.Locations[contextFieldFor(lang)]}
-	return r.tierOf(langOf(lang), src, dm.ID)
+	return r.bounds(langOf(lang), src, dm.ID)
+}
+
+// tierBounds is what is known of a hit's tier before the typed words it
+// holds are checked against its text (see inflected): the lowest and the
+// highest it can be, and, when they differ, check, which reads the text.
+type tierBounds struct {
+	lo, hi query.Tier
+	check  func() query.Tier
+}
+
+// settle returns the hit's tier, checking the words if need be.
+func (b tierBounds) settle() query.Tier {
+	if b.check != nil {
+		return b.check()
+	}
+	return b.hi
 }
 
 // wordingSource says which wordings a hit's text and context hold: from
@@ -167,10 +237,12 @@ type wordingSource interface {
 	textLocations(term string) search.Locations
 }
 
-// tierOf reads how each clause matched a hit in language code whose
-// wordings src gives. A typed word found is checked against the hit's
-// text (inflected) only when the check could change the tier.
-func (r *ranker) tierOf(code string, src wordingSource, id string) query.Tier {
+// bounds reads how each clause matched a hit in language code whose
+// wordings src gives. Each typed word found counts as literal if the word
+// in the text is an inflection of it (inflected), which only the text
+// says: bounds tries both ways for each (up to maxUnchecked of them) and
+// leaves the reading to check, when the tier depends on it.
+func (r *ranker) bounds(code string, src wordingSource, id string) tierBounds {
 	cws := r.words[code]
 	m := make([]query.Match, len(r.plan.Clauses))
 	var pending []int   // clauses Literally only if their typed word's inflection holds
@@ -190,35 +262,43 @@ func (r *ranker) tierOf(code string, src wordingSource, id string) query.Tier {
 		runs = append(runs, len(toks) > 0 && src.text(toks))
 	}
 	if len(pending) == 0 {
-		return r.plan.TierIn(code, m, runs)
+		t := r.plan.TierIn(code, m, runs)
+		return tierBounds{lo: t, hi: t}
 	}
-	if len(pending) <= maxUnchecked && !searchPaths.checkAll {
-		// the same tier whichever inflections hold: no need to read
-		tier, same := r.plan.TierIn(code, m, runs), true
-		alt := make([]query.Match, len(m))
-		for set := 1; set < 1<<len(pending) && same; set++ {
-			copy(alt, m)
-			for k, i := range pending {
-				if set&(1<<k) != 0 {
-					alt[i] = query.ByExpansion
-				}
+	read := func() query.Tier {
+		body := ""
+		if r.body != nil {
+			body = r.body(id)
+		}
+		got := append([]query.Match(nil), m...)
+		for k, i := range pending {
+			if !inflected(body, src.textLocations(check[k][0].term), cws[i].typed) {
+				got[i] = query.ByExpansion // the same stem, another word
 			}
-			same = r.plan.TierIn(code, alt, runs) == tier
 		}
-		if same {
-			return tier
+		return r.plan.TierIn(code, got, runs)
+	}
+	if len(pending) > maxUnchecked || searchPaths.checkAll {
+		t := read()
+		return tierBounds{lo: t, hi: t}
+	}
+	lo := r.plan.TierIn(code, m, runs)
+	hi := lo
+	alt := make([]query.Match, len(m))
+	for set := 1; set < 1<<len(pending); set++ {
+		copy(alt, m)
+		for k, i := range pending {
+			if set&(1<<k) != 0 {
+				alt[i] = query.ByExpansion
+			}
 		}
+		t := r.plan.TierIn(code, alt, runs)
+		lo, hi = min(lo, t), max(hi, t)
 	}
-	body := ""
-	if r.body != nil {
-		body = r.body(id)
+	if lo == hi {
+		return tierBounds{lo: lo, hi: hi}
 	}
-	for k, i := range pending {
-		if !inflected(body, src.textLocations(check[k][0].term), cws[i].typed) {
-			m[i] = query.ByExpansion // the same stem, another word
-		}
-	}
-	return r.plan.TierIn(code, m, runs)
+	return tierBounds{lo: lo, hi: hi, check: read}
 }
 
 // maxUnchecked is the most typed words whose inflections tierOf tries

@@ -225,23 +225,24 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	rk := newRanker(plan, b)
 	rk.body = l.passageText
 	if marked {
-		rk.tierFor = func(dm *search.DocumentMatch) query.Tier {
+		rk.boundsFor = func(dm *search.DocumentMatch) tierBounds {
 			bits := tr.bitsOf(dm.IndexInternalID)
 			code := tr.markLang(bits)
 			if code == "" {
 				tr.inexact = true
-				return query.TierWeak
+				return tierBounds{}
 			}
-			return rk.tierOf(code, markSource{t: tr, bits: bits, code: code, id: dm.IndexInternalID, vec: vec}, dm.ID)
+			return rk.bounds(code, markSource{t: tr, bits: bits, code: code, id: dm.IndexInternalID, vec: vec}, dm.ID)
 		}
 	}
-	ranked := rk.rank(sr.Hits, themed)
+	need, weakAll := offset+limit, len(sr.Hits) == int(sr.Total)
+	ranked := rk.rank(sr.Hits, themed, need, weakAll)
 	if marked && tr.inexact {
-		marked, rk.tierFor = false, nil
+		marked, rk.boundsFor = false, nil
 		if err := l.withLocations(ctx, textQuery, sr.Hits); err != nil {
 			return nil, err
 		}
-		ranked = rk.rank(sr.Hits, themed)
+		ranked = rk.rank(sr.Hits, themed, need, weakAll)
 	}
 	if marked {
 		if err := l.pageLocations(ctx, tr, vec, textQuery, ranked[min(offset, len(ranked)):min(offset+limit, len(ranked))]); err != nil {
