@@ -170,20 +170,39 @@ func (d *docxDoc) translation(sb *strings.Builder, bl Block) {
 }
 
 // noteReferences writes the references to notes marks, as Word numbers
-// them (in reading order, as the notes were numbered), separated by
-// superscript commas.
+// them (in reading order, as the notes were numbered), grouped as the PDF
+// prints them (markGroups): "1,2", and a run of three or more as "6–8".
+// Every note of a range keeps its own reference, so Word and LibreOffice
+// number, place and print it; the ones inside the range are set at the
+// smallest size Word offers (one point, one per cent wide), too small to
+// see, and the range
+// reads as its first number, an en dash and its last.
 func (d *docxDoc) noteReferences(sb *strings.Builder, marks []int) {
 	elem, style := "w:footnoteReference", "FootnoteReference"
 	if d.endnotes {
 		elem, style = "w:endnoteReference", "EndnoteReference"
 	}
-	for i, n := range marks {
+	ref := func(n int, extra string) {
+		fmt.Fprintf(sb, `<w:r><w:rPr><w:rStyle w:val="%s"/>%s</w:rPr><%s w:id="%d"/></w:r>`, style, extra, elem, n)
+	}
+	for i, g := range markGroups(marks) {
 		if i > 0 {
 			d.run(sb, ",", rprops{style: style})
 		}
-		fmt.Fprintf(sb, `<w:r><w:rPr><w:rStyle w:val="%s"/></w:rPr><%s w:id="%d"/></w:r>`, style, elem, n)
+		ref(g.first, "")
+		if g.isRange() {
+			for n := g.first + 1; n < g.last; n++ {
+				ref(n, inRangeRef)
+			}
+			d.run(sb, "–", rprops{style: style})
+			ref(g.last, "")
+		}
 	}
 }
+
+// inRangeRef sets the reference of a note inside a printed range ("7" of
+// "6–8") at one point, the smallest size Word offers, one per cent wide.
+const inRangeRef = `<w:w w:val="1"/><w:sz w:val="2"/><w:szCs w:val="2"/>`
 
 func (d *docxDoc) sources(sb *strings.Builder) {
 	if len(d.r.Sources) == 0 {
