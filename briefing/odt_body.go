@@ -22,11 +22,13 @@ func (d *odtDoc) contentXML() string {
 	for _, s := range d.r.Sections {
 		d.section(&body, s)
 	}
-	d.sources(&body)
 	if d.endnotes && len(d.r.Notes) > 0 {
+		// the Notes heading ends the section, so the notes come under it
+		// and before the Sources list, as in the PDF
 		d.heading(&body, "Back_20_Matter_20_Heading", d.r.NotesHeading, "")
 		body.WriteString(`</text:section>`)
 	}
+	d.sources(&body)
 
 	var sb strings.Builder
 	sb.WriteString(xmlHeader)
