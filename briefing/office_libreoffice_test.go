@@ -14,7 +14,8 @@ import (
 // examples/sample.brief to PDF with LibreOffice and reads the pages with
 // pdftotext: the marking at the top and the foot of every page, "Page X of
 // Y" with the right numbers, the contents with the pages LibreOffice put
-// the headings on, every quotation and every note, on A4 with footnotes
+// the headings on, runs of note marks as ranges ("4–7"), every quotation
+// and every note, on A4 with footnotes
 // and on Letter with endnotes. LibreOffice is a large install, so it runs
 // only with ATTACHE_LIBREOFFICE=1, as "make check-docx" and "make
 // check-odt" set it.
@@ -75,6 +76,21 @@ func checkWithLibreOffice(t *testing.T, format string, export func(testing.TB, *
 				if entry == nil || entry[1] != fmt.Sprint(at) {
 					t.Errorf("contents entry %q says page %v; LibreOffice put it on page %d", heading, entry, at)
 				}
+			}
+			ranges := 0
+			for _, x := range b.Excerpts() {
+				// a run of marks reads as a range, as in the PDF
+				for _, g := range markGroups(Cite(b).Marks[x.ID]) {
+					if g.isRange() {
+						ranges++
+						if r := fmt.Sprintf("%d–%d", g.first, g.last); !strings.Contains(all, r) {
+							t.Errorf("the mark %s is not printed as a range", r)
+						}
+					}
+				}
+			}
+			if ranges == 0 {
+				t.Error("the sample has no range of marks to check")
 			}
 			for _, x := range b.Excerpts() {
 				// a quotation may break across pages, its notes between
