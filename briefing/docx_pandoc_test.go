@@ -3,12 +3,12 @@ package briefing
 import (
 	"encoding/json"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// TestDOCXPandoc reads the Word export of examples/sample.brief back with
+// TestDOCXPandoc reads the Word export of examples/sample.brief (its
+// contents and Sources lists on) back with
 // pandoc, a reader written independently of Word: it must find the title
 // and subtitle, the numbered section headings, the key messages as a
 // bullet list, every quotation as a block quote and every note as a
@@ -17,10 +17,7 @@ func TestDOCXPandoc(t *testing.T) {
 	if _, err := exec.LookPath("pandoc"); err != nil {
 		t.Skip("pandoc is not installed (apt-get install pandoc, or run scripts/deps.sh): the Word file is not read back")
 	}
-	b, err := Load(filepath.Join("..", "examples", "sample.brief"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := exampleWithEveryPart(t)
 	path, _ := exportDOCX(t, b, Options{})
 	out, err := exec.Command("pandoc", "-f", "docx", "-t", "json", path).Output()
 	if err != nil {
@@ -55,8 +52,8 @@ func TestDOCXPandoc(t *testing.T) {
 		t.Errorf("key messages as a bullet list:\n got %q\nwant %q", r.bullets, b.KeyMessages)
 	}
 	var quotes []string
-	for _, x := range b.Excerpts() {
-		quotes = append(quotes, quoteMarks(squash(x.Text)))
+	for _, q := range printedQuotes(b) {
+		quotes = append(quotes, quoteMarks(squash(q)))
 	}
 	if strings.Join(r.quotes, "|") != strings.Join(quotes, "|") {
 		t.Errorf("block quotes:\n got %q\nwant %q", r.quotes, quotes)

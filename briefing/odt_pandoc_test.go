@@ -3,12 +3,12 @@ package briefing
 import (
 	"encoding/json"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// TestODTPandoc reads the ODT export of examples/sample.brief back with
+// TestODTPandoc reads the ODT export of examples/sample.brief (its
+// contents and Sources lists on) back with
 // pandoc's ODT reader: it must find the numbered section headings and the
 // Sources heading, the key messages as a bullet list, every quotation's
 // text and every note as a footnote with its text, in order.
@@ -16,10 +16,7 @@ func TestODTPandoc(t *testing.T) {
 	if _, err := exec.LookPath("pandoc"); err != nil {
 		t.Skip("pandoc is not installed (apt-get install pandoc, or run scripts/deps.sh): the ODT file is not read back")
 	}
-	b, err := Load(filepath.Join("..", "examples", "sample.brief"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := exampleWithEveryPart(t)
 	path, _ := exportODT(t, b, Options{})
 	out, err := exec.Command("pandoc", "-f", "odt", "-t", "json", path).Output()
 	if err != nil {
@@ -54,8 +51,8 @@ func TestODTPandoc(t *testing.T) {
 			t.Errorf("%q missing", want)
 		}
 	}
-	for _, x := range b.Excerpts() {
-		if q := quoteMarks(squash(x.Text)); !strings.Contains(all, q) {
+	for _, x := range printedQuotes(b) {
+		if q := quoteMarks(squash(x)); !strings.Contains(all, q) {
 			t.Errorf("quotation missing: %.60s…", q)
 		}
 	}
