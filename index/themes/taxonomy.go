@@ -128,6 +128,12 @@ func Load(data []byte) (*Taxonomy, error) {
 	if err := dec.Decode(&list); err != nil {
 		return nil, fmt.Errorf("read themes: %v", err)
 	}
+	return newTaxonomy(list)
+}
+
+// newTaxonomy checks a list of themes (see Load) and makes it a taxonomy,
+// stemming its terms; the themes become the taxonomy's.
+func newTaxonomy(list []*Theme) (*Taxonomy, error) {
 	if len(list) == 0 {
 		return nil, fmt.Errorf("read themes: no themes")
 	}
@@ -198,7 +204,13 @@ var (
 // rule out.
 func Default() *Taxonomy {
 	defaultOnce.Do(func() {
-		tx, err := Load(assets.Themes)
+		var tx *Taxonomy
+		var err error
+		if themes, _, ok := shippedData(); ok {
+			tx, err = newTaxonomy(themes)
+		} else {
+			tx, err = Load(assets.Themes)
+		}
 		if err == nil {
 			applyDefaultStats(tx)
 		}
