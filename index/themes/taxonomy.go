@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
 
 	"attache/assets"
+	"attache/lazyregexp"
 )
 
 // Taxonomy is the list of themes Attaché tags passages with, in the order
@@ -116,7 +116,7 @@ type matcher struct {
 	name  bool     // a wording of the theme's first term, its name
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var idPattern = lazyregexp.New(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Load reads a taxonomy from its JSON form (a list of themes) and checks
 // it: every theme needs a kebab-case ID not used before, both labels, a
