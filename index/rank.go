@@ -176,7 +176,10 @@ func (cw clauseWords) match(text, ctx search.TermLocationMap, body string) query
 			vacuous = false
 			if hasAll(text, toks) {
 				if cw.typed != "" && !inflected(body, text[toks[0].term], cw.typed) {
-					return query.ByExpansion // the same stem, another word
+					// The same stem, another word ("governments" for
+					// "governance", "sostenere" for "sostenibilità"):
+					// not the term, nor one of its equivalents.
+					continue
 				}
 				return query.Literally
 			}
