@@ -104,3 +104,18 @@ func TestSameStemOtherWordIsNotTheWord(t *testing.T) {
 		t.Errorf("artificial intelligence governance: governance dell'IA at %d, Governments at %d: %s", gov, other, describeHits(res))
 	}
 }
+
+// "AI" is a stop word of Italian ("ai"), yet a term the glossary knows: an
+// Italian passage holds it only through one of its equivalents (IA,
+// intelligenza artificiale), not for being Italian, so passages on secure
+// connectivity without a word of AI do not rank among those about it.
+func TestKnownTermIsNoStopWordElsewhere(t *testing.T) {
+	lib := openEvalLibrary(t)
+	res := runQuery(t, lib, Query{Text: "secure and trustworthy AI", Limit: 8})
+	ai := regexp.MustCompile(`\b(AI|IA)\b|(?i)intelligen`)
+	for i, h := range res.Hits {
+		if !ai.MatchString(h.Text) {
+			t.Errorf("secure and trustworthy AI: hit %d %s has no AI: %.80q", i+1, h.ID, h.Text)
+		}
+	}
+}
