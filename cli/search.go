@@ -7,15 +7,15 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 
 	"attache/index"
 	"attache/index/corpus"
+	"attache/lazyregexp"
 )
 
 // langCode is what --lang accepts.
-var langCode = regexp.MustCompile(`^[a-z]{2,3}$`)
+var langCode = lazyregexp.New(`^[a-z]{2,3}$`)
 
 // runSearch implements "attache search".
 func runSearch(env *Env, args []string) error {
