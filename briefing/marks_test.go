@@ -70,7 +70,7 @@ func TestPDFNoteRange(t *testing.T) {
 func TestDOCXNoteRange(t *testing.T) {
 	b, marks, want := rangeWant(t)
 	path, _ := exportDOCX(t, b, Options{})
-	d := readDOCX(t, path)
+	d := readOffice(t, path)
 	var shown string
 	var refs []string
 	for _, p := range paragraphs(d.part(t, "word/document.xml")) {
@@ -115,21 +115,21 @@ func TestDOCXNoteRange(t *testing.T) {
 func TestODTNoteRange(t *testing.T) {
 	b, marks, want := rangeWant(t)
 	path, _ := exportODT(t, b, Options{})
-	o := readODT(t, path)
+	o := readOffice(t, path)
 	styles := odtStylesOf(t, o)
 	var shown string
 	var ids []string
-	var walk func(n *onode, tiny bool)
-	walk = func(n *onode, tiny bool) {
+	var walk func(n *xnode, tiny bool)
+	walk = func(n *xnode, tiny bool) {
 		for _, k := range n.kids {
 			switch {
 			case k.name == "text:note":
-				ids = append(ids, k.first("text:note-citation").plain(false))
+				ids = append(ids, k.first("text:note-citation").odfText(false))
 				if !tiny {
-					shown += k.first("text:note-citation").plain(false)
+					shown += k.first("text:note-citation").odfText(false)
 				}
 			case k.name == "text:span" && k.attr["text:style-name"] == "Footnote_20_anchor":
-				shown += k.plain(false)
+				shown += k.odfText(false)
 			case k.name == "text:span":
 				walk(k, styles.prop(o, t, k.attr["text:style-name"], "style:text-properties", "fo:font-size") == "1pt")
 			}
