@@ -31,17 +31,12 @@ func (n *xnode) plain() string {
 	return sb.String()
 }
 
-// wpara is a paragraph read back.
-type wpara struct {
-	style string
-	text  string
-	node  *xnode
-}
-
-func paragraphs(root *xnode) []wpara {
-	var out []wpara
+// paragraphs are the Word paragraphs under root with their style and
+// text.
+func paragraphs(root *xnode) []readPara {
+	var out []readPara
 	for _, p := range root.all("w:p") {
-		wp := wpara{text: p.plain(), node: p}
+		wp := readPara{text: p.plain(), node: p}
 		if ps := p.first("w:pStyle"); ps != nil {
 			wp.style = ps.attr["w:val"]
 		}

@@ -1,9 +1,7 @@
 package briefing
 
 import (
-	"encoding/json"
 	"fmt"
-	"os/exec"
 	"strings"
 	"testing"
 )
@@ -105,7 +103,8 @@ func TestDOCXNoteRange(t *testing.T) {
 			t.Errorf("footnote %d reads %q", marks[i], n)
 		}
 	}
-	checkPandocNotes(t, "docx", path, b)
+	r, _ := readWithPandoc(t, "docx", path)
+	r.checkNotes(t, b)
 }
 
 // TestODTNoteRange unzips the ODT file: the TECH7 quotation's mark reads
@@ -146,36 +145,6 @@ func TestODTNoteRange(t *testing.T) {
 	if fmt.Sprint(ids) != fmt.Sprint(marks) {
 		t.Errorf("notes %v, want %v", ids, marks)
 	}
-	checkPandocNotes(t, "odt", path, b)
-}
-
-// checkPandocNotes reads an export back with pandoc: every note of the
-// brief, range or not, is a note with its text, in order.
-func checkPandocNotes(t *testing.T, format, path string, b *Brief) {
-	if _, err := exec.LookPath("pandoc"); err != nil {
-		t.Skip("pandoc is not installed (apt-get install pandoc, or run scripts/deps.sh)")
-	}
-	out, err := exec.Command("pandoc", "-f", format, "-t", "json", path).Output()
-	if err != nil {
-		t.Fatalf("pandoc could not read the %s file: %v", format, err)
-	}
-	var doc struct {
-		Blocks []any `json:"blocks"`
-	}
-	if err := json.Unmarshal(out, &doc); err != nil {
-		t.Fatal(err)
-	}
-	r := &pandocReader{}
-	for _, bl := range doc.Blocks {
-		r.block(bl, "")
-	}
-	notes := Cite(b).Notes
-	if len(r.notes) != len(notes) {
-		t.Fatalf("pandoc read %d notes, want %d", len(r.notes), len(notes))
-	}
-	for i, n := range notes {
-		if r.notes[i] != quoteMarks(squash(n.Text())) {
-			t.Errorf("note %d:\n got %q\nwant %q", n.Number, r.notes[i], quoteMarks(squash(n.Text())))
-		}
-	}
+	r, _ := readWithPandoc(t, "odt", path)
+	r.checkNotes(t, b)
 }

@@ -42,20 +42,15 @@ func (n *xnode) odfText(notes bool) string {
 	return sb.String()
 }
 
-// opara is a paragraph or heading read back.
-type opara struct {
-	style string
-	text  string // without note bodies
-	node  *xnode
-}
-
-func odtParagraphs(root *xnode) []opara {
-	var out []opara
+// odtParagraphs are the paragraphs and headings under root, not those
+// inside notes, with their style and text (without note bodies).
+func odtParagraphs(root *xnode) []readPara {
+	var out []readPara
 	var walk func(*xnode)
 	walk = func(x *xnode) {
 		for _, k := range x.kids {
 			if k.name == "text:p" || k.name == "text:h" {
-				out = append(out, opara{style: k.attr["text:style-name"], text: k.odfText(false), node: k})
+				out = append(out, readPara{style: k.attr["text:style-name"], text: k.odfText(false), node: k})
 			}
 			if k.name != "text:note" {
 				walk(k)

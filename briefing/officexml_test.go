@@ -119,6 +119,14 @@ func (n *xnode) first(name string) *xnode {
 	return nil
 }
 
+// readPara is a paragraph (or an ODT heading) read back: its style, its
+// text as a reader shows it, and its element.
+type readPara struct {
+	style string
+	text  string
+	node  *xnode
+}
+
 // officeFile is a Word or ODT file read back: its entries in order, their
 // bytes, and the XML parts parsed.
 type officeFile struct {
