@@ -265,6 +265,19 @@ func pieces(ms []markedPiece) []Piece {
 	return out
 }
 
+// headParas are the title block's paragraphs above its fields, those
+// given: the title, the subtitle and the purpose, each as {style, text}
+// with the style a writer names it by (styles: title, subtitle, purpose).
+func (r *Rendered) headParas(styles [3]string) [][2]string {
+	var out [][2]string
+	for i, text := range []string{r.Title, r.Subtitle, r.Purpose} {
+		if text != "" || i == 0 {
+			out = append(out, [2]string{styles[i], text})
+		}
+	}
+	return out
+}
+
 // pdfPages lays the brief out as its PDF prints it (the layout, the page
 // of each section, the footer's title, the title block's label column);
 // nil when the brief cannot be laid out (the PDF export then says why).
