@@ -626,10 +626,10 @@ func TestDOCXExampleBrief(t *testing.T) {
 }
 
 // BenchmarkExportDOCX10 exports a brief of 10 excerpts as a Word file.
-func BenchmarkExportDOCX10(b *testing.B) { benchmarkWrite(b, 10, WriteDOCX) }
+func BenchmarkExportDOCX10(b *testing.B) { benchmarkExportOffice(b, 10, WriteDOCX) }
 
 // BenchmarkExportDOCX200 exports a brief of 200 excerpts as a Word file.
-func BenchmarkExportDOCX200(b *testing.B) { benchmarkWrite(b, 200, WriteDOCX) }
+func BenchmarkExportDOCX200(b *testing.B) { benchmarkExportOffice(b, 200, WriteDOCX) }
 
 // TestDOCXEmptyBrief: a brief with no sections, notes or marking is still
 // a well-formed Word file, with an empty header and no Sources list.

@@ -341,7 +341,7 @@ func mustExportODT(t *testing.T, b *Brief, opt Options) string {
 
 // BenchmarkExportODT10 exports a brief of 10 excerpts as ODT (compare
 // BenchmarkExportDOCX10, run beside it).
-func BenchmarkExportODT10(b *testing.B) { benchmarkWrite(b, 10, WriteODT) }
+func BenchmarkExportODT10(b *testing.B) { benchmarkExportOffice(b, 10, WriteODT) }
 
 // BenchmarkExportODT200 exports a brief of 200 excerpts as ODT.
-func BenchmarkExportODT200(b *testing.B) { benchmarkWrite(b, 200, WriteODT) }
+func BenchmarkExportODT200(b *testing.B) { benchmarkExportOffice(b, 200, WriteODT) }

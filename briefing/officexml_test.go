@@ -209,10 +209,9 @@ func exportODT(t testing.TB, b *Brief, opt Options) (string, []string) {
 	return exportAs(t, b, ODT, opt)
 }
 
-// benchmarkWrite writes a brief of n excerpts with write (WriteDOCX,
-// WriteODT) again and again, and reports its pages and size.
-func benchmarkWrite(bm *testing.B, n int, write func(io.Writer, *Brief, Options) ([]string, error)) {
-	b := bigBrief(bm, n)
+// benchmarkWrite writes b with write (WritePDF, WriteDOCX, WriteODT)
+// again and again, and returns the size of what it wrote.
+func benchmarkWrite(bm *testing.B, b *Brief, write func(io.Writer, *Brief, Options) ([]string, error)) int {
 	var buf bytes.Buffer
 	for bm.Loop() {
 		buf.Reset()
@@ -220,6 +219,14 @@ func benchmarkWrite(bm *testing.B, n int, write func(io.Writer, *Brief, Options)
 			bm.Fatal(err)
 		}
 	}
+	return buf.Len()
+}
+
+// benchmarkExportOffice writes a brief of n excerpts as a Word or ODT file
+// and reports its pages and size.
+func benchmarkExportOffice(bm *testing.B, n int, write func(io.Writer, *Brief, Options) ([]string, error)) {
+	b := bigBrief(bm, n)
+	size := benchmarkWrite(bm, b, write)
 	bm.ReportMetric(float64(Render(b, Options{}).Pages), "pages")
-	bm.ReportMetric(float64(buf.Len())/1024, "KiB")
+	bm.ReportMetric(float64(size)/1024, "KiB")
 }

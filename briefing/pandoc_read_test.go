@@ -86,10 +86,10 @@ func (r *pandocReader) block(v any, in string) {
 		a := c.([]any)
 		r.headers = append(r.headers, strings.TrimSuffix(strings.TrimSuffix(jsonNumber(a[0]), ".0"), ".00")+" "+r.inlines(a[2]))
 	case "BlockQuote":
-		r.quotes = append(r.quotes, r.blocksText(c))
+		r.quotes = append(r.quotes, r.blocksText(c, false))
 	case "BulletList":
 		for _, item := range c.([]any) {
-			r.bullets = append(r.bullets, r.blocksText(item))
+			r.bullets = append(r.bullets, r.blocksText(item, false))
 		}
 	case "Div":
 		for _, bl := range c.([]any)[1].([]any) {
@@ -105,15 +105,19 @@ func jsonNumber(v any) string {
 	return string(b)
 }
 
-// blocksText is the text of a list of blocks, its notes kept apart.
-func (r *pandocReader) blocksText(v any) string {
+// blocksText is the text of a list of blocks, its notes kept apart. The
+// other blocks in it are read as blocks, or, inside a note, a BlockQuote
+// as more of the note (an ODT note's hanging indent, to pandoc).
+func (r *pandocReader) blocksText(v any, inNote bool) string {
 	var parts []string
 	for _, bl := range v.([]any) {
 		m := bl.(map[string]any)
-		switch m["t"] {
-		case "Para", "Plain":
+		switch {
+		case m["t"] == "Para" || m["t"] == "Plain":
 			parts = append(parts, r.inlines(m["c"]))
-		default:
+		case inNote && m["t"] == "BlockQuote":
+			parts = append(parts, r.blocksText(m["c"], true))
+		case !inNote:
 			r.block(bl, "")
 		}
 	}
@@ -146,24 +150,10 @@ func (r *pandocReader) inlines(v any) string {
 		case "Quoted":
 			sb.WriteString(`"` + r.inlines(c.([]any)[1]) + `"`)
 		case "Note":
-			r.notes = append(r.notes, quoteMarks(squash(r.noteText(c))))
+			r.notes = append(r.notes, quoteMarks(squash(r.blocksText(c, true))))
 		}
 	}
 	return quoteMarks(squash(sb.String()))
-}
-
-func (r *pandocReader) noteText(v any) string {
-	var parts []string
-	for _, bl := range v.([]any) {
-		m := bl.(map[string]any)
-		switch m["t"] {
-		case "Para", "Plain":
-			parts = append(parts, r.inlines(m["c"]))
-		case "BlockQuote": // an ODT note's hanging indent, to pandoc
-			parts = append(parts, r.noteText(m["c"]))
-		}
-	}
-	return strings.Join(parts, " ")
 }
 
 // meta is the text of a metadata value.

@@ -477,17 +477,9 @@ func bigBrief(t testing.TB, n int) *Brief {
 
 func benchmarkExport(bm *testing.B, n int) {
 	b := bigBrief(bm, n)
-	var buf bytes.Buffer
-	pages := 0
-	for bm.Loop() {
-		buf.Reset()
-		if _, err := WritePDF(&buf, b, Options{}); err != nil {
-			bm.Fatal(err)
-		}
-	}
-	pages = bytes.Count(buf.Bytes(), []byte("/Type /Page\n"))
-	bm.ReportMetric(float64(pages), "pages")
-	bm.ReportMetric(float64(buf.Len())/1024, "KiB")
+	size := benchmarkWrite(bm, b, WritePDF)
+	bm.ReportMetric(float64(Render(b, Options{}).Pages), "pages")
+	bm.ReportMetric(float64(size)/1024, "KiB")
 }
 
 // BenchmarkExportPDF10 exports a brief of 10 excerpts.
