@@ -32,8 +32,11 @@ type ranker struct {
 type clauseWords struct {
 	literal, expansions [][]token
 	prefix              string
-	stopSomewhere       bool   // the literal is only stop words in some language
-	typed               string // the word as typed, lower case, for a one-word term
+	stopSomewhere       bool // the literal is only stop words in some language
+	// known is true when the term has glossary equivalents: a content
+	// word, even where the analyzer drops it ("AI" is the Italian "ai").
+	known bool
+	typed string // the word as typed, lower case, for a one-word term
 }
 
 // ranked is a hit with its tier.
@@ -80,9 +83,18 @@ func newRanker(p *query.Plan, b bleveQuery) *ranker {
 		}
 		r.runs[lf.code] = rs
 	}
+	known := make([]bool, len(p.Clauses))
+	for i, c := range p.Clauses {
+		for _, a := range c.Alts {
+			if !a.Literal {
+				known[i] = true
+			}
+		}
+	}
 	for _, cws := range r.words {
 		for i := range cws {
 			cws[i].stopSomewhere = stop[i]
+			cws[i].known = known[i]
 		}
 	}
 	return r
@@ -245,16 +257,18 @@ type wordingSource interface {
 func (r *ranker) bounds(code string, src wordingSource, id string) tierBounds {
 	cws := r.words[code]
 	m := make([]query.Match, len(r.plan.Clauses))
-	var pending []int   // clauses Literally only if their typed word's inflection holds
-	var check [][]token // per pending clause, the literal found
+	var pending []int           // clauses Literally only if their typed word's inflection holds
+	var check [][][]token       // per pending clause, the literals found
+	var otherwise []query.Match // per pending clause, its match if none is inflected
 	for i := range r.plan.Clauses {
 		if !r.plan.Positive(i) {
 			continue
 		}
-		var toks []token
-		m[i], toks = cws[i].match(src)
-		if toks != nil {
-			pending, check = append(pending, i), append(check, toks)
+		var found [][]token
+		var rest query.Match
+		m[i], found, rest = cws[i].match(src)
+		if found != nil {
+			pending, check, otherwise = append(pending, i), append(check, found), append(otherwise, rest)
 		}
 	}
 	var runs []bool
@@ -272,8 +286,12 @@ func (r *ranker) bounds(code string, src wordingSource, id string) tierBounds {
 		}
 		got := append([]query.Match(nil), m...)
 		for k, i := range pending {
-			if !inflected(body, src.textLocations(check[k][0].term), cws[i].typed) {
-				got[i] = query.ByExpansion // the same stem, another word
+			held := false
+			for _, toks := range check[k] {
+				held = held || inflected(body, src.textLocations(toks[0].term), cws[i].typed)
+			}
+			if !held {
+				got[i] = otherwise[k] // the same stem, another word
 			}
 		}
 		return r.plan.TierIn(code, got, runs)
@@ -289,7 +307,7 @@ func (r *ranker) bounds(code string, src wordingSource, id string) tierBounds {
 		copy(alt, m)
 		for k, i := range pending {
 			if set&(1<<k) != 0 {
-				alt[i] = query.ByExpansion
+				alt[i] = otherwise[k]
 			}
 		}
 		t := r.plan.TierIn(code, alt, runs)
@@ -301,53 +319,69 @@ func (r *ranker) bounds(code string, src wordingSource, id string) tierBounds {
 	return tierBounds{lo: lo, hi: hi, check: read}
 }
 
-// maxUnchecked is the most typed words whose inflections tierOf tries
+// maxUnchecked is the most typed words whose inflections bounds tries
 // every way before reading the text.
 const maxUnchecked = 3
 
 // match says how a clause's wordings matched a hit (see wordingSource).
 // When the term as typed is a single word found in the text, it also
-// returns its tokens: the match is Literally only if the word found is an
-// inflection of the one typed (see inflected), else ByExpansion.
-func (cw clauseWords) match(src wordingSource) (query.Match, []token) {
+// returns its tokens (per literal found) and what the clause matches
+// otherwise: the match is Literally only if the word found is an
+// inflection of the one typed (see inflected); if it is the same stem,
+// another word ("governments" for "governance", "sostenere" for
+// "sostenibilità"), it is not the term, nor one of its equivalents, and
+// the other wordings decide.
+func (cw clauseWords) match(src wordingSource) (query.Match, [][]token, query.Match) {
 	if cw.prefix != "" {
+		m := query.Unmatched
 		if src.textPrefix(cw.prefix) {
-			return query.Literally, nil
+			m = query.Literally
+		} else if src.contextPrefix(cw.prefix) {
+			m = query.InContext
 		}
-		if src.contextPrefix(cw.prefix) {
-			return query.InContext, nil
-		}
-		return query.Unmatched, nil
+		return m, nil, m
 	}
 	vacuous := true
+	var found [][]token
 	for _, toks := range cw.literal {
 		if len(toks) > 0 {
 			vacuous = false
 			if src.text(toks) {
 				if cw.typed != "" {
-					return query.Literally, toks // if inflected
+					found = append(found, toks) // Literally if inflected
+					continue
 				}
-				return query.Literally, nil
+				return query.Literally, nil, query.Literally
 			}
 		}
 	}
-	if vacuous {
-		return query.Literally, nil // only stop words in this language
+	rest := cw.otherwise(src, vacuous)
+	if found != nil {
+		return query.Literally, found, rest
+	}
+	return rest, nil, rest
+}
+
+// otherwise is how a clause matched a hit through anything but its
+// literal wordings found in the text.
+func (cw clauseWords) otherwise(src wordingSource, vacuous bool) query.Match {
+	if vacuous && !cw.known {
+		return query.Literally // only stop words in this language
 	}
 	for _, toks := range cw.expansions {
 		if src.text(toks) {
-			return query.ByExpansion, nil
+			return query.ByExpansion
 		}
 	}
 	for _, toks := range append(cw.literal, cw.expansions...) {
 		if len(toks) > 0 && src.context(toks) {
-			return query.InContext, nil
+			return query.InContext
 		}
 	}
-	if cw.stopSomewhere {
-		return query.Literally, nil // a stop word of the other language: not a word to miss
+	if cw.stopSomewhere && !cw.known {
+		return query.Literally // a stop word of the other language: not a word to miss
 	}
-	return query.Unmatched, nil
+	return query.Unmatched
 }
 
 // locationSource reads a hit's wordings from its term locations.
