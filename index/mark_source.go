@@ -75,33 +75,70 @@ type markSource struct {
 func (s markSource) text(toks []token) bool    { return s.has(false, toks) }
 func (s markSource) context(toks []token) bool { return s.has(true, toks) }
 
-// has reports whether the tokens are in the hit's text or context. A
-// wording with leaves of its own there matched when one of them did;
-// otherwise Bleve's locations hold its words only through other leaves.
+// has reports whether the tokens are in the hit's text or context, by
+// the rule hasRule finds for them (once a search: the ranker asks the
+// same wordings of every candidate).
 func (s markSource) has(context bool, toks []token) bool {
-	x := s.t.index()
-	if m, ok := x.byKey[leafKey{s.code, context, joinTerms(toks)}]; ok {
-		return s.bits&m != 0
+	if len(toks) == 0 {
+		return false
+	}
+	k := ruleKey{&toks[0], s.code, context}
+	r, ok := s.t.rules[k]
+	if !ok {
+		r = s.t.hasRule(s.code, context, toks)
+		if s.t.rules == nil {
+			s.t.rules = map[ruleKey]hasRule{}
+		}
+		s.t.rules[k] = r
+	}
+	if r.inexact {
+		s.t.inexact = true
+		return false
+	}
+	return s.bits&r.mask != 0
+}
+
+// ruleKey names a wording the ranker asks about: its tokens (the
+// ranker's own slice), a language and a field.
+type ruleKey struct {
+	first   *token
+	lang    string
+	context bool
+}
+
+// hasRule says how to tell from a hit's marks whether it holds a
+// wording: it does when one of the leaves in mask matched, unless the
+// marks cannot tell (inexact).
+type hasRule struct {
+	mask    uint64
+	inexact bool
+}
+
+// hasRule finds the rule for a wording. A wording with leaves of its own
+// there matched when one of them did; otherwise Bleve's locations hold its
+// words only through other leaves.
+func (t *matchTracker) hasRule(code string, context bool, toks []token) hasRule {
+	x := t.index()
+	if m, ok := x.byKey[leafKey{code, context, joinTerms(toks)}]; ok {
+		return hasRule{mask: m}
 	}
 	covered := uint64(0)
 	for _, tk := range toks {
 		for k := range x.prefix {
-			if k.lang == s.code && k.context == context && strings.HasPrefix(tk.term, k.key) {
-				s.t.inexact = true // a prefix's words: which ones, only locations say
-				return false
+			if k.lang == code && k.context == context && strings.HasPrefix(tk.term, k.key) {
+				return hasRule{inexact: true} // a prefix's words: which ones, only locations say
 			}
 		}
-		m := x.terms[leafKey{s.code, context, tk.term}]
+		m := x.terms[leafKey{code, context, tk.term}]
 		if m == 0 {
-			return false // no leaf there can give this word's locations
+			return hasRule{} // no leaf there can give this word's locations
 		}
 		covered = m
 	}
 	if len(toks) == 1 {
-		return s.bits&covered != 0 // a word of a matched phrase
+		return hasRule{mask: covered} // a word of a matched phrase
 	}
-	s.t.inexact = true // several words of other leaves: only their places tell
-	return false
+	return hasRule{inexact: true} // several words of other leaves: only their places tell
 }
 
 // textPrefix reports whether a word of the hit's text starts with p: the

@@ -41,6 +41,7 @@ type matchTracker struct {
 	// locations would (see markSource).
 	inexact bool
 	idx     *leafIndex
+	rules   map[ruleKey]hasRule // see markSource.has
 
 	// the strong rule as leaf bits (see strongQuery)
 	anyMask []uint64 // per positive clause, all its leaves

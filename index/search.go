@@ -207,9 +207,12 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 			res.Facets[name] = facetCounts(fsr.Facets[name])
 		}
 	}
+	// one read transaction for the passages the ranking and the hits read
+	pr := &passageReader{store: l.store}
+	defer pr.close()
 	if plan.Listing {
 		for _, dm := range sr.Hits {
-			res.Hits = append(res.Hits, l.hit(dm))
+			res.Hits = append(res.Hits, l.hit(pr, dm))
 		}
 		return res, nil
 	}
@@ -223,7 +226,7 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 		return nil, err
 	}
 	rk := newRanker(plan, b)
-	rk.body = l.passageText
+	rk.body = pr.text
 	if marked {
 		rk.boundsFor = func(dm *search.DocumentMatch) tierBounds {
 			bits := tr.bitsOf(dm.IndexInternalID)
@@ -250,7 +253,7 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 		}
 	}
 	for i := offset; i < len(ranked) && i < offset+limit; i++ {
-		h := l.hit(ranked[i].dm)
+		h := l.hit(pr, ranked[i].dm)
 		h.Weak = ranked[i].tier == query.TierWeak
 		res.Hits = append(res.Hits, h)
 	}
@@ -498,20 +501,14 @@ func (l *Local) count(ctx context.Context, q bq.Query) (int, error) {
 // document's (for the citation), two small reads and no JSON. A passage
 // the store does not hold (an import in this process not yet committed)
 // is a hit with its ID only.
-func (l *Local) hit(dm *search.DocumentMatch) Hit {
-	var p *corpus.Passage
+func (l *Local) hit(pr *passageReader, dm *search.DocumentMatch) Hit {
+	p := pr.passage(dm.ID)
 	var meta corpus.Meta
-	l.store.view(func(tx *bolt.Tx) error {
-		var err error
-		if p, err = getPassage(tx, dm.ID); err != nil {
-			return err
-		}
-		rec, err := getDocRecord(tx, p.DocID, false)
-		if err == nil {
+	if p != nil {
+		if rec, err := getDocRecord(pr.tx, p.DocID, false); err == nil {
 			meta = rec.Meta
 		}
-		return nil
-	})
+	}
 	if p == nil {
 		return Hit{Passage: corpus.Passage{ID: dm.ID}, Score: dm.Score}
 	}
@@ -569,15 +566,49 @@ func listingText(q Query) string {
 	return strings.Join(filters, " ")
 }
 
-// passageText reads one passage's text from the document store, for the
-// ranking, or "" when the store does not hold it.
-func (l *Local) passageText(id string) string {
-	var text string
-	l.store.view(func(tx *bolt.Tx) error {
-		if p, err := getPassage(tx, id); err == nil {
-			text = p.Text
+// passageReader reads passages for one search in one read transaction,
+// each once: the ranking reads some candidates' text, and the hits of the
+// page are mostly among them.
+type passageReader struct {
+	store *docStore
+	tx    *bolt.Tx // begun on the first read
+	read  map[string]*corpus.Passage
+}
+
+// passage returns a passage from the store, or nil when the store does
+// not hold it.
+func (r *passageReader) passage(id string) *corpus.Passage {
+	if p, ok := r.read[id]; ok {
+		return p
+	}
+	if r.tx == nil {
+		tx, err := r.store.db.Begin(false)
+		if err != nil {
+			return nil
 		}
-		return nil
-	})
-	return text
+		r.tx, r.read = tx, map[string]*corpus.Passage{}
+	}
+	p, err := getPassage(r.tx, id)
+	if err != nil {
+		p = nil
+	}
+	r.read[id] = p
+	return p
+}
+
+// text is a passage's text, for the ranking, or "" when the store does
+// not hold it.
+func (r *passageReader) text(id string) string {
+	if p := r.passage(id); p != nil {
+		return p.Text
+	}
+	return ""
+}
+
+// close ends the read transaction.
+func (r *passageReader) close() {
+	if r.tx != nil {
+		r.tx.Rollback()
+		r.tx = nil
+	}
 }
