@@ -19,7 +19,9 @@ import (
 // matchTracker follows, during a ranked search, which leaves of the main
 // query (one wording of one clause in one language's text or context
 // field, or one run) match each passage, as Bleve finds them: every leaf
-// marks the passages it returns, by document number. From the marks the
+// marks the passages it returns (in a small window ahead of the whole
+// query's position, see pending), and as the whole query returns a
+// passage, its marks are kept, by document number. From the marks the
 // search counts the strong matches in the same pass (what strongQuery
 // counts in a second one) and the ranker reads how each clause matched a
 // candidate without asking Bleve for term locations.
@@ -28,9 +30,16 @@ type matchTracker struct {
 	// set by the query builder for the leaves it wraps
 	clause, run int
 
-	gen    uint32      // this search's mark, see leafMark
-	marks  *[]leafMark // by document number
-	reader index.IndexReader
+	gen   uint32      // this search's mark, see leafMark
+	marks *[]leafMark // the returned passages', by document number
+	// pending holds the marks of passages the leaves returned and the
+	// whole query has not reached yet, at their number modulo its size
+	// (Bleve's searchers stand at most a few passages ahead of the whole
+	// query, but a rare word's may be far ahead: those wait in ahead).
+	pending []pendingMark
+	ahead   map[uint64]uint64
+	pos     uint64 // the whole query's last passage, plus one
+	reader  index.IndexReader
 	// stale is set when a search with the tracked query ran on another
 	// snapshot than the first, or a document number was not one: the
 	// marks cannot be trusted.
@@ -69,6 +78,15 @@ type leafMark struct {
 	bits uint64
 }
 
+// pendingMark is a passage's marks while the whole query has not reached
+// it: num is its number plus one.
+type pendingMark struct {
+	num, bits uint64
+}
+
+// pendingSize is the size of the pending window (a power of two).
+const pendingSize = 4096
+
 // markGen numbers the searches that mark passages.
 var markGen atomic.Uint32
 
@@ -95,6 +113,7 @@ func newMatchTracker() *matchTracker {
 	if t.marks == nil {
 		t.marks = new([]leafMark)
 	}
+	t.pending = make([]pendingMark, pendingSize)
 	return t
 }
 
@@ -185,25 +204,59 @@ func docNum(id index.IndexInternalID) (uint64, bool) {
 	return binary.BigEndian.Uint64(id), true
 }
 
-// mark records that the leaves in bit match a passage.
+// mark records that the leaves in bit match a passage, until the whole
+// query reaches it.
 func (t *matchTracker) mark(dm *search.DocumentMatch, bit uint64) {
 	num, ok := docNum(dm.IndexInternalID)
 	if !ok || num >= 1<<32 {
 		t.stale = true
 		return
 	}
+	if num+1 <= t.pos {
+		return // passed: what the whole query returned is kept
+	}
+	if num >= t.pos+pendingSize-1 {
+		if t.ahead == nil {
+			t.ahead = map[uint64]uint64{}
+		}
+		t.ahead[num] |= bit
+		return
+	}
+	p := &t.pending[num&(pendingSize-1)]
+	if p.num != num+1 { // an earlier passage's, passed
+		p.num, p.bits = num+1, bit
+		return
+	}
+	p.bits |= bit
+}
+
+// reach keeps the marks of a passage the whole query returns, and
+// returns them.
+func (t *matchTracker) reach(dm *search.DocumentMatch) uint64 {
+	num, ok := docNum(dm.IndexInternalID)
+	if !ok || num >= 1<<32 {
+		t.stale = true
+		return 0
+	}
+	var bits uint64
+	if p := t.pending[num&(pendingSize-1)]; p.num == num+1 {
+		bits = p.bits
+	}
+	if len(t.ahead) > 0 {
+		if b, ok := t.ahead[num]; ok {
+			bits |= b
+			delete(t.ahead, num)
+		}
+	}
+	t.pos = num + 1
 	marks := *t.marks
 	if num >= uint64(len(marks)) {
 		grown := make([]leafMark, num+1+num/4)
 		copy(grown, marks)
 		*t.marks, marks = grown, grown
 	}
-	m := &marks[num]
-	if m.gen != t.gen {
-		m.gen, m.bits = t.gen, bit
-		return
-	}
-	m.bits |= bit
+	marks[num] = leafMark{gen: t.gen, bits: bits}
+	return bits
 }
 
 // bitsOf returns the marks of a passage in this search.
@@ -307,6 +360,7 @@ func (q *trackedRoot) Searcher(ctx context.Context, r index.IndexReader, m mappi
 		return nil, err
 	}
 	q.t.see(r)
+	q.t.pos, q.t.ahead = 0, nil // a new pass over the passages
 	return &rootSearcher{Searcher: s, t: q.t}, nil
 }
 
@@ -319,8 +373,20 @@ type rootSearcher struct {
 // Next implements search.Searcher.
 func (s *rootSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
 	dm, err := s.Searcher.Next(ctx)
-	if dm != nil && s.t.counting && s.t.isStrong(s.t.bitsOf(dm.IndexInternalID)) {
-		s.t.strong++
+	if dm != nil {
+		if bits := s.t.reach(dm); s.t.counting && s.t.isStrong(bits) {
+			s.t.strong++
+		}
+	}
+	return dm, err
+}
+
+// Advance implements search.Searcher (the tracked query under another:
+// the location search's).
+func (s *rootSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+	dm, err := s.Searcher.Advance(ctx, id)
+	if dm != nil {
+		s.t.reach(dm)
 	}
 	return dm, err
 }
