@@ -1,54 +1,110 @@
 package index
 
 import (
-	"container/heap"
-	"sort"
+	"slices"
+	"sync"
 )
 
 // topFacets returns the first n values by count (counts[i] is values[i]'s;
 // zero counts are left out), largest first, then by value. A library of
 // thousands of documents has as many "doc" values: they are not all
-// listed and sorted for the hundred shown, but passed through a heap.
+// listed and sorted for the hundred shown, but passed through a heap of
+// integers, each value's place in the values' order read from order.
 func topFacets(counts []int, values []string, n int) []FacetCount {
-	h := &facetHeap{}
+	if len(values) == 0 || n <= 0 {
+		return []FacetCount{}
+	}
+	o := order(values)
+	// key: the count, then the value's rank reversed, so a larger key
+	// sorts first
+	h := make([]uint64, 0, n)
 	for i, k := range counts {
-		if k == 0 || i >= len(values) {
+		if k <= 0 || i >= len(values) {
 			continue
 		}
-		c := FacetCount{Value: values[i], Count: k}
+		key := uint64(k)<<32 | uint64(^uint32(o.rank[i]))
 		switch {
-		case len(h.items) < n:
-			heap.Push(h, c)
-		case facetBefore(c, h.items[0]):
-			h.items[0] = c
-			heap.Fix(h, 0)
+		case len(h) < n:
+			h = append(h, key)
+			for j := len(h) - 1; j > 0; { // sift up: the root is the smallest
+				p := (j - 1) / 2
+				if h[p] <= h[j] {
+					break
+				}
+				h[p], h[j] = h[j], h[p]
+				j = p
+			}
+		case key > h[0]:
+			h[0] = key
+			for j := 0; ; { // sift down
+				l, m := 2*j+1, j
+				if l < len(h) && h[l] < h[m] {
+					m = l
+				}
+				if l+1 < len(h) && h[l+1] < h[m] {
+					m = l + 1
+				}
+				if m == j {
+					break
+				}
+				h[m], h[j] = h[j], h[m]
+				j = m
+			}
 		}
 	}
-	out := h.items
-	if out == nil {
-		out = []FacetCount{}
+	slices.Sort(h)
+	out := make([]FacetCount, len(h))
+	for i, key := range h {
+		at := o.at[^uint32(key)]
+		out[len(h)-1-i] = FacetCount{Value: values[at], Count: int(key >> 32)}
 	}
-	sort.Slice(out, func(i, j int) bool { return facetBefore(out[i], out[j]) })
 	return out
 }
 
-// facetBefore is the order of facet counts: largest first, then by value.
-func facetBefore(a, b FacetCount) bool {
-	if a.Count != b.Count {
-		return a.Count > b.Count
-	}
-	return a.Value < b.Value
+// valueOrder is the values of a facet in sorted order, kept for the
+// values slice it was made from (a column's values change only when it
+// meets a new one, or with the index).
+type valueOrder struct {
+	first *string
+	n     int
+	rank  []int32 // rank[i] is values[i]'s place in sorted order
+	at    []int32 // at[r] is the value at place r
 }
 
-// facetHeap is a heap of counts whose root is the one that sorts last.
-type facetHeap struct{ items []FacetCount }
+// valueOrders keeps the orders of the last few values slices.
+var valueOrders struct {
+	sync.Mutex
+	kept []*valueOrder
+}
 
-func (h *facetHeap) Len() int           { return len(h.items) }
-func (h *facetHeap) Less(i, j int) bool { return facetBefore(h.items[j], h.items[i]) }
-func (h *facetHeap) Swap(i, j int)      { h.items[i], h.items[j] = h.items[j], h.items[i] }
-func (h *facetHeap) Push(x any)         { h.items = append(h.items, x.(FacetCount)) }
-func (h *facetHeap) Pop() any {
-	x := h.items[len(h.items)-1]
-	h.items = h.items[:len(h.items)-1]
-	return x
+// order returns the order of values, made once per values slice.
+func order(values []string) *valueOrder {
+	valueOrders.Lock()
+	defer valueOrders.Unlock()
+	for _, o := range valueOrders.kept {
+		if o.first == &values[0] && o.n == len(values) {
+			return o
+		}
+	}
+	o := &valueOrder{first: &values[0], n: len(values), rank: make([]int32, len(values)), at: make([]int32, len(values))}
+	for i := range o.at {
+		o.at[i] = int32(i)
+	}
+	slices.SortFunc(o.at, func(a, b int32) int {
+		switch {
+		case values[a] < values[b]:
+			return -1
+		case values[a] > values[b]:
+			return 1
+		}
+		return int(a - b)
+	})
+	for r, i := range o.at {
+		o.rank[i] = int32(r)
+	}
+	if len(valueOrders.kept) >= 6 {
+		valueOrders.kept = valueOrders.kept[1:]
+	}
+	valueOrders.kept = append(valueOrders.kept, o)
+	return o
 }
