@@ -256,10 +256,10 @@ func (v *vectorReader) locations(field, term string, id index.IndexInternalID) s
 }
 
 // markLocations builds the text locations Bleve would give a hit whose
-// leaves matched as bits say: every place of a matched word, and the
-// places of a matched phrase's words where they make the phrase. It
-// reports false for a hit with a matched prefix (its words would have to
-// be listed from the dictionary).
+// leaves matched as bits say: every place of a matched word or of a word
+// with a matched prefix, and the places of a matched phrase's words where
+// they make the phrase. It reports false when a matched prefix has more
+// than maxPrefixWords words in the dictionary (or they cannot be listed).
 func (t *matchTracker) markLocations(vec *vectorReader, dm *search.DocumentMatch, bits uint64, code string) (search.FieldTermLocationMap, bool) {
 	field := textFieldFor(code)
 	out := search.TermLocationMap{}
@@ -268,7 +268,16 @@ func (t *matchTracker) markLocations(vec *vectorReader, dm *search.DocumentMatch
 			continue
 		}
 		if l.prefix != "" {
-			return nil, false
+			words, ok := t.prefixWords(field, l.prefix)
+			if !ok {
+				return nil, false
+			}
+			for _, w := range words {
+				if locs := vec.locations(field, w, dm.IndexInternalID); len(locs) > 0 {
+					out[w] = append(out[w], locs...)
+				}
+			}
+			continue
 		}
 		if len(l.terms) == 1 {
 			term := l.terms[0].term
@@ -302,4 +311,55 @@ func (t *matchTracker) markLocations(vec *vectorReader, dm *search.DocumentMatch
 		}
 	}
 	return search.FieldTermLocationMap{field: out}, true
+}
+
+// maxPrefixWords is the most words of a prefix whose places the page's
+// hits read from the term vectors; beyond, a second search finds them.
+const maxPrefixWords = 200
+
+// prefixWords lists the words of a field's dictionary that start with a
+// prefix (the words a prefix query matches), once a search, or reports
+// false when there are more than maxPrefixWords.
+func (t *matchTracker) prefixWords(field, prefix string) ([]string, bool) {
+	k := field + "\x00" + prefix
+	if words, ok := t.prefixes[k]; ok {
+		return words, words != nil
+	}
+	if t.prefixes == nil {
+		t.prefixes = map[string][]string{}
+	}
+	words, ok := t.listPrefix(field, prefix)
+	if !ok {
+		words = nil
+	} else if words == nil {
+		words = []string{}
+	}
+	t.prefixes[k] = words
+	return words, ok
+}
+
+// listPrefix reads the words with a prefix from the snapshot's dictionary.
+func (t *matchTracker) listPrefix(field, prefix string) ([]string, bool) {
+	d, err := t.reader.FieldDictPrefix(field, []byte(prefix))
+	if err != nil {
+		return nil, false
+	}
+	defer d.Close()
+	var words []string
+	seen := map[string]bool{}
+	for {
+		e, err := d.Next()
+		if err != nil {
+			return nil, false
+		}
+		if e == nil {
+			return words, true
+		}
+		if !seen[e.Term] {
+			seen[e.Term] = true
+			if words = append(words, e.Term); len(words) > maxPrefixWords {
+				return nil, false
+			}
+		}
+	}
 }

@@ -51,6 +51,9 @@ type matchTracker struct {
 	inexact bool
 	idx     *leafIndex
 	rules   map[ruleKey]hasRule // see markSource.has
+	// prefixes holds the dictionary words of the prefixes the page's
+	// hits matched, by field and prefix (nil: too many).
+	prefixes map[string][]string
 
 	// the strong rule as leaf bits (see strongQuery)
 	anyMask []uint64 // per positive clause, all its leaves
