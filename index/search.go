@@ -505,9 +505,7 @@ func (l *Local) hit(pr *passageReader, dm *search.DocumentMatch) Hit {
 	p := pr.passage(dm.ID)
 	var meta corpus.Meta
 	if p != nil {
-		if rec, err := getDocRecord(pr.tx, p.DocID, false); err == nil {
-			meta = rec.Meta
-		}
+		meta = pr.meta(p.DocID)
 	}
 	if p == nil {
 		return Hit{Passage: corpus.Passage{ID: dm.ID}, Score: dm.Score}
@@ -573,6 +571,26 @@ type passageReader struct {
 	store *docStore
 	tx    *bolt.Tx // begun on the first read
 	read  map[string]*corpus.Passage
+	metas map[string]corpus.Meta // documents' metadata, by ID
+}
+
+// meta returns a document's metadata (empty when the store does not
+// hold it), read once a search: a page's hits often share documents.
+func (r *passageReader) meta(docID string) corpus.Meta {
+	if m, ok := r.metas[docID]; ok {
+		return m
+	}
+	var m corpus.Meta
+	if r.tx != nil {
+		if rec, err := getDocRecord(r.tx, docID, false); err == nil {
+			m = rec.Meta
+		}
+	}
+	if r.metas == nil {
+		r.metas = map[string]corpus.Meta{}
+	}
+	r.metas[docID] = m
+	return m
 }
 
 // passage returns a passage from the store, or nil when the store does
