@@ -56,6 +56,10 @@ type bleveQuery struct {
 	// that build makes so that the search marks what each one matches
 	// (see matchTracker).
 	track *matchTracker
+	// analysed, when set, keeps each text's analysis by analyzer: a
+	// search analyses every wording several times (keys, queries,
+	// leaves, the ranker's words).
+	analysed map[[2]string][]token
 }
 
 // build returns the Bleve query for a plan.
@@ -296,14 +300,13 @@ func (b bleveQuery) alt(a query.Alt, field, analyzer string) bq.BoostableQuery {
 
 // tokens returns the analysed terms of text.
 func (b bleveQuery) tokens(text, analyzer string) []string {
-	an := b.analyzers[analyzer]
-	if an == nil {
+	toks := b.positioned(text, analyzer)
+	if toks == nil {
 		return nil
 	}
-	ts := an.Analyze([]byte(text))
-	out := make([]string, 0, len(ts))
-	for _, t := range ts {
-		out = append(out, string(t.Term))
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.term
 	}
 	return out
 }
@@ -315,7 +318,12 @@ type token struct {
 }
 
 // positioned returns the analysed terms of text with their positions.
+// The slice may be shared (see analysed): callers do not change it.
 func (b bleveQuery) positioned(text, analyzer string) []token {
+	k := [2]string{text, analyzer}
+	if toks, ok := b.analysed[k]; ok {
+		return toks
+	}
 	an := b.analyzers[analyzer]
 	if an == nil {
 		return nil
@@ -324,6 +332,9 @@ func (b bleveQuery) positioned(text, analyzer string) []token {
 	out := make([]token, 0, len(ts))
 	for _, t := range ts {
 		out = append(out, token{string(t.Term), t.Position})
+	}
+	if b.analysed != nil {
+		b.analysed[k] = out
 	}
 	return out
 }

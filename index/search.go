@@ -80,7 +80,7 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	plan.AddFilter("lang", strings.TrimSpace(q.Lang))
 	plan.AddFilter("doc", strings.TrimSpace(q.Doc))
 	plan.AddFilter("theme", strings.TrimSpace(q.Theme))
-	b := bleveQuery{analyzers: l.analyzers}
+	b := bleveQuery{analyzers: l.analyzers, analysed: map[[2]string][]token{}}
 
 	size := limit
 	from := offset
