@@ -124,6 +124,7 @@ func (t *facetTally) addLocked(reader index.IndexReader, id index.IndexInternalI
 	c := t.col
 	if c.reader != reader {
 		// the index changed: its document numbers are another's
+		c.file.close()
 		c.reader, c.rows, c.file = reader, nil, nil
 		c.values, c.ids = [3][]string{}, [3]map[string]int{}
 		c.gen++
@@ -205,6 +206,14 @@ func (c *facetColumn) snapshotFile(reader index.IndexReader) *facetFile {
 		return nil
 	}
 	return buildFacetFile(reader, path, key, n)
+}
+
+// close lets go of the column's facet file.
+func (c *facetColumn) close() {
+	c.mu.Lock()
+	c.file.close()
+	c.reader, c.rows, c.file = nil, nil, nil
+	c.mu.Unlock()
 }
 
 // count adds one to a value's count.
