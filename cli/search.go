@@ -196,7 +196,7 @@ func printResults(w io.Writer, res *index.Results, withWeak bool) {
 			}
 			fmt.Fprintln(w)
 		}
-		fmt.Fprintf(w, "%d. %s\n", i+1, h.Citation)
+		fmt.Fprintf(w, "%d. %s\n", i+1, localCitation(h.Citation, h.Locator))
 		fmt.Fprintf(w, "   %s · %s\n", h.Lang, h.ID)
 		fmt.Fprintf(w, "   %s\n\n", h.Snippet.Marked("[", "]"))
 	}
