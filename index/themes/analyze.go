@@ -44,6 +44,9 @@ func analyzerFor(lang string) analysis.Analyzer {
 // stems returns the stemmed tokens of text in a language, stop words left
 // out, in reading order.
 func stems(text, lang string) []string {
+	if s, ok := shippedStemsOf(text, lang); ok {
+		return s
+	}
 	if s, ok := tableStems(text, lang); ok {
 		return s
 	}

@@ -6,6 +6,7 @@ import (
 	"go/format"
 	"os"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -53,6 +54,21 @@ func shippedGenSource(t *testing.T) []byte {
 	b.WriteString("}\n\n// shippedGlossary is assets/glossary.json.\nvar shippedGlossary = []Term{\n")
 	for _, tm := range extra {
 		term(&b, tm)
+	}
+	b.WriteString("}\n\n// shippedStems are the stems of every wording of the two files, by\n// language then wording, as the analyzers give them (liveStems).\nvar shippedStems = []stemEntry{\n")
+	var entries []stemEntry
+	for lang, ws := range shippedWordings(t) {
+		for _, w := range ws {
+			entries = append(entries, stemEntry{lang, w, liveStems(w, lang)})
+		}
+	}
+	sort.Slice(entries, func(i, j int) bool { return stemEntryLess(entries[i], entries[j].lang, entries[j].text) })
+	for _, e := range entries {
+		q := make([]string, len(e.stems))
+		for i, st := range e.stems {
+			q[i] = fmt.Sprintf("%q", st)
+		}
+		fmt.Fprintf(&b, "{%q, %q, []string{%s}},\n", e.lang, e.text, strings.Join(q, ", "))
 	}
 	b.WriteString("}\n")
 	src, err := format.Source(b.Bytes())
@@ -109,6 +125,8 @@ func TestShippedData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	built.termIndex()
+	fromJSON.termIndex()
 	if !reflect.DeepEqual(built.Themes, fromJSON.Themes) || !reflect.DeepEqual(built.starts, fromJSON.starts) || !reflect.DeepEqual(built.dfTerms, fromJSON.dfTerms) {
 		t.Error("the taxonomy built from shipped_gen.go differs from the one read from assets/themes.json")
 	}
