@@ -4,6 +4,7 @@ import (
 	mathbits "math/bits"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -30,9 +31,11 @@ var stopWords = map[string]string{
 	"bg": "и в на не се да за от с е са по че как това но той тя те ще към бъде бил била били има няма при до или след така само още във със които който която което тези този тази",
 }
 
-// stopLangs lists the languages of stopWords in a fixed order; stopIndex
-// maps each stop word to the set of those languages it belongs to, as bits.
-var stopLangs, stopIndex = func() ([]string, map[string]uint32) {
+// stopTables returns the languages of stopWords in a fixed order, and a
+// map of each stop word to the set of those languages it belongs to, as
+// bits; built once, when a text's language is first asked for, not in
+// every process that links the package (0.3 ms at start).
+var stopTables = sync.OnceValues(func() ([]string, map[string]uint32) {
 	var langs []string
 	for lang := range stopWords {
 		langs = append(langs, lang)
@@ -45,7 +48,7 @@ var stopLangs, stopIndex = func() ([]string, map[string]uint32) {
 		}
 	}
 	return langs, idx
-}()
+})
 
 // DetectLang returns the ISO 639-1 code of the language text is written
 // in, or "" when it cannot tell. It reads at most the first 16 KiB.
@@ -57,6 +60,7 @@ func DetectLang(text string) string {
 	if script != "" && script != "ru" {
 		return script
 	}
+	stopLangs, stopIndex := stopTables()
 	var hits [32]int
 	total := 0
 	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
