@@ -75,3 +75,36 @@ func shippedStemsOf(text, lang string) ([]string, bool) {
 	}
 	return nil, false
 }
+
+// glossKey is one key of the shipped glossary's index in
+// shippedGlossIndex: the entries having a wording of these stems.
+type glossKey struct {
+	lang, key string
+	entries   []int
+}
+
+// shippedGlossaryLookup finds a key of the shipped glossary's index (a
+// binary search of shippedGlossIndex, sorted by language and key). The
+// slice is shared: callers only read it.
+func shippedGlossaryLookup(lang, key string) ([]int, bool) {
+	i := sort.Search(len(shippedGlossIndex), func(i int) bool {
+		e := shippedGlossIndex[i]
+		return e.lang > lang || (e.lang == lang && e.key >= key)
+	})
+	if i < len(shippedGlossIndex) && shippedGlossIndex[i].lang == lang && shippedGlossIndex[i].key == key {
+		return shippedGlossIndex[i].entries, true
+	}
+	return nil, false
+}
+
+// shippedGlossaryLongest is the most stems of a shipped glossary wording
+// in lang.
+func shippedGlossaryLongest(lang string) int {
+	switch lang {
+	case "en":
+		return shippedGlossLongestEN
+	case "it":
+		return shippedGlossLongestIT
+	}
+	return 0
+}

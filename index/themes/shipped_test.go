@@ -71,6 +71,30 @@ func shippedGenSource(t *testing.T) []byte {
 		fmt.Fprintf(&b, "{%q, %q, []string{%s}},\n", e.lang, e.text, strings.Join(q, ", "))
 	}
 	b.WriteString("}\n")
+	// The default glossary's index, as NewGlossary builds it.
+	g := NewGlossary(tx, extra)
+	var keys []glossKey
+	for lang, m := range g.index {
+		for k, es := range m {
+			keys = append(keys, glossKey{lang, k, es})
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].lang != keys[j].lang {
+			return keys[i].lang < keys[j].lang
+		}
+		return keys[i].key < keys[j].key
+	})
+	b.WriteString("\n// shippedGlossIndex is the index of the glossary built from the two\n// files (NewGlossary), by language then key.\nvar shippedGlossIndex = []glossKey{\n")
+	for _, k := range keys {
+		es := make([]string, len(k.entries))
+		for i, e := range k.entries {
+			es[i] = fmt.Sprint(e)
+		}
+		fmt.Fprintf(&b, "{%q, %q, []int{%s}},\n", k.lang, k.key, strings.Join(es, ", "))
+	}
+	b.WriteString("}\n\n// The most stems of a wording of that glossary, per language.\n")
+	fmt.Fprintf(&b, "const (\n\tshippedGlossLongestEN = %d\n\tshippedGlossLongestIT = %d\n)\n", g.longest["en"], g.longest["it"])
 	src, err := format.Source(b.Bytes())
 	if err != nil {
 		t.Fatal(err)
@@ -138,8 +162,23 @@ func TestShippedData(t *testing.T) {
 		t.Error("the glossary of shipped_gen.go differs from assets/glossary.json")
 	}
 	g1, g2 := NewGlossary(fromJSON, extra), DefaultGlossary()
-	if !reflect.DeepEqual(g1.entries, g2.entries) || !reflect.DeepEqual(g1.index, g2.index) || !reflect.DeepEqual(g1.longest, g2.longest) {
-		t.Error("DefaultGlossary differs from the glossary built from the JSON files")
+	if !reflect.DeepEqual(g1.entries, g2.entries) || !reflect.DeepEqual(g1.paired, g2.paired) {
+		t.Error("DefaultGlossary's entries differ from the glossary built from the JSON files")
+	}
+	n := 0
+	for lang, m := range g1.index {
+		if g1.maxStems(lang) != g2.maxStems(lang) {
+			t.Errorf("%s: DefaultGlossary's longest wording has %d stems, the JSON's %d", lang, g2.maxStems(lang), g1.maxStems(lang))
+		}
+		for k, es := range m {
+			n++
+			if got, ok := g2.lookup(lang, k); !ok || !reflect.DeepEqual(got, es) {
+				t.Errorf("%s %q: DefaultGlossary has entries %v, the JSON's glossary %v", lang, k, got, es)
+			}
+		}
+	}
+	if _, ok := g2.lookup("en", "no such wording at all"); ok || n != len(shippedGlossIndex) {
+		t.Errorf("the compiled-in index has %d keys, the JSON's glossary %d", len(shippedGlossIndex), n)
 	}
 }
 
