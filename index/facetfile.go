@@ -125,7 +125,13 @@ func readFacetFile(path, key string, n uint64) (*facetFile, error) {
 	}
 	m, err := mmap.Map(fh, mmap.RDONLY, 0)
 	if err != nil {
-		return nil, err
+		// a file system that cannot map it: read it, rather than
+		// build it again in every process
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		return decodeFacetFile(data, key, n)
 	}
 	f, err := decodeFacetFile(m, key, n)
 	if err != nil {
