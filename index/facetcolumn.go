@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/binary"
 	"path/filepath"
-	"sort"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/search"
@@ -251,7 +250,10 @@ func (c *facetColumn) close() {
 // count adds one to a value's count.
 func (t *facetTally) count(slot, n int) {
 	if n >= len(t.counts[slot]) {
-		t.counts[slot] = append(t.counts[slot], make([]int, n+1-len(t.counts[slot]))...)
+		// room for every value the column knows, at once
+		grown := make([]int, max(n+1, len(t.col.values[slot])))
+		copy(grown, t.counts[slot])
+		t.counts[slot] = grown
 	}
 	t.counts[slot][n]++
 }
@@ -338,20 +340,5 @@ func (t *facetTally) facets(name string) []FacetCount {
 		t.failed = true
 	}
 	t.col.mu.Unlock()
-	out := []FacetCount{}
-	for n, k := range t.counts[slot] {
-		if k > 0 && n < len(values) {
-			out = append(out, FacetCount{Value: values[n], Count: k})
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
-		}
-		return out[i].Value < out[j].Value
-	})
-	if len(out) > facetSize {
-		out = out[:facetSize]
-	}
-	return out
+	return topFacets(t.counts[slot], values, facetSize)
 }
