@@ -83,9 +83,9 @@ func DetectLang(text string) string {
 	for lang, n := range counts {
 		switch {
 		case n > first || n == first && lang < best:
-			if n > first {
-				second = first
-			}
+			// the language it displaces is the runner-up (on a tie too:
+			// the counts come in map order)
+			second = first
 			best, first = lang, n
 		case n > second:
 			second = n
