@@ -134,6 +134,11 @@ type importJob struct {
 	gone    []string // the old version's passages the new one does not have
 	removes []string // old copies of the original the new one does not replace
 	staged  bool
+	// record is the document encoded for the store once it is indexed;
+	// then Doc keeps only the document's details, and passages says how
+	// many passages it has.
+	record   *encodedDocument
+	passages int
 }
 
 // collectFiles walks the paths, files and folders, recursively, in a
@@ -241,6 +246,7 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 		return nil, err
 	}
 	in := newIndexer(l.idx)
+	_, _, tagger := l.tagger()
 	space := newSpaceGuard(l.dir)
 	var indexed []string // the passages this import put in the index
 	var replaced []string
@@ -278,7 +284,18 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 		for i := range f.Doc.Passages[:n] {
 			indexed = append(indexed, f.Doc.Passages[i].ID)
 		}
-		return err
+		if err != nil {
+			return err
+		}
+		// Indexed, the document waits for the store's transaction in
+		// the store's compact form, not whole: a large import holds a
+		// fraction of the memory (and the collector scans a fraction).
+		if j.record, err = encodeDocument(f.Doc, false, tagger, j.order); err != nil {
+			return err
+		}
+		j.passages = len(f.Doc.Passages)
+		f.Doc = &corpus.Document{Meta: f.Doc.Meta}
+		return nil
 	}
 	rep := &ImportReport{}
 	fail := func(err error) (*ImportReport, error) {
@@ -333,7 +350,7 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 	sort.Slice(ready, func(a, b int) bool { return ready[a].seq < ready[b].seq })
 	for _, j := range ready {
 		d := ImportedDoc{ID: j.Doc.ID, Path: j.Path, Title: j.Doc.Title, Lang: j.Doc.Lang, Format: j.Format,
-			Pages: j.Pages, Passages: len(j.Doc.Passages), Warnings: j.Warnings}
+			Pages: j.Pages, Passages: j.passages, Warnings: j.Warnings}
 		if j.Prior != nil {
 			rep.Updated = append(rep.Updated, d)
 		} else {
@@ -476,15 +493,15 @@ func (l *Local) commitImport(tx *importTx, jobs []*importJob) error {
 	if err != nil {
 		return err
 	}
-	_, _, tagger := l.tagger()
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	// In ID order: the store's pages fill best when keys come in order.
+	// In ID order: bbolt inserts a key into its page's node by moving
+	// the keys after it, so keys in order are the cheapest.
 	jobs = append([]*importJob(nil), jobs...)
 	sort.Slice(jobs, func(a, b int) bool { return jobs[a].Doc.ID < jobs[b].Doc.ID })
 	err = l.store.update(func(btx *bolt.Tx) error {
 		for _, j := range jobs {
-			if _, err := putDocument(btx, j.Doc, false, tagger, j.order); err != nil {
+			if _, err := j.record.put(btx); err != nil {
 				return err
 			}
 		}
