@@ -9,13 +9,13 @@ import (
 )
 
 var (
-	reMDNoteDef   = regexp.MustCompile(`^\[\^([^\]\s]+)\]:\s*(.*)$`)
-	reSupNoteDef  = regexp.MustCompile(`^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(\S.*)$`)
-	rePlainNote   = regexp.MustCompile(`^(\d{1,3})\s+(\S.*)$`)
-	reMDNoteRef   = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
-	reSupRun      = regexp.MustCompile(`[⁰¹²³⁴⁵⁶⁷⁸⁹]+`)
-	reDigitRun    = regexp.MustCompile(`\d+`)
-	reURLLineOnly = regexp.MustCompile(`^<?(?:https?|ftp)://\S+>?$`)
+	reMDNoteDef   = lazyRegexp(`^\[\^([^\]\s]+)\]:\s*(.*)$`)
+	reSupNoteDef  = lazyRegexp(`^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(\S.*)$`)
+	rePlainNote   = lazyRegexp(`^(\d{1,3})\s+(\S.*)$`)
+	reMDNoteRef   = lazyRegexp(`\[\^([^\]\s]+)\]`)
+	reSupRun      = lazyRegexp(`[⁰¹²³⁴⁵⁶⁷⁸⁹]+`)
+	reDigitRun    = lazyRegexp(`\d+`)
+	reURLLineOnly = lazyRegexp(`^<?(?:https?|ftp)://\S+>?$`)
 )
 
 // noteDef is a footnote found in the source, before it is attached.
@@ -207,8 +207,8 @@ func (t *noteTable) taken(refs *[]*noteDef, n *noteDef) string {
 
 // takeMarkdownRefs removes "[^N]" references, noting those that exist.
 func (t *noteTable) takeMarkdownRefs(s string, refs *[]*noteDef) string {
-	return reMDNoteRef.ReplaceAllStringFunc(s, func(m string) string {
-		num := reMDNoteRef.FindStringSubmatch(m)[1]
+	return reMDNoteRef().ReplaceAllStringFunc(s, func(m string) string {
+		num := reMDNoteRef().FindStringSubmatch(m)[1]
 		if n, ok := t.byNum[num]; ok {
 			return t.taken(refs, n)
 		}
@@ -219,7 +219,7 @@ func (t *noteTable) takeMarkdownRefs(s string, refs *[]*noteDef) string {
 // takeSuperscripts removes superscript marks right after a word that
 // refer to a footnote not yet referred to and close after the last one.
 func (t *noteTable) takeSuperscripts(s string, refs *[]*noteDef) string {
-	return replaceMatches(s, reSupRun, func(s string, lo, hi int) (string, bool) {
+	return replaceMatches(s, reSupRun(), func(s string, lo, hi int) (string, bool) {
 		if lo == 0 {
 			return "", false
 		}
@@ -241,7 +241,7 @@ func (t *noteTable) takeSuperscripts(s string, refs *[]*noteDef) string {
 // ("resiliente2.") or to a year ("del 20221,") when they are the number of
 // the next footnote expected.
 func (t *noteTable) takeGluedDigits(s string, refs *[]*noteDef) string {
-	return replaceMatches(s, reDigitRun, func(s string, lo, hi int) (string, bool) {
+	return replaceMatches(s, reDigitRun(), func(s string, lo, hi int) (string, bool) {
 		run := s[lo:hi]
 		if hi < len(s) {
 			next, _ := utf8.DecodeRuneInString(s[hi:])
