@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // stopWords are each language's commonest short words. A text's language is
@@ -47,6 +48,17 @@ var stopLangs, stopIndex = func() ([]string, map[string]uint32) {
 	return langs, idx
 }()
 
+// maxStopWord is the length in bytes of the longest stop word.
+var maxStopWord = func() int {
+	n := 0
+	for _, ws := range stopWords {
+		for _, w := range strings.Fields(ws) {
+			n = max(n, len(w))
+		}
+	}
+	return n
+}()
+
 // DetectLang returns the ISO 639-1 code of the language text is written
 // in, or "" when it cannot tell. It reads at most the first 16 KiB.
 func DetectLang(text string) string {
@@ -57,15 +69,34 @@ func DetectLang(text string) string {
 	if script != "" && script != "ru" {
 		return script
 	}
+	// The words of the text in lower case (letters and apostrophes), read
+	// in place: no lower-cased copy of the text, no slice of its words.
 	var hits [32]int
 	total := 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '\''
-	}) {
+	word := make([]byte, 0, maxStopWord)
+	inWord := false
+	count := func() {
 		total++
-		for bits := stopIndex[w]; bits != 0; bits &= bits - 1 {
-			hits[mathbits.TrailingZeros32(bits)]++
+		if len(word) <= maxStopWord {
+			for bits := stopIndex[string(word)]; bits != 0; bits &= bits - 1 {
+				hits[mathbits.TrailingZeros32(bits)]++
+			}
 		}
+		word, inWord = word[:0], false
+	}
+	for _, r := range text {
+		r = unicode.ToLower(r)
+		if unicode.IsLetter(r) || r == '\'' {
+			inWord = true
+			if len(word) <= maxStopWord {
+				word = utf8.AppendRune(word, r)
+			}
+		} else if inWord {
+			count()
+		}
+	}
+	if inWord {
+		count()
 	}
 	counts := make(map[string]int, len(stopLangs))
 	for i, lang := range stopLangs {
