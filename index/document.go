@@ -53,6 +53,9 @@ type indexer struct {
 	wg  sync.WaitGroup
 	mu  sync.Mutex
 	err error
+	// sent is true once a batch was sent: finish then waits for the
+	// index to write it (see persisted).
+	sent bool
 }
 
 func newIndexer(idx bleve.Index) *indexer {
@@ -116,6 +119,7 @@ func (in *indexer) send() error {
 	}
 	b := in.b
 	in.b = in.idx.NewBatch()
+	in.sent = true
 	in.sem <- struct{}{}
 	in.wg.Add(1)
 	go func() {
@@ -148,7 +152,10 @@ func (in *indexer) finish() error {
 	if ferr := in.failed(); ferr != nil {
 		return ferr
 	}
-	return err
+	if err != nil || !in.sent {
+		return err
+	}
+	return persisted(in.idx)
 }
 
 // changeDocuments deletes the passages with the IDs in del from idx, then
