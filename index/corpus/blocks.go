@@ -4,14 +4,16 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"attache/lazyregexp"
 )
 
 var (
-	reATX       = lazyRegexp(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
-	reListStart = lazyRegexp(`^(?:[-*•–]\s+|\d{1,3}[.)]\s+|[a-z][).]\s+|\([a-z0-9]{1,3}\)\s+)`)
-	reSeparator = lazyRegexp(`^(?:_{5,}|-{10,})$`)
-	reRule      = lazyRegexp(`^(?:[-*_=]\s*){3,}$`)
-	reQuote     = lazyRegexp(`^(?:>\s?)+`)
+	reATX       = lazyregexp.New(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
+	reListStart = lazyregexp.New(`^(?:[-*•–]\s+|\d{1,3}[.)]\s+|[a-z][).]\s+|\([a-z0-9]{1,3}\)\s+)`)
+	reSeparator = lazyregexp.New(`^(?:_{5,}|-{10,})$`)
+	reRule      = lazyregexp.New(`^(?:[-*_=]\s*){3,}$`)
+	reQuote     = lazyregexp.New(`^(?:>\s?)+`)
 )
 
 // block is a run of source lines that makes one paragraph, heading or
@@ -194,7 +196,7 @@ func (s *scanner) line(full string, prevNonBlank bool) {
 	if s.doubleSpaced && prevNonBlank && strings.HasPrefix(raw, " ") && !strings.HasPrefix(raw, "  ") && trimmed != "" {
 		s.pageBreak()
 	}
-	if trimmed != "" && (s.furniture[furnitureKey(trimmed)] || len(trimmed) <= 24 && rePageNumber().MatchString(trimmed)) {
+	if trimmed != "" && (s.furniture[furnitureKey(trimmed)] || len(trimmed) <= 24 && rePageNumber.MatchString(trimmed)) {
 		// A running head, foot or page number, even amid footnotes.
 		return
 	}
@@ -214,28 +216,28 @@ func (s *scanner) line(full string, prevNonBlank bool) {
 		}
 		return
 	}
-	if reSeparator().MatchString(trimmed) {
+	if reSeparator.MatchString(trimmed) {
 		s.startZone(zoneSep)
 		return
 	}
-	if reRule().MatchString(trimmed) {
+	if reRule.MatchString(trimmed) {
 		// A Markdown rule or a Setext underline ends a paragraph.
 		s.endBlock()
 		return
 	}
-	if q := reQuote().FindString(trimmed); q != "" {
+	if q := reQuote.FindString(trimmed); q != "" {
 		trimmed = strings.TrimSpace(trimmed[len(q):])
 		if trimmed == "" {
 			s.endBlock()
 			return
 		}
 	}
-	if m := reMDNoteDef().FindStringSubmatch(trimmed); m != nil {
+	if m := reMDNoteDef.FindStringSubmatch(trimmed); m != nil {
 		s.startZone(zoneMD)
 		s.newNote(m[1], m[2], false)
 		return
 	}
-	if m := reSupNoteDef().FindStringSubmatch(trimmed); m != nil {
+	if m := reSupNoteDef.FindStringSubmatch(trimmed); m != nil {
 		s.startZone(zoneSup)
 		s.newNote(superscriptValue(m[1]), m[2], false)
 		return
@@ -253,13 +255,13 @@ func (s *scanner) inZone(raw, trimmed string) bool {
 	if trimmed == "" {
 		return true
 	}
-	if reURLLineOnly().MatchString(trimmed) {
+	if reURLLineOnly.MatchString(trimmed) {
 		s.zoneURL(strings.Trim(trimmed, "<>"))
 		return true
 	}
 	switch s.zone {
 	case zoneMD:
-		if m := reMDNoteDef().FindStringSubmatch(trimmed); m != nil {
+		if m := reMDNoteDef.FindStringSubmatch(trimmed); m != nil {
 			s.newNote(m[1], m[2], false)
 			return true
 		}
@@ -268,20 +270,20 @@ func (s *scanner) inZone(raw, trimmed string) bool {
 			return true
 		}
 	case zoneSup:
-		if m := reSupNoteDef().FindStringSubmatch(trimmed); m != nil {
+		if m := reSupNoteDef.FindStringSubmatch(trimmed); m != nil {
 			s.newNote(superscriptValue(m[1]), m[2], false)
 			return true
 		}
 	case zoneSep:
-		if m := rePlainNote().FindStringSubmatch(trimmed); m != nil {
+		if m := rePlainNote.FindStringSubmatch(trimmed); m != nil {
 			s.newNote(m[1], m[2], true)
 			return true
 		}
-		if m := reSupNoteDef().FindStringSubmatch(trimmed); m != nil {
+		if m := reSupNoteDef.FindStringSubmatch(trimmed); m != nil {
 			s.newNote(superscriptValue(m[1]), m[2], false)
 			return true
 		}
-		if s.note == nil || reListStart().MatchString(trimmed) || reATX().MatchString(trimmed) {
+		if s.note == nil || reListStart.MatchString(trimmed) || reATX.MatchString(trimmed) {
 			return false
 		}
 		// A URL cut at a hyphen goes on on the next line.
@@ -362,11 +364,11 @@ func (s *scanner) pageBreak() {
 // textLine adds a line of running text to the current block or starts a
 // new one.
 func (s *scanner) textLine(raw, trimmed string) {
-	start := reListStart().MatchString(trimmed) || reATX().MatchString(trimmed)
+	start := reListStart.MatchString(trimmed) || reATX.MatchString(trimmed)
 	if s.cur != nil {
 		prev := s.cur.lines[len(s.cur.lines)-1]
 		switch {
-		case start || reATX().MatchString(prev):
+		case start || reATX.MatchString(prev):
 			s.endBlock()
 		case s.doubleSpaced && (isCaps(trimmed) || isCaps(prev)):
 			s.endBlock()
@@ -397,7 +399,7 @@ func headingLine(line, next string) bool {
 // short, starting with a capital or a number, with no closing punctuation.
 func looksLikeHeading(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" || reListStart().MatchString(s) && !reATX().MatchString(s) {
+	if s == "" || reListStart.MatchString(s) && !reATX.MatchString(s) {
 		return false
 	}
 	words := len(strings.Fields(s))

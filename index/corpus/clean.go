@@ -4,19 +4,21 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"attache/lazyregexp"
 )
 
 var (
-	reMDLink      = lazyRegexp(`\[([^\]\^][^\]]*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)`)
-	reAutoLink    = lazyRegexp(`<((?:https?|ftp)://[^>\s]+)>`)
-	reBold        = lazyRegexp(`\*\*([^*]+?)\*\*`)
-	reBoldUnder   = lazyRegexp(`(^|[^\p{L}\p{N}_])__([^_]+?)__([^\p{L}\p{N}_]|$)`)
-	reStrayStars  = lazyRegexp(`\*{2,}`)
-	reItalicUnder = lazyRegexp(`(^|[^\p{L}\p{N}_])_([^_\s][^_]*?)_([^\p{L}\p{N}_]|$)`)
-	reCode        = lazyRegexp("`([^`]+)`")
-	reImage       = lazyRegexp(`!\[([^\]]*)\]\([^)]*\)`)
-	reEscape      = lazyRegexp(`\\([\\` + "`" + `*_{}\[\]()#+\-.!<>|~])`)
-	reURL         = lazyRegexp(`(?:https?|ftp)://[^\s<>"]+|www\.[^\s<>"]+\.[a-z]{2,}[^\s<>"]*`)
+	reMDLink      = lazyregexp.New(`\[([^\]\^][^\]]*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)`)
+	reAutoLink    = lazyregexp.New(`<((?:https?|ftp)://[^>\s]+)>`)
+	reBold        = lazyregexp.New(`\*\*([^*]+?)\*\*`)
+	reBoldUnder   = lazyregexp.New(`(^|[^\p{L}\p{N}_])__([^_]+?)__([^\p{L}\p{N}_]|$)`)
+	reStrayStars  = lazyregexp.New(`\*{2,}`)
+	reItalicUnder = lazyregexp.New(`(^|[^\p{L}\p{N}_])_([^_\s][^_]*?)_([^\p{L}\p{N}_]|$)`)
+	reCode        = lazyregexp.New("`([^`]+)`")
+	reImage       = lazyregexp.New(`!\[([^\]]*)\]\([^)]*\)`)
+	reEscape      = lazyregexp.New(`\\([\\` + "`" + `*_{}\[\]()#+\-.!<>|~])`)
+	reURL         = lazyregexp.New(`(?:https?|ftp)://[^\s<>"]+|www\.[^\s<>"]+\.[a-z]{2,}[^\s<>"]*`)
 )
 
 // cleanInline turns a line of text with Markdown-like markup into plain
@@ -26,18 +28,18 @@ var (
 func cleanInline(s string) (string, []string) {
 	var urls []string
 	if strings.Contains(s, "<") {
-		s = reAutoLink().ReplaceAllStringFunc(s, func(m string) string {
-			u := reAutoLink().FindStringSubmatch(m)[1]
+		s = reAutoLink.ReplaceAllStringFunc(s, func(m string) string {
+			u := reAutoLink.FindStringSubmatch(m)[1]
 			urls = append(urls, u)
 			return u
 		})
 	}
 	if strings.Contains(s, "![") {
-		s = reImage().ReplaceAllString(s, "$1")
+		s = reImage.ReplaceAllString(s, "$1")
 	}
 	if strings.Contains(s, "](") {
-		s = reMDLink().ReplaceAllStringFunc(s, func(m string) string {
-			sub := reMDLink().FindStringSubmatch(m)
+		s = reMDLink.ReplaceAllStringFunc(s, func(m string) string {
+			sub := reMDLink.FindStringSubmatch(m)
 			if isURL(sub[2]) {
 				urls = append(urls, sub[2])
 			}
@@ -45,19 +47,19 @@ func cleanInline(s string) (string, []string) {
 		})
 	}
 	if strings.Contains(s, "*") {
-		s = reBold().ReplaceAllString(s, "$1")
+		s = reBold.ReplaceAllString(s, "$1")
 		s = stripItalics(s)
-		s = reStrayStars().ReplaceAllString(s, "")
+		s = reStrayStars.ReplaceAllString(s, "")
 	}
 	if strings.Contains(s, "_") {
-		s = reBoldUnder().ReplaceAllString(s, "$1$2$3")
-		s = reItalicUnder().ReplaceAllString(s, "$1$2$3")
+		s = reBoldUnder.ReplaceAllString(s, "$1$2$3")
+		s = reItalicUnder.ReplaceAllString(s, "$1$2$3")
 	}
 	if strings.Contains(s, "`") {
-		s = reCode().ReplaceAllString(s, "$1")
+		s = reCode.ReplaceAllString(s, "$1")
 	}
 	if strings.Contains(s, `\`) {
-		s = reEscape().ReplaceAllString(s, "$1")
+		s = reEscape.ReplaceAllString(s, "$1")
 	}
 	return collapseSpace(s), urls
 }
@@ -109,7 +111,7 @@ func isURL(s string) bool {
 // punctuation.
 func findURLs(s string) []string {
 	var out []string
-	for _, u := range reURL().FindAllString(s, -1) {
+	for _, u := range reURL.FindAllString(s, -1) {
 		if u = trimURL(u); u != "" {
 			out = append(out, u)
 		}

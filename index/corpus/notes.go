@@ -1,21 +1,22 @@
 package corpus
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"attache/lazyregexp"
 )
 
 var (
-	reMDNoteDef   = lazyRegexp(`^\[\^([^\]\s]+)\]:\s*(.*)$`)
-	reSupNoteDef  = lazyRegexp(`^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(\S.*)$`)
-	rePlainNote   = lazyRegexp(`^(\d{1,3})\s+(\S.*)$`)
-	reMDNoteRef   = lazyRegexp(`\[\^([^\]\s]+)\]`)
-	reSupRun      = lazyRegexp(`[⁰¹²³⁴⁵⁶⁷⁸⁹]+`)
-	reDigitRun    = lazyRegexp(`\d+`)
-	reURLLineOnly = lazyRegexp(`^<?(?:https?|ftp)://\S+>?$`)
+	reMDNoteDef   = lazyregexp.New(`^\[\^([^\]\s]+)\]:\s*(.*)$`)
+	reSupNoteDef  = lazyregexp.New(`^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(\S.*)$`)
+	rePlainNote   = lazyregexp.New(`^(\d{1,3})\s+(\S.*)$`)
+	reMDNoteRef   = lazyregexp.New(`\[\^([^\]\s]+)\]`)
+	reSupRun      = lazyregexp.New(`[⁰¹²³⁴⁵⁶⁷⁸⁹]+`)
+	reDigitRun    = lazyregexp.New(`\d+`)
+	reURLLineOnly = lazyregexp.New(`^<?(?:https?|ftp)://\S+>?$`)
 )
 
 // noteDef is a footnote found in the source, before it is attached.
@@ -207,8 +208,8 @@ func (t *noteTable) taken(refs *[]*noteDef, n *noteDef) string {
 
 // takeMarkdownRefs removes "[^N]" references, noting those that exist.
 func (t *noteTable) takeMarkdownRefs(s string, refs *[]*noteDef) string {
-	return reMDNoteRef().ReplaceAllStringFunc(s, func(m string) string {
-		num := reMDNoteRef().FindStringSubmatch(m)[1]
+	return reMDNoteRef.ReplaceAllStringFunc(s, func(m string) string {
+		num := reMDNoteRef.FindStringSubmatch(m)[1]
 		if n, ok := t.byNum[num]; ok {
 			return t.taken(refs, n)
 		}
@@ -219,7 +220,7 @@ func (t *noteTable) takeMarkdownRefs(s string, refs *[]*noteDef) string {
 // takeSuperscripts removes superscript marks right after a word that
 // refer to a footnote not yet referred to and close after the last one.
 func (t *noteTable) takeSuperscripts(s string, refs *[]*noteDef) string {
-	return replaceMatches(s, reSupRun(), func(s string, lo, hi int) (string, bool) {
+	return replaceMatches(s, reSupRun, func(s string, lo, hi int) (string, bool) {
 		if lo == 0 {
 			return "", false
 		}
@@ -241,7 +242,7 @@ func (t *noteTable) takeSuperscripts(s string, refs *[]*noteDef) string {
 // ("resiliente2.") or to a year ("del 20221,") when they are the number of
 // the next footnote expected.
 func (t *noteTable) takeGluedDigits(s string, refs *[]*noteDef) string {
-	return replaceMatches(s, reDigitRun(), func(s string, lo, hi int) (string, bool) {
+	return replaceMatches(s, reDigitRun, func(s string, lo, hi int) (string, bool) {
 		run := s[lo:hi]
 		if hi < len(s) {
 			next, _ := utf8.DecodeRuneInString(s[hi:])
@@ -291,7 +292,7 @@ func isYear(s string) bool {
 // replaceMatches calls f for every match of re in s, left to right; where f
 // says so, the match is replaced by f's text. f sees the text as changed so
 // far, so it can look at what precedes the match.
-func replaceMatches(s string, re *regexp.Regexp, f func(s string, lo, hi int) (string, bool)) string {
+func replaceMatches(s string, re *lazyregexp.Regexp, f func(s string, lo, hi int) (string, bool)) string {
 	pos := 0
 	for pos <= len(s) {
 		loc := re.FindStringIndex(s[pos:])

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"attache/lazyregexp"
 )
 
 // ErrNoText is returned (wrapped) by Parse when a text holds no passage.
@@ -22,13 +24,13 @@ const (
 )
 
 var (
-	reBullet    = lazyRegexp(`^[-*•–]\s+`)
-	reLettered  = lazyRegexp(`^\(?([a-z])\)\s+`)
-	reNumDot    = lazyRegexp(`^(\d{1,3})\.\s+`)
-	reNumMulti  = lazyRegexp(`^(\d{1,3}(?:\.\d{1,3})+)\.?\s+`)
-	reNumParen  = lazyRegexp(`^\(?(\d{1,3})\)\s+`)
-	reHeadNum   = lazyRegexp(`^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$`)
-	reDateOrRef = lazyRegexp(`(?i)\b(\d{1,2}[./]\d{1,2}[./]\d{2,4}|(COM|JOIN|SWD|C)\s*\(\d{4}\)|\d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre) \d{4})`)
+	reBullet    = lazyregexp.New(`^[-*•–]\s+`)
+	reLettered  = lazyregexp.New(`^\(?([a-z])\)\s+`)
+	reNumDot    = lazyregexp.New(`^(\d{1,3})\.\s+`)
+	reNumMulti  = lazyregexp.New(`^(\d{1,3}(?:\.\d{1,3})+)\.?\s+`)
+	reNumParen  = lazyregexp.New(`^\(?(\d{1,3})\)\s+`)
+	reHeadNum   = lazyregexp.New(`^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$`)
+	reDateOrRef = lazyregexp.New(`(?i)\b(\d{1,2}[./]\d{1,2}[./]\d{2,4}|(COM|JOIN|SWD|C)\s*\(\d{4}\)|\d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre) \d{4})`)
 )
 
 // unit is a classified block: a heading or a piece of a passage.
@@ -159,35 +161,35 @@ func hasPassage(units []unit) bool {
 func classifyBlock(b *block) unit {
 	raw := b.text()
 	u := unit{kind: KindParagraph, page: b.page, broke: b.afterBreak, indent: b.indent}
-	if m := reATX().FindStringSubmatch(raw); m != nil {
+	if m := reATX.FindStringSubmatch(raw); m != nil {
 		u.kind, u.atx, u.level = "heading", true, len(m[1])
 		u.text = headingText(m[2])
-		if n := reHeadNum().FindStringSubmatch(u.text); n != nil && !isTerminal(n[2]) && startsUpperOrDigit(n[2]) {
+		if n := reHeadNum.FindStringSubmatch(u.text); n != nil && !isTerminal(n[2]) && startsUpperOrDigit(n[2]) {
 			u.label, u.text = n[1], n[2]
 		}
 		return u
 	}
 	bullet := false
-	if m := reBullet().FindString(raw); m != "" {
+	if m := reBullet.FindString(raw); m != "" {
 		bullet = true
 		raw = raw[len(m):]
 		u.kind = KindBullet
 	}
 	switch {
-	case reLettered().MatchString(raw):
-		m := reLettered().FindStringSubmatch(raw)
+	case reLettered.MatchString(raw):
+		m := reLettered.FindStringSubmatch(raw)
 		u.kind, u.label, raw = KindPoint, m[1], raw[len(m[0]):]
-	case reNumParen().MatchString(raw):
-		m := reNumParen().FindStringSubmatch(raw)
+	case reNumParen.MatchString(raw):
+		m := reNumParen.FindStringSubmatch(raw)
 		u.kind, u.label, raw = KindItem, m[1], raw[len(m[0]):]
-	case !bullet && reNumMulti().MatchString(raw) && isHeadingBlock(b, strings.TrimSpace(reNumMulti().ReplaceAllString(raw, ""))):
+	case !bullet && reNumMulti.MatchString(raw) && isHeadingBlock(b, strings.TrimSpace(reNumMulti.ReplaceAllString(raw, ""))):
 		// "4.1 Sub-heading" or "4.1. Sub-heading"
-		m := reNumMulti().FindStringSubmatch(raw)
+		m := reNumMulti.FindStringSubmatch(raw)
 		u.kind, u.label, u.numbered = "heading", m[1], true
 		u.text = headingText(raw[len(m[0]):])
 		return u
-	case reNumDot().MatchString(raw):
-		m := reNumDot().FindStringSubmatch(raw)
+	case reNumDot.MatchString(raw):
+		m := reNumDot.FindStringSubmatch(raw)
 		rest := raw[len(m[0]):]
 		clean, _ := cleanInline(rest)
 		if !bullet && len(b.lines) <= 2 && (isCaps(clean) && utf8.RuneCountInString(clean) <= 200 || looksLikeHeading(clean) && len(b.lines) == 1) && !isTerminal(clean) {
@@ -249,7 +251,7 @@ func dropFrontMatter(meta Meta, units []unit) []unit {
 	keep := -1
 	if last := units[first-1]; units[first].kind != "heading" && last.kind == "heading" &&
 		!isCaps(last.text) && !sameText(last.text, meta.Title) && !sameText(last.text, meta.ShortTitle) &&
-		!reDateOrRef().MatchString(last.text) && (meta.Reference == "" || !strings.Contains(last.text, meta.Reference)) {
+		!reDateOrRef.MatchString(last.text) && (meta.Reference == "" || !strings.Contains(last.text, meta.Reference)) {
 		keep = first - 1
 	}
 	out := units[first:]
