@@ -133,7 +133,6 @@ type importJob struct {
 	order   string   // the catalogue key of the document it replaces
 	gone    []string // the old version's passages the new one does not have
 	removes []string // old copies of the original the new one does not replace
-	staged  bool
 	// record is the document encoded for the store once it is indexed;
 	// then Doc keeps only the document's details, and passages says how
 	// many passages it has.
@@ -254,12 +253,12 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 	index := func(f *ReadFile) error {
 		j := &importJob{ReadFile: f}
 		if err := l.prepareJob(j, orders); err != nil {
+			tx.unstage(originalName(j.Doc.ID, j.Path))
 			f.Doc, f.Skip = nil, oneLine(err)
 			return nil
 		}
-		if err := l.stageJob(tx, j); err != nil {
-			f.Doc, f.Skip = nil, oneLine(err)
-			return nil
+		for _, rel := range j.removes {
+			tx.remove(rel)
 		}
 		if importFault != nil {
 			if err := importFault("index"); err != nil {
@@ -313,6 +312,13 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 	opt := ReadOptions{
 		Prior: func(key string) *PriorDocument { return prior[key] },
 		Tag:   l.Tag,
+		// The copy of the original is staged as soon as the file is
+		// read, on its reading goroutine, not on the one that indexes.
+		Keep: func(f *ReadFile) error {
+			err := tx.stage(originalName(f.Doc.ID, f.Path), f.Data)
+			f.Data = nil
+			return err
+		},
 	}
 	if progress != nil {
 		opt.Progress = func(done, total int, path string) {
@@ -406,7 +412,7 @@ func (l *Local) prepareJob(j *importJob, orders map[string]string) error {
 		// original copies the new one does not replace.
 		copies, _ := filepath.Glob(filepath.Join(l.dir, originalsDir, j.Prior.ID+".*"))
 		for _, o := range copies {
-			if rel, err := filepath.Rel(l.dir, o); err == nil && rel != originalName(j) {
+			if rel, err := filepath.Rel(l.dir, o); err == nil && rel != originalName(j.Doc.ID, j.Path) {
 				j.removes = append(j.removes, rel)
 			}
 		}
@@ -460,24 +466,10 @@ func guessLangs(files []*ReadFile) {
 	}
 }
 
-// stageJob writes a document's original into the staging folder and drops
-// the file's bytes.
-func (l *Local) stageJob(tx *importTx, j *importJob) error {
-	j.staged = true
-	err := tx.stage(originalName(j), j.Data)
-	j.Data = nil
-	if err != nil {
-		return err
-	}
-	for _, rel := range j.removes {
-		tx.remove(rel)
-	}
-	return nil
-}
-
-// originalName is where the library keeps the copy of a job's file.
-func originalName(j *importJob) string {
-	return filepath.Join(originalsDir, j.Doc.ID+strings.ToLower(filepath.Ext(j.Path)))
+// originalName is where the library keeps the copy of the file at path,
+// read into the document id.
+func originalName(id, path string) string {
+	return filepath.Join(originalsDir, id+strings.ToLower(filepath.Ext(path)))
 }
 
 // importFault, when set by a test, fails an import at a stage ("index":
