@@ -3,6 +3,7 @@ package team
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"attache/index/query"
 )
@@ -20,6 +21,13 @@ type clauseSQL struct {
 	// local library ranks "per" or "with" in a query of the other
 	// language).
 	stopSomewhere bool
+	// typed is the regular expression a literal of one word, found by its
+	// stem, must also find in the text to count as typed (see
+	// inflectionRegexp); "" for phrases and prefixes.
+	typed string
+	// common: the clause is common in this configuration's passages
+	// (query.Clause.CommonIn), for the weak count (see strongSQL).
+	common bool
 }
 
 // branch is a plan translated for the passages of one configuration.
@@ -73,6 +81,9 @@ func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
 			if a.Literal {
 				hasLiteral = true
 				cs.rarity = n.rarity
+				if !a.Prefix && !a.Phrase && !c.Term.Phrase && len(n.lexemes) == 1 && !strings.ContainsAny(n.tsq, "<&|") {
+					cs.typed = inflectionRegexp(a.Text)
+				}
 				lits = append(lits, n.tsq)
 				if c.Term.Occur != query.MustNot {
 					b.marks = append(b.marks, markQuery{n.tsq, a.Phrase})
@@ -91,6 +102,7 @@ func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
 			cs.rarity = 1
 		}
 		cs.vacuous = hasLiteral && cs.literal == ""
+		cs.common = c.CommonIn[code]
 		for _, a := range c.Alts {
 			if a.Literal && !a.Prefix && (a.Lang == "en" || a.Lang == "it") && nm[wording{cfg: cfgOf(a.Lang), text: a.Text}].tsq == "" {
 				cs.stopSomewhere = true
@@ -156,7 +168,7 @@ func (b branch) sql(plan *query.Plan, a *args, flags string) string {
 		where = append(where, "NOT p.tsv @@ "+a.tsq(b.not))
 	}
 	if plan.Listing {
-		return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, p.cfg, 3 AS tier, '{}'::int[] AS m, ` + flags + `
+		return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, p.cfg, 3 AS tier, true AS strong, '{}'::int[] AS m, ` + flags + `
 			FROM passages p WHERE ` + strings.Join(where, " AND ")
 	}
 	// m_i: how clause i matched: in the text (weight A), or in the list
@@ -175,7 +187,14 @@ func (b branch) sql(plan *query.Plan, a *args, flags string) string {
 		} else {
 			var whens []string
 			if c.literal != "" {
-				whens = append(whens, "WHEN p.tsv @@ "+a.tsq(inText(c.literal))+" THEN 3")
+				then := "3"
+				if c.typed != "" {
+					// the same stem in another word ("governments" for
+					// "governance") counts as an equivalent, as in the
+					// local library
+					then = "CASE WHEN p.text ~* " + a.add(c.typed) + " THEN 3 ELSE 2 END"
+				}
+				whens = append(whens, "WHEN p.tsv @@ "+a.tsq(inText(c.literal))+" THEN "+then)
 			}
 			if c.expansions != "" {
 				whens = append(whens, "WHEN p.tsv @@ "+a.tsq(inText(c.expansions))+" THEN 2")
@@ -183,9 +202,12 @@ func (b branch) sql(plan *query.Plan, a *args, flags string) string {
 			if all := or(c.literal, c.expansions); all != "" {
 				whens = append(whens, "WHEN p.tsv @@ "+a.tsq(all)+" THEN 1")
 			}
+			// 4: unmatched, but only stop words in the other language: it
+			// counts as typed for the tier (see tierSQL), not as found
+			// for the weak count
 			unmatched := "0"
 			if c.stopSomewhere {
-				unmatched = "3"
+				unmatched = "4"
 			}
 			m = unmatched
 			if len(whens) > 0 {
@@ -212,7 +234,7 @@ func (b branch) sql(plan *query.Plan, a *args, flags string) string {
 	if len(rs) > 0 {
 		rarr = "ARRAY[" + strings.Join(rs, ", ") + "]"
 	}
-	return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, p.cfg, ` + b.tierSQL(plan, positives, branchRuns, a) + ` AS tier, y.m, ` + flags + `
+	return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, p.cfg, ` + b.tierSQL(plan, positives, branchRuns, a) + ` AS tier, ` + b.strongSQL(plan, positives) + ` AS strong, y.m, ` + flags + `
 		FROM passages p
 		CROSS JOIN LATERAL (SELECT ` + marr + ` AS m, ` + rarr + ` AS r) y
 		WHERE ` + strings.Join(where, " AND ")
@@ -248,16 +270,68 @@ func (b branch) tierSQL(plan *query.Plan, positives, branchRuns []int, a *args) 
 		for k, r := range branchRuns {
 			runs[r] = key>>(2*n+k)&1 == 1
 		}
-		tiers[key] = int32(plan.Tier(m, runs))
+		tiers[key] = int32(plan.TierIn(b.code, m, runs))
 	}
 	var terms []string
 	for k := range positives {
-		terms = append(terms, fmt.Sprintf("y.m[%d] * %d", k+1, 1<<(2*k)))
+		terms = append(terms, fmt.Sprintf("least(y.m[%d], 3) * %d", k+1, 1<<(2*k)))
 	}
 	for k := range branchRuns {
 		terms = append(terms, fmt.Sprintf("y.r[%d] * %d", k+1, 1<<(2*n+k)))
 	}
 	return "(" + a.add(tiers) + "::int[])[" + strings.Join(terms, " + ") + " + 1]"
+}
+
+// strongSQL says whether a candidate is not a weak match for the weak
+// count, as the local library counts them (its strongQuery): it matches
+// two clauses or more (in its text or list context; a clause that is only
+// stop words here matches nothing), or one in its text that is not
+// common here, or the query's only clause in its text.
+func (b branch) strongSQL(plan *query.Plan, positives []int) string {
+	var found, one []string
+	for k, i := range positives {
+		c := b.clauses[i]
+		if c.vacuous || (c.literal == "" && c.expansions == "") {
+			continue
+		}
+		found = append(found, fmt.Sprintf("(y.m[%d] BETWEEN 1 AND 3)::int", k+1))
+		if len(positives) == 1 || !c.common {
+			one = append(one, fmt.Sprintf("y.m[%d] IN (2, 3)", k+1))
+		}
+	}
+	var conds []string
+	if len(found) >= 2 {
+		conds = append(conds, "("+strings.Join(found, " + ")+") >= 2")
+	}
+	conds = append(conds, one...)
+	if len(conds) == 0 {
+		return "false"
+	}
+	return "(" + strings.Join(conds, " OR ") + ")"
+}
+
+// inflectionRegexp is the regular expression (PostgreSQL's, used
+// case-insensitively) of the words of a text that count as a typed word
+// or an inflection of it, as the local library's rule has it: a word
+// agreeing with the typed one but for its last three letters ("cables"
+// for "cable", "digitali" for "digitale", not "governments" for
+// "governance"), an elided article or preposition before it ("dell'")
+// left aside.
+func inflectionRegexp(typed string) string {
+	w := []rune(strings.ToLower(typed))
+	if i := strings.LastIndexAny(string(w), "'’"); i >= 0 {
+		w = []rune(string(w)[i:])[1:]
+	}
+	k := min(len(w), max(len(w)-3, 3))
+	var b strings.Builder
+	b.WriteString(`\m`)
+	for _, r := range w[:k] {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // tierMirror approximates query.Plan.Tier in SQL over the match array
@@ -272,7 +346,7 @@ func tierMirror(plan *query.Plan, positives []int) string {
 	var matched, literal, weak []string
 	for k, i := range positives {
 		matched = append(matched, fmt.Sprintf("(y.m[%d] > 0)::int", k+1))
-		literal = append(literal, fmt.Sprintf("(y.m[%d] = 3)::int", k+1))
+		literal = append(literal, fmt.Sprintf("(y.m[%d] >= 3)::int", k+1))
 		if plan.Clauses[i].Common {
 			weak = append(weak, fmt.Sprintf("y.m[%d] > 0", k+1))
 		}
