@@ -1,7 +1,6 @@
 package briefing
 
 import (
-	"archive/zip"
 	"fmt"
 	"io"
 	"strings"
@@ -31,11 +30,11 @@ var (
 type docxDoc struct {
 	xmlText
 	r        *Rendered
-	endnotes bool
+	endnotes bool // the notes as a Notes list at the end (endnoteList)
 	page     pageSize
 
 	docRels   rels // of word/document.xml
-	notesRels rels // of the notes part that holds the notes
+	notesRels rels // of word/footnotes.xml
 	headerID  string
 	footerID  string
 
@@ -45,7 +44,8 @@ type docxDoc struct {
 }
 
 // WriteDOCX writes the brief as a Word document: named styles, the
-// citations and source notes as Word footnotes (or endnotes), the marking
+// citations and source notes as Word footnotes (or a Notes list at the
+// end), the marking
 // in the header and footer of every page, "Page X of Y" as fields, a TOC
 // field where the PDF has a contents list, the document's properties and
 // each paragraph's language. It returns the warnings of the export (see
@@ -76,11 +76,7 @@ func WriteDOCX(w io.Writer, b *Brief, opt Options) ([]string, error) {
 	document := d.documentXML()
 	footnotes := d.notesXML(false)
 	endnotes := d.notesXML(true)
-	notesPart := "word/_rels/footnotes.xml.rels"
-	if d.endnotes {
-		notesPart = "word/_rels/endnotes.xml.rels"
-	}
-	parts := []struct{ name, body string }{
+	parts := []officePart{
 		{"[Content_Types].xml", contentTypesXML()},
 		{"_rels/.rels", packageRelsXML()},
 		{"docProps/core.xml", d.coreXML(time.Now().UTC())},
@@ -93,28 +89,14 @@ func WriteDOCX(w io.Writer, b *Brief, opt Options) ([]string, error) {
 		{"word/fontTable.xml", fontTableXML()},
 		{"word/footnotes.xml", footnotes},
 		{"word/endnotes.xml", endnotes},
-		{notesPart, d.notesRels.xml(&d.xmlText)},
+		{"word/_rels/footnotes.xml.rels", d.notesRels.xml(&d.xmlText)},
 		{"word/header1.xml", d.headerXML()},
 		{"word/footer1.xml", d.footerXML(textWidth)},
 	}
-	zw := zip.NewWriter(w)
-	for _, p := range parts {
-		f, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: time.Now()})
-		if err != nil {
-			return nil, err
-		}
-		if _, err := io.WriteString(f, p.body); err != nil {
-			return nil, err
-		}
-	}
-	if err := zw.Close(); err != nil {
+	if err := writeOfficeZip(w, parts, false); err != nil {
 		return nil, err
 	}
-	warnings := append(baseWarnings(b, opt), d.warnings()...)
-	if limit := b.PageBudget(); limit > 0 && d.pages > limit {
-		warnings = append(warnings, overWarning(&Layout{Pages: make([]Page, d.pages), Limit: limit}))
-	}
-	return warnings, nil
+	return officeWarnings(b, opt, d.warnings(), d.pages), nil
 }
 
 func contentTypesXML() string {

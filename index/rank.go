@@ -28,8 +28,11 @@ type ranker struct {
 type clauseWords struct {
 	literal, expansions [][]token
 	prefix              string
-	stopSomewhere       bool   // the literal is only stop words in some language
-	typed               string // the word as typed, lower case, for a one-word term
+	stopSomewhere       bool // the literal is only stop words in some language
+	// known is true when the term has glossary equivalents: a content
+	// word, even where the analyzer drops it ("AI" is the Italian "ai").
+	known bool
+	typed string // the word as typed, lower case, for a one-word term
 }
 
 // ranked is a hit with its tier.
@@ -76,9 +79,18 @@ func newRanker(p *query.Plan, b bleveQuery) *ranker {
 		}
 		r.runs[lf.code] = rs
 	}
+	known := make([]bool, len(p.Clauses))
+	for i, c := range p.Clauses {
+		for _, a := range c.Alts {
+			if !a.Literal {
+				known[i] = true
+			}
+		}
+	}
 	for _, cws := range r.words {
 		for i := range cws {
 			cws[i].stopSomewhere = stop[i]
+			cws[i].known = known[i]
 		}
 	}
 	return r
@@ -176,13 +188,16 @@ func (cw clauseWords) match(text, ctx search.TermLocationMap, body string) query
 			vacuous = false
 			if hasAll(text, toks) {
 				if cw.typed != "" && !inflected(body, text[toks[0].term], cw.typed) {
-					return query.ByExpansion // the same stem, another word
+					// The same stem, another word ("governments" for
+					// "governance", "sostenere" for "sostenibilità"):
+					// not the term, nor one of its equivalents.
+					continue
 				}
 				return query.Literally
 			}
 		}
 	}
-	if vacuous {
+	if vacuous && !cw.known {
 		return query.Literally // only stop words in this language
 	}
 	for _, toks := range cw.expansions {
@@ -195,7 +210,7 @@ func (cw clauseWords) match(text, ctx search.TermLocationMap, body string) query
 			return query.InContext
 		}
 	}
-	if cw.stopSomewhere {
+	if cw.stopSomewhere && !cw.known {
 		return query.Literally // a stop word of the other language: not a word to miss
 	}
 	return query.Unmatched

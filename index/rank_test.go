@@ -87,3 +87,35 @@ func TestFacetsUnderTheOtherFilters(t *testing.T) {
 		t.Errorf("the theme facet should not be narrowed by its own filter")
 	}
 }
+
+// A word that only shares the typed word's stem is not the word: for
+// "governance", the TECH7 paragraph with "Governments" and "artificial
+// intelligence" does not count as holding every word, and ranks below the
+// JOIN paragraph on "la buona governance dell'IA".
+func TestSameStemOtherWordIsNotTheWord(t *testing.T) {
+	lib := openEvalLibrary(t)
+	res := runQuery(t, lib, Query{Text: "artificial intelligence governance", Limit: 20})
+	at := map[string]int{}
+	for i, h := range res.Hits {
+		at[h.ID] = i + 1
+	}
+	gov, other := at["join-2025-140#4bee713855"], at["tech7-2024#66518e5ebc"]
+	if gov == 0 || other != 0 && other < gov {
+		t.Errorf("artificial intelligence governance: governance dell'IA at %d, Governments at %d: %s", gov, other, describeHits(res))
+	}
+}
+
+// "AI" is a stop word of Italian ("ai"), yet a term the glossary knows: an
+// Italian passage holds it only through one of its equivalents (IA,
+// intelligenza artificiale), not for being Italian, so passages on secure
+// connectivity without a word of AI do not rank among those about it.
+func TestKnownTermIsNoStopWordElsewhere(t *testing.T) {
+	lib := openEvalLibrary(t)
+	res := runQuery(t, lib, Query{Text: "secure and trustworthy AI", Limit: 8})
+	ai := regexp.MustCompile(`\b(AI|IA)\b|(?i)intelligen`)
+	for i, h := range res.Hits {
+		if !ai.MatchString(h.Text) {
+			t.Errorf("secure and trustworthy AI: hit %d %s has no AI: %.80q", i+1, h.ID, h.Text)
+		}
+	}
+}

@@ -20,7 +20,7 @@ const (
 	ContextWeight = 0.3
 	// CommonRarity is the rarity under which a word is common: a hit
 	// matching one common word of several is weak.
-	CommonRarity = 0.55
+	CommonRarity = 0.45
 	// ThemeBoost is how much more a hit tagged with a theme the query names
 	// scores within its tier (see ThemeFactor).
 	ThemeBoost = 0.15

@@ -134,6 +134,9 @@ func TestPlanRunsAndTiers(t *testing.T) {
 	if got := q.Tier([]Match{ByExpansion, ByExpansion}, nil); got != TierCovered {
 		t.Errorf("both through equivalents: tier %d", got)
 	}
+	if got := q.TierIn("it", []Match{Unmatched, Unmatched}, nil); got != TierWeak {
+		t.Errorf("no term, only words sharing their stems: tier %d, want weak", got)
+	}
 	if q.ThemeFactor([]string{"x"}) != 1 || p.ThemeFactor([]string{"digital-skills-divide"}) <= 1 {
 		t.Errorf("theme factor")
 	}

@@ -19,8 +19,9 @@ const (
 type Tier int
 
 const (
-	// TierWeak: one common word of several, nothing of the rest; or one
-	// term found only in a list item's context.
+	// TierWeak: one common word of several, nothing of the rest; one
+	// term found only in a list item's context; or none of the terms,
+	// only words that share their stems.
 	TierWeak Tier = iota
 	// TierPartial: some of the terms.
 	TierPartial
@@ -91,6 +92,8 @@ func (p *Plan) TierIn(lang string, m []Match, runs []bool) Tier {
 		return TierLiteral
 	case matched == n && !(n == 1 && context):
 		return TierCovered
+	case matched == 0:
+		return TierWeak // only words sharing a stem with the query's
 	case matched == 1 && (context || n >= 2 && common):
 		return TierWeak
 	}

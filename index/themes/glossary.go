@@ -17,6 +17,12 @@ import (
 type Glossary struct {
 	tx      *Taxonomy // for QueryThemes; may be nil
 	entries []Term
+	// paired[e] is true for an entry of the glossary proper, whose
+	// wordings translate one another; false for a taxonomy's term, whose
+	// wordings are the ways a theme is named, broader and narrower ones
+	// together ("sovereignty" beside "digital sovereignty"), so that
+	// none of them is a faithful equivalent of another.
+	paired []bool
 	// index maps, per language, the folded stems of a wording to the
 	// entries that have it.
 	index map[string]map[string][]int
@@ -80,20 +86,21 @@ func NewGlossary(tx *Taxonomy, extra []Term) *Glossary {
 		for _, th := range tx.Themes {
 			for _, t := range th.Terms {
 				if len(t.EN) > 0 && len(t.IT) > 0 {
-					g.add(t)
+					g.add(t, false)
 				}
 			}
 		}
 	}
 	for _, t := range extra {
-		g.add(t)
+		g.add(t, true)
 	}
 	return g
 }
 
-func (g *Glossary) add(t Term) {
+func (g *Glossary) add(t Term, paired bool) {
 	n := len(g.entries)
 	g.entries = append(g.entries, t)
+	g.paired = append(g.paired, paired)
 	for _, lang := range []string{"en", "it"} {
 		if g.index[lang] == nil {
 			g.index[lang] = map[string][]int{}
@@ -122,9 +129,12 @@ var (
 // file is broken, which its tests rule out.
 func DefaultGlossary() *Glossary {
 	defaultGlossaryOnce.Do(func() {
-		extra, err := LoadGlossary(assets.Glossary)
-		if err != nil {
-			panic("themes: shipped glossary: " + err.Error())
+		_, extra, ok := shippedData()
+		if !ok {
+			var err error
+			if extra, err = LoadGlossary(assets.Glossary); err != nil {
+				panic("themes: shipped glossary: " + err.Error())
+			}
 		}
 		defaultGlossary = NewGlossary(Default(), extra)
 	})
@@ -272,10 +282,14 @@ func (g *Glossary) spans(s []string, lang string) []span {
 // exactly the whole phrase: read in the other language (its translations),
 // and, with synonyms set, in lang itself too (its synonyms, the phrase's
 // own wording left out). Entries for single words of the phrase never
-// count: "digital divide" gives "divario digitale", never "digitale". The
-// index uses it for quoted phrases (no synonyms: the phrase contract) and
-// for the glossary terms in runs of plain words. Nil when no entry is the
-// phrase.
+// count: "digital divide" gives "divario digitale", never "digitale".
+// Without synonyms (a quoted phrase: the phrase contract) only the entries
+// of the glossary proper answer, whose wordings translate each other; a
+// taxonomy's term names a theme in broader and narrower wordings at once
+// ("sovranità" beside "sovranità digitale", "nuove tecnologie" beside
+// "tecnologie emergenti"), none of them a faithful translation. With
+// synonyms (the glossary terms in runs of plain words) both answer. Nil
+// when no entry is the phrase.
 func (g *Glossary) Equivalents(phrase, lang string, synonyms bool) []string {
 	return g.memo.get(fmt.Sprintf("e\x00%s\x00%v\x00%s", lang, synonyms, phrase), func() []string { return g.equivalents(phrase, lang, synonyms) })
 }
@@ -295,6 +309,9 @@ func (g *Glossary) equivalents(phrase, lang string, synonyms bool) []string {
 				continue
 			}
 			for _, e := range g.index[from][key(s)] {
+				if !synonyms && !g.paired[e] {
+					continue // a theme's wordings are not one another's translations
+				}
 				for _, w := range g.entries[e].In(to) {
 					if seen[w] || key(stems(w, to)) == inTo {
 						continue

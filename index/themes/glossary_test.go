@@ -98,3 +98,31 @@ func TestQueryThemes(t *testing.T) {
 		t.Errorf("Glossary.QueryThemes(cybersecurity) = %v", got)
 	}
 }
+
+// A quoted phrase's equivalents are its translations, never the broader or
+// narrower wordings a theme is also named by.
+func TestPhraseEquivalentsAreTranslations(t *testing.T) {
+	g := DefaultGlossary()
+	cases := []struct {
+		phrase, lang string
+		want, never  []string
+	}{
+		{"digital sovereignty", "it", []string{"sovranità digitale"}, []string{"sovranità", "sovranità digitale e tecnologica"}},
+		{"critical infrastructure", "it", []string{"infrastrutture critiche"}, []string{"infrastrutture digitali critiche"}},
+		{"tecnologie emergenti", "en", []string{"emerging technologies"}, []string{"new technologies", "frontier technologies", "advanced technologies"}},
+		{"digital divide", "it", []string{"divario digitale"}, []string{"digitale", "divario"}},
+	}
+	for _, c := range cases {
+		got := g.Equivalents(c.phrase, c.lang, false)
+		for _, w := range c.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("Equivalents(%q, %q) = %q, want %q", c.phrase, c.lang, got, w)
+			}
+		}
+		for _, w := range c.never {
+			if slices.Contains(got, w) {
+				t.Errorf("Equivalents(%q, %q) = %q: %q is not a translation of it", c.phrase, c.lang, got, w)
+			}
+		}
+	}
+}
