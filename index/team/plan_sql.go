@@ -85,7 +85,11 @@ func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
 			if a.Literal {
 				hasLiteral = true
 				cs.rarity = n.rarity
-				if !a.Prefix && !a.Phrase && !c.Term.Phrase && len(n.lexemes) == 1 && !strings.ContainsAny(n.tsq, "<&|") {
+				if !a.Prefix && !a.Phrase && !c.Term.Phrase && len(n.lexemes) == 1 && !strings.ContainsAny(n.tsq, "<&|") &&
+					!strings.HasPrefix(n.lexemes[0], inflectionPrefix(a.Text)) {
+					// (when the stem starts with the letters an inflection
+					// must share, every word of that stem is one: no
+					// check, which costs a regular expression a passage)
 					cs.typed = inflectionRegexp(a.Text)
 				}
 				lits = append(lits, n.tsq)
@@ -385,20 +389,26 @@ func (b branch) strongSQL(plan *query.Plan, positives []int) string {
 // "governance"), an elided article or preposition before it ("dell'")
 // left aside.
 func inflectionRegexp(typed string) string {
-	w := []rune(strings.ToLower(typed))
-	if i := strings.LastIndexAny(string(w), "'’"); i >= 0 {
-		w = []rune(string(w)[i:])[1:]
-	}
-	k := min(len(w), max(len(w)-3, 3))
 	var b strings.Builder
 	b.WriteString(`\m`)
-	for _, r := range w[:k] {
+	for _, r := range inflectionPrefix(typed) {
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// inflectionPrefix is the letters a word must begin with to count as the
+// typed word or an inflection of it (see inflectionRegexp), in lower case.
+func inflectionPrefix(typed string) string {
+	w := []rune(strings.ToLower(typed))
+	if i := strings.LastIndexAny(string(w), "'’"); i >= 0 {
+		w = []rune(string(w)[i:])[1:]
+	}
+	k := min(len(w), max(len(w)-3, 3))
+	return string(w[:k])
 }
 
 // spanTierSQL is tierSQL for a query with too many runs for the table:
