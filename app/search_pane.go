@@ -58,6 +58,10 @@ type searchPane struct {
 	readFirst bool
 	// trace times searches when ATTACHE_TRACE is set.
 	trace *searchTrace
+	// view counts the changes of what the rows show (new results, the
+	// brief's marks); a row shows its hit again only when it changed, or
+	// its width did.
+	view int
 }
 
 func newSearchPane(u *ui) *searchPane {
@@ -236,6 +240,7 @@ func (p *searchPane) apply(gen int, res *index.Results, err error) {
 	}
 	p.showWeakLine()
 	p.message.Refresh()
+	p.view++
 	p.list.Refresh()
 	p.list.ScrollToTop()
 	if p.readFirst && len(p.hits) > 0 {
@@ -362,7 +367,10 @@ func (p *searchPane) selectedHit() (index.Hit, bool) {
 
 // refreshMarks redraws the rows so that their "in brief" marks follow the
 // brief.
-func (p *searchPane) refreshMarks() { p.list.Refresh() }
+func (p *searchPane) refreshMarks() {
+	p.view++
+	p.list.Refresh()
+}
 
 // rowHeight gives result row id the height its lines need, if it changed.
 func (p *searchPane) rowHeight(id int, h float32) {
