@@ -22,6 +22,10 @@ type ranker struct {
 	// body returns a candidate passage's text, which the index does not
 	// store, or "" when it cannot be read.
 	body func(id string) string
+	// dropped counts the hits rank left out: Bleve matched them, but a
+	// required term (a quoted phrase, a +word) is not in them as typed,
+	// only words sharing its stems.
+	dropped int
 }
 
 // clauseWords are one clause's wordings as analysed terms.
@@ -33,6 +37,11 @@ type clauseWords struct {
 	// word, even where the analyzer drops it ("AI" is the Italian "ai").
 	known bool
 	typed string // the word as typed, lower case, for a one-word term
+	// typedWords are, for each literal wording of several words, the
+	// words as typed, lower case, one per token (a phrase's words).
+	typedWords [][]string
+	// expansionWords are the same for the expansions.
+	expansionWords [][]string
 }
 
 // ranked is a hit with its tier.
@@ -64,9 +73,19 @@ func newRanker(p *query.Plan, b bleveQuery) *ranker {
 					if len(toks) == 1 && !strings.Contains(a.Text, " ") {
 						cws[i].typed = strings.ToLower(a.Text)
 					}
+					var words []string
+					if len(toks) > 1 {
+						words = b.typedWords(a.Text, lf.analyzer)
+					}
 					cws[i].literal = append(cws[i].literal, toks)
+					cws[i].typedWords = append(cws[i].typedWords, words)
 				} else if len(toks) > 0 {
+					var words []string
+					if len(toks) > 1 {
+						words = b.typedWords(a.Text, lf.analyzer)
+					}
 					cws[i].expansions = append(cws[i].expansions, toks)
+					cws[i].expansionWords = append(cws[i].expansionWords, words)
 				}
 			}
 		}
@@ -100,13 +119,18 @@ func newRanker(p *query.Plan, b bleveQuery) *ranker {
 // factor (themed holds the IDs tagged with a theme the query names);
 // Bleve's order breaks ties.
 func (r *ranker) rank(dms search.DocumentMatchCollection, themed map[string]bool) []ranked {
-	out := make([]ranked, len(dms))
-	for i, dm := range dms {
+	out := make([]ranked, 0, len(dms))
+	for _, dm := range dms {
 		f := 1.0
 		if themed[dm.ID] {
 			f = 1 + query.ThemeBoost
 		}
-		out[i] = ranked{dm: dm, tier: r.tier(dm), score: dm.Score * f}
+		tier, held := r.tier(dm)
+		if !held {
+			r.dropped++
+			continue
+		}
+		out = append(out, ranked{dm: dm, tier: tier, score: dm.Score * f})
 	}
 	sortRanked(out)
 	return out
@@ -142,8 +166,9 @@ func hitLang(dm *search.DocumentMatch) string {
 	return ""
 }
 
-// tier reads how each clause matched a hit.
-func (r *ranker) tier(dm *search.DocumentMatch) query.Tier {
+// tier reads how each clause matched a hit, and whether the hit holds
+// every required clause.
+func (r *ranker) tier(dm *search.DocumentMatch) (query.Tier, bool) {
 	lang := hitLang(dm)
 	code := langOf(lang)
 	text := dm.Locations[textFieldFor(lang)]
@@ -164,7 +189,13 @@ func (r *ranker) tier(dm *search.DocumentMatch) query.Tier {
 	for _, toks := range r.runs[code] {
 		runs = append(runs, len(toks) > 0 && hasAll(text, toks))
 	}
-	return r.plan.TierIn(code, m, runs)
+	held := true
+	for i, c := range r.plan.Clauses {
+		if c.Term.Occur == query.Must && m[i] == query.Unmatched {
+			held = false
+		}
+	}
+	return r.plan.TierIn(code, m, runs), held
 }
 
 // match says how a clause's wordings matched a text and its context.
@@ -183,9 +214,18 @@ func (cw clauseWords) match(text, ctx search.TermLocationMap, body string) query
 		return query.Unmatched
 	}
 	vacuous := true
-	for _, toks := range cw.literal {
+	for k, toks := range cw.literal {
 		if len(toks) > 0 {
 			vacuous = false
+			if len(toks) > 1 && k < len(cw.typedWords) && len(cw.typedWords[k]) == len(toks) {
+				// A phrase: its words as typed, or inflections of them, in
+				// order ("Digital Government" has the stems of "digital
+				// governance", not its words).
+				if phraseTyped(text, toks, cw.typedWords[k], body) {
+					return query.Literally
+				}
+				continue
+			}
 			if hasAll(text, toks) {
 				if cw.typed != "" && !inflected(body, text[toks[0].term], cw.typed) {
 					// The same stem, another word ("governments" for
@@ -200,7 +240,13 @@ func (cw clauseWords) match(text, ctx search.TermLocationMap, body string) query
 	if vacuous && !cw.known {
 		return query.Literally // only stop words in this language
 	}
-	for _, toks := range cw.expansions {
+	for k, toks := range cw.expansions {
+		if k < len(cw.expansionWords) && len(toks) > 1 && len(cw.expansionWords[k]) == len(toks) {
+			if phraseTyped(text, toks, cw.expansionWords[k], body) {
+				return query.ByExpansion
+			}
+			continue
+		}
 		if hasAll(text, toks) {
 			return query.ByExpansion
 		}
@@ -255,6 +301,57 @@ func phraseAt(locs search.TermLocationMap, toks []token, pos uint64) bool {
 		}
 	}
 	return true
+}
+
+// phraseTyped reports whether the tokens follow one another somewhere in
+// the text with each word found there an inflection of the word typed
+// (see inflected).
+func phraseTyped(locs search.TermLocationMap, toks []token, typed []string, body string) bool {
+	first, ok := locs[toks[0].term]
+	if !ok {
+		return false
+	}
+	for _, l := range first {
+		if !phraseAt(locs, toks, l.Pos) {
+			continue
+		}
+		all := true
+		for j, t := range toks {
+			want := l.Pos + uint64(t.pos-toks[0].pos)
+			var at search.Locations
+			for _, x := range locs[t.term] {
+				if x.Pos == want {
+					at = append(at, x)
+				}
+			}
+			if !inflected(body, at, typed[j]) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// typedWords returns the words of text as typed, lower case, one for each
+// of its analysed terms.
+func (b bleveQuery) typedWords(text, analyzer string) []string {
+	an := b.analyzers[analyzer]
+	if an == nil {
+		return nil
+	}
+	ts := an.Analyze([]byte(text))
+	out := make([]string, 0, len(ts))
+	for _, t := range ts {
+		if t.Start < 0 || t.End > len(text) || t.Start > t.End {
+			return nil
+		}
+		out = append(out, strings.ToLower(text[t.Start:t.End]))
+	}
+	return out
 }
 
 // strongQuery narrows main to the passages that are not weak (see

@@ -119,3 +119,24 @@ func TestKnownTermIsNoStopWordElsewhere(t *testing.T) {
 		}
 	}
 }
+
+// A quoted phrase holds only where its words are, as typed or inflected:
+// "Digital Government Systems" has the stems of "digital governance" but
+// not the phrase, in either language's quotation, and is no hit at all.
+func TestPhraseWordsNotJustTheirStems(t *testing.T) {
+	lib := openEvalLibrary(t)
+	for _, q := range []string{`"digital governance"`, `"governance digitale"`} {
+		res := runQuery(t, lib, Query{Text: q, Limit: MaxLimit})
+		if len(res.Hits) == 0 {
+			t.Fatalf("%s: no hits", q)
+		}
+		for _, h := range res.Hits {
+			if h.ID == "g7-2024#f73e3310ad" {
+				t.Errorf("%s: the Digital Government Systems paragraph is a hit: %s", q, describeHits(res))
+			}
+		}
+		if res.Total != len(res.Hits) {
+			t.Errorf("%s: %d hits, Total %d", q, len(res.Hits), res.Total)
+		}
+	}
+}

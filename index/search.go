@@ -209,6 +209,8 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 		}
 		res.Weak = max(0, res.Total-strong)
 	}
+	// Matches the ranking found not to hold a required term are no hits.
+	res.Total = max(0, res.Total-rk.dropped)
 	return res, nil
 }
 
