@@ -42,6 +42,9 @@ type clauseWords struct {
 	typedWords [][]string
 	// expansionWords are the same for the expansions.
 	expansionWords [][]string
+	// collapsed is true for a quoted phrase that is no phrase in this
+	// language (bleveQuery.collapsed): it holds only through equivalents.
+	collapsed bool
 }
 
 // ranked is a hit with its tier.
@@ -66,6 +69,10 @@ func newRanker(p *query.Plan, b bleveQuery) *ranker {
 					continue
 				}
 				toks := b.positioned(a.Text, lf.analyzer)
+				if a.Literal && a.Phrase && b.collapsed(c, lf.analyzer) {
+					cws[i].collapsed = true
+					continue
+				}
 				if a.Literal {
 					if len(toks) == 0 && lf.code != "xx" {
 						stop[i] = true
@@ -237,7 +244,7 @@ func (cw clauseWords) match(text, ctx search.TermLocationMap, body string) query
 			}
 		}
 	}
-	if vacuous && !cw.known {
+	if vacuous && !cw.known && !cw.collapsed {
 		return query.Literally // only stop words in this language
 	}
 	for k, toks := range cw.expansions {
@@ -256,7 +263,7 @@ func (cw clauseWords) match(text, ctx search.TermLocationMap, body string) query
 			return query.InContext
 		}
 	}
-	if cw.stopSomewhere && !cw.known {
+	if cw.stopSomewhere && !cw.known && !cw.collapsed {
 		return query.Literally // a stop word of the other language: not a word to miss
 	}
 	return query.Unmatched

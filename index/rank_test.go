@@ -140,3 +140,23 @@ func TestPhraseWordsNotJustTheirStems(t *testing.T) {
 		}
 	}
 }
+
+// A quoted phrase that is no phrase in the other language ("AI governance"
+// is "governance" to the Italian analyzer, for which "ai" is a stop word)
+// is not searched there by its remains: with cross-language search on or
+// off, no hit holds only "governance".
+func TestPhraseCollapsedInOtherLanguage(t *testing.T) {
+	lib := openEvalLibrary(t)
+	holds := regexp.MustCompile(`(?i)\bAI governance\b|governance dell'IA`)
+	for _, same := range []bool{false, true} {
+		res := runQuery(t, lib, Query{Text: `"AI governance"`, SameLanguage: same, Limit: MaxLimit})
+		for _, h := range res.Hits {
+			if !holds.MatchString(h.Text) {
+				t.Errorf(`"AI governance" (same-language %v): %s lacks the phrase: %.80q`, same, h.ID, h.Text)
+			}
+		}
+		if !same && len(res.Hits) == 0 {
+			t.Errorf(`"AI governance": no hit, want the JOIN paragraph on la buona governance dell'IA`)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"sync"
 
 	"attache/assets"
@@ -324,7 +325,10 @@ func (g *Glossary) equivalents(phrase, lang string, synonyms bool) []string {
 		}
 		for _, from := range froms {
 			s := stems(phrase, from)
-			if len(s) == 0 {
+			if len(s) == 0 || len(s) < 2 && len(strings.Fields(phrase)) > 1 {
+				// Read in this language the phrase is no phrase: its
+				// other words are stop words there ("AI governance" is
+				// "governance" to the Italian analyzer).
 				continue
 			}
 			for _, e := range g.index[from][key(s)] {
