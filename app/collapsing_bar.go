@@ -21,6 +21,18 @@ type collapsingBar struct {
 	labels   []string
 	// hidden is how many of labelled show their icon only now.
 	hidden int
+	// widths are the buttons' widths as measured, by label and theme size:
+	// measuring makes a button, whose renderer (and decoded icon) Fyne
+	// keeps for a minute, and the bar is measured on every frame.
+	widths map[buttonLook]float32
+}
+
+// buttonLook is what a button's width depends on.
+type buttonLook struct {
+	text     string
+	icon     fyne.Resource
+	textSize float32
+	padding  float32
 }
 
 // newCollapsingBar makes a toolbar of objects (buttons, spacers).
@@ -51,7 +63,7 @@ func (b *collapsingBar) width(objects []fyne.CanvasObject, hidden int) float32 {
 				if i < hidden {
 					text = ""
 				}
-				w += widget.NewButtonWithIcon(text, btn.Icon, nil).MinSize().Width
+				w += b.buttonWidth(text, btn.Icon)
 				continue
 			}
 		}
@@ -60,6 +72,20 @@ func (b *collapsingBar) width(objects []fyne.CanvasObject, hidden int) float32 {
 	if n > 1 {
 		w += float32(n-1) * theme.Padding()
 	}
+	return w
+}
+
+// buttonWidth is the width of a button with text and icon, measured once.
+func (b *collapsingBar) buttonWidth(text string, icon fyne.Resource) float32 {
+	look := buttonLook{text, icon, theme.TextSize(), theme.InnerPadding()}
+	if w, ok := b.widths[look]; ok {
+		return w
+	}
+	if b.widths == nil {
+		b.widths = map[buttonLook]float32{}
+	}
+	w := widget.NewButtonWithIcon(text, icon, nil).MinSize().Width
+	b.widths[look] = w
 	return w
 }
 

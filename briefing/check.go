@@ -39,7 +39,8 @@ type Finding struct {
 	PassageID string
 	// Kind is Changed or Vanished.
 	Kind string
-	// Where describes the excerpt for a reader: section, document, locator.
+	// Where describes the excerpt for a reader: section, document, and
+	// the locator as the brief prints it ("par. 4" in an Italian brief).
 	Where string
 	// Diff summarises a change word by word: `−"old words" +"new words"`.
 	Diff string
@@ -84,7 +85,7 @@ func Check(b *Brief, c Checker) ([]Finding, error) {
 				where += ", " + doc
 			}
 			if loc := pinpoint(x); loc != "" {
-				where += " " + loc
+				where += " " + FormatLocator(loc, b.Labels()) // as the brief prints it
 			}
 			f := Finding{ExcerptID: x.ID, PassageID: x.PassageID, Where: where}
 			switch {

@@ -1,9 +1,10 @@
 package briefing
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"attache/lazyregexp"
 )
 
 // A passage's locator is stored as index/corpus writes it, in English
@@ -22,15 +23,15 @@ type locatorPart struct {
 
 var locatorForms = []struct {
 	kind string
-	re   *regexp.Regexp
+	re   *lazyregexp.Regexp
 }{
-	{"page", regexp.MustCompile(`^p\. (\d+)`)},
-	{"section", regexp.MustCompile(`^§ ([0-9A-Za-z][0-9A-Za-z.]*)`)},
-	{"heading", regexp.MustCompile(`^"[^"]*"`)},
-	{"para", regexp.MustCompile(`^para\. ([0-9A-Za-z][0-9A-Za-z.]*?)(?:\(([0-9A-Za-z]+)\))?(?:$|,)`)},
-	{"letter", regexp.MustCompile(`^point \(([0-9A-Za-z]+)\)`)},
-	{"point", regexp.MustCompile(`^point ([0-9A-Za-z][0-9A-Za-z.]*)`)},
-	{"subpara", regexp.MustCompile(`^(\d+)(?:st|nd|rd|th) subpara\.`)},
+	{"page", lazyregexp.New(`^p\. (\d+)`)},
+	{"section", lazyregexp.New(`^§ ([0-9A-Za-z][0-9A-Za-z.]*)`)},
+	{"heading", lazyregexp.New(`^"[^"]*"`)},
+	{"para", lazyregexp.New(`^para\. ([0-9A-Za-z][0-9A-Za-z.]*?)(?:\(([0-9A-Za-z]+)\))?(?:$|,)`)},
+	{"letter", lazyregexp.New(`^point \(([0-9A-Za-z]+)\)`)},
+	{"point", lazyregexp.New(`^point ([0-9A-Za-z][0-9A-Za-z.]*)`)},
+	{"subpara", lazyregexp.New(`^(\d+)(?:st|nd|rd|th) subpara\.`)},
 }
 
 // parseLocator splits a locator into its elements, or reports false when

@@ -31,11 +31,11 @@ var (
 type docxDoc struct {
 	xmlText
 	r        *Rendered
-	endnotes bool
+	endnotes bool // the notes as a Notes list at the end (endnoteList)
 	page     pageSize
 
 	docRels   rels // of word/document.xml
-	notesRels rels // of the notes part that holds the notes
+	notesRels rels // of word/footnotes.xml
 	headerID  string
 	footerID  string
 
@@ -45,7 +45,8 @@ type docxDoc struct {
 }
 
 // WriteDOCX writes the brief as a Word document: named styles, the
-// citations and source notes as Word footnotes (or endnotes), the marking
+// citations and source notes as Word footnotes (or a Notes list at the
+// end), the marking
 // in the header and footer of every page, "Page X of Y" as fields, a TOC
 // field where the PDF has a contents list, the document's properties and
 // each paragraph's language. It returns the warnings of the export (see
@@ -76,10 +77,6 @@ func WriteDOCX(w io.Writer, b *Brief, opt Options) ([]string, error) {
 	document := d.documentXML()
 	footnotes := d.notesXML(false)
 	endnotes := d.notesXML(true)
-	notesPart := "word/_rels/footnotes.xml.rels"
-	if d.endnotes {
-		notesPart = "word/_rels/endnotes.xml.rels"
-	}
 	parts := []struct{ name, body string }{
 		{"[Content_Types].xml", contentTypesXML()},
 		{"_rels/.rels", packageRelsXML()},
@@ -93,7 +90,7 @@ func WriteDOCX(w io.Writer, b *Brief, opt Options) ([]string, error) {
 		{"word/fontTable.xml", fontTableXML()},
 		{"word/footnotes.xml", footnotes},
 		{"word/endnotes.xml", endnotes},
-		{notesPart, d.notesRels.xml(&d.xmlText)},
+		{"word/_rels/footnotes.xml.rels", d.notesRels.xml(&d.xmlText)},
 		{"word/header1.xml", d.headerXML()},
 		{"word/footer1.xml", d.footerXML(textWidth)},
 	}

@@ -27,16 +27,8 @@ func (d *docxDoc) documentXML() string {
 	if len(d.r.Sections) > 0 {
 		sb.WriteString(`<w:bookmarkEnd w:id="0"/>`)
 	}
+	d.endnoteList(&sb)
 	d.sources(&sb)
-	if d.endnotes && len(d.r.Notes) > 0 {
-		// Word prints the endnotes after the document's last paragraph:
-		// this heading stands above them, and is not kept with a next
-		// paragraph there is none of (LibreOffice would push it alone
-		// onto a page of its own)
-		fmt.Fprintf(&sb, `<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:keepNext w:val="0"/><w:rPr><w:lang w:val="%s"/></w:rPr></w:pPr>`, d.r.LangTag)
-		d.run(&sb, d.r.NotesHeading, rprops{lang: d.r.LangTag})
-		sb.WriteString("</w:p>")
-	}
 	d.sectPr(&sb)
 	sb.WriteString("</w:body></w:document>")
 	return sb.String()
@@ -169,21 +161,82 @@ func (d *docxDoc) translation(sb *strings.Builder, bl Block) {
 	sb.WriteString("</w:p>")
 }
 
-// noteReferences writes the references to notes marks, as Word numbers
-// them (in reading order, as the notes were numbered), separated by
-// superscript commas.
+// noteReferences writes the references to notes marks, grouped as the
+// PDF prints them (markGroups): "1,2", and a run of three or more as
+// "6–8".
+//
+// Footnotes are Word's own, numbered by Word in reading order as the
+// notes were numbered. Every note of a range keeps its own reference, so
+// Word and LibreOffice number, place and print it; the ones inside the
+// range are set at the smallest size Word offers (one point, one per cent
+// wide), too small to see, and the range reads as its first number, an en
+// dash and its last.
+//
+// Endnotes (Options.Endnotes) are the brief's own Notes list
+// (endnoteList): each number is a link to its note there.
 func (d *docxDoc) noteReferences(sb *strings.Builder, marks []int) {
-	elem, style := "w:footnoteReference", "FootnoteReference"
-	if d.endnotes {
-		elem, style = "w:endnoteReference", "EndnoteReference"
+	ref := func(n int, extra string) {
+		fmt.Fprintf(sb, `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/>%s</w:rPr><w:footnoteReference w:id="%d"/></w:r>`, extra, n)
 	}
-	for i, n := range marks {
+	style := "FootnoteReference"
+	if d.endnotes {
+		style = "EndnoteReference"
+		ref = func(n int, extra string) {
+			if extra == "" {
+				fmt.Fprintf(sb, `<w:hyperlink w:anchor="%s" w:history="1">`, noteAnchor(n))
+				d.run(sb, fmt.Sprint(n), rprops{style: style})
+				sb.WriteString(`</w:hyperlink>`)
+			}
+		}
+	}
+	for i, g := range markGroups(marks) {
 		if i > 0 {
 			d.run(sb, ",", rprops{style: style})
 		}
-		fmt.Fprintf(sb, `<w:r><w:rPr><w:rStyle w:val="%s"/></w:rPr><%s w:id="%d"/></w:r>`, style, elem, n)
+		ref(g.first, "")
+		if g.isRange() {
+			for n := g.first + 1; n < g.last; n++ {
+				ref(n, inRangeRef)
+			}
+			d.run(sb, "–", rprops{style: style})
+			ref(g.last, "")
+		}
 	}
 }
+
+// inRangeRef sets the reference of a footnote inside a printed range ("7"
+// of "6–8") at one point, the smallest size Word offers, one per cent wide.
+const inRangeRef = `<w:w w:val="1"/><w:sz w:val="2"/><w:szCs w:val="2"/>`
+
+// endnoteList writes the notes at the end, before the Sources list as in
+// the PDF, under a Notes heading, each a paragraph that starts with its
+// number (bookmarked, so the marks in the text link to it).
+//
+// They are the document's own paragraphs rather than Word endnotes:
+// LibreOffice (7.4, Debian's) prints Word endnotes on a page style of its
+// own that has neither the header nor the footer, so the security marking
+// would be missing from the notes' pages; paragraphs in the flow keep it
+// on every page in Word and LibreOffice alike.
+func (d *docxDoc) endnoteList(sb *strings.Builder) {
+	if !d.endnotes || len(d.r.Notes) == 0 {
+		return
+	}
+	lang := d.r.LangTag
+	d.para(sb, "Heading1", d.r.NotesHeading, lang)
+	for _, n := range d.r.Notes {
+		pprops{style: "EndnoteText", lang: lang}.open(sb)
+		d.bookmark++
+		fmt.Fprintf(sb, `<w:bookmarkStart w:id="%d" w:name="%s"/>`, d.bookmark, noteAnchor(n.Number))
+		d.run(sb, fmt.Sprint(n.Number), rprops{style: "EndnoteReference"})
+		fmt.Fprintf(sb, `<w:bookmarkEnd w:id="%d"/>`, d.bookmark)
+		d.run(sb, "\t", rprops{})
+		d.noteText(sb, n, &d.docRels)
+		sb.WriteString("</w:p>")
+	}
+}
+
+// noteAnchor is the bookmark of note n in the Notes list.
+func noteAnchor(n int) string { return fmt.Sprintf("_Note%d", n) }
 
 func (d *docxDoc) sources(sb *strings.Builder) {
 	if len(d.r.Sources) == 0 {

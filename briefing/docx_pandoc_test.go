@@ -145,8 +145,8 @@ func (r *pandocReader) inlines(v any) string {
 		case "Emph", "Strong", "Underline", "SmallCaps", "Strikeout":
 			sb.WriteString(r.inlines(c))
 		case "Superscript":
-			// the commas between note references
-			if t := r.inlines(c); t != "," {
+			// the commas and range dashes between note references
+			if t := r.inlines(c); t != "," && t != "–" {
 				sb.WriteString(t)
 			}
 		case "Span":

@@ -349,8 +349,8 @@ func TestDOCXLinks(t *testing.T) {
 	}
 }
 
-// TestDOCXOptions: Letter paper and American English, endnotes as Word
-// endnotes under a Notes heading, no contents for a short brief, an
+// TestDOCXOptions: Letter paper and American English, endnotes as the
+// document's Notes list before the Sources, no contents for a short brief, an
 // Italian brief's labels and language.
 func TestDOCXOptions(t *testing.T) {
 	b := sampleBrief(t)
@@ -363,24 +363,62 @@ func TestDOCXOptions(t *testing.T) {
 	if l := d.part(t, "word/styles.xml").first("w:rPrDefault").first("w:lang"); l.attr["w:val"] != "en-US" {
 		t.Errorf("letter default language %q", l.attr["w:val"])
 	}
-	if len(doc.all("w:footnoteReference")) != 0 || len(doc.all("w:endnoteReference")) != len(Cite(b).Notes) {
-		t.Errorf("endnotes: %d footnote and %d endnote references", len(doc.all("w:footnoteReference")), len(doc.all("w:endnoteReference")))
+	// the notes are the document's own Notes list before the Sources, so
+	// that LibreOffice keeps the header and footer on their pages: each
+	// mark links to its note's bookmark
+	notes := Cite(b).Notes
+	if n := len(doc.all("w:footnoteReference")) + len(doc.all("w:endnoteReference")); n != 0 {
+		t.Errorf("endnotes: %d Word note references", n)
 	}
-	ends := 0
-	for _, e := range d.part(t, "word/endnotes.xml").all("w:endnote") {
-		if e.attr["w:type"] == "" {
-			ends++
+	for _, part := range []string{"word/footnotes.xml", "word/endnotes.xml"} {
+		for _, e := range append(d.part(t, part).all("w:footnote"), d.part(t, part).all("w:endnote")...) {
+			if e.attr["w:type"] == "" {
+				t.Errorf("%s holds note %s", part, e.attr["w:id"])
+			}
 		}
 	}
-	if ends != len(Cite(b).Notes) {
-		t.Errorf("%d endnotes", ends)
+	bookmarks := map[string]bool{}
+	for _, bm := range doc.all("w:bookmarkStart") {
+		bookmarks[bm.attr["w:name"]] = true
 	}
-	paras := paragraphs(doc)
-	if last := paras[len(paras)-1]; last.style != "Heading1" || last.text != "Notes" {
-		t.Errorf("last paragraph %+v, want the Notes heading", last)
+	links := 0
+	for _, h := range doc.all("w:hyperlink") {
+		if a := h.attr["w:anchor"]; strings.HasPrefix(a, "_Note") {
+			links++
+			if !bookmarks[a] {
+				t.Errorf("mark %q links to no note", h.plain())
+			}
+		}
 	}
-	if _, ok := d.raw["word/_rels/endnotes.xml.rels"]; !ok {
-		t.Error("no relationships for the endnotes' links")
+	if links != len(notes) {
+		t.Errorf("%d marks link to notes, want %d", links, len(notes))
+	}
+	var listed []string
+	var after []string
+	inNotes := false
+	for _, p := range paragraphs(doc) {
+		switch {
+		case p.style == "Heading1" && p.text == "Notes":
+			inNotes = true
+		case p.style == "Heading1":
+			if inNotes {
+				after = append(after, p.text)
+			}
+			inNotes = false
+		case inNotes && p.style == "EndnoteText":
+			listed = append(listed, squash(p.text))
+		}
+	}
+	if len(listed) != len(notes) {
+		t.Fatalf("%d notes in the Notes list, want %d", len(listed), len(notes))
+	}
+	for i, n := range notes {
+		if want := squash(fmt.Sprint(n.Number) + " " + n.Text()); listed[i] != want {
+			t.Errorf("note %d:\n got %q\nwant %q", n.Number, listed[i], want)
+		}
+	}
+	if strings.Join(after, "|") != "Sources" {
+		t.Errorf("headings after the Notes: %q, want the Sources", after)
 	}
 
 	it, err := New(Header{Title: "Cavi sottomarini", Lang: "it", Author: "M. Bianchi"}, "meeting-brief")

@@ -1,7 +1,9 @@
 package briefing
 
 import (
+	"encoding/json"
 	"fmt"
+	"os/exec"
 	"strings"
 	"testing"
 )
@@ -34,6 +36,146 @@ func TestMarkGroups(t *testing.T) {
 		}
 		if s := "[" + strings.Join(got, " ") + "]"; s != want {
 			t.Errorf("markGroups(%v) = %s, want %s", in, s, want)
+		}
+	}
+}
+
+// rangeWant is the mark every export prints for rangeBrief's four notes,
+// "4–7", and the notes' texts in order.
+func rangeWant(t *testing.T) (*Brief, []int, string) {
+	b, marks := rangeBrief(t)
+	return b, marks, markText(marks)
+}
+
+// TestPDFNoteRange reads the PDF back with pdftotext: the TECH7 quotation
+// ends in the range, and each of its notes is at the foot.
+func TestPDFNoteRange(t *testing.T) {
+	b, marks, want := rangeWant(t)
+	path, _ := exportPDF(t, b, Options{})
+	text := squash(poppler(t, "pdftotext", path, "-"))
+	if !strings.Contains(text, "development models."+want) {
+		t.Errorf("the TECH7 quotation does not end in %q:\n%s", want, text)
+	}
+	for i := 1; i <= 3; i++ {
+		if !strings.Contains(text, fmt.Sprintf("%d Source note %d: Source note number %d", marks[i], i, i)) {
+			t.Errorf("note %d is not at the foot", marks[i])
+		}
+	}
+}
+
+// TestDOCXNoteRange unzips the Word file: the TECH7 quotation's mark reads
+// "4–7" (first reference, en dash, last; the references inside the range
+// set too small to see), every note of the range keeps its own footnote
+// reference in order, and pandoc reads each footnote's text back.
+func TestDOCXNoteRange(t *testing.T) {
+	b, marks, want := rangeWant(t)
+	path, _ := exportDOCX(t, b, Options{})
+	d := readDOCX(t, path)
+	var shown string
+	var refs []string
+	for _, p := range paragraphs(d.part(t, "word/document.xml")) {
+		if p.style != "Quote" || !strings.Contains(p.text, "TECH7") {
+			continue
+		}
+		for _, r := range p.node.all("w:r") {
+			ref := r.first("w:footnoteReference")
+			switch {
+			case ref != nil:
+				refs = append(refs, ref.attr["w:id"])
+				if sz := r.first("w:sz"); sz == nil || sz.attr["w:val"] != "2" {
+					shown += ref.attr["w:id"]
+				}
+			case r.first("w:rStyle") != nil && r.first("w:rStyle").attr["w:val"] == "FootnoteReference":
+				shown += r.plain()
+			}
+		}
+	}
+	if shown != want {
+		t.Errorf("the TECH7 quotation's mark reads %q, want %q", shown, want)
+	}
+	if fmt.Sprint(refs) != fmt.Sprint(marks) {
+		t.Errorf("footnote references %v, want %v", refs, marks)
+	}
+	notes := map[string]string{}
+	for _, fn := range d.part(t, "word/footnotes.xml").all("w:footnote") {
+		notes[fn.attr["w:id"]] = squash(fn.plain())
+	}
+	for i := 1; i <= 3; i++ {
+		if n := notes[fmt.Sprint(marks[i])]; !strings.Contains(n, fmt.Sprintf("Source note number %d", i)) {
+			t.Errorf("footnote %d reads %q", marks[i], n)
+		}
+	}
+	checkPandocNotes(t, "docx", path, b)
+}
+
+// TestODTNoteRange unzips the ODT file: the TECH7 quotation's mark reads
+// "4–7" (the anchors inside the range in a text style of one point), every
+// note of the range is a text:note of its own in order, and pandoc reads
+// each note's text back.
+func TestODTNoteRange(t *testing.T) {
+	b, marks, want := rangeWant(t)
+	path, _ := exportODT(t, b, Options{})
+	o := readODT(t, path)
+	styles := odtStylesOf(t, o)
+	var shown string
+	var ids []string
+	var walk func(n *onode, tiny bool)
+	walk = func(n *onode, tiny bool) {
+		for _, k := range n.kids {
+			switch {
+			case k.name == "text:note":
+				ids = append(ids, k.first("text:note-citation").plain(false))
+				if !tiny {
+					shown += k.first("text:note-citation").plain(false)
+				}
+			case k.name == "text:span" && k.attr["text:style-name"] == "Footnote_20_anchor":
+				shown += k.plain(false)
+			case k.name == "text:span":
+				walk(k, styles.prop(o, t, k.attr["text:style-name"], "style:text-properties", "fo:font-size") == "1pt")
+			}
+		}
+	}
+	for _, p := range odtParagraphs(o.part(t, "content.xml")) {
+		if strings.Contains(p.text, "TECH7 associations discussed") {
+			walk(p.node, false)
+		}
+	}
+	if shown != want {
+		t.Errorf("the TECH7 quotation's mark reads %q, want %q", shown, want)
+	}
+	if fmt.Sprint(ids) != fmt.Sprint(marks) {
+		t.Errorf("notes %v, want %v", ids, marks)
+	}
+	checkPandocNotes(t, "odt", path, b)
+}
+
+// checkPandocNotes reads an export back with pandoc: every note of the
+// brief, range or not, is a note with its text, in order.
+func checkPandocNotes(t *testing.T, format, path string, b *Brief) {
+	if _, err := exec.LookPath("pandoc"); err != nil {
+		t.Skip("pandoc is not installed (apt-get install pandoc, or run scripts/deps.sh)")
+	}
+	out, err := exec.Command("pandoc", "-f", format, "-t", "json", path).Output()
+	if err != nil {
+		t.Fatalf("pandoc could not read the %s file: %v", format, err)
+	}
+	var doc struct {
+		Blocks []any `json:"blocks"`
+	}
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	r := &pandocReader{}
+	for _, bl := range doc.Blocks {
+		r.block(bl, "")
+	}
+	notes := Cite(b).Notes
+	if len(r.notes) != len(notes) {
+		t.Fatalf("pandoc read %d notes, want %d", len(r.notes), len(notes))
+	}
+	for i, n := range notes {
+		if r.notes[i] != quoteMarks(squash(n.Text())) {
+			t.Errorf("note %d:\n got %q\nwant %q", n.Number, r.notes[i], quoteMarks(squash(n.Text())))
 		}
 	}
 }

@@ -22,11 +22,13 @@ func (d *odtDoc) contentXML() string {
 	for _, s := range d.r.Sections {
 		d.section(&body, s)
 	}
-	d.sources(&body)
 	if d.endnotes && len(d.r.Notes) > 0 {
+		// the Notes heading ends the section, so the notes come under it
+		// and before the Sources list, as in the PDF
 		d.heading(&body, "Back_20_Matter_20_Heading", d.r.NotesHeading, "")
 		body.WriteString(`</text:section>`)
 	}
+	d.sources(&body)
 
 	var sb strings.Builder
 	sb.WriteString(xmlHeader)
@@ -162,14 +164,50 @@ func (d *odtDoc) quotation(sb *strings.Builder, bl Block) {
 	fmt.Fprintf(sb, `<text:p text:style-name="%s">`, d.pstyle(style, bl.Lang, extra))
 	for _, p := range bl.printedPieces() {
 		d.text(sb, p.Text)
-		for j, n := range p.Marks {
-			if j > 0 {
-				d.span(sb, "Footnote_20_anchor", ",")
-			}
-			d.note(sb, n)
-		}
+		d.noteMarks(sb, p.Marks)
 	}
 	sb.WriteString(`</text:p>`)
+}
+
+// noteMarks writes the notes of a mark where it stands, grouped as the PDF
+// prints them (markGroups): "1,2", and a run of three or more as "6–8".
+// Every note of a range stays a note of its own, so LibreOffice numbers
+// and prints it; the anchors inside the range are set in a text style too
+// small to see, and the range reads as its first number, an en dash and
+// its last.
+func (d *odtDoc) noteMarks(sb *strings.Builder, marks []int) {
+	anchor := "Footnote_20_anchor"
+	if d.endnotes {
+		anchor = "Endnote_20_anchor"
+	}
+	for i, g := range markGroups(marks) {
+		if i > 0 {
+			d.span(sb, anchor, ",")
+		}
+		d.note(sb, g.first)
+		if g.isRange() {
+			for n := g.first + 1; n < g.last; n++ {
+				fmt.Fprintf(sb, `<text:span text:style-name="%s">`, d.inRangeStyle())
+				d.note(sb, n)
+				sb.WriteString(`</text:span>`)
+			}
+			d.span(sb, anchor, "–")
+			d.note(sb, g.last)
+		}
+	}
+}
+
+// inRangeStyle is the automatic text style of the anchor of a note inside
+// a printed range ("7" of "6–8"): one point, one per cent wide.
+func (d *odtDoc) inRangeStyle() string {
+	const key = "T|in-range"
+	if n, ok := d.autoNames[key]; ok {
+		return n
+	}
+	n := fmt.Sprintf("T%d", len(d.autoNames)+1)
+	d.autoNames[key] = n
+	fmt.Fprintf(&d.auto, `<style:style style:name="%s" style:family="text"><style:text-properties fo:font-size="1pt" style:text-scale="1%%"/></style:style>`, n)
+	return n
 }
 
 // note writes note n as a text:note where its mark stands: a footnote,

@@ -217,7 +217,7 @@ func printOutline(w io.Writer, b *briefing.Brief) {
 			for _, n := range c.Marks[x.ID] {
 				notes = append(notes, fmt.Sprint(n))
 			}
-			fmt.Fprintf(w, "   [%s] %s, %s (%s; notes %s; passage %s)\n", x.ID, src, x.Locator, x.Language(), strings.Join(notes, ","), x.PassageID)
+			fmt.Fprintf(w, "   [%s] %s, %s (%s; notes %s; passage %s)\n", x.ID, src, briefing.FormatLocator(x.Locator, b.Labels()), x.Language(), strings.Join(notes, ","), x.PassageID)
 			fmt.Fprintf(w, "       “%s”\n", clip(x.Text, 86))
 			if x.Translation != "" {
 				fmt.Fprintf(w, "       own translation: %s\n", clip(x.Translation, 72))

@@ -25,6 +25,12 @@ type Env struct {
 	// Library is the library chosen with --library or ATTACHE_LIBRARY: a
 	// folder, or a team library's postgres:// or postgresql:// URL.
 	Library string
+
+	// lookup is set while a lookup command runs (runLookup); gcPercent
+	// is the garbage collector's target to restore after it, 0 if it was
+	// not changed.
+	lookup    bool
+	gcPercent int
 }
 
 // command is one subcommand.
@@ -33,22 +39,25 @@ type command struct {
 	usage   string
 	summary string
 	run     func(env *Env, args []string) error
+	// lookup marks a command that reads the library and prints a little:
+	// it runs as a short process (see runLookup).
+	lookup bool
 }
 
 // commands lists the subcommands in the order help shows them.
 func commands() []command {
 	return []command{
-		{"search", "search [--lang en|it] [--doc ID] [--theme ID] [--same-language] [--limit N] [--weak] [--json] QUERY…", "search the library's passages", runSearch},
-		{"show", "show [--json] PASSAGE_ID", "print one passage whole, with its notes and citation", runShow},
-		{"docs", "docs [--json]", "list the library's documents", runDocs},
-		{"brief", briefUsage, "make a brief, add passages to it, print its outline, check its quotations", runBrief},
-		{"export", "export FILE.brief -o OUT [--format pdf|docx|md] [--paper a4|letter] [--notes foot|end] [--no-check] [--json]", "export a brief as PDF, Word (DOCX) or Markdown", runExport},
-		{"import", "import [--json] PATH…", "add files and folders (text, Markdown, HTML, PDF, DOCX, ODT) to the library", runImport},
-		{"remove", "remove ID…", "take imported documents out of the library", runRemove},
-		{"doc", "doc edit ID [--title T] [--issuer I] [--date D] [--reference R] [--lang L] [--json]", "change an imported document's metadata", runDoc},
-		{"themes", "themes [--matrix] [--lang en|it] [--json] [THEME [DOC]]", "list the themes with their passages per document, the coverage matrix, or one theme's passages", runThemes},
-		{"library", libraryUsage, "make a PostgreSQL database a team library, shared by a desk (see docs/team-library.md)", runLibrary},
-		{"eval", "eval [-v] [--json] [--update] [FILE]", "measure search quality on a graded evaluation set (default testdata/eval.json): nDCG@10, P@5 and its ceiling, recall@10, phrase precision, per kind, with and without cross-language expansion", runEval},
+		{"search", "search [--lang en|it] [--doc ID] [--theme ID] [--same-language] [--limit N] [--weak] [--json] QUERY…", "search the library's passages", runSearch, true},
+		{"show", "show [--json] PASSAGE_ID", "print one passage whole, with its notes and citation", runShow, true},
+		{"docs", "docs [--json]", "list the library's documents", runDocs, true},
+		{"brief", briefUsage, "make a brief, add passages to it, print its outline, check its quotations", runBrief, false},
+		{"export", "export FILE.brief -o OUT [--format pdf|docx|md] [--paper a4|letter] [--notes foot|end] [--no-check] [--json]", "export a brief as PDF, Word (DOCX) or Markdown", runExport, false},
+		{"import", "import [--json] PATH…", "add files and folders (text, Markdown, HTML, PDF, DOCX, ODT) to the library", runImport, false},
+		{"remove", "remove ID…", "take imported documents out of the library", runRemove, false},
+		{"doc", "doc edit ID [--title T] [--issuer I] [--date D] [--reference R] [--lang L] [--json]", "change an imported document's metadata", runDoc, false},
+		{"themes", "themes [--matrix] [--lang en|it] [--json] [THEME [DOC]]", "list the themes with their passages per document, the coverage matrix, or one theme's passages", runThemes, true},
+		{"library", libraryUsage, "make a PostgreSQL database a team library, shared by a desk (see docs/team-library.md)", runLibrary, false},
+		{"eval", "eval [-v] [--json] [--update] [--import PATH]… [FILE]", "measure search quality on a graded evaluation set (default testdata/eval.json): nDCG@10, P@5 and its ceiling, recall@10, phrase precision, per kind, with and without cross-language expansion, on a fresh library of the seeds, or on the team library --library URL names, as it is", runEval, false},
 	}
 }
 
@@ -124,6 +133,9 @@ func runCommand(c command, env *Env, args []string) (err error) {
 			err = fmt.Errorf("internal error: %v", r)
 		}
 	}()
+	if c.lookup {
+		return runLookup(c, env, args)
+	}
 	return c.run(env, args)
 }
 

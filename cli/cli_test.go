@@ -183,6 +183,7 @@ func TestSubcommandHelp(t *testing.T) {
 }
 
 func TestShowAndDocs(t *testing.T) {
+	setLocale(t, "en_GB.UTF-8") // show prints the locator in the user's language
 	dir := t.TempDir()
 	code, out, errOut := runCLI(t, dir, "search", "--json", "--same-language", "--limit", "1", `"cavo sottomarino"`)
 	if code != 0 {

@@ -11,6 +11,7 @@ import (
 	"attache/briefing"
 	"attache/index"
 	"attache/index/eval"
+	"attache/index/team"
 	"attache/seeds"
 )
 
@@ -19,9 +20,12 @@ const defaultEvalSet = "testdata/eval.json"
 
 // runEval implements "attache eval": nDCG@10, P@5 with its ceiling,
 // recall@10 and phrase precision of the evaluation set's queries, per kind
-// and overall, with cross-language expansion (the default) and without. It measures a fresh library of the seeds
-// alone, in a temporary folder, so the figures do not depend on what the
-// user has imported.
+// and overall, with cross-language expansion (the default) and without.
+// It measures a fresh library of the seeds (and of --import's files), in
+// a temporary folder, so the figures do not depend on what the user has
+// imported; with --library URL (or ATTACHE_LIBRARY=URL) it measures that
+// team library as it is, a desk's own, reading only: it imports nothing
+// into it, so --import is refused there.
 func runEval(env *Env, args []string) error {
 	fs := newFlags("eval")
 	asJSON := fs.Bool("json", false, "print JSON")
@@ -45,24 +49,39 @@ func runEval(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	dir, err := os.MkdirTemp("", "attache-eval-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(dir)
-	lib, err := index.Open(index.Config{Dir: dir, Seeds: seeds.FS})
-	if err != nil {
-		return err
-	}
-	defer lib.Close()
-	if len(imports) > 0 {
-		for _, p := range imports {
-			if _, err := os.Stat(p); err != nil {
-				return fmt.Errorf("eval: %s is not there to import (for the GIMP manual: apt-get install gimp-help-en gimp-help-it)", p)
-			}
+	var lib index.Library
+	libName := ""
+	if team.IsURL(env.Library) {
+		if len(imports) > 0 {
+			return usagef("eval: --import would change the team library %s: it is measured as it is (import into it with 'attache import' first)", team.Label(env.Library))
 		}
-		if _, err := lib.Import(context.Background(), imports, nil); err != nil {
-			return fmt.Errorf("eval: import: %w", err)
+		tl, err := team.Open(context.Background(), team.Config{URL: env.Library})
+		if err != nil {
+			return err
+		}
+		defer tl.Close()
+		lib, libName = tl, "team library "+tl.Name()
+	} else {
+		dir, err := os.MkdirTemp("", "attache-eval-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		local, err := index.Open(index.Config{Dir: dir, Seeds: seeds.FS})
+		if err != nil {
+			return err
+		}
+		defer local.Close()
+		lib = local
+		if len(imports) > 0 {
+			for _, p := range imports {
+				if _, err := os.Stat(p); err != nil {
+					return fmt.Errorf("eval: %s is not there to import (for the GIMP manual: apt-get install gimp-help-en gimp-help-it)", p)
+				}
+			}
+			if _, err := lib.Import(context.Background(), imports, nil); err != nil {
+				return fmt.Errorf("eval: import: %w", err)
+			}
 		}
 	}
 
@@ -91,7 +110,14 @@ func runEval(env *Env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(env.Stdout, map[string]any{"set": path, "default": def, "same_language": same})
+		out := map[string]any{"set": path, "default": def, "same_language": same}
+		if libName != "" {
+			out["library"] = libName
+		}
+		return writeJSON(env.Stdout, out)
+	}
+	if libName != "" {
+		fmt.Fprintf(env.Stdout, "%s\n", libName)
 	}
 	return printEval(env.Stdout, path, set, def, same, *verbose)
 }

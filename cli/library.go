@@ -15,15 +15,25 @@ import (
 // Notices such as an index rebuild go to standard error.
 func openLibrary(env *Env) (index.Library, error) {
 	if team.IsURL(env.Library) {
-		return team.Open(context.Background(), team.Config{URL: env.Library})
+		lib, err := team.Open(context.Background(), team.Config{URL: env.Library})
+		if err != nil {
+			return nil, err
+		}
+		holdBackGC(env)
+		return lib, nil
 	}
-	return index.Open(index.Config{
+	lib, err := index.Open(index.Config{
 		Dir:   env.Library,
 		Seeds: seeds.FS,
 		Notice: func(msg string) {
 			fmt.Fprintf(env.Stderr, "attache: %s\n", msg)
 		},
 	})
+	if err != nil {
+		return nil, err
+	}
+	holdBackGC(env)
+	return lib, nil
 }
 
 // libraryUsage is the usage line of "attache library".

@@ -7,15 +7,15 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 
 	"attache/index"
 	"attache/index/corpus"
+	"attache/lazyregexp"
 )
 
 // langCode is what --lang accepts.
-var langCode = regexp.MustCompile(`^[a-z]{2,3}$`)
+var langCode = lazyregexp.New(`^[a-z]{2,3}$`)
 
 // runSearch implements "attache search".
 func runSearch(env *Env, args []string) error {
@@ -196,7 +196,7 @@ func printResults(w io.Writer, res *index.Results, withWeak bool) {
 			}
 			fmt.Fprintln(w)
 		}
-		fmt.Fprintf(w, "%d. %s\n", i+1, h.Citation)
+		fmt.Fprintf(w, "%d. %s\n", i+1, localCitation(h.Citation, h.Locator))
 		fmt.Fprintf(w, "   %s · %s\n", h.Lang, h.ID)
 		fmt.Fprintf(w, "   %s\n\n", h.Snippet.Marked("[", "]"))
 	}

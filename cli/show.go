@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
+	"attache/briefing"
 	"attache/index"
 	"attache/index/corpus"
 )
@@ -38,14 +40,57 @@ func runShow(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	cite := index.Cite(doc.Meta, *p)
 	if *asJSON {
-		out := passageJSON(p, cite)
+		// data for programs: the locator as the library stores it
+		out := passageJSON(p, index.Cite(doc.Meta, *p))
 		out.Document = &doc.Meta
 		return writeJSON(env.Stdout, out)
 	}
-	printPassage(env.Stdout, doc, p, cite)
+	// for a reader, the locator in the user's language, as the window
+	// shows it: "par. 4" under an Italian locale, whatever the passage's
+	// language (the pinpoint is the citing text's label, not the source's)
+	shown := *p
+	shown.Locator = briefing.FormatLocator(p.Locator, userLang())
+	printPassage(env.Stdout, doc, &shown, index.Cite(doc.Meta, shown))
 	return nil
+}
+
+// localCitation is a citation that ends in the stored locator (index.Cite)
+// with the locator in the user's language, as "attache show" prints it.
+func localCitation(cite, locator string) string {
+	if locator == "" || !strings.HasSuffix(cite, locator) {
+		return cite
+	}
+	return strings.TrimSuffix(cite, locator) + briefing.FormatLocator(locator, userLang())
+}
+
+// userLang is the user's language for the labels the command line prints,
+// "it" or "en": the first language of LANGUAGE, else of the locale that
+// decides messages (LC_ALL, LC_MESSAGES, LANG), as the window reads it.
+func userLang() string {
+	loc := ""
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if loc = os.Getenv(name); loc != "" {
+			break
+		}
+	}
+	if l := os.Getenv("LANGUAGE"); l != "" && !noLanguage(loc) {
+		loc, _, _ = strings.Cut(l, ":") // GNU gettext ignores it under C
+	}
+	code, _, _ := strings.Cut(strings.ToLower(loc), "_") // it_IT.UTF-8
+	code, _, _ = strings.Cut(code, ".")
+	if code == "it" {
+		return "it"
+	}
+	return "en"
+}
+
+// noLanguage reports whether a locale value names no language (empty, C,
+// POSIX, with or without an encoding).
+func noLanguage(loc string) bool {
+	base, _, _ := strings.Cut(loc, ".")
+	base, _, _ = strings.Cut(base, "@")
+	return base == "" || base == "C" || base == "POSIX"
 }
 
 // printPassage prints a passage whole for a reader.

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"encoding/binary"
+	"path/filepath"
 	"sort"
 	"sync"
 
@@ -17,9 +18,16 @@ import (
 // decompress these doc values for every match of every search, most of
 // a search's time in a large library; the column reads a passage's once,
 // the first time a search matches it, until the index changes.
+//
+// When the column has a library folder (dir), a fresh snapshot's values
+// come from the folder's facet file (facetfile.go) made for that very
+// snapshot, or, failing that, are all read once and saved there for the
+// next process.
 type facetColumn struct {
 	mu     sync.Mutex
+	dir    string            // the library folder for the facet file; "" for none
 	reader index.IndexReader // the snapshot the rows are of
+	file   *facetFile        // the snapshot's facet file, when there is one
 	rows   []facetRow
 	values [3][]string // per facet, the values seen, by number
 	ids    [3]map[string]int
@@ -116,19 +124,30 @@ func (t *facetTally) addLocked(reader index.IndexReader, id index.IndexInternalI
 	c := t.col
 	if c.reader != reader {
 		// the index changed: its document numbers are another's
-		c.reader, c.rows = reader, nil
-		if n, err := reader.DocCount(); err == nil && n < 1<<32 {
+		c.reader, c.rows, c.file = reader, nil, nil
+		c.values, c.ids = [3][]string{}, [3]map[string]int{}
+		c.gen++
+		if c.file = c.snapshotFile(reader); c.file != nil {
+			c.values = c.file.values
+		} else if n, err := reader.DocCount(); err == nil && n < 1<<32 {
 			// room for every passage at once: growing it match by
 			// match would copy it again and again
 			c.rows = make([]facetRow, n)
 		}
-		c.values, c.ids = [3][]string{}, [3]map[string]int{}
-		c.gen++
 	}
 	if t.gen == 0 {
 		t.gen = c.gen
 	} else if t.gen != c.gen {
 		t.failed = true // another search reset the column under this one
+		return
+	}
+	if c.file != nil {
+		row, ok := c.file.row(num)
+		if !ok {
+			t.failed = true
+			return
+		}
+		t.countRow(&row)
 		return
 	}
 	if num >= uint64(len(c.rows)) {
@@ -145,6 +164,11 @@ func (t *facetTally) addLocked(reader index.IndexReader, id index.IndexInternalI
 			return
 		}
 	}
+	t.countRow(row)
+}
+
+// countRow counts one passage's row.
+func (t *facetTally) countRow(row *facetRow) {
 	if t.want[slotDoc] && row.doc > 0 {
 		t.count(slotDoc, int(row.doc-1))
 	}
@@ -158,6 +182,29 @@ func (t *facetTally) addLocked(reader index.IndexReader, id index.IndexInternalI
 			}
 		}
 	}
+}
+
+// snapshotFile returns the facet file of a snapshot: the library
+// folder's when it was made from this snapshot, else one read from the
+// index now and saved there. Nil without a folder, when the snapshot is
+// not all on disk, or when the folder cannot take the file (then the rows
+// are read as matches need them, as before).
+func (c *facetColumn) snapshotFile(reader index.IndexReader) *facetFile {
+	if c.dir == "" {
+		return nil
+	}
+	key, n := facetFileKey(reader)
+	if key == "" {
+		return nil
+	}
+	path := filepath.Join(c.dir, facetFileName)
+	if f, err := readFacetFile(path, key, n); err == nil {
+		return f
+	}
+	if !folderWritable(c.dir) {
+		return nil
+	}
+	return buildFacetFile(reader, path, key, n)
 }
 
 // count adds one to a value's count.

@@ -140,6 +140,7 @@ func Open(cfg Config) (*Local, error) {
 		notice = func(string) {}
 	}
 	l := &Local{dir: dir, notice: notice, expander: cfg.Expander}
+	l.facetCol.dir = dir
 	// The shipped glossary (which loads the taxonomy) is loaded by the
 	// first search that expands a query, not by every command that opens
 	// the library (docs, show, brief check, export).

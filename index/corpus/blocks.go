@@ -1,18 +1,19 @@
 package corpus
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"attache/lazyregexp"
 )
 
 var (
-	reATX       = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
-	reListStart = regexp.MustCompile(`^(?:[-*•–]\s+|\d{1,3}[.)]\s+|[a-z][).]\s+|\([a-z0-9]{1,3}\)\s+)`)
-	reSeparator = regexp.MustCompile(`^(?:_{5,}|-{10,})$`)
-	reRule      = regexp.MustCompile(`^(?:[-*_=]\s*){3,}$`)
-	reQuote     = regexp.MustCompile(`^(?:>\s?)+`)
+	reATX       = lazyregexp.New(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
+	reListStart = lazyregexp.New(`^(?:[-*•–]\s+|\d{1,3}[.)]\s+|[a-z][).]\s+|\([a-z0-9]{1,3}\)\s+)`)
+	reSeparator = lazyregexp.New(`^(?:_{5,}|-{10,})$`)
+	reRule      = lazyregexp.New(`^(?:[-*_=]\s*){3,}$`)
+	reQuote     = lazyregexp.New(`^(?:>\s?)+`)
 )
 
 // block is a run of source lines that makes one paragraph, heading or

@@ -1,8 +1,9 @@
 package corpus
 
 import (
-	"regexp"
 	"strings"
+
+	"attache/lazyregexp"
 )
 
 // boilerplateRule is one pattern of web or press-office furniture that is
@@ -16,34 +17,34 @@ type boilerplateRule struct {
 	// maxLen: the rule is tried only on lines up to this many bytes; 0
 	// means up to maxBoilerplateLine.
 	maxLen int
-	re     *regexp.Regexp
+	re     *lazyregexp.Regexp
 }
 
 // boilerplateLines are matched against each whole line (trimmed, spaces
 // collapsed); a matching line is dropped before paragraphs are built.
 var boilerplateLines = []boilerplateRule{
-	{"cookie banner", []string{"cookie"}, 0, regexp.MustCompile(`(?i)^(questo sito|il sito|this (web)?site|we use|utilizziamo|usiamo).*\bcookies?\b`)},
-	{"cookie banner", []string{"cookie"}, 0, regexp.MustCompile(`(?i)\bcookies?\b.*\b(informativa|privacy|policy|consent|consenso|accett|accept)`)},
-	{"privacy link", nil, 60, regexp.MustCompile(`(?i)^(privacy( policy)?|cookie policy|informativa (sulla )?privacy|note legali|legal notice|accessibility|accessibilità|dichiarazione di accessibilità)$`)},
-	{"social links", nil, 60, regexp.MustCompile(`(?i)^(follow us|seguici|share|condividi|print|stampa)( on .*| su .*)?:?$`)},
-	{"feedback widget", nil, 60, regexp.MustCompile(`(?i)^(was this page helpful\??|questa pagina ti è stata utile\??|(yes|no|sì|si)( / (yes|no|sì|si))?)$`)},
-	{"robot check", []string{"robot", "captcha"}, 0, regexp.MustCompile(`(?i)\b(i am not a robot|i'm not a robot|non sono un robot|captcha)\b`)},
-	{"back to top", nil, 60, regexp.MustCompile(`(?i)^(back to top( of the page)?|torna (all'inizio|su|in alto)( della pagina)?|skip to (main )?content|vai al contenuto( principale)?)$`)},
-	{"press-office contact", []string{"press office", "ufficio stampa", "media contact", "contatti stampa"}, 0, regexp.MustCompile(`(?i)^(.*\b)?(press office|ufficio stampa|media contacts?|contatti stampa)\b\s*(:.*)?$`)},
-	{"phone line", []string{"+", "tel"}, 0, regexp.MustCompile(`(?i)^[^.!?]*(\+|\btel\.? ?)\d[\d /.-]{6,}\d$`)},
-	{"contact field", nil, 20, regexp.MustCompile(`(?i)^(website|sito web|web|e-?mail|tel\.?|phone|telefono|fax):?$`)},
-	{"attachment name", []string{"_"}, 200, regexp.MustCompile(`^[\p{L}\p{N} .,-]*[\p{L}\p{N}]_ ?[\p{L}\p{N}][\p{L}\p{N} .,-]*(_ ?[\p{L}\p{N}][\p{L}\p{N} .,-]*)*$`)},
-	{"attachment name", []string{"."}, 100, regexp.MustCompile(`(?i)^[^ ]+\.(pdf|docx?|odt|xlsx?|pptx?|zip)( \(\d+[.,]?\d* ?[kmg]b\))?$`)},
+	{"cookie banner", []string{"cookie"}, 0, lazyregexp.New(`(?i)^(questo sito|il sito|this (web)?site|we use|utilizziamo|usiamo).*\bcookies?\b`)},
+	{"cookie banner", []string{"cookie"}, 0, lazyregexp.New(`(?i)\bcookies?\b.*\b(informativa|privacy|policy|consent|consenso|accett|accept)`)},
+	{"privacy link", nil, 60, lazyregexp.New(`(?i)^(privacy( policy)?|cookie policy|informativa (sulla )?privacy|note legali|legal notice|accessibility|accessibilità|dichiarazione di accessibilità)$`)},
+	{"social links", nil, 60, lazyregexp.New(`(?i)^(follow us|seguici|share|condividi|print|stampa)( on .*| su .*)?:?$`)},
+	{"feedback widget", nil, 60, lazyregexp.New(`(?i)^(was this page helpful\??|questa pagina ti è stata utile\??|(yes|no|sì|si)( / (yes|no|sì|si))?)$`)},
+	{"robot check", []string{"robot", "captcha"}, 0, lazyregexp.New(`(?i)\b(i am not a robot|i'm not a robot|non sono un robot|captcha)\b`)},
+	{"back to top", nil, 60, lazyregexp.New(`(?i)^(back to top( of the page)?|torna (all'inizio|su|in alto)( della pagina)?|skip to (main )?content|vai al contenuto( principale)?)$`)},
+	{"press-office contact", []string{"press office", "ufficio stampa", "media contact", "contatti stampa"}, 0, lazyregexp.New(`(?i)^(.*\b)?(press office|ufficio stampa|media contacts?|contatti stampa)\b\s*(:.*)?$`)},
+	{"phone line", []string{"+", "tel"}, 0, lazyregexp.New(`(?i)^[^.!?]*(\+|\btel\.? ?)\d[\d /.-]{6,}\d$`)},
+	{"contact field", nil, 20, lazyregexp.New(`(?i)^(website|sito web|web|e-?mail|tel\.?|phone|telefono|fax):?$`)},
+	{"attachment name", []string{"_"}, 200, lazyregexp.New(`^[\p{L}\p{N} .,-]*[\p{L}\p{N}]_ ?[\p{L}\p{N}][\p{L}\p{N} .,-]*(_ ?[\p{L}\p{N}][\p{L}\p{N} .,-]*)*$`)},
+	{"attachment name", []string{"."}, 100, lazyregexp.New(`(?i)^[^ ]+\.(pdf|docx?|odt|xlsx?|pptx?|zip)( \(\d+[.,]?\d* ?[kmg]b\))?$`)},
 }
 
 // rePageNumber is a page number standing alone on its line ("3", "- 3 -",
 // "Page 3 of 9", "pag. 3").
-var rePageNumber = regexp.MustCompile(`(?i)^(page |pag\. ?|p\. ?|- ?)?\d{1,3}( ?/ ?\d{1,3}| of \d{1,3}| di \d{1,3}| -)?$`)
+var rePageNumber = lazyregexp.New(`(?i)^(page |pag\. ?|p\. ?|- ?)?\d{1,3}( ?/ ?\d{1,3}| of \d{1,3}| di \d{1,3}| -)?$`)
 
 // boilerplateTails are dangling contact labels cut from the end of a
 // paragraph ("… headquartered in Milan and Rome. Website:").
 var boilerplateTails = []boilerplateRule{
-	{"dangling contact label", nil, 0, regexp.MustCompile(`(?i)\s*\b(website|sito web|sito internet|e-?mail|tel\.?|phone|telefono|fax|contacts?|contatti):\s*$`)},
+	{"dangling contact label", nil, 0, lazyregexp.New(`(?i)\s*\b(website|sito web|sito internet|e-?mail|tel\.?|phone|telefono|fax|contacts?|contatti):\s*$`)},
 }
 
 // maxBoilerplateLine is the longest line (in bytes) taken for furniture;

@@ -1,23 +1,24 @@
 package corpus
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"attache/lazyregexp"
 )
 
 var (
-	reMDLink      = regexp.MustCompile(`\[([^\]\^][^\]]*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)`)
-	reAutoLink    = regexp.MustCompile(`<((?:https?|ftp)://[^>\s]+)>`)
-	reBold        = regexp.MustCompile(`\*\*([^*]+?)\*\*`)
-	reBoldUnder   = regexp.MustCompile(`(^|[^\p{L}\p{N}_])__([^_]+?)__([^\p{L}\p{N}_]|$)`)
-	reStrayStars  = regexp.MustCompile(`\*{2,}`)
-	reItalicUnder = regexp.MustCompile(`(^|[^\p{L}\p{N}_])_([^_\s][^_]*?)_([^\p{L}\p{N}_]|$)`)
-	reCode        = regexp.MustCompile("`([^`]+)`")
-	reImage       = regexp.MustCompile(`!\[([^\]]*)\]\([^)]*\)`)
-	reEscape      = regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!<>|~])`)
-	reURL         = regexp.MustCompile(`(?:https?|ftp)://[^\s<>"]+|www\.[^\s<>"]+\.[a-z]{2,}[^\s<>"]*`)
+	reMDLink      = lazyregexp.New(`\[([^\]\^][^\]]*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)`)
+	reAutoLink    = lazyregexp.New(`<((?:https?|ftp)://[^>\s]+)>`)
+	reBold        = lazyregexp.New(`\*\*([^*]+?)\*\*`)
+	reBoldUnder   = lazyregexp.New(`(^|[^\p{L}\p{N}_])__([^_]+?)__([^\p{L}\p{N}_]|$)`)
+	reStrayStars  = lazyregexp.New(`\*{2,}`)
+	reItalicUnder = lazyregexp.New(`(^|[^\p{L}\p{N}_])_([^_\s][^_]*?)_([^\p{L}\p{N}_]|$)`)
+	reCode        = lazyregexp.New("`([^`]+)`")
+	reImage       = lazyregexp.New(`!\[([^\]]*)\]\([^)]*\)`)
+	reEscape      = lazyregexp.New(`\\([\\` + "`" + `*_{}\[\]()#+\-.!<>|~])`)
+	reURL         = lazyregexp.New(`(?:https?|ftp)://[^\s<>"]+|www\.[^\s<>"]+\.[a-z]{2,}[^\s<>"]*`)
 )
 
 // cleanInline turns a line of text with Markdown-like markup into plain

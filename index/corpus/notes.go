@@ -1,21 +1,22 @@
 package corpus
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"attache/lazyregexp"
 )
 
 var (
-	reMDNoteDef   = regexp.MustCompile(`^\[\^([^\]\s]+)\]:\s*(.*)$`)
-	reSupNoteDef  = regexp.MustCompile(`^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(\S.*)$`)
-	rePlainNote   = regexp.MustCompile(`^(\d{1,3})\s+(\S.*)$`)
-	reMDNoteRef   = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
-	reSupRun      = regexp.MustCompile(`[⁰¹²³⁴⁵⁶⁷⁸⁹]+`)
-	reDigitRun    = regexp.MustCompile(`\d+`)
-	reURLLineOnly = regexp.MustCompile(`^<?(?:https?|ftp)://\S+>?$`)
+	reMDNoteDef   = lazyregexp.New(`^\[\^([^\]\s]+)\]:\s*(.*)$`)
+	reSupNoteDef  = lazyregexp.New(`^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(\S.*)$`)
+	rePlainNote   = lazyregexp.New(`^(\d{1,3})\s+(\S.*)$`)
+	reMDNoteRef   = lazyregexp.New(`\[\^([^\]\s]+)\]`)
+	reSupRun      = lazyregexp.New(`[⁰¹²³⁴⁵⁶⁷⁸⁹]+`)
+	reDigitRun    = lazyregexp.New(`\d+`)
+	reURLLineOnly = lazyregexp.New(`^<?(?:https?|ftp)://\S+>?$`)
 )
 
 // noteDef is a footnote found in the source, before it is attached.
@@ -291,7 +292,7 @@ func isYear(s string) bool {
 // replaceMatches calls f for every match of re in s, left to right; where f
 // says so, the match is replaced by f's text. f sees the text as changed so
 // far, so it can look at what precedes the match.
-func replaceMatches(s string, re *regexp.Regexp, f func(s string, lo, hi int) (string, bool)) string {
+func replaceMatches(s string, re *lazyregexp.Regexp, f func(s string, lo, hi int) (string, bool)) string {
 	pos := 0
 	for pos <= len(s) {
 		loc := re.FindStringIndex(s[pos:])

@@ -5,10 +5,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"attache/lazyregexp"
 )
 
 // ErrNoText is returned (wrapped) by Parse when a text holds no passage.
@@ -23,13 +24,13 @@ const (
 )
 
 var (
-	reBullet    = regexp.MustCompile(`^[-*•–]\s+`)
-	reLettered  = regexp.MustCompile(`^\(?([a-z])\)\s+`)
-	reNumDot    = regexp.MustCompile(`^(\d{1,3})\.\s+`)
-	reNumMulti  = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})+)\.?\s+`)
-	reNumParen  = regexp.MustCompile(`^\(?(\d{1,3})\)\s+`)
-	reHeadNum   = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$`)
-	reDateOrRef = regexp.MustCompile(`(?i)\b(\d{1,2}[./]\d{1,2}[./]\d{2,4}|(COM|JOIN|SWD|C)\s*\(\d{4}\)|\d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre) \d{4})`)
+	reBullet    = lazyregexp.New(`^[-*•–]\s+`)
+	reLettered  = lazyregexp.New(`^\(?([a-z])\)\s+`)
+	reNumDot    = lazyregexp.New(`^(\d{1,3})\.\s+`)
+	reNumMulti  = lazyregexp.New(`^(\d{1,3}(?:\.\d{1,3})+)\.?\s+`)
+	reNumParen  = lazyregexp.New(`^\(?(\d{1,3})\)\s+`)
+	reHeadNum   = lazyregexp.New(`^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$`)
+	reDateOrRef = lazyregexp.New(`(?i)\b(\d{1,2}[./]\d{1,2}[./]\d{2,4}|(COM|JOIN|SWD|C)\s*\(\d{4}\)|\d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre) \d{4})`)
 )
 
 // unit is a classified block: a heading or a piece of a passage.

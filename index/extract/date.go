@@ -1,14 +1,15 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"time"
+
+	"attache/lazyregexp"
 )
 
 var (
-	isoDate = regexp.MustCompile(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?`)
-	pdfDate = regexp.MustCompile(`^D:(\d{4})(\d{2})?(\d{2})?`)
+	isoDate = lazyregexp.New(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?`)
+	pdfDate = lazyregexp.New(`^D:(\d{4})(\d{2})?(\d{2})?`)
 )
 
 // dateLayouts are the written date forms normalizeDate understands besides

@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
+
+	"attache/lazyregexp"
 )
 
 // skipTags are elements whose content is never visible text of a page.
@@ -32,7 +33,7 @@ var blockTags = map[atom.Atom]bool{
 
 // boilerplateName matches ids and classes of page furniture: cookie and
 // consent banners, menus, breadcrumbs, share buttons, skip links.
-var boilerplateName = regexp.MustCompile(`(?i)(^|[-_ ])(cookies?|consent|gdpr|banner|menu|nav|nav(bar|igation|header|footer)|breadcrumbs?|sidebar|share|social|skip|toolbar|popup|modal|newsletter|related|advert|ads?)($|[-_ ])`)
+var boilerplateName = lazyregexp.New(`(?i)(^|[-_ ])(cookies?|consent|gdpr|banner|menu|nav|nav(bar|igation|header|footer)|breadcrumbs?|sidebar|share|social|skip|toolbar|popup|modal|newsletter|related|advert|ads?)($|[-_ ])`)
 
 // extractHTML reads the visible text of an HTML page: headings as #
 // lines, list items as "- " lines, paragraphs separated by blank lines;

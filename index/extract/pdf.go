@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -13,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
+
+	"attache/lazyregexp"
 )
 
 // line is a line of text on a PDF page.
@@ -263,13 +264,13 @@ func isDigits(s string) bool {
 var ligatures = strings.NewReplacer("ﬀ", "ff", "ﬁ", "fi", "ﬂ", "fl", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st")
 
 var (
-	pageNumber  = regexp.MustCompile(`(?i)^[-–—\s]*(page\s+|pagina\s+|p\.\s*|seite\s+)?([0-9]+|[ivxlcdm]+)(\s*(/|of|di|de|von)\s*[0-9]+)?[-–—\s]*$`)
-	digitsRun   = regexp.MustCompile(`[0-9]+`)
-	romanRun    = regexp.MustCompile(`\b[ivxlcdm]+$`)
-	leaders     = regexp.MustCompile(`(?:\s?[.:·…_]){4,}\s?`)
-	noteStart   = regexp.MustCompile(`^(?:\[\^)?([0-9]{1,3})(?:\])?[.)]?(?:\s+|\s*([\p{Lu}"“”«‘]))(\S.*)$`)
-	endsHyphen  = regexp.MustCompile(`\p{L}[-\x{00AD}]$`)
-	sentenceEnd = regexp.MustCompile(`[.:;!?”"»)]$`)
+	pageNumber  = lazyregexp.New(`(?i)^[-–—\s]*(page\s+|pagina\s+|p\.\s*|seite\s+)?([0-9]+|[ivxlcdm]+)(\s*(/|of|di|de|von)\s*[0-9]+)?[-–—\s]*$`)
+	digitsRun   = lazyregexp.New(`[0-9]+`)
+	romanRun    = lazyregexp.New(`\b[ivxlcdm]+$`)
+	leaders     = lazyregexp.New(`(?:\s?[.:·…_]){4,}\s?`)
+	noteStart   = lazyregexp.New(`^(?:\[\^)?([0-9]{1,3})(?:\])?[.)]?(?:\s+|\s*([\p{Lu}"“”«‘]))(\S.*)$`)
+	endsHyphen  = lazyregexp.New(`\p{L}[-\x{00AD}]$`)
+	sentenceEnd = lazyregexp.New(`[.:;!?”"»)]$`)
 )
 
 // layoutPDF turns the pages' lines into the corpus text form: running

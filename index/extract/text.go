@@ -3,13 +3,14 @@ package extract
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+
+	"attache/lazyregexp"
 )
 
 // hasBOM16 reports whether data starts with a UTF-16 byte order mark.
@@ -113,13 +114,13 @@ func firstLineTitle(s string) string {
 }
 
 var (
-	mdSetext1  = regexp.MustCompile(`(?m)^([^\n#>\-*+ ][^\n]*)\n=+[ \t]*$`)
-	mdSetext2  = regexp.MustCompile(`(?m)^([^\n#>\-*+ ][^\n]*)\n-{2,}[ \t]*$`)
-	mdImage    = regexp.MustCompile(`!\[([^\]\n]*)\]\([^)\n]*\)`)
-	mdFence    = regexp.MustCompile("(?m)^[ \t]*(```|~~~).*$")
-	mdHeading  = regexp.MustCompile(`(?m)^#{1,6}[ \t]+(.+?)[ \t#]*$`)
-	mdRefDef   = regexp.MustCompile(`(?m)^[ ]{0,3}\[[^\]^\n]+\]:[ \t]+\S+.*$`)
-	mdHTMLNote = regexp.MustCompile(`(?s)<!--.*?-->`)
+	mdSetext1  = lazyregexp.New(`(?m)^([^\n#>\-*+ ][^\n]*)\n=+[ \t]*$`)
+	mdSetext2  = lazyregexp.New(`(?m)^([^\n#>\-*+ ][^\n]*)\n-{2,}[ \t]*$`)
+	mdImage    = lazyregexp.New(`!\[([^\]\n]*)\]\([^)\n]*\)`)
+	mdFence    = lazyregexp.New("(?m)^[ \t]*(```|~~~).*$")
+	mdHeading  = lazyregexp.New(`(?m)^#{1,6}[ \t]+(.+?)[ \t#]*$`)
+	mdRefDef   = lazyregexp.New(`(?m)^[ ]{0,3}\[[^\]^\n]+\]:[ \t]+\S+.*$`)
+	mdHTMLNote = lazyregexp.New(`(?s)<!--.*?-->`)
 )
 
 // extractMarkdown reads a Markdown file: front matter gives metadata,

@@ -7,10 +7,6 @@ import (
 	"attache/index/query"
 )
 
-// rankWeights are ts_rank's weights of the tsvector's labels {D, C, B, A}:
-// the text (A) counts fully, the list context (D) as query.ContextWeight.
-const rankWeights = "{0.3, 0, 0, 1}"
-
 // clauseSQL is one clause of a plan in one configuration, as tsqueries
 // (canonical text; "" for none).
 type clauseSQL struct {
@@ -36,6 +32,7 @@ type branch struct {
 	not     string   // what no passage may match
 	found   bool     // the branch can find anything at all
 	marks   []markQuery
+	scoring []scoreClause // how its candidates' text is scored (see textScoreSQL)
 }
 
 // markQuery is a positive wording's tsquery, for highlighting: a phrase's
@@ -54,11 +51,21 @@ func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
 		cs := &b.clauses[i]
 		var lits, exps []string
 		hasLiteral := false
+		sc := scoreClause{must: c.Term.Occur == query.Must}
+		seen := map[string]bool{}
 		for _, a := range c.Alts {
 			if a.Lang != code {
 				continue
 			}
 			n := nm[wording{cfg: b.cfg, text: a.Text, prefix: a.Prefix}]
+			if c.Term.Occur != query.MustNot && n.tsq != "" && !seen[n.tsq] {
+				seen[n.tsq] = true
+				tsq := n.tsq
+				if c.Term.Phrase {
+					tsq = inText(tsq)
+				}
+				sc.qs = append(sc.qs, scoreQueries(n, tsq, a.Weight, !a.Prefix && !c.Term.Phrase)...)
+			}
 			if c.Term.Phrase && n.tsq != "" {
 				// a quoted phrase holds only in the passage's own text
 				n.tsq = inText(n.tsq)
@@ -75,6 +82,9 @@ func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
 				b.marks = append(b.marks, markQuery{n.tsq, a.Phrase})
 				cs.expWeight = max(cs.expWeight, a.Weight)
 			}
+		}
+		if c.Term.Occur != query.MustNot {
+			b.scoring = append(b.scoring, sc)
 		}
 		cs.literal, cs.expansions = or(lits...), or(exps...)
 		if cs.rarity == 0 {
@@ -98,7 +108,9 @@ func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
 	}
 	for k, r := range plan.Runs {
 		if r.Alt.Lang == code {
-			b.runs[k] = nm[wording{cfg: b.cfg, text: r.Alt.Text}].tsq
+			n := nm[wording{cfg: b.cfg, text: r.Alt.Text}]
+			b.runs[k] = n.tsq
+			b.scoring = append(b.scoring, scoreClause{qs: scoreQueries(n, n.tsq, query.RunPhraseWeight, false)})
 			b.marks = append(b.marks, markQuery{b.runs[k], r.Alt.Phrase})
 			should = append(should, b.runs[k])
 		}
@@ -204,50 +216,6 @@ func (b branch) sql(plan *query.Plan, a *args, flags string) string {
 		FROM passages p
 		CROSS JOIN LATERAL (SELECT ` + marr + ` AS m, ` + rarr + ` AS r) y
 		WHERE ` + strings.Join(where, " AND ")
-}
-
-// scoreSQL is the text score of a candidate c of the branch (its passage
-// p), computed only for the candidates that can be on the page (see
-// searchSQL).
-func (b branch) scoreSQL(plan *query.Plan, a *args) string {
-	var positives []int
-	for i := range plan.Clauses {
-		if plan.Positive(i) {
-			positives = append(positives, i)
-		}
-	}
-	// The text score: each clause's ts_rank, times its weight as it
-	// matched (1 as typed, its best equivalent's weight otherwise) and the
-	// literal's rarity (ts_rank knows no document frequencies); the runs'
-	// glossary terms at query.RunPhraseWeight.
-	var scores []string
-	w := a.add(rankWeights) + "::float4[]"
-	for k, i := range positives {
-		c := b.clauses[i]
-		all := or(c.literal, c.expansions)
-		if all == "" {
-			continue
-		}
-		expW := c.expWeight
-		if c.literal == "" || expW == 0 {
-			expW = 1
-		}
-		scores = append(scores, fmt.Sprintf("%g * ts_rank(%s, p.tsv, %s, 1) * CASE WHEN c.m[%d] = 3 THEN 1 ELSE %g END",
-			c.rarity, w, a.tsq(all), k+1, expW))
-	}
-	for k := range plan.Runs {
-		if b.runs[k] != "" {
-			scores = append(scores, fmt.Sprintf("%g * ts_rank(%s, p.tsv, %s, 1)", query.RunPhraseWeight, w, a.tsq(b.runs[k])))
-		}
-	}
-	score := "0::float8"
-	if len(scores) > 0 {
-		score = "(" + strings.Join(scores, " + ") + ")::float8"
-	}
-	if len(plan.Themes) > 0 {
-		score = fmt.Sprintf("%s * CASE WHEN p.themes && %s::text[] THEN %g ELSE 1 END", score, a.add(plan.Themes), 1+query.ThemeBoost)
-	}
-	return score
 }
 
 // maxTierTable is the largest table of tiers tierSQL passes to the

@@ -24,7 +24,8 @@ const facetSize = 100
 
 // Search runs a query: the same syntax and semantics as the local
 // library's, parsed and expanded by package query, ranked by the plan's
-// tiers then by ts_rank. Total, the page of hits and the facets come from
+// tiers then by the text score Bleve gives the local library (see
+// textScoreSQL). Total, the page of hits and the facets come from
 // one statement, so they agree with each other even while someone
 // imports. A query that cannot be understood fails with a *query.Error.
 func (l *Library) Search(ctx context.Context, q index.Query) (*index.Results, error) {
@@ -195,15 +196,16 @@ func searchSQL(plan *query.Plan, branches []branch, a *args, limit, offset int) 
 	}
 	lim, off := a.add(limit), a.add(offset)
 	fs := a.add(facetSize)
-	// The page: ts_rank is costly, so the text score is computed only for
+	// The page: the text score is costly, so it is computed only for
 	// the candidates of the tiers the page can reach (the tiers above which
 	// fewer than offset+limit candidates rank), not for the weak matches
 	// of a common word under them.
 	top := `top AS (SELECT c.id, c.tier, 0::float8 AS score, c.m FROM f c ORDER BY c.doc_id, c.seq LIMIT ` + lim + ` OFFSET ` + off + `)`
 	if !plan.Listing {
+		var sc scoreColumns
 		score := "CASE"
 		for _, b := range branches {
-			score += " WHEN c.cfg = " + a.add(b.cfg) + "::regconfig THEN " + b.scoreSQL(plan, a)
+			score += " WHEN c.cfg = " + a.add(b.cfg) + "::regconfig THEN " + b.textScoreSQL(plan, &sc, a)
 		}
 		score += " END"
 		top = `tiers AS (SELECT tier, count(*) AS n FROM f GROUP BY tier),
@@ -212,6 +214,7 @@ func searchSQL(plan *query.Plan, branches []branch, a *args, limit, offset int) 
 			WHERE above < ` + a.add(offset+limit) + `),
 		top AS (SELECT c.id, c.tier, ` + score + ` AS score, c.m
 			FROM f c CROSS JOIN LATERAL (SELECT tsv, themes FROM passages WHERE id = c.id OFFSET 0) p
+			` + sc.lateralSQL(a) + `
 			WHERE c.tier >= (SELECT tier FROM cut)
 			ORDER BY c.tier DESC, score DESC, c.doc_id, c.seq LIMIT ` + lim + ` OFFSET ` + off + `)`
 	}

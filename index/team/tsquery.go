@@ -37,6 +37,13 @@ type wording struct {
 type normal struct {
 	tsq    string
 	rarity float64
+	// lexemes are the wording's distinct lexemes (its prefix, for a
+	// prefix) and dfs how many passages of the configuration hold each in
+	// their text; total is the library's passages in every configuration:
+	// what the text score weighs each word by (see scoring).
+	lexemes []string
+	dfs     []float64
+	total   float64
 }
 
 // normalise asks the server for the tsqueries and rarities of wordings, in
@@ -65,12 +72,18 @@ func normalise(ctx context.Context, db querier, ws []wording) (map[wording]norma
 			CASE WHEN x.t = '' THEN ''
 				WHEN x.prefix THEN to_tsquery(x.cfg, x.t || ':*')::text
 				ELSE phraseto_tsquery(x.cfg, x.t)::text END,
-			CASE WHEN x.prefix OR coalesce(n.passages, 0) = 0 THEN 1 ELSE coalesce((
-				SELECT max(ln(1 + n.passages / (coalesce(lx.passages, 0) + 1.0)) / ln(1.0 + n.passages))
-				FROM unnest(tsvector_to_array(to_tsvector(x.cfg, x.t))) AS w(lexeme)
-				LEFT JOIN lexemes lx ON lx.cfg = x.cfg AND lx.lexeme = w.lexeme), 1) END
+			CASE WHEN x.prefix OR coalesce(n.passages, 0) = 0 THEN 1 ELSE coalesce(s.rarity, 1) END,
+			coalesce(s.lexemes, '{}'), coalesce(s.dfs, '{}'),
+			(SELECT coalesce(sum(passages), 0)::float8 FROM lexemes WHERE lexeme = '')
 		FROM unnest($1::regconfig[], $2::text[], $3::bool[]) WITH ORDINALITY AS x(cfg, t, prefix, i)
-		LEFT JOIN lexemes n ON n.cfg = x.cfg AND n.lexeme = ''`, cfgs, texts, prefixes)
+		LEFT JOIN lexemes n ON n.cfg = x.cfg AND n.lexeme = ''
+		LEFT JOIN LATERAL (
+			SELECT max(ln(1 + n.passages / (coalesce(lx.passages, 0) + 1.0)) / ln(1.0 + n.passages)) AS rarity,
+				array_agg(w.lexeme ORDER BY w.lexeme) AS lexemes,
+				array_agg(coalesce(lx.passages, 0)::float8 ORDER BY w.lexeme) AS dfs
+			FROM unnest(tsvector_to_array(to_tsvector(x.cfg, x.t))) AS w(lexeme)
+			LEFT JOIN lexemes lx ON lx.cfg = x.cfg AND lx.lexeme = w.lexeme
+			WHERE NOT x.prefix) s ON true`, cfgs, texts, prefixes)
 	if err != nil {
 		return nil, err
 	}
@@ -78,8 +91,12 @@ func normalise(ctx context.Context, db querier, ws []wording) (map[wording]norma
 	for rows.Next() {
 		var i int
 		var nm normal
-		if err := rows.Scan(&i, &nm.tsq, &nm.rarity); err != nil {
+		if err := rows.Scan(&i, &nm.tsq, &nm.rarity, &nm.lexemes, &nm.dfs, &nm.total); err != nil {
 			return nil, err
+		}
+		if ws[i-1].prefix {
+			_, nm.lexemes = lexemes(nm.tsq)
+			nm.dfs = make([]float64, len(nm.lexemes))
 		}
 		out[ws[i-1]] = nm
 	}
@@ -164,7 +181,15 @@ func lexemes(tsq string) (words, prefixes []string) {
 // inText restricts a canonical tsquery to the passage's own text: each
 // lexeme gets the weight A (the text's; the list context's is D), as
 // 'digit':A <-> 'divid':A, a prefix 'cyber':*A.
-func inText(tsq string) string {
+func inText(tsq string) string { return inWeight(tsq, "A") }
+
+// inContext restricts a canonical tsquery to the passage's list context
+// (weight D).
+func inContext(tsq string) string { return inWeight(tsq, "D") }
+
+// inWeight gives each lexeme of a canonical tsquery the weight w, unless
+// it has weights already.
+func inWeight(tsq, w string) string {
 	var b strings.Builder
 	for i := 0; i < len(tsq); i++ {
 		c := tsq[i]
@@ -197,12 +222,12 @@ func inText(tsq string) string {
 			}
 			flags := tsq[i+2 : j]
 			if !strings.ContainsAny(flags, "ABCDabcd") {
-				flags += "A"
+				flags += w
 			}
 			b.WriteString(":" + flags)
 			i = j - 1
 		} else {
-			b.WriteString(":A")
+			b.WriteString(":" + w)
 		}
 	}
 	return b.String()

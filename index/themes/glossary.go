@@ -130,9 +130,12 @@ var (
 // file is broken, which its tests rule out.
 func DefaultGlossary() *Glossary {
 	defaultGlossaryOnce.Do(func() {
-		extra, err := LoadGlossary(assets.Glossary)
-		if err != nil {
-			panic("themes: shipped glossary: " + err.Error())
+		_, extra, ok := shippedData()
+		if !ok {
+			var err error
+			if extra, err = LoadGlossary(assets.Glossary); err != nil {
+				panic("themes: shipped glossary: " + err.Error())
+			}
 		}
 		defaultGlossary = NewGlossary(Default(), extra)
 	})

@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
 
 	"attache/assets"
+	"attache/lazyregexp"
 )
 
 // Taxonomy is the list of themes Attaché tags passages with, in the order
@@ -116,7 +116,7 @@ type matcher struct {
 	name  bool     // a wording of the theme's first term, its name
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var idPattern = lazyregexp.New(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Load reads a taxonomy from its JSON form (a list of themes) and checks
 // it: every theme needs a kebab-case ID not used before, both labels, a
@@ -128,6 +128,12 @@ func Load(data []byte) (*Taxonomy, error) {
 	if err := dec.Decode(&list); err != nil {
 		return nil, fmt.Errorf("read themes: %v", err)
 	}
+	return newTaxonomy(list)
+}
+
+// newTaxonomy checks a list of themes (see Load) and makes it a taxonomy,
+// stemming its terms; the themes become the taxonomy's.
+func newTaxonomy(list []*Theme) (*Taxonomy, error) {
 	if len(list) == 0 {
 		return nil, fmt.Errorf("read themes: no themes")
 	}
@@ -198,7 +204,13 @@ var (
 // rule out.
 func Default() *Taxonomy {
 	defaultOnce.Do(func() {
-		tx, err := Load(assets.Themes)
+		var tx *Taxonomy
+		var err error
+		if themes, _, ok := shippedData(); ok {
+			tx, err = newTaxonomy(themes)
+		} else {
+			tx, err = Load(assets.Themes)
+		}
 		if err == nil {
 			applyDefaultStats(tx)
 		}
