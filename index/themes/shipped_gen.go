@@ -4,7 +4,7 @@ package themes
 
 // shippedSource is the hash (shippedHash) of the assets/themes.json and
 // assets/glossary.json these values were made from.
-const shippedSource = "01e6503d44a9fd3c054e2c2d32745d25"
+const shippedSource = "09c6f3652e434f9c80cf89bfb681b6be"
 
 // shippedThemes is assets/themes.json.
 var shippedThemes = []*Theme{
@@ -421,6 +421,7 @@ var shippedGlossary = []Term{
 	{EN: Words{"global digital governance"}, IT: Words{"governance digitale globale"}},
 	{EN: Words{"digital governance"}, IT: Words{"governance digitale"}},
 	{EN: Words{"governance"}, IT: Words{"governance"}},
+	{EN: Words{"AI governance", "governance of AI"}, IT: Words{"governance dell'IA"}},
 	{EN: Words{"Global Digital Compact"}, IT: Words{"patto digitale globale"}},
 	{EN: Words{"United Nations", "UN"}, IT: Words{"Nazioni Unite", "ONU"}},
 	{EN: Words{"World Summit on the Information Society"}, IT: Words{"vertice mondiale sulla società dell'informazione"}},
