@@ -22,6 +22,9 @@ type ranker struct {
 	// body returns a candidate passage's text, which the index does not
 	// store, or "" when it cannot be read.
 	body func(id string) string
+	// context returns a candidate's context (PassageContext), read only
+	// when a word of the query was found there, or "" when it cannot be.
+	context func(id string) string
 	// dropped counts the hits rank left out: Bleve matched them, but a
 	// required term (a quoted phrase, a +word) is not in them as typed,
 	// only words sharing its stems.
@@ -186,11 +189,21 @@ func (r *ranker) tier(dm *search.DocumentMatch) (query.Tier, bool) {
 		body = r.body(dm.ID)
 	}
 	m := make([]query.Match, len(r.plan.Clauses))
+	context := func() string { return "" }
+	if r.context != nil && len(ctx) > 0 {
+		read, c := false, ""
+		context = func() string {
+			if !read {
+				read, c = true, r.context(dm.ID)
+			}
+			return c
+		}
+	}
 	for i := range r.plan.Clauses {
 		if !r.plan.Positive(i) {
 			continue
 		}
-		m[i] = cws[i].match(text, ctx, body)
+		m[i] = cws[i].match(text, ctx, body, context)
 	}
 	var runs []bool
 	for _, toks := range r.runs[code] {
@@ -206,7 +219,7 @@ func (r *ranker) tier(dm *search.DocumentMatch) (query.Tier, bool) {
 }
 
 // match says how a clause's wordings matched a text and its context.
-func (cw clauseWords) match(text, ctx search.TermLocationMap, body string) query.Match {
+func (cw clauseWords) match(text, ctx search.TermLocationMap, body string, context func() string) query.Match {
 	if cw.prefix != "" {
 		for t := range text {
 			if strings.HasPrefix(t, cw.prefix) {
@@ -258,8 +271,11 @@ func (cw clauseWords) match(text, ctx search.TermLocationMap, body string) query
 			return query.ByExpansion
 		}
 	}
-	for _, toks := range append(cw.literal, cw.expansions...) {
+	for k, toks := range append(cw.literal, cw.expansions...) {
 		if len(toks) > 0 && hasAll(ctx, toks) {
+			if k < len(cw.literal) && len(toks) == 1 && cw.typed != "" && !inflected(context(), ctx[toks[0].term], cw.typed) {
+				continue // "governments" in the lead-in, for "governance"
+			}
 			return query.InContext
 		}
 	}

@@ -189,6 +189,7 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	}
 	rk := newRanker(plan, b)
 	rk.body = l.passageText
+	rk.context = l.contextMemo()
 	ranked := rk.rank(sr.Hits, themed)
 	for i := offset; i < len(ranked) && i < offset+limit; i++ {
 		h := l.hit(ranked[i].dm)
