@@ -1,7 +1,6 @@
 package briefing
 
 import (
-	"archive/zip"
 	"fmt"
 	"io"
 	"strings"
@@ -77,7 +76,7 @@ func WriteDOCX(w io.Writer, b *Brief, opt Options) ([]string, error) {
 	document := d.documentXML()
 	footnotes := d.notesXML(false)
 	endnotes := d.notesXML(true)
-	parts := []struct{ name, body string }{
+	parts := []officePart{
 		{"[Content_Types].xml", contentTypesXML()},
 		{"_rels/.rels", packageRelsXML()},
 		{"docProps/core.xml", d.coreXML(time.Now().UTC())},
@@ -94,24 +93,10 @@ func WriteDOCX(w io.Writer, b *Brief, opt Options) ([]string, error) {
 		{"word/header1.xml", d.headerXML()},
 		{"word/footer1.xml", d.footerXML(textWidth)},
 	}
-	zw := zip.NewWriter(w)
-	for _, p := range parts {
-		f, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: time.Now()})
-		if err != nil {
-			return nil, err
-		}
-		if _, err := io.WriteString(f, p.body); err != nil {
-			return nil, err
-		}
-	}
-	if err := zw.Close(); err != nil {
+	if err := writeOfficeZip(w, parts, false); err != nil {
 		return nil, err
 	}
-	warnings := append(baseWarnings(b, opt), d.warnings()...)
-	if limit := b.PageBudget(); limit > 0 && d.pages > limit {
-		warnings = append(warnings, overWarning(&Layout{Pages: make([]Page, d.pages), Limit: limit}))
-	}
-	return warnings, nil
+	return officeWarnings(b, opt, d.warnings(), d.pages), nil
 }
 
 func contentTypesXML() string {

@@ -44,12 +44,8 @@ func (d *docxDoc) para(sb *strings.Builder, style, text, lang string) {
 func (d *docxDoc) titleBlock(sb *strings.Builder) {
 	r := d.r
 	lang := r.LangTag
-	d.para(sb, "Title", r.Title, lang)
-	if r.Subtitle != "" {
-		d.para(sb, "Subtitle", r.Subtitle, lang)
-	}
-	if r.Purpose != "" {
-		d.para(sb, "BriefPurpose", r.Purpose, lang)
+	for _, p := range r.headParas([3]string{"Title", "Subtitle", "BriefPurpose"}) {
+		d.para(sb, p[0], p[1], lang)
 	}
 	for _, f := range r.Fields {
 		pprops{style: "TitleBlockField", lang: lang}.open(sb)

@@ -9,7 +9,7 @@ import (
 // Serif for the text and DejaVu Sans for the headings, and declares both
 // in its font table with a serif and a sans to fall back on.
 func TestDOCXFonts(t *testing.T) {
-	d := readDOCX(t, mustExportDOCX(t, sampleBrief(t)))
+	d := readOffice(t, mustExportDOCX(t, sampleBrief(t)))
 	styles := d.part(t, "word/styles.xml")
 	if f := styles.first("w:rPrDefault").first("w:rFonts"); f == nil || f.attr["w:ascii"] != "DejaVu Serif" || f.attr["w:hAnsi"] != "DejaVu Serif" {
 		t.Errorf("the default font is %v, want DejaVu Serif", f)

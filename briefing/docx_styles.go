@@ -101,11 +101,15 @@ func spacing(beforeMM, afterMM, pt, lead float64) string {
 		twips(beforeMM), twips(afterMM), int(pt*lead*20+0.5))
 }
 
-// docxStyles are the styles of a brief whose text is textWidth twips wide.
-func docxStyles(textWidth int) []docxStyle {
+// docxStyles are the styles of a brief whose text is textWidth twips wide
+// and whose title block's labels take labelW mm (0: 25 mm).
+func docxStyles(textWidth int, labelW float64) []docxStyle {
 	quoteInd := twips(quoteIndent)
 	noteInd := twips(noteHang)
 	labelInd := twips(25)
+	if labelW > 0 {
+		labelInd = twips(labelW) // the PDF's label column
+	}
 	// key messages: the box at the margins, the heading and the bullets
 	// 4 mm inside it, the text at 9 mm, as in the PDF
 	kmInd, kmHang, kmRight := twips(9), twips(5), twips(4)
@@ -185,7 +189,7 @@ func stylesXML(r *Rendered, textWidth int) string {
 	fmt.Fprintf(&sb, `<w:docDefaults><w:rPrDefault><w:rPr>%s%s<w:lang w:val="%s" w:eastAsia="%s" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>`,
 		wFont(docxSerif), wSize(10.5), r.LangTag, r.LangTag)
 	sb.WriteString(`<w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>`)
-	for _, s := range docxStyles(textWidth) {
+	for _, s := range docxStyles(textWidth, r.LabelWidth) {
 		kind := "paragraph"
 		if s.char {
 			kind = "character"

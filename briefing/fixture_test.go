@@ -1,5 +1,10 @@
 package briefing
 
+import (
+	"path/filepath"
+	"testing"
+)
+
 // Test fixtures: excerpts built from real passages of the seed texts.
 
 var (
@@ -57,4 +62,38 @@ func sampleBrief(t interface{ Fatal(...any) }) *Brief {
 	b.AddExcerpt(cons, xTech7(), -1)
 	b.AddExcerpt(cons, xJoinDraghi(), -1)
 	return b
+}
+
+// exampleBrief is examples/sample.brief, the two-page briefing note users
+// open first (no contents list, no Sources list: it fits its limit).
+func exampleBrief(t testing.TB) *Brief {
+	t.Helper()
+	b, err := Load(filepath.Join("..", "examples", "sample.brief"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// exampleWithEveryPart is the sample brief with its contents and Sources
+// lists on, so that a reader's test sees every part an export can have.
+func exampleWithEveryPart(t testing.TB) *Brief {
+	b := exampleBrief(t)
+	b.Contents, b.Sources = ContentsOn, SourcesOn
+	return b
+}
+
+// printedQuotes are the quotations as an export prints them in the text:
+// the original, or the own translation where the template puts it in the
+// text (its original then is a note).
+func printedQuotes(b *Brief) []string {
+	var out []string
+	for _, s := range Render(b, Options{}).Sections {
+		for _, bl := range s.Blocks {
+			if bl.Kind == Quotation {
+				out = append(out, bl.Text)
+			}
+		}
+	}
+	return out
 }

@@ -49,7 +49,7 @@ func TestFooterTitleCut(t *testing.T) {
 	if r.FooterTitle != foot {
 		t.Errorf("Render's footer title %q, the PDF prints %q", r.FooterTitle, foot)
 	}
-	d := readDOCX(t, mustExportDOCX(t, b))
+	d := readOffice(t, mustExportDOCX(t, b))
 	if f := paragraphs(d.part(t, "word/footer1.xml")); len(f) == 0 || !strings.HasPrefix(f[0].text, foot+"\t") {
 		t.Errorf("Word footer %+v, want it to start with %q", f, foot)
 	}

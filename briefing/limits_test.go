@@ -128,14 +128,7 @@ func sizedBrief(t testing.TB, size int) *Brief {
 }
 
 func benchmarkSize(bm *testing.B, size int) {
-	b := sizedBrief(bm, size)
-	var buf bytes.Buffer
-	for bm.Loop() {
-		buf.Reset()
-		if _, err := WritePDF(&buf, b, Options{}); err != nil {
-			bm.Fatal(err)
-		}
-	}
+	benchmarkWrite(bm, sizedBrief(bm, size), WritePDF)
 	bm.ReportMetric(float64(size)/1e6, "MB")
 }
 

@@ -1,9 +1,7 @@
 package briefing
 
 import (
-	"encoding/json"
 	"fmt"
-	"os/exec"
 	"strings"
 	"testing"
 )
@@ -70,7 +68,7 @@ func TestPDFNoteRange(t *testing.T) {
 func TestDOCXNoteRange(t *testing.T) {
 	b, marks, want := rangeWant(t)
 	path, _ := exportDOCX(t, b, Options{})
-	d := readDOCX(t, path)
+	d := readOffice(t, path)
 	var shown string
 	var refs []string
 	for _, p := range paragraphs(d.part(t, "word/document.xml")) {
@@ -105,7 +103,8 @@ func TestDOCXNoteRange(t *testing.T) {
 			t.Errorf("footnote %d reads %q", marks[i], n)
 		}
 	}
-	checkPandocNotes(t, "docx", path, b)
+	r, _ := readWithPandoc(t, "docx", path)
+	r.checkNotes(t, b)
 }
 
 // TestODTNoteRange unzips the ODT file: the TECH7 quotation's mark reads
@@ -115,21 +114,21 @@ func TestDOCXNoteRange(t *testing.T) {
 func TestODTNoteRange(t *testing.T) {
 	b, marks, want := rangeWant(t)
 	path, _ := exportODT(t, b, Options{})
-	o := readODT(t, path)
+	o := readOffice(t, path)
 	styles := odtStylesOf(t, o)
 	var shown string
 	var ids []string
-	var walk func(n *onode, tiny bool)
-	walk = func(n *onode, tiny bool) {
+	var walk func(n *xnode, tiny bool)
+	walk = func(n *xnode, tiny bool) {
 		for _, k := range n.kids {
 			switch {
 			case k.name == "text:note":
-				ids = append(ids, k.first("text:note-citation").plain(false))
+				ids = append(ids, k.first("text:note-citation").odfText(false))
 				if !tiny {
-					shown += k.first("text:note-citation").plain(false)
+					shown += k.first("text:note-citation").odfText(false)
 				}
 			case k.name == "text:span" && k.attr["text:style-name"] == "Footnote_20_anchor":
-				shown += k.plain(false)
+				shown += k.odfText(false)
 			case k.name == "text:span":
 				walk(k, styles.prop(o, t, k.attr["text:style-name"], "style:text-properties", "fo:font-size") == "1pt")
 			}
@@ -146,36 +145,6 @@ func TestODTNoteRange(t *testing.T) {
 	if fmt.Sprint(ids) != fmt.Sprint(marks) {
 		t.Errorf("notes %v, want %v", ids, marks)
 	}
-	checkPandocNotes(t, "odt", path, b)
-}
-
-// checkPandocNotes reads an export back with pandoc: every note of the
-// brief, range or not, is a note with its text, in order.
-func checkPandocNotes(t *testing.T, format, path string, b *Brief) {
-	if _, err := exec.LookPath("pandoc"); err != nil {
-		t.Skip("pandoc is not installed (apt-get install pandoc, or run scripts/deps.sh)")
-	}
-	out, err := exec.Command("pandoc", "-f", format, "-t", "json", path).Output()
-	if err != nil {
-		t.Fatalf("pandoc could not read the %s file: %v", format, err)
-	}
-	var doc struct {
-		Blocks []any `json:"blocks"`
-	}
-	if err := json.Unmarshal(out, &doc); err != nil {
-		t.Fatal(err)
-	}
-	r := &pandocReader{}
-	for _, bl := range doc.Blocks {
-		r.block(bl, "")
-	}
-	notes := Cite(b).Notes
-	if len(r.notes) != len(notes) {
-		t.Fatalf("pandoc read %d notes, want %d", len(r.notes), len(notes))
-	}
-	for i, n := range notes {
-		if r.notes[i] != quoteMarks(squash(n.Text())) {
-			t.Errorf("note %d:\n got %q\nwant %q", n.Number, r.notes[i], quoteMarks(squash(n.Text())))
-		}
-	}
+	r, _ := readWithPandoc(t, "odt", path)
+	r.checkNotes(t, b)
 }

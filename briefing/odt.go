@@ -1,7 +1,6 @@
 package briefing
 
 import (
-	"archive/zip"
 	"fmt"
 	"io"
 	"strings"
@@ -58,7 +57,7 @@ func WriteODT(w io.Writer, b *Brief, opt Options) ([]string, error) {
 	}
 	d := &odtDoc{r: Render(b, opt), endnotes: opt.Endnotes, pageW: pw, pageH: ph, autoNames: map[string]string{}}
 	content := d.contentXML()
-	parts := []struct{ name, body string }{
+	parts := []officePart{
 		{"mimetype", odtMimetype},
 		{"META-INF/manifest.xml", odtManifestXML()},
 		{"content.xml", content},
@@ -66,43 +65,10 @@ func WriteODT(w io.Writer, b *Brief, opt Options) ([]string, error) {
 		{"meta.xml", d.metaXML(time.Now().UTC())},
 		{"settings.xml", odtSettingsXML},
 	}
-	zw := zip.NewWriter(w)
-	for i, p := range parts {
-		h := &zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: time.Now()}
-		if i == 0 {
-			// ODF 1.3 part 2, 3.3: stored, uncompressed, with no extra
-			// field (Modified would add one: the time goes in the DOS
-			// fields alone)
-			h = &zip.FileHeader{Name: p.name, Method: zip.Store}
-			h.ModifiedDate, h.ModifiedTime = dosTime(time.Now())
-		}
-		f, err := zw.CreateHeader(h)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := io.WriteString(f, p.body); err != nil {
-			return nil, err
-		}
-	}
-	if err := zw.Close(); err != nil {
+	if err := writeOfficeZip(w, parts, true); err != nil {
 		return nil, err
 	}
-	warnings := append(baseWarnings(b, opt), d.odtWarnings()...)
-	if limit := b.PageBudget(); limit > 0 && d.r.Pages > limit {
-		warnings = append(warnings, overWarning(&Layout{Pages: make([]Page, d.r.Pages), Limit: limit}))
-	}
-	return warnings, nil
-}
-
-// dosTime is t as a zip entry's MS-DOS date and time (local time, two
-// seconds' precision).
-func dosTime(t time.Time) (date, clock uint16) {
-	if t.Year() < 1980 {
-		t = time.Date(1980, 1, 1, 0, 0, 0, 0, time.Local)
-	}
-	date = uint16((t.Year()-1980)<<9 | int(t.Month())<<5 | t.Day())
-	clock = uint16(t.Hour()<<11 | t.Minute()<<5 | t.Second()/2)
-	return date, clock
+	return officeWarnings(b, opt, d.odtWarnings(), d.r.Pages), nil
 }
 
 // odtWarnings say which characters could not be written.

@@ -68,12 +68,8 @@ func (d *odtDoc) heading(sb *strings.Builder, style, text, anchor string) {
 func (d *odtDoc) titleBlock(sb *strings.Builder) {
 	r := d.r
 	lang := r.LangTag
-	d.para(sb, "Title", r.Title, lang)
-	if r.Subtitle != "" {
-		d.para(sb, "Subtitle", r.Subtitle, lang)
-	}
-	if r.Purpose != "" {
-		d.para(sb, "Brief_20_Purpose", r.Purpose, lang)
+	for _, p := range r.headParas([3]string{"Title", "Subtitle", "Brief_20_Purpose"}) {
+		d.para(sb, p[0], p[1], lang)
 	}
 	for _, f := range r.Fields {
 		sb.WriteString(`<text:p text:style-name="Title_20_Block_20_Field">`)

@@ -13,9 +13,9 @@ func TestODTEmptyBrief(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := readODT(t, mustExportODT(t, b, Options{}))
+	o := readOffice(t, mustExportODT(t, b, Options{}))
 	master := o.part(t, "styles.xml").first("style:master-page")
-	if h := master.first("style:header").plain(true); h != "" {
+	if h := master.first("style:header").odfText(true); h != "" {
 		t.Errorf("header %q without a marking", h)
 	}
 	if f := odtParagraphs(master.first("style:footer")); len(f) != 1 {
@@ -36,7 +36,7 @@ func TestODTItalianBrief(t *testing.T) {
 	}
 	it.AddExcerpt(it.Sections[0].ID, xTech7(), -1)
 	it.Sections = it.Sections[:2]
-	o := readODT(t, mustExportODT(t, it, Options{}))
+	o := readOffice(t, mustExportODT(t, it, Options{}))
 	styles := o.part(t, "styles.xml")
 	if l := styles.first("style:default-style").first("style:text-properties"); l.attr["fo:language"] != "it" || l.attr["fo:country"] != "IT" {
 		t.Errorf("Italian brief's language %v", l.attr)
@@ -44,7 +44,7 @@ func TestODTItalianBrief(t *testing.T) {
 	content := o.part(t, "content.xml")
 	var heads []string
 	for _, h := range content.all("text:h") {
-		heads = append(heads, h.plain(false))
+		heads = append(heads, h.odfText(false))
 	}
 	if strings.Join(heads, "|") != "1. Obiettivi|2. Elementi di linguaggio|Fonti" || content.first("text:table-of-content") != nil {
 		t.Errorf("Italian headings %q, or a contents list for two sections", heads)
@@ -73,7 +73,7 @@ func TestODTControlCharacters(t *testing.T) {
 	b := sampleBrief(t)
 	b.Subtitle = "Preparing\x01 the ministerial"
 	path, warnings := exportODT(t, b, Options{})
-	readODT(t, path) // parses every part
+	readOffice(t, path) // parses every part
 	if !strings.Contains(strings.Join(warnings, "|"), "U+0001 cannot be stored in an ODT file") {
 		t.Errorf("warnings %v", warnings)
 	}

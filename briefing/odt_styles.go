@@ -64,8 +64,11 @@ func odtSpacing(beforeMM, afterMM, pt, lead float64) string {
 }
 
 // odtStyles are the named styles of a brief whose text is textWidth
-// millimetres wide.
-func odtStyles(textWidth float64) []odtStyle {
+// millimetres wide and whose title block's labels take labelW mm (0: 25).
+func odtStyles(textWidth, labelW float64) []odtStyle {
+	if labelW <= 0 {
+		labelW = 25
+	}
 	left := ` fo:text-align="start"`
 	keep := ` fo:keep-with-next="always"`
 	hang := func(mm float64) string { return fmt.Sprintf(` fo:margin-left="%gmm" fo:text-indent="-%gmm"`, mm, mm) }
@@ -80,7 +83,7 @@ func odtStyles(textWidth float64) []odtStyle {
 		{name: "Brief_20_Purpose", display: "Brief Purpose", parent: "Standard", next: "Title_20_Block_20_Field",
 			para: odtSpacing(3, 5, 10, 1.38) + left + keep, text: odtSans + odtBold + ` fo:text-transform="uppercase"` + odtColor(odtNavy) + odtSize(10)},
 		{name: "Title_20_Block_20_Field", display: "Title Block Field", parent: "Standard",
-			para: odtSpacing(0.6, 0, 10.5, 1.38) + hang(25) + left + keep},
+			para: odtSpacing(0.6, 0, 10.5, 1.38) + hang(labelW) + left + keep},
 		{name: "Title_20_Block_20_Label", display: "Title Block Label", family: "text",
 			text: odtSans + odtBold + odtColor(odtGrey) + odtSize(9.5)},
 		{name: "Title_20_Block_20_Rule", display: "Title Block Rule", parent: "Standard", next: "Text_20_body",
@@ -182,7 +185,7 @@ func (d *odtDoc) stylesXML() string {
 	fmt.Fprintf(&sb, `<style:default-style style:family="paragraph"><style:paragraph-properties fo:orphans="2" fo:widows="2" style:tab-stop-distance="12.5mm"/>`+
 		`<style:text-properties%s%s%s fo:hyphenate="true" fo:hyphenation-remain-char-count="2" fo:hyphenation-push-char-count="2"/></style:default-style>`,
 		odtSerif, odtSize(10.5), odtLang(d.r.LangTag))
-	for _, s := range odtStyles(textWidth) {
+	for _, s := range odtStyles(textWidth, d.r.LabelWidth) {
 		s.xml(&sb)
 	}
 	sb.WriteString(`<text:list-style style:name="List_20_Bullet" style:display-name="List Bullet"><text:list-level-style-bullet text:level="1" text:bullet-char="•">` +

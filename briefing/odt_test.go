@@ -2,7 +2,6 @@ package briefing
 
 import (
 	"archive/zip"
-	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -13,13 +12,8 @@ import (
 // styles and fonts, the paragraphs in their styles, the notes, the
 // contents, the header and footer fields, the properties, the languages.
 func TestODTParts(t *testing.T) {
-	b := sampleBrief(t)
-	b.Contents = ContentsOn
-	path, warnings := exportODT(t, b, Options{})
-	if len(warnings) != 3 || !strings.Contains(warnings[0], `"Issue" is empty`) || warnings[2] != "the brief has 3 pages, over its limit of 2" {
-		t.Errorf("warnings %v", warnings)
-	}
-	o := readODT(t, path)
+	b, path := exportPartsBrief(t, ODT)
+	o := readOffice(t, path)
 
 	// the package: mimetype first, stored, no extra field; the manifest
 	first := o.entries[0]
@@ -57,7 +51,7 @@ func TestODTParts(t *testing.T) {
 		lists[l.attr["style:name"]] = true
 	}
 	content, stylesPart := o.part(t, "content.xml"), o.part(t, "styles.xml")
-	for _, part := range []*onode{content, stylesPart} {
+	for _, part := range []*xnode{content, stylesPart} {
 		for _, tag := range []string{"text:p", "text:h", "text:span", "text:a"} {
 			for _, e := range part.all(tag) {
 				if s := e.attr["text:style-name"]; s != "" && styles[s] == nil {
@@ -166,10 +160,10 @@ func TestODTParts(t *testing.T) {
 	}
 	for i, n := range notes {
 		want := c.Notes[i]
-		if n.attr["text:note-class"] != "footnote" || n.first("text:note-citation").plain(true) != fmt.Sprint(want.Number) {
-			t.Errorf("note %d: class %q citation %q", i+1, n.attr["text:note-class"], n.first("text:note-citation").plain(true))
+		if n.attr["text:note-class"] != "footnote" || n.first("text:note-citation").odfText(true) != fmt.Sprint(want.Number) {
+			t.Errorf("note %d: class %q citation %q", i+1, n.attr["text:note-class"], n.first("text:note-citation").odfText(true))
 		}
-		if body := n.first("text:note-body").plain(true); body != want.Text() {
+		if body := n.first("text:note-body").odfText(true); body != want.Text() {
 			t.Errorf("note %d:\n got %q\nwant %q", want.Number, body, want.Text())
 		}
 	}
@@ -198,14 +192,14 @@ func TestODTParts(t *testing.T) {
 	meta := o.part(t, "meta.xml")
 	text := func(name string) string {
 		if n := meta.first(name); n != nil {
-			return n.plain(true)
+			return n.odfText(true)
 		}
 		return ""
 	}
 	if text("dc:title") != b.Title || text("dc:creator") != b.From() || text("meta:initial-creator") != b.From() || !strings.Contains(text("dc:subject"), "For decision") {
 		t.Errorf("meta: title %q creator %q subject %q", text("dc:title"), text("dc:creator"), text("dc:subject"))
 	}
-	if k := meta.all("meta:keyword"); len(k) < 2 || k[0].plain(true) != "RESTRICTED" {
+	if k := meta.all("meta:keyword"); len(k) < 2 || k[0].odfText(true) != "RESTRICTED" {
 		t.Errorf("keywords %v: the marking is not first", k)
 	}
 	if text("dc:language") != "en-GB" {
@@ -248,7 +242,7 @@ func TestODTParts(t *testing.T) {
 func TestODTLinks(t *testing.T) {
 	b := sampleBrief(t)
 	b.Sections[3].Excerpts[0].Source.URL = "javascript:alert(1)"
-	o := readODT(t, mustExportODT(t, b, Options{}))
+	o := readOffice(t, mustExportODT(t, b, Options{}))
 	content := o.part(t, "content.xml")
 	live := 0
 	for _, a := range content.all("text:a") {
@@ -275,7 +269,7 @@ func TestODTLinks(t *testing.T) {
 func TestODTLevers(t *testing.T) {
 	b := sampleBrief(t)
 	b.Contents, b.Sources = ContentsOff, SourcesOff
-	o := readODT(t, mustExportODT(t, b, Options{Paper: "letter", Endnotes: true}))
+	o := readOffice(t, mustExportODT(t, b, Options{Paper: "letter", Endnotes: true}))
 	content := o.part(t, "content.xml")
 	for _, n := range content.all("text:note") {
 		if n.attr["text:note-class"] != "endnote" {
@@ -284,7 +278,7 @@ func TestODTLevers(t *testing.T) {
 	}
 	var heads []string
 	for _, h := range content.all("text:h") {
-		heads = append(heads, h.plain(false))
+		heads = append(heads, h.odfText(false))
 	}
 	if heads[len(heads)-1] != "Notes" || containsText(heads, "Sources") {
 		t.Errorf("headings %q: want Notes last and no Sources", heads)
@@ -307,7 +301,7 @@ func TestODTLevers(t *testing.T) {
 		if err := b.SetTranslation(x.ID, tr); err != nil {
 			t.Fatal(err)
 		}
-		o := readODT(t, mustExportODT(t, b, Options{}))
+		o := readOffice(t, mustExportODT(t, b, Options{}))
 		content := o.part(t, "content.xml")
 		paras := odtParagraphs(content.first("office:text"))
 		styles := odtStylesOf(t, o)
@@ -332,7 +326,7 @@ func TestODTLevers(t *testing.T) {
 		}
 		notes := ""
 		for _, n := range content.all("text:note-body") {
-			notes += n.plain(true)
+			notes += n.odfText(true)
 		}
 		if original := strings.Contains(notes, "Original (Italian): «"+x.Text+"»"); original != (template == "briefing-note") {
 			t.Errorf("%s: original in a note: %v", template, original)
@@ -345,21 +339,9 @@ func mustExportODT(t *testing.T, b *Brief, opt Options) string {
 	return p
 }
 
-func benchmarkExportODT(bm *testing.B, n int) {
-	b := bigBrief(bm, n)
-	var buf bytes.Buffer
-	for bm.Loop() {
-		buf.Reset()
-		if _, err := WriteODT(&buf, b, Options{}); err != nil {
-			bm.Fatal(err)
-		}
-	}
-	bm.ReportMetric(float64(buf.Len())/1024, "KiB")
-}
-
 // BenchmarkExportODT10 exports a brief of 10 excerpts as ODT (compare
 // BenchmarkExportDOCX10, run beside it).
-func BenchmarkExportODT10(b *testing.B) { benchmarkExportODT(b, 10) }
+func BenchmarkExportODT10(b *testing.B) { benchmarkExportOffice(b, 10, WriteODT) }
 
 // BenchmarkExportODT200 exports a brief of 200 excerpts as ODT.
-func BenchmarkExportODT200(b *testing.B) { benchmarkExportODT(b, 200) }
+func BenchmarkExportODT200(b *testing.B) { benchmarkExportOffice(b, 200, WriteODT) }

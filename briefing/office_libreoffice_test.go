@@ -26,10 +26,7 @@ func checkWithLibreOffice(t *testing.T, format string, export func(testing.TB, *
 	if _, err := exec.LookPath("soffice"); err != nil {
 		t.Fatal("soffice is not installed: apt-get install libreoffice-writer-nogui")
 	}
-	b, err := Load(filepath.Join("..", "examples", "sample.brief"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := exampleWithEveryPart(t) // the contents list on: its page numbers are checked
 	for _, opt := range []Options{{}, {Paper: "letter", Endnotes: true}} {
 		t.Run(fmt.Sprintf("paper=%s,endnotes=%v", opt.Paper, opt.Endnotes), func(t *testing.T) {
 			file, _ := export(t, b, opt)
@@ -92,12 +89,12 @@ func checkWithLibreOffice(t *testing.T, format string, export func(testing.TB, *
 			if ranges == 0 {
 				t.Error("the sample has no range of marks to check")
 			}
-			for _, x := range b.Excerpts() {
+			for _, q := range printedQuotes(b) {
 				// a quotation may break across pages, its notes between
-				words := strings.Fields(x.Text)
+				words := strings.Fields(q)
 				head, tail := strings.Join(words[:8], " "), strings.Join(words[len(words)-8:], " ")
 				if !strings.Contains(all, head) || !strings.Contains(all, tail) {
-					t.Errorf("quotation missing: %.60s…", x.Text)
+					t.Errorf("quotation missing: %.60s…", q)
 				}
 			}
 			notes := all

@@ -143,6 +143,7 @@ func (d *pdfDoc) titleBlock() []block {
 		}
 	}
 	labelW += 4
+	d.labelW = labelW
 	for i, f := range fields {
 		v := block{lines: d.s.layout(text(f[1], stValue), labelW, d.cw-labelW, labelW, d.cw-labelW, 1.38, false), x: marginSide}
 		v.label = d.s.layout(text(f[0], stLabel), 0, labelW, 0, labelW, 1.38, false)

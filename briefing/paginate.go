@@ -49,7 +49,8 @@ type pdfDoc struct {
 	secLink []int
 	trace   []placed
 
-	footTitle string // the title as the page foot prints it
+	footTitle string  // the title as the page foot prints it
+	labelW    float64 // the title block's label column, mm
 }
 
 // placed records where a line went, for the tests of the layout.

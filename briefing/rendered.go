@@ -23,6 +23,10 @@ type Rendered struct {
 	Purpose string
 	// Fields are the labelled lines of the title block (For, From, Date).
 	Fields []Field
+	// LabelWidth is the width of the title block's label column in mm, as
+	// the PDF sets it (its widest label and a gap); 0 when the brief could
+	// not be laid out.
+	LabelWidth float64
 	// KeyMessages are printed under KeyMessagesHeading.
 	KeyMessagesHeading string
 	KeyMessages        []string
@@ -211,9 +215,10 @@ func Render(b *Brief, opt Options) *Rendered {
 	}
 	contents := b.ContentsMode() == ContentsOn || b.ContentsMode() == ContentsAuto && len(b.Sections) >= 3
 	r.FooterTitle = cutAtWord(b.Title, footerTitleRunes, runeWidth)
-	if lay, secPages, foot := pdfPages(b, opt); lay != nil {
-		contents = lay.Contents
-		r.Pages, r.SectionPages, r.FooterTitle = len(lay.Pages), secPages, foot
+	if d := pdfPages(b, opt); d != nil && d.layout != nil {
+		contents = d.layout.Contents
+		r.Pages, r.SectionPages, r.FooterTitle = len(d.layout.Pages), d.secPage, d.footTitle
+		r.LabelWidth = d.labelW
 	}
 	if contents {
 		for _, s := range r.Sections {
@@ -260,20 +265,33 @@ func pieces(ms []markedPiece) []Piece {
 	return out
 }
 
-// pdfPages lays the brief out as its PDF prints it and returns the layout,
-// the page of each section and the footer's title; nil when the brief
-// cannot be laid out (the PDF export then says why).
-func pdfPages(b *Brief, opt Options) (lay *Layout, sections []int, footTitle string) {
+// headParas are the title block's paragraphs above its fields, those
+// given: the title, the subtitle and the purpose, each as {style, text}
+// with the style a writer names it by (styles: title, subtitle, purpose).
+func (r *Rendered) headParas(styles [3]string) [][2]string {
+	var out [][2]string
+	for i, text := range []string{r.Title, r.Subtitle, r.Purpose} {
+		if text != "" || i == 0 {
+			out = append(out, [2]string{styles[i], text})
+		}
+	}
+	return out
+}
+
+// pdfPages lays the brief out as its PDF prints it (the layout, the page
+// of each section, the footer's title, the title block's label column);
+// nil when the brief cannot be laid out (the PDF export then says why).
+func pdfPages(b *Brief, opt Options) (d *pdfDoc) {
 	defer func() {
 		if recover() != nil {
-			lay, sections, footTitle = nil, nil, ""
+			d = nil
 		}
 	}()
 	d, err := layoutPDF(b, opt)
 	if err != nil {
-		return nil, nil, ""
+		return nil
 	}
-	return d.layout, d.secPage, d.footTitle
+	return d
 }
 
 // NoteLang is the language tag of the quoted text in note n (a source's
