@@ -3,6 +3,7 @@ package index
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2/search"
 	bq "github.com/blevesearch/bleve/v2/search/query"
@@ -81,7 +82,11 @@ func newRanker(p *query.Plan, b bleveQuery) *ranker {
 						stop[i] = true
 					}
 					if len(toks) == 1 && !strings.Contains(a.Text, " ") {
-						cws[i].typed = strings.ToLower(a.Text)
+						// The word as typed, without punctuation around
+						// it ("Robert');" is "robert").
+						cws[i].typed = strings.ToLower(strings.TrimFunc(a.Text, func(r rune) bool {
+							return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+						}))
 					}
 					var words []string
 					if len(toks) > 1 {
