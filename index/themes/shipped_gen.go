@@ -4,7 +4,7 @@ package themes
 
 // shippedSource is the hash (shippedHash) of the assets/themes.json and
 // assets/glossary.json these values were made from.
-const shippedSource = "09c6f3652e434f9c80cf89bfb681b6be"
+const shippedSource = "96f8f7162028156f57d351a3c11bcf15"
 
 // shippedThemes is assets/themes.json.
 var shippedThemes = []*Theme{
@@ -498,8 +498,8 @@ var shippedGlossary = []Term{
 	{EN: Words{"Latin America"}, IT: Words{"America latina"}},
 	{EN: Words{"Caribbean"}, IT: Words{"Caraibi"}},
 	{EN: Words{"Central Asia"}, IT: Words{"Asia centrale"}},
-	{EN: Words{"Ukraine"}, IT: Words{"Ucraina"}},
-	{EN: Words{"Russia"}, IT: Words{"Russia"}},
+	{EN: Words{"Ukraine", "Ukrainian"}, IT: Words{"Ucraina", "ucraino", "ucraina", "ucraini", "ucraine"}},
+	{EN: Words{"Russia", "Russian"}, IT: Words{"Russia", "russo", "russa", "russi", "russe"}},
 	{EN: Words{"war of aggression"}, IT: Words{"guerra di aggressione"}},
 	{EN: Words{"enlargement"}, IT: Words{"allargamento"}},
 	{EN: Words{"neighbourhood", "neighborhood"}, IT: Words{"vicinato"}},
@@ -627,8 +627,8 @@ var shippedGlossary = []Term{
 	{EN: Words{"NATO"}, IT: Words{"NATO"}},
 	{EN: Words{"ICANN"}, IT: Words{"ICANN"}},
 	{EN: Words{"Smart Africa"}, IT: Words{"Smart Africa"}},
-	{EN: Words{"India"}, IT: Words{"India"}},
-	{EN: Words{"Japan"}, IT: Words{"Giappone"}},
+	{EN: Words{"India", "Indian"}, IT: Words{"India", "indiano", "indiana", "indiani", "indiane"}},
+	{EN: Words{"Japan", "Japanese"}, IT: Words{"Giappone", "giapponese", "giapponesi"}},
 	{EN: Words{"Republic of Korea", "South Korea"}, IT: Words{"Repubblica di Corea", "Corea del Sud"}},
 	{EN: Words{"United States"}, IT: Words{"Stati Uniti"}},
 	{EN: Words{"Canada"}, IT: Words{"Canada"}},
@@ -637,7 +637,6 @@ var shippedGlossary = []Term{
 	{EN: Words{"Norway"}, IT: Words{"Norvegia"}},
 	{EN: Words{"Egypt"}, IT: Words{"Egitto"}},
 	{EN: Words{"United Kingdom"}, IT: Words{"Regno Unito"}},
-	{EN: Words{"Italy"}, IT: Words{"Italia"}},
 	{EN: Words{"Europe"}, IT: Words{"Europa"}},
 	{EN: Words{"Arctic"}, IT: Words{"Artico"}},
 	{EN: Words{"hotlines"}, IT: Words{"hotline"}},
@@ -843,13 +842,11 @@ var shippedGlossary = []Term{
 	{EN: Words{"European"}, IT: Words{"europeo", "europea", "europei", "europee"}},
 	{EN: Words{"joint"}, IT: Words{"congiunto", "congiunta", "congiunti", "congiunte"}},
 	{EN: Words{"adoption"}, IT: Words{"adozione"}},
-	{EN: Words{"Italian"}, IT: Words{"italiano", "italiana", "italiani", "italiane"}},
-	{EN: Words{"Italy"}, IT: Words{"Italia"}},
+	{EN: Words{"Italy", "Italian"}, IT: Words{"Italia", "italiano", "italiana", "italiani", "italiane"}},
 	{EN: Words{"new"}, IT: Words{"nuovo", "nuova", "nuovi", "nuove"}},
 	{EN: Words{"Rome"}, IT: Words{"Roma"}},
 	{EN: Words{"France"}, IT: Words{"Francia"}},
 	{EN: Words{"Germany"}, IT: Words{"Germania"}},
-	{EN: Words{"Japan"}, IT: Words{"Giappone"}},
 	{EN: Words{"United Kingdom"}, IT: Words{"Regno Unito"}},
 	{EN: Words{"Canada"}, IT: Words{"Canada"}},
 	{EN: Words{"future"}, IT: Words{"futuro", "futura", "futuri", "future"}},
@@ -875,7 +872,6 @@ var shippedGlossary = []Term{
 	{EN: Words{"Arctic"}, IT: Words{"Artico"}},
 	{EN: Words{"Mediterranean"}, IT: Words{"Mediterraneo"}},
 	{EN: Words{"Africa"}, IT: Words{"Africa"}},
-	{EN: Words{"India"}, IT: Words{"India"}},
 	{EN: Words{"children", "minors"}, IT: Words{"minori", "bambini"}},
 	{EN: Words{"consumer protection"}, IT: Words{"tutela dei consumatori", "protezione dei consumatori"}},
 	{EN: Words{"consumers"}, IT: Words{"consumatori"}},
