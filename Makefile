@@ -17,8 +17,15 @@ deps:
 # idle memory. Emoji still show where the system has a font for them.
 TAGS    ?= no_emoji
 
+# The lean build: the window program (the plain build, bin/attache-window)
+# first, then the command line's build embedding it (tag lean, Linux), which
+# links no window toolkit, so that `attache search` and the other
+# subcommands start without Fyne's initialisation; with no subcommand it
+# runs the embedded window program from memory (window_lean.go). One file,
+# bin/attache; `go build .` alone makes the plain build, window linked in.
 build: deps
-	$(GO) build -tags '$(TAGS)' -o $(BIN) .
+	$(GO) build -tags '$(TAGS)' -o bin/attache-window .
+	$(GO) build -tags '$(TAGS) lean' -o $(BIN) .
 
 run: build
 	./$(BIN)
@@ -65,7 +72,7 @@ eval: deps
 	else \
 		echo "eval: the GIMP manual is not installed (apt-get install gimp-help-en gimp-help-it): testdata/eval-gimp.json skipped"; \
 	fi
-	ATTACHE_TEAM_EVAL_GIMP=1 $(GO) test -count=1 -run '^TestEval(GIMP)?BesideLocal$$' -v -timeout 30m ./index/team/
+	ATTACHE_TEAM_EVAL_GIMP=1 $(GO) test -count=1 -run '^TestEval(GIMP|HeldOut)?BesideLocal$$' -v -timeout 30m ./index/team/
 
 # The team library beside the local one at scale (copies of Debian's GIMP
 # manual, installed if missing): import throughput, search median and p99
