@@ -141,9 +141,6 @@ func TestPlanRunsAndTiers(t *testing.T) {
 	if got := r.Tier([]Match{Literally, Unmatched}, nil); got != TierNone {
 		t.Errorf("a required phrase not held: tier %d, want none (%d)", got, TierNone)
 	}
-	if got := q.TierIn("it", []Match{Unmatched, Unmatched}, nil); got != TierWeak {
-		t.Errorf("no term, only words sharing their stems: tier %d, want weak", got)
-	}
 	if q.ThemeFactor([]string{"x"}) != 1 || p.ThemeFactor([]string{"digital-skills-divide"}) <= 1 {
 		t.Errorf("theme factor")
 	}
