@@ -165,6 +165,9 @@ func (b bleveQuery) branch(p *query.Plan, lf langField) bq.Query {
 		}
 		q := b.clause(c, lf, c.Term.Occur != query.MustNot)
 		if q == nil {
+			if c.Term.Occur == query.Must && b.collapsed(c, lf.analyzer) {
+				return nil // no passage in this language can hold the phrase
+			}
 			continue
 		}
 		switch c.Term.Occur {
@@ -275,6 +278,15 @@ func (b bleveQuery) clause(c query.Clause, lf langField, withContext bool) bq.Qu
 	return bq.NewDisjunctionQuery(out)
 }
 
+// collapsed reports whether a clause is a quoted phrase whose words this
+// language's analyzer reduces to one or none, dropping the others as its
+// stop words: "AI governance" is "governance" to the Italian analyzer, for
+// which "ai" means "to the". The phrase is not one of this language's:
+// searching its remains there would find every passage on governance.
+func (b bleveQuery) collapsed(c query.Clause, analyzer string) bool {
+	return c.Term.Phrase && len(strings.Fields(c.Term.Text)) > 1 && len(b.tokens(c.Term.Text, analyzer)) < 2
+}
+
 // alt is the query for one alternative in one field, or nil when it has no
 // words in that field's language.
 func (b bleveQuery) alt(a query.Alt, field, analyzer string) bq.BoostableQuery {
@@ -284,6 +296,9 @@ func (b bleveQuery) alt(a query.Alt, field, analyzer string) bq.BoostableQuery {
 		return pq
 	}
 	tokens := b.tokens(a.Text, analyzer)
+	if a.Phrase && len(tokens) < 2 && len(strings.Fields(a.Text)) > 1 {
+		return nil // see collapsed
+	}
 	switch len(tokens) {
 	case 0:
 		return nil

@@ -177,6 +177,12 @@ func (s markSource) textLocations(term string) search.Locations {
 	return s.vec.locations(textFieldFor(s.code), term, s.id)
 }
 
+// contextLocations reads a term's places in the hit's context from the
+// index.
+func (s markSource) contextLocations(term string) search.Locations {
+	return s.vec.locations(contextFieldFor(s.code), term, s.id)
+}
+
 // joinTerms is the tokens' terms, space separated.
 func joinTerms(toks []token) string {
 	parts := make([]string, len(toks))

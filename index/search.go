@@ -227,6 +227,7 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	}
 	rk := newRanker(plan, b)
 	rk.body = pr.text
+	rk.context = l.contextMemo()
 	if marked {
 		rk.boundsFor = func(dm *search.DocumentMatch) tierBounds {
 			bits := tr.bitsOf(dm.IndexInternalID)
@@ -252,6 +253,13 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 			return nil, err
 		}
 	}
+	// Matches found not to hold a required term as typed (TierNone, last)
+	// are no hits.
+	dropped := 0
+	for len(ranked) > 0 && ranked[len(ranked)-1].tier == query.TierNone {
+		ranked = ranked[:len(ranked)-1]
+		dropped++
+	}
 	for i := offset; i < len(ranked) && i < offset+limit; i++ {
 		h := l.hit(pr, ranked[i].dm)
 		h.Weak = ranked[i].tier == query.TierWeak
@@ -274,6 +282,7 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 		}
 		res.Weak = max(0, res.Total-strong)
 	}
+	res.Total = max(0, res.Total-dropped)
 	return res, nil
 }
 
