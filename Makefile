@@ -17,8 +17,15 @@ deps:
 # idle memory. Emoji still show where the system has a font for them.
 TAGS    ?= no_emoji
 
+# The lean build: the window program (the plain build, bin/attache-window)
+# first, then the command line's build embedding it (tag lean, Linux), which
+# links no window toolkit, so that `attache search` and the other
+# subcommands start without Fyne's initialisation; with no subcommand it
+# runs the embedded window program from memory (window_lean.go). One file,
+# bin/attache; `go build .` alone makes the plain build, window linked in.
 build: deps
-	$(GO) build -tags '$(TAGS)' -o $(BIN) .
+	$(GO) build -tags '$(TAGS)' -o bin/attache-window .
+	$(GO) build -tags '$(TAGS) lean' -o $(BIN) .
 
 run: build
 	./$(BIN)

@@ -11,7 +11,6 @@ import (
 	"log"
 	"os"
 
-	"attache/app"
 	"attache/cli"
 )
 
@@ -24,6 +23,6 @@ func main() {
 	os.Exit(cli.Run(os.Args[1:], cli.Env{
 		Stdout:     os.Stdout,
 		Stderr:     os.Stderr,
-		OpenWindow: app.Run,
+		OpenWindow: openWindow,
 	}))
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync"
 )
 
 //go:embed templates.json
@@ -35,25 +36,30 @@ type Purpose struct {
 	Name map[string]string `json:"name"`
 }
 
-var catalogue struct {
+// templateCatalogue is templates.json read.
+type templateCatalogue struct {
 	Templates []Template `json:"templates"`
 	Purposes  []Purpose  `json:"purposes"`
 }
 
-func init() {
-	if err := json.Unmarshal(templatesJSON, &catalogue); err != nil {
+// catalogue reads templates.json once, when first needed rather than in
+// every process that links the package.
+var catalogue = sync.OnceValue(func() *templateCatalogue {
+	c := &templateCatalogue{}
+	if err := json.Unmarshal(templatesJSON, c); err != nil {
 		panic("briefing: templates.json: " + err.Error())
 	}
-}
+	return c
+})
 
 // Templates returns the templates in the order a menu shows them.
 func Templates() []Template {
-	return append([]Template(nil), catalogue.Templates...)
+	return append([]Template(nil), catalogue().Templates...)
 }
 
 // TemplateByID returns the template with the given ID.
 func TemplateByID(id string) (Template, bool) {
-	for _, t := range catalogue.Templates {
+	for _, t := range catalogue().Templates {
 		if t.ID == id {
 			return t, true
 		}
@@ -63,7 +69,7 @@ func TemplateByID(id string) (Template, bool) {
 
 // Purposes returns the known purposes in the order a menu shows them.
 func Purposes() []Purpose {
-	return append([]Purpose(nil), catalogue.Purposes...)
+	return append([]Purpose(nil), catalogue().Purposes...)
 }
 
 // PurposeID returns the ID of the purpose s names (an ID or a name in either
@@ -71,7 +77,7 @@ func Purposes() []Purpose {
 // text.
 func PurposeID(s string) string {
 	s = strings.TrimSpace(s)
-	for _, p := range catalogue.Purposes {
+	for _, p := range catalogue().Purposes {
 		if strings.EqualFold(p.ID, s) {
 			return p.ID
 		}
@@ -87,7 +93,7 @@ func PurposeID(s string) string {
 // PurposeLabel returns how a brief's purpose prints in a label language.
 func PurposeLabel(purpose, lang string) string {
 	id := PurposeID(purpose)
-	for _, p := range catalogue.Purposes {
+	for _, p := range catalogue().Purposes {
 		if p.ID == id {
 			if n := p.Name[lang]; n != "" {
 				return n
@@ -107,7 +113,7 @@ func New(h Header, templateID string) (*Brief, error) {
 	t, ok := TemplateByID(templateID)
 	if !ok {
 		var ids []string
-		for _, t := range catalogue.Templates {
+		for _, t := range catalogue().Templates {
 			ids = append(ids, t.ID)
 		}
 		return nil, fmt.Errorf("unknown template %q: use one of %s", templateID, strings.Join(ids, ", "))

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/binary"
 	"path/filepath"
-	"sort"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/search"
@@ -28,10 +27,14 @@ type facetColumn struct {
 	dir    string            // the library folder for the facet file; "" for none
 	reader index.IndexReader // the snapshot the rows are of
 	file   *facetFile        // the snapshot's facet file, when there is one
-	rows   []facetRow
-	values [3][]string // per facet, the values seen, by number
-	ids    [3]map[string]int
-	gen    int // counts the resets, so that a tally sees one
+	// retired are the facet files of earlier snapshots, which searches
+	// begun before the change may still read: unmapped at close, when
+	// no search runs.
+	retired []*facetFile
+	rows    []facetRow
+	values  [3][]string // per facet, the values seen, by number
+	ids     [3]map[string]int
+	gen     int // counts the resets, so that a tally sees one
 }
 
 // facetRow is one passage's facet values: the numbers of its document and
@@ -61,6 +64,11 @@ type facetTally struct {
 	counts [3][]int
 	dvr    index.DocValueReader
 	gen    int // the column's generation the counts are of, from 1
+	// file and reader are the column's facet file and the snapshot it is
+	// of, once a match has found one: the next matches of the same
+	// snapshot are counted from it without the column's lock.
+	file   *facetFile
+	reader index.IndexReader
 	// failed is set when the column could not serve this search (an
 	// unexpected internal ID, a value it cannot hold): the caller then
 	// counts through Bleve instead.
@@ -113,6 +121,15 @@ func (t *facetTally) add(reader index.IndexReader, id index.IndexInternalID) {
 		return
 	}
 	num := binary.BigEndian.Uint64(id)
+	if t.file != nil && reader == t.reader {
+		row, ok := t.file.row(num)
+		if !ok {
+			t.failed = true
+			return
+		}
+		t.countRow(&row)
+		return
+	}
 	c := t.col
 	c.mu.Lock()
 	t.addLocked(reader, id, num)
@@ -124,6 +141,11 @@ func (t *facetTally) addLocked(reader index.IndexReader, id index.IndexInternalI
 	c := t.col
 	if c.reader != reader {
 		// the index changed: its document numbers are another's
+		if c.file != nil {
+			// a search of the old snapshot may still count from it:
+			// let go of it when the library closes
+			c.retired = append(c.retired, c.file)
+		}
 		c.reader, c.rows, c.file = reader, nil, nil
 		c.values, c.ids = [3][]string{}, [3]map[string]int{}
 		c.gen++
@@ -142,6 +164,12 @@ func (t *facetTally) addLocked(reader index.IndexReader, id index.IndexInternalI
 		return
 	}
 	if c.file != nil {
+		t.file, t.reader = c.file, reader
+		for slot := range t.counts {
+			if t.want[slot] && len(t.counts[slot]) < len(c.file.values[slot]) {
+				t.counts[slot] = make([]int, len(c.file.values[slot]))
+			}
+		}
 		row, ok := c.file.row(num)
 		if !ok {
 			t.failed = true
@@ -207,10 +235,25 @@ func (c *facetColumn) snapshotFile(reader index.IndexReader) *facetFile {
 	return buildFacetFile(reader, path, key, n)
 }
 
+// close lets go of the column's facet files. The library calls it with
+// no search running.
+func (c *facetColumn) close() {
+	c.mu.Lock()
+	c.file.close()
+	for _, f := range c.retired {
+		f.close()
+	}
+	c.reader, c.rows, c.file, c.retired = nil, nil, nil, nil
+	c.mu.Unlock()
+}
+
 // count adds one to a value's count.
 func (t *facetTally) count(slot, n int) {
 	if n >= len(t.counts[slot]) {
-		t.counts[slot] = append(t.counts[slot], make([]int, n+1-len(t.counts[slot]))...)
+		// room for every value the column knows, at once
+		grown := make([]int, max(n+1, len(t.col.values[slot])))
+		copy(grown, t.counts[slot])
+		t.counts[slot] = grown
 	}
 	t.counts[slot][n]++
 }
@@ -297,20 +340,5 @@ func (t *facetTally) facets(name string) []FacetCount {
 		t.failed = true
 	}
 	t.col.mu.Unlock()
-	out := []FacetCount{}
-	for n, k := range t.counts[slot] {
-		if k > 0 && n < len(values) {
-			out = append(out, FacetCount{Value: values[n], Count: k})
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
-		}
-		return out[i].Value < out[j].Value
-	})
-	if len(out) > facetSize {
-		out = out[:facetSize]
-	}
-	return out
+	return topFacets(t.counts[slot], values, facetSize)
 }

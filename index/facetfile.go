@@ -12,6 +12,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	index "github.com/blevesearch/bleve_index_api"
+	"github.com/blevesearch/mmap-go"
 
 	"attache/atomicfile"
 )
@@ -36,20 +37,38 @@ type facetFile struct {
 	values [3][]string
 	rows   []byte
 	n      uint64
+	// mapped is the file mapped into memory, which rows is part of: a
+	// search touches the pages of the rows it counts only. Nil for a
+	// file built in this process.
+	mapped mmap.MMap
 }
 
-// row decodes the row of document number num.
+// row decodes the row of document number num. A row naming a value the
+// file does not hold is refused (the caller then counts through Bleve).
 func (f *facetFile) row(num uint64) (facetRow, bool) {
 	if num >= f.n {
 		return facetRow{}, false
 	}
 	b := f.rows[num*facetRowSize : (num+1)*facetRowSize]
-	return facetRow{
+	r := facetRow{
 		filled: 1<<slotDoc | 1<<slotLang | 1<<slotTheme,
 		doc:    int32(binary.LittleEndian.Uint32(b)),
 		lang:   int32(binary.LittleEndian.Uint32(b[4:])),
 		themes: binary.LittleEndian.Uint64(b[8:]),
-	}, true
+	}
+	if r.doc < 0 || int(r.doc) > len(f.values[slotDoc]) || r.lang < 0 || int(r.lang) > len(f.values[slotLang]) ||
+		(len(f.values[slotTheme]) < 64 && r.themes>>len(f.values[slotTheme]) != 0) {
+		return facetRow{}, false
+	}
+	return r, true
+}
+
+// close lets go of the file's mapping.
+func (f *facetFile) close() {
+	if f != nil && f.mapped != nil {
+		f.mapped.Unmap()
+		f.mapped, f.rows = nil, nil
+	}
 }
 
 // facetFileKey identifies the document numbers of a snapshot: its
@@ -89,27 +108,48 @@ func facetFileKey(reader index.IndexReader) (string, uint64) {
 // for, or is damaged.
 var errStaleFacetFile = errors.New("facet file: not this index's")
 
-// readFacetFile loads the facet file at path if it was made from the
+// readFacetFile maps the facet file at path if it was made from the
 // snapshot key names with n document numbers.
 func readFacetFile(path, key string, n uint64) (*facetFile, error) {
-	data, err := os.ReadFile(path)
+	fh, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	return decodeFacetFile(data, key, n)
+	defer fh.Close()
+	info, err := fh.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() < int64(len(facetFileMagic)) || info.Size() > 1<<40 {
+		return nil, errStaleFacetFile
+	}
+	m, err := mmap.Map(fh, mmap.RDONLY, 0)
+	if err != nil {
+		// a file system that cannot map it: read it, rather than
+		// build it again in every process
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		return decodeFacetFile(data, key, n)
+	}
+	f, err := decodeFacetFile(m, key, n)
+	if err != nil {
+		m.Unmap()
+		return nil, err
+	}
+	f.mapped = m
+	return f, nil
 }
 
-// decodeFacetFile reads a facet file's bytes (see encodeFacetFile).
+// decodeFacetFile reads a facet file's bytes (see encodeFacetFile); the
+// rows stay in data.
 func decodeFacetFile(data []byte, key string, n uint64) (*facetFile, error) {
-	if len(data) < 4 {
-		return nil, errStaleFacetFile
-	}
-	body, sum := data[:len(data)-4], binary.LittleEndian.Uint32(data[len(data)-4:])
 	head := facetFileMagic + key + "\n"
-	if !bytes.HasPrefix(body, []byte(head)) || crc32.ChecksumIEEE(body) != sum {
+	if !bytes.HasPrefix(data, []byte(head)) {
 		return nil, errStaleFacetFile
 	}
-	rest := body[len(head):]
+	rest := data[len(head):]
 	f := &facetFile{}
 	for slot := range f.values {
 		if len(rest) < 4 {
@@ -135,17 +175,28 @@ func decodeFacetFile(data []byte, key string, n uint64) (*facetFile, error) {
 		}
 		f.values[slot] = values
 	}
-	if len(rest) < 8 || binary.LittleEndian.Uint64(rest) != n || uint64(len(rest)-8) != n*facetRowSize {
+	if len(rest) < 12 || binary.LittleEndian.Uint64(rest) != n {
 		return nil, errStaleFacetFile
 	}
-	f.rows, f.n = rest[8:], n
+	headLen := len(data) - len(rest) + 8
+	if crc32.ChecksumIEEE(data[:headLen]) != binary.LittleEndian.Uint32(rest[8:]) {
+		return nil, errStaleFacetFile
+	}
+	rows := rest[12:]
+	if uint64(len(rows)) != n*facetRowSize {
+		return nil, errStaleFacetFile
+	}
+	f.rows, f.n = rows, n
 	return f, nil
 }
 
 // encodeFacetFile writes a facet file: the magic line, the snapshot's key
 // on a line, each facet's values (a uint32 count, then each as a uint32
-// length and its bytes), the count of rows as a uint64 and the rows, and
-// a CRC-32 (IEEE) of all that, little-endian throughout.
+// length and its bytes), the count of rows as a uint64, a CRC-32 (IEEE)
+// of all that, and the rows, little-endian throughout. The rows have no
+// checksum, so that a search reads the pages of its rows only: the file
+// is written whole or not at all (atomicfile), and a row naming a value
+// the file lacks is refused.
 func encodeFacetFile(key string, values [3][]string, rows []byte, n uint64) []byte {
 	var b bytes.Buffer
 	b.WriteString(facetFileMagic)
@@ -164,9 +215,9 @@ func encodeFacetFile(key string, values [3][]string, rows []byte, n uint64) []by
 	}
 	binary.LittleEndian.PutUint64(u8[:], n)
 	b.Write(u8[:])
-	b.Write(rows)
 	binary.LittleEndian.PutUint32(u4[:], crc32.ChecksumIEEE(b.Bytes()))
 	b.Write(u4[:])
+	b.Write(rows)
 	return b.Bytes()
 }
 

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -83,7 +84,8 @@ func TestFacetFileDamagedOrStaleIsRebuilt(t *testing.T) {
 		t.Fatal(err)
 	}
 	flipped := append([]byte(nil), good...)
-	flipped[len(flipped)-20] ^= 0xff // a row's byte: the checksum no longer holds
+	keyEnd := len(facetFileMagic) + bytes.IndexByte(good[len(facetFileMagic):], '\n') + 1
+	flipped[keyEnd+6] ^= 0xff // a byte of the values: the checksum no longer holds
 	for name, data := range map[string][]byte{
 		"flipped byte": flipped,
 		"cut short":    good[:len(good)/2],
@@ -105,6 +107,44 @@ func TestFacetFileDamagedOrStaleIsRebuilt(t *testing.T) {
 	}
 }
 
+// TestFacetFileRowNamingNoValueIsRefused checks that a row the file's
+// values cannot stand for (a damaged row) is not counted: Bleve counts
+// instead, and the counts stay right.
+func TestFacetFileRowNamingNoValueIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	l, _ := openFresh(t, dir)
+	want := searchFacets(t, l)
+	l.Close()
+	path := filepath.Join(dir, facetFileName)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, _ = openFresh(t, dir)
+	adv, err := l.idx.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	reader, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, n := facetFileKey(reader)
+	reader.Close()
+	l.Close()
+	for i := len(data) - int(n)*facetRowSize; i < len(data); i++ {
+		data[i] = 0xff // every row names a document the file lacks
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l, _ = openFresh(t, dir)
+	defer l.Close()
+	if got := searchFacets(t, l); !reflect.DeepEqual(got, want) {
+		t.Errorf("facets %v, want %v", got, want)
+	}
+}
+
 // TestDecodeFacetFileRefusesOtherKeys checks the file's key and size
 // checks.
 func TestDecodeFacetFileRefusesOtherKeys(t *testing.T) {
@@ -121,6 +161,13 @@ func TestDecodeFacetFileRefusesOtherKeys(t *testing.T) {
 	}
 	if _, ok := f.row(2); ok {
 		t.Error("a row past the end was read")
+	}
+	if _, ok := f.row(1); !ok {
+		t.Error("an empty row (no document, no language) was refused")
+	}
+	rows[16] = 2 // a second document the file does not hold
+	if _, ok := decodeFacetFileMust(t, encodeFacetFile("a 1 2 2;", [3][]string{{"doc-a"}, {"en"}, {"t1", "t2"}}, rows, 2)).row(1); ok {
+		t.Error("a row naming a document the file lacks was taken")
 	}
 	if _, err := decodeFacetFile(data, "b 1 2 2;", 2); err == nil {
 		t.Error("a file of another snapshot was taken")
@@ -152,4 +199,15 @@ func TestFacetFileKeyOfSeedIndex(t *testing.T) {
 	if key == "" || n < c {
 		t.Errorf("key %q with %d numbers for %d passages", key, n, c)
 	}
+}
+
+// decodeFacetFileMust decodes a facet file made with key "a 1 2 2;" and
+// two rows.
+func decodeFacetFileMust(t *testing.T, data []byte) *facetFile {
+	t.Helper()
+	f, err := decodeFacetFile(data, "a 1 2 2;", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
 }

@@ -411,6 +411,7 @@ func (l *Local) Close() error {
 		return nil
 	}
 	l.closed = true
+	l.facetCol.close()
 	var err error
 	if l.idx != nil {
 		err = l.idx.Close()

@@ -49,10 +49,23 @@ func seedKey(fsys fs.FS) (string, error) {
 	return hex.EncodeToString(h.Sum(nil))[:32], nil
 }
 
+// CodeVersionEnv names the environment variable through which a program
+// that starts another for its window (the lean build's launcher, see
+// window_lean.go) hands on its CodeVersion, so that both are the same
+// program to the seeds' cache: the window program, run from memory, has
+// no executable file of its own to tell its build by.
+const CodeVersionEnv = "ATTACHE_CODE_VERSION"
+
+// CodeVersion identifies the running program (see codeVersion).
+func CodeVersion() string { return codeVersion() }
+
 // codeVersion identifies the running program: its commit when it was built
 // from a clean checkout, else its executable's size and time, so that a
-// rebuilt program parses the seeds again.
+// rebuilt program parses the seeds again; CodeVersionEnv when set.
 func codeVersion() string {
+	if v := os.Getenv(CodeVersionEnv); v != "" {
+		return v
+	}
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		rev, modified := "", ""
 		for _, s := range bi.Settings {

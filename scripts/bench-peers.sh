@@ -78,9 +78,13 @@ passages=$("$ATTACHE" docs --json | python3 -c 'import json,sys; print(sum(d["pa
 echo "attache library: $passages passages, library folder $(du -sh "$ATTACHE_LIBRARY" | cut -f1) (index $(du -sh "$ATTACHE_LIBRARY/index.bleve" | cut -f1)); Recoll database $(du -sh "$WORK/recoll/xapiandb" | cut -f1)"
 echo "$r $a" | awk '{printf "import ratio (attache/recoll): wall time %.2f×, processor time %.2f×, peak memory %.2f×\n", $6/$2, $8/$4, $7/$3}'
 
-# Whole-process searches, alternating, timed by the shell's own clock.
+# Whole-process searches, alternating, timed by the shell's own clock
+# (wall) and by the processor time the kernel charged each process (user +
+# system, from its resource usage): on a busy machine the wall time says
+# as much about the other processes as about these two, the processor time
+# much less. Each ratio is the median of its pairs'.
 python3 - "$ATTACHE" "$RECOLL_CONFDIR" "$PAIRS" <<'EOF'
-import statistics, subprocess, sys, time
+import os, statistics, subprocess, sys, time
 attache, conf, pairs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 queries = ["layer mask", "livello maschera", "brush dynamics", "pennello", "crop image",
            "ritaglia immagine", "color balance", "curve colore", "selection tool",
@@ -88,20 +92,26 @@ queries = ["layer mask", "livello maschera", "brush dynamics", "pennello", "crop
            "export png", "esporta", "undo history", "sfocatura gaussiana"]
 def run(cmd):
     t = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - t
-ratios, rs, ats = [], [], []
-print(f"{'query':<22} {'recollq ms':>10} {'attache ms':>10} {'ratio':>7}")
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t
+    if status != 0:
+        sys.exit(f"bench-peers: {cmd[0]} failed (status {status})")
+    return wall, ru.ru_utime + ru.ru_stime
+rows = []
+print(f"{'query':<22} {'recollq ms':>10} {'attache ms':>10} {'ratio':>7}   {'processor ms: recollq':>21} {'attache':>7} {'ratio':>7}")
 for q in queries:
     pr = []
     for _ in range(pairs):
         r = run(["recollq", "-c", conf, "-n", "0-10", "-q", q])
         a = run([attache, "search", "--limit", "10", q])
         pr.append((r, a))
-    rm = statistics.median(p[0] for p in pr) * 1000
-    am = statistics.median(p[1] for p in pr) * 1000
-    ratio = statistics.median(p[1] / p[0] for p in pr)
-    ratios.append(ratio); rs.append(rm); ats.append(am)
-    print(f"{q:<22} {rm:10.1f} {am:10.1f} {ratio:6.2f}×")
-print(f"{'all queries (median)':<22} {statistics.median(rs):10.1f} {statistics.median(ats):10.1f} {statistics.median(ratios):6.2f}×")
+    row = [statistics.median(p[0][0] for p in pr) * 1000, statistics.median(p[1][0] for p in pr) * 1000,
+           statistics.median(p[1][0] / p[0][0] for p in pr),
+           statistics.median(p[0][1] for p in pr) * 1000, statistics.median(p[1][1] for p in pr) * 1000,
+           statistics.median(p[1][1] / max(p[0][1], 1e-6) for p in pr)]
+    rows.append(row)
+    print(f"{q:<22} {row[0]:10.1f} {row[1]:10.1f} {row[2]:6.2f}×   {row[3]:21.1f} {row[4]:7.1f} {row[5]:6.2f}×")
+m = [statistics.median(r[i] for r in rows) for i in range(6)]
+print(f"{'all queries (median)':<22} {m[0]:10.1f} {m[1]:10.1f} {m[2]:6.2f}×   {m[3]:21.1f} {m[4]:7.1f} {m[5]:6.2f}×")
 EOF

@@ -44,6 +44,14 @@ func analyzerFor(lang string) analysis.Analyzer {
 // stems returns the stemmed tokens of text in a language, stop words left
 // out, in reading order.
 func stems(text, lang string) []string {
+	if s, ok := shippedStemsOf(text, lang); ok {
+		return s
+	}
+	if shippedFresh() {
+		// the stem table holds the same wordings as shippedStems: no
+		// need to read it to miss (a query's words, every search)
+		return liveStems(text, lang)
+	}
 	if s, ok := tableStems(text, lang); ok {
 		return s
 	}

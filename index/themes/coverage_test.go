@@ -70,7 +70,7 @@ func TestGlossaryCoverage(t *testing.T) {
 	}
 	g := DefaultGlossary()
 	counts, surface := frequentTerms(t)
-	covered := func(lang, k string) bool { return len(g.index[lang][k]) > 0 }
+	covered := func(lang, k string) bool { es, _ := g.lookup(lang, k); return len(es) > 0 }
 	var missing []string
 	total, byGlossary, byReason := 0, 0, 0
 	for _, lang := range []string{"en", "it"} {
@@ -104,7 +104,7 @@ func TestGlossaryCoverage(t *testing.T) {
 // of its words has one, and the other is covered or has one too.
 func reasoned(gaps glossaryGaps, lang string, words []string) bool {
 	g := DefaultGlossary()
-	ok := func(w string) bool { return len(g.index[lang][w]) > 0 || gaps.Uncovered[lang][w] != "" }
+	ok := func(w string) bool { es, _ := g.lookup(lang, w); return len(es) > 0 || gaps.Uncovered[lang][w] != "" }
 	return ok(words[0]) && ok(words[1])
 }
 

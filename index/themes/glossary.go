@@ -82,19 +82,45 @@ func LoadGlossary(data []byte) ([]Term, error) {
 // both an English and an Italian side) and further entries.
 func NewGlossary(tx *Taxonomy, extra []Term) *Glossary {
 	g := &Glossary{tx: tx, index: map[string]map[string][]int{}, longest: map[string]int{}}
+	eachGlossaryEntry(tx, extra, g.add)
+	return g
+}
+
+// eachGlossaryEntry calls f with the entries of a glossary built from a
+// taxonomy's paired terms and further entries, in their order: the
+// taxonomy's (paired false), then the others (paired true).
+func eachGlossaryEntry(tx *Taxonomy, extra []Term, f func(t Term, paired bool)) {
 	if tx != nil {
 		for _, th := range tx.Themes {
 			for _, t := range th.Terms {
 				if len(t.EN) > 0 && len(t.IT) > 0 {
-					g.add(t, false)
+					f(t, false)
 				}
 			}
 		}
 	}
 	for _, t := range extra {
-		g.add(t, true)
+		f(t, true)
 	}
-	return g
+}
+
+// lookup returns the entries with a wording of stems key in lang: from
+// the glossary's index, or, for the shipped glossary built from the
+// compiled-in values (index nil), from the compiled-in index.
+func (g *Glossary) lookup(lang, key string) ([]int, bool) {
+	if g.index == nil {
+		return shippedGlossaryLookup(lang, key)
+	}
+	es, ok := g.index[lang][key]
+	return es, ok
+}
+
+// maxStems is the most stems of any wording in lang.
+func (g *Glossary) maxStems(lang string) int {
+	if g.index == nil {
+		return shippedGlossaryLongest(lang)
+	}
+	return g.longest[lang]
 }
 
 func (g *Glossary) add(t Term, paired bool) {
@@ -135,6 +161,16 @@ func DefaultGlossary() *Glossary {
 			if extra, err = LoadGlossary(assets.Glossary); err != nil {
 				panic("themes: shipped glossary: " + err.Error())
 			}
+		}
+		if ok {
+			// the compiled-in index: nothing to stem or build
+			g := &Glossary{tx: Default()}
+			eachGlossaryEntry(g.tx, extra, func(t Term, paired bool) {
+				g.entries = append(g.entries, t)
+				g.paired = append(g.paired, paired)
+			})
+			defaultGlossary = g
+			return
 		}
 		defaultGlossary = NewGlossary(Default(), extra)
 	})
@@ -253,16 +289,15 @@ func (g *Glossary) cover(s []string, lang string) []int {
 // spans covers the stems left to right with the longest wordings known at
 // each position.
 func (g *Glossary) spans(s []string, lang string) []span {
-	idx := g.index[lang]
 	var out []span
 	for i := 0; i < len(s); {
-		n := g.longest[lang]
+		n := g.maxStems(lang)
 		if n > len(s)-i {
 			n = len(s) - i
 		}
 		found := false
 		for ; n > 0; n-- {
-			if es, ok := idx[key(s[i:i+n])]; ok {
+			if es, ok := g.lookup(lang, key(s[i:i+n])); ok {
 				for _, e := range es {
 					out = append(out, span{e, n})
 				}
@@ -308,7 +343,8 @@ func (g *Glossary) equivalents(phrase, lang string, synonyms bool) []string {
 			if len(s) == 0 {
 				continue
 			}
-			for _, e := range g.index[from][key(s)] {
+			es, _ := g.lookup(from, key(s))
+			for _, e := range es {
 				if !synonyms && !g.paired[e] {
 					continue // a theme's wordings are not one another's translations
 				}
@@ -340,7 +376,7 @@ func (g *Glossary) IsTerm(phrase string) bool {
 func (g *Glossary) isTerm(phrase string) bool {
 	for _, lang := range []string{"en", "it"} {
 		s := stems(phrase, lang)
-		if len(s) >= 2 && len(g.index[lang][key(s)]) > 0 {
+		if es, _ := g.lookup(lang, key(s)); len(s) >= 2 && len(es) > 0 {
 			return true
 		}
 	}

@@ -3,6 +3,7 @@ package themes
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"sort"
 	"sync"
 
 	"attache/assets"
@@ -43,4 +44,67 @@ func shippedData() ([]*Theme, []Term, bool) {
 		return nil, nil, false
 	}
 	return shippedThemes, shippedGlossary, true
+}
+
+// stemEntry is one wording's stems in shippedStems.
+type stemEntry struct {
+	lang, text string
+	stems      []string
+}
+
+// stemEntryLess orders stem entries by language, then wording.
+func stemEntryLess(e stemEntry, lang, text string) bool {
+	if e.lang != lang {
+		return e.lang < lang
+	}
+	return e.text < text
+}
+
+// shippedStemsOf returns the stems of a shipped wording from shippedStems
+// (a binary search: nothing to build in a fresh process), if the
+// compiled-in values are the assets' and hold it. The slice is shared:
+// callers may append to it, never change it.
+func shippedStemsOf(text, lang string) ([]string, bool) {
+	if !shippedFresh() {
+		return nil, false
+	}
+	i := sort.Search(len(shippedStems), func(i int) bool { return !stemEntryLess(shippedStems[i], lang, text) })
+	if i < len(shippedStems) && shippedStems[i].lang == lang && shippedStems[i].text == text {
+		s := shippedStems[i].stems
+		return s[:len(s):len(s)], true
+	}
+	return nil, false
+}
+
+// glossKey is one key of the shipped glossary's index in
+// shippedGlossIndex: the entries having a wording of these stems.
+type glossKey struct {
+	lang, key string
+	entries   []int
+}
+
+// shippedGlossaryLookup finds a key of the shipped glossary's index (a
+// binary search of shippedGlossIndex, sorted by language and key). The
+// slice is shared: callers only read it.
+func shippedGlossaryLookup(lang, key string) ([]int, bool) {
+	i := sort.Search(len(shippedGlossIndex), func(i int) bool {
+		e := shippedGlossIndex[i]
+		return e.lang > lang || (e.lang == lang && e.key >= key)
+	})
+	if i < len(shippedGlossIndex) && shippedGlossIndex[i].lang == lang && shippedGlossIndex[i].key == key {
+		return shippedGlossIndex[i].entries, true
+	}
+	return nil, false
+}
+
+// shippedGlossaryLongest is the most stems of a shipped glossary wording
+// in lang.
+func shippedGlossaryLongest(lang string) int {
+	switch lang {
+	case "en":
+		return shippedGlossLongestEN
+	case "it":
+		return shippedGlossLongestIT
+	}
+	return 0
 }

@@ -6,6 +6,7 @@ import (
 	"go/format"
 	"os"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -54,7 +55,46 @@ func shippedGenSource(t *testing.T) []byte {
 	for _, tm := range extra {
 		term(&b, tm)
 	}
+	b.WriteString("}\n\n// shippedStems are the stems of every wording of the two files, by\n// language then wording, as the analyzers give them (liveStems).\nvar shippedStems = []stemEntry{\n")
+	var entries []stemEntry
+	for lang, ws := range shippedWordings(t) {
+		for _, w := range ws {
+			entries = append(entries, stemEntry{lang, w, liveStems(w, lang)})
+		}
+	}
+	sort.Slice(entries, func(i, j int) bool { return stemEntryLess(entries[i], entries[j].lang, entries[j].text) })
+	for _, e := range entries {
+		q := make([]string, len(e.stems))
+		for i, st := range e.stems {
+			q[i] = fmt.Sprintf("%q", st)
+		}
+		fmt.Fprintf(&b, "{%q, %q, []string{%s}},\n", e.lang, e.text, strings.Join(q, ", "))
+	}
 	b.WriteString("}\n")
+	// The default glossary's index, as NewGlossary builds it.
+	g := NewGlossary(tx, extra)
+	var keys []glossKey
+	for lang, m := range g.index {
+		for k, es := range m {
+			keys = append(keys, glossKey{lang, k, es})
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].lang != keys[j].lang {
+			return keys[i].lang < keys[j].lang
+		}
+		return keys[i].key < keys[j].key
+	})
+	b.WriteString("\n// shippedGlossIndex is the index of the glossary built from the two\n// files (NewGlossary), by language then key.\nvar shippedGlossIndex = []glossKey{\n")
+	for _, k := range keys {
+		es := make([]string, len(k.entries))
+		for i, e := range k.entries {
+			es[i] = fmt.Sprint(e)
+		}
+		fmt.Fprintf(&b, "{%q, %q, []int{%s}},\n", k.lang, k.key, strings.Join(es, ", "))
+	}
+	b.WriteString("}\n\n// The most stems of a wording of that glossary, per language.\n")
+	fmt.Fprintf(&b, "const (\n\tshippedGlossLongestEN = %d\n\tshippedGlossLongestIT = %d\n)\n", g.longest["en"], g.longest["it"])
 	src, err := format.Source(b.Bytes())
 	if err != nil {
 		t.Fatal(err)
@@ -109,6 +149,8 @@ func TestShippedData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	built.termIndex()
+	fromJSON.termIndex()
 	if !reflect.DeepEqual(built.Themes, fromJSON.Themes) || !reflect.DeepEqual(built.starts, fromJSON.starts) || !reflect.DeepEqual(built.dfTerms, fromJSON.dfTerms) {
 		t.Error("the taxonomy built from shipped_gen.go differs from the one read from assets/themes.json")
 	}
@@ -120,8 +162,23 @@ func TestShippedData(t *testing.T) {
 		t.Error("the glossary of shipped_gen.go differs from assets/glossary.json")
 	}
 	g1, g2 := NewGlossary(fromJSON, extra), DefaultGlossary()
-	if !reflect.DeepEqual(g1.entries, g2.entries) || !reflect.DeepEqual(g1.index, g2.index) || !reflect.DeepEqual(g1.longest, g2.longest) {
-		t.Error("DefaultGlossary differs from the glossary built from the JSON files")
+	if !reflect.DeepEqual(g1.entries, g2.entries) || !reflect.DeepEqual(g1.paired, g2.paired) {
+		t.Error("DefaultGlossary's entries differ from the glossary built from the JSON files")
+	}
+	n := 0
+	for lang, m := range g1.index {
+		if g1.maxStems(lang) != g2.maxStems(lang) {
+			t.Errorf("%s: DefaultGlossary's longest wording has %d stems, the JSON's %d", lang, g2.maxStems(lang), g1.maxStems(lang))
+		}
+		for k, es := range m {
+			n++
+			if got, ok := g2.lookup(lang, k); !ok || !reflect.DeepEqual(got, es) {
+				t.Errorf("%s %q: DefaultGlossary has entries %v, the JSON's glossary %v", lang, k, got, es)
+			}
+		}
+	}
+	if _, ok := g2.lookup("en", "no such wording at all"); ok || n != len(shippedGlossIndex) {
+		t.Errorf("the compiled-in index has %d keys, the JSON's glossary %d", len(shippedGlossIndex), n)
 	}
 }
 

@@ -193,10 +193,7 @@ func topScores(all []Score) []Score {
 // strongest first, whether or not it reaches the threshold. It weighs
 // terms with the taxonomy's Stats (see SetStats).
 func (tx *Taxonomy) Scores(p *corpus.Passage) []Score {
-	tx.mu.RLock()
-	st := tx.stats
-	tx.mu.RUnlock()
-	return tx.scores(st, preparePassage(p))
+	return tx.scores(tx.currentStats(), preparePassage(p))
 }
 
 // ScoresWith is Scores weighing terms with st instead of the taxonomy's
@@ -212,6 +209,7 @@ func (tx *Taxonomy) scores(st *Stats, pp *prepared) []Score {
 	// Only the themes with a term starting with one of the text's (or the
 	// heading's) stems can score.
 	cand := make([]bool, len(tx.Themes))
+	tx.termIndex()
 	for _, t := range []*text{pp.body, pp.heading} {
 		if t != nil {
 			for tok := range t.first {
@@ -269,7 +267,7 @@ func (tx *Taxonomy) scores(st *Stats, pp *prepared) []Score {
 // term alike).
 func (tx *Taxonomy) SetStats(st *Stats) {
 	tx.mu.Lock()
-	tx.stats = st
+	tx.stats, tx.pendingStats = st, nil
 	tx.mu.Unlock()
 }
 
@@ -282,6 +280,7 @@ func (tx *Taxonomy) Gather(docs []*corpus.Document) *Stats {
 // gather counts the terms over prepared passages.
 func (tx *Taxonomy) gather(all [][]*prepared) *Stats {
 	st := &Stats{passages: map[string]int{}, df: map[string]map[string]int{}}
+	tx.termIndex()
 	for _, ps := range all {
 		for _, pp := range ps {
 			st.passages[pp.lang]++

@@ -28,9 +28,15 @@ type Taxonomy struct {
 	// indexes of the themes having a term starting with it: the themes a
 	// text can score on are those of its stems here.
 	starts map[string]map[string][]int
+	// termIndexOnce builds dfTerms and starts when first needed
+	// (termIndex).
+	termIndexOnce sync.Once
 
 	mu    sync.RWMutex
 	stats *Stats // what Tag and Scores weigh terms with; nil before TagDocuments or SetStats
+	// pendingStats gives the shipped taxonomy its statistics when first
+	// needed (see SetDefaultStats); nil once asked or after SetStats.
+	pendingStats func() *Stats
 }
 
 // Theme is one topic of the taxonomy.
@@ -137,9 +143,7 @@ func newTaxonomy(list []*Theme) (*Taxonomy, error) {
 	if len(list) == 0 {
 		return nil, fmt.Errorf("read themes: no themes")
 	}
-	tx := &Taxonomy{Themes: list, byID: map[string]*Theme{}, dfTerms: map[string][]matcher{},
-		starts: map[string]map[string][]int{"en": {}, "it": {}}}
-	seenTerm := map[string]bool{}
+	tx := &Taxonomy{Themes: list, byID: map[string]*Theme{}}
 	for i, th := range list {
 		if th == nil {
 			return nil, fmt.Errorf("theme %d: empty", i+1)
@@ -167,13 +171,6 @@ func newTaxonomy(list []*Theme) (*Taxonomy, error) {
 				}
 				m := matcher{text: w, stems: s, key: key(s), name: isName(th, lang, w)}
 				th.matchers[lang] = append(th.matchers[lang], m)
-				if ts := tx.starts[lang][s[0]]; len(ts) == 0 || ts[len(ts)-1] != i {
-					tx.starts[lang][s[0]] = append(ts, i)
-				}
-				if !seenTerm[lang+" "+m.key] {
-					seenTerm[lang+" "+m.key] = true
-					tx.dfTerms[lang] = append(tx.dfTerms[lang], m)
-				}
 			}
 			if len(th.matchers[lang]) == 0 {
 				return nil, fmt.Errorf("theme %q: no %s terms", th.ID, lang)
@@ -188,6 +185,30 @@ func newTaxonomy(list []*Theme) (*Taxonomy, error) {
 		}
 	}
 	return tx, nil
+}
+
+// termIndex builds, once, the taxonomy's indexes of its terms that
+// tagging and gathering statistics use (starts, dfTerms), which a program
+// that only searches (QueryThemes) never needs.
+func (tx *Taxonomy) termIndex() {
+	tx.termIndexOnce.Do(func() {
+		tx.dfTerms = map[string][]matcher{}
+		tx.starts = map[string]map[string][]int{"en": {}, "it": {}}
+		seenTerm := map[string]bool{}
+		for i, th := range tx.Themes {
+			for _, lang := range []string{"en", "it"} {
+				for _, m := range th.matchers[lang] {
+					if ts := tx.starts[lang][m.stems[0]]; len(ts) == 0 || ts[len(ts)-1] != i {
+						tx.starts[lang][m.stems[0]] = append(ts, i)
+					}
+					if !seenTerm[lang+" "+m.key] {
+						seenTerm[lang+" "+m.key] = true
+						tx.dfTerms[lang] = append(tx.dfTerms[lang], m)
+					}
+				}
+			}
+		}
+	})
 }
 
 // Theme returns a theme by its ID, or nil.
