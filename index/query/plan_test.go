@@ -145,3 +145,21 @@ func TestPlanRunsAndTiers(t *testing.T) {
 		t.Errorf("theme factor")
 	}
 }
+
+func TestTierOverlappingRunsFoundWins(t *testing.T) {
+	p := plan(t, "digital divide cable network", nil)
+	// Three runs overlap: "digital divide" and "cable network" found as
+	// typed, "divide cable" between them not. Whatever order they are
+	// applied in, every word is held as typed by a run found: literal.
+	p.Runs = []RunPhrase{
+		{First: 1, Last: 2, Alt: Alt{Lang: "en", Text: "divide cable", Phrase: true, Literal: true}},
+		{First: 0, Last: 1, Alt: Alt{Lang: "en", Text: "digital divide", Phrase: true, Literal: true}},
+		{First: 2, Last: 3, Alt: Alt{Lang: "en", Text: "cable network", Phrase: true, Literal: true}},
+	}
+	m := []Match{Literally, Literally, Literally, Literally}
+	for i := 0; i < 50; i++ {
+		if got := p.Tier(m, []bool{false, true, true}); got != TierLiteral {
+			t.Fatalf("try %d: tier %d, want literal (%d): a run not found must not undo the runs found", i, got, TierLiteral)
+		}
+	}
+}
