@@ -70,7 +70,7 @@ eval: deps
 	else \
 		echo "eval: the GIMP manual is not installed (apt-get install gimp-help-en gimp-help-it): testdata/eval-gimp.json skipped"; \
 	fi
-	ATTACHE_TEAM_EVAL_GIMP=1 $(GO) test -count=1 -run '^TestEval(GIMP)?BesideLocal$$' -v -timeout 30m ./index/team/
+	ATTACHE_TEAM_EVAL_GIMP=1 $(GO) test -count=1 -run '^TestEval(GIMP|HeldOut)?BesideLocal$$' -v -timeout 30m ./index/team/
 
 # The team library beside the local one at scale (copies of Debian's GIMP
 # manual, installed if missing): import throughput, search median and p99

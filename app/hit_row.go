@@ -80,6 +80,16 @@ type hitRow struct {
 	width float32
 	// spacer holds the snippet's lines open: as many as it has.
 	spacer *canvas.Rectangle
+	// shown is what the row shows now. Setting a row's height refreshes
+	// the whole list, which shows every visible row again: a row already
+	// showing the same thing at the same size does nothing.
+	shown rowView
+}
+
+// rowView is what a row shows: which hit of which results, how wide.
+type rowView struct {
+	view, id        int
+	width, textSize float32
 }
 
 // snippetLines is how many lines of snippet a row shows.
@@ -113,6 +123,11 @@ func (r *hitRow) show(id int) {
 	if id < 0 || id >= len(r.p.hits) {
 		return
 	}
+	v := rowView{view: r.p.view, id: id, width: r.width, textSize: theme.TextSize()}
+	if v == r.shown {
+		return
+	}
+	r.shown = v
 	h := r.p.hits[id]
 	loc := briefing.FormatLocator(h.Locator, uiLang())
 	if h.Page > 0 {

@@ -81,3 +81,57 @@ func TestResultRowsAreAsTallAsTheirText(t *testing.T) {
 		t.Fatalf("%d rows laid out", rows)
 	}
 }
+
+// TestListRowsFollowResultsAndMarks looks at the rows the result list
+// really shows (which skip showing again what they already show): adding
+// the first hit to the brief marks its row, and a new search puts the new
+// hits in the rows.
+func TestListRowsFollowResultsAndMarks(t *testing.T) {
+	u := newTestUI(t)
+	u.win.Resize(fyne.NewSize(1230, 690))
+	search(t, u, "submarine cables")
+	u.search.list.Select(0)
+	u.addSelected()
+	row := visibleRow(t, u, 0)
+	if !strings.Contains(row.text(), "✓ in brief") {
+		t.Errorf("the first row does not show its mark after adding it:\n%s", row.text())
+	}
+	search(t, u, "cavi sottomarini")
+	row = visibleRow(t, u, 0)
+	if want := u.docName(u.search.hits[0].DocID); !strings.HasPrefix(row.text(), want) {
+		t.Errorf("after a new search the first row reads %q, want the document %q", row.text(), want)
+	}
+}
+
+// visibleRow finds the result list's row showing hit id.
+func visibleRow(t *testing.T, u *ui, id int) *hitRow {
+	t.Helper()
+	var found *hitRow
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if found != nil || o == nil {
+			return
+		}
+		switch v := o.(type) {
+		case *hitRow:
+			if v.id == id {
+				found = v
+			}
+			return
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+			return
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(v).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(u.search.list)
+	if found == nil {
+		t.Fatalf("no row of the list shows hit %d", id)
+	}
+	return found
+}

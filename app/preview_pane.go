@@ -70,7 +70,9 @@ func newPreviewPane(u *ui) *previewPane {
 
 // schedule lays the brief out again after previewDelay (at once in tests,
 // whose delay is zero). Only the page count is kept while the preview is
-// not shown.
+// not shown. A blank brief, as a template or New makes it, is not laid out
+// until it is changed or shown: laying out loads the PDF's fonts (5 MB
+// kept for the rest of the run) to count the one page of nothing.
 func (p *previewPane) schedule() {
 	if p.u.ed == nil {
 		return
@@ -80,6 +82,10 @@ func (p *previewPane) schedule() {
 	if p.timer != nil {
 		p.timer.Stop()
 		p.timer = nil
+	}
+	if !p.shown && p.layout == nil && !p.u.ed.CanUndo() && blankBrief(p.u.ed.Brief()) {
+		p.count.Hide()
+		return
 	}
 	// the brief is copied on the UI goroutine; the copy is the job's own
 	b := p.u.ed.Brief().Clone()
@@ -91,6 +97,21 @@ func (p *previewPane) schedule() {
 		return
 	}
 	p.timer = time.AfterFunc(previewDelay, job)
+}
+
+// blankBrief reports whether b has nothing of its author's yet: no key
+// message, no section text and no quotation (headings and a title block
+// it may have).
+func blankBrief(b *briefing.Brief) bool {
+	if len(b.KeyMessages) > 0 {
+		return false
+	}
+	for _, s := range b.Sections {
+		if len(s.Text) > 0 || len(s.Excerpts) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // run lays out and draws the pages off the UI goroutine, then shows them.

@@ -170,3 +170,25 @@ func TestThePagePreviewStaysOpenAcrossALanguageChange(t *testing.T) {
 		t.Errorf("the preview closed as the language changed")
 	}
 }
+
+// TestABlankBriefIsNotLaidOutAtStart starts on the untitled brief, as a
+// fresh window does: nothing is laid out (that would load the PDF's fonts
+// to count one page of nothing) and no count is shown; the first quotation
+// added lays the brief out and shows its count.
+func TestABlankBriefIsNotLaidOutAtStart(t *testing.T) {
+	u := newTestUI(t)
+	b, err := newBriefFrom("briefing-note", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.setBrief(b, "")
+	if u.preview.layout != nil || u.preview.count.Visible() {
+		t.Fatalf("a blank brief was laid out at start (count %q, shown %v)", u.preview.count.Text, u.preview.count.Visible())
+	}
+	search(t, u, "submarine cables")
+	u.search.list.Select(0)
+	u.addSelected()
+	if u.preview.layout == nil || !u.preview.count.Visible() || !strings.HasSuffix(u.preview.count.Text, "pages") {
+		t.Errorf("after adding a quotation: count %q (shown %v)", u.preview.count.Text, u.preview.count.Visible())
+	}
+}

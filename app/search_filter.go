@@ -76,8 +76,13 @@ func (f *filterSelect) fill(opts []filterOption, facets map[string][]index.Facet
 			chosen = label
 		}
 	}
-	f.Select.SetOptions(append(labels, silent...))
-	f.Select.SetSelected(chosen)
+	// The options are read when the list opens: setting them draws
+	// nothing, and the select is drawn again only if its label changes
+	// (the library's every document is an option: this runs per search).
+	f.Select.Options = append(labels, silent...)
+	if f.Select.Selected != chosen {
+		f.Select.SetSelected(chosen)
+	}
 }
 
 // set chooses value without telling the pane (the caller searches).

@@ -56,10 +56,16 @@ type searchPane struct {
 	// readFirst asks the next results to select their first hit, so that
 	// the reader shows it.
 	readFirst bool
+	// trace times searches when ATTACHE_TRACE is set.
+	trace *searchTrace
+	// view counts the changes of what the rows show (new results, the
+	// brief's marks); a row shows its hit again only when it changed, or
+	// its width did.
+	view int
 }
 
 func newSearchPane(u *ui) *searchPane {
-	p := &searchPane{u: u, selected: -1, cancel: func() {}}
+	p := &searchPane{u: u, selected: -1, cancel: func() {}, trace: newSearchTrace()}
 	p.query = newQueryEntry(p)
 	p.query.SetPlaceHolder(lang.L("Search the library (Ctrl+F): words, \"phrases\", -not, lang:it"))
 	p.query.OnChanged = func(string) { p.schedule() }
@@ -100,7 +106,7 @@ func newSearchPane(u *ui) *searchPane {
 	filters := container.NewVBox(
 		container.NewGridWithColumns(2, p.docSel, p.langSel),
 		container.NewBorder(nil, nil, nil, container.NewHBox(p.sameLang, p.clear), p.themeSel))
-	top := container.NewVBox(p.query, filters, p.message)
+	top := container.NewVBox(p.query, filters, p.trace.behind(p.message))
 	p.content = container.NewBorder(top, p.weakLine, nil, nil, p.list)
 	return p
 }
@@ -121,6 +127,7 @@ func (p *searchPane) libraryReady() {
 // would be stale.
 func (p *searchPane) schedule() {
 	p.cancel()
+	key := p.trace.keyed()
 	p.gen++
 	gen := p.gen
 	lib := p.u.lib
@@ -138,6 +145,7 @@ func (p *searchPane) schedule() {
 	}
 	ctx, stop := context.WithCancel(context.Background())
 	stopTimer := p.u.later(func() {
+		span := p.trace.begin(key)
 		res, err := lib.Search(ctx, q)
 		if err == nil && p.showWeak && res.Weak > 0 && len(res.Hits) < res.Total {
 			// The weaker matches rank last: fetch them past the others.
@@ -147,9 +155,25 @@ func (p *searchPane) schedule() {
 				res.Hits = appendWeak(res.Hits, extra.Hits)
 			}
 		}
-		fyne.Do(func() { p.apply(gen, res, err) })
+		p.trace.searched(&span)
+		fyne.Do(func() {
+			p.apply(gen, res, err)
+			p.traceShown(span, gen, q.Text, err)
+		})
 	})
 	p.cancel = func() { stopTimer(); stop() }
+}
+
+// traceShown logs what became of search gen when tracing.
+func (p *searchPane) traceShown(span searchSpan, gen int, text string, err error) {
+	switch {
+	case errors.Is(err, context.Canceled):
+		p.trace.shown(span, "cancelled", text, 0)
+	case gen != p.gen:
+		p.trace.shown(span, "stale", text, 0)
+	default:
+		p.trace.shown(span, "shown", text, len(p.hits))
+	}
 }
 
 // appendWeak adds the weak hits of extra that hits does not hold yet.
@@ -216,6 +240,7 @@ func (p *searchPane) apply(gen int, res *index.Results, err error) {
 	}
 	p.showWeakLine()
 	p.message.Refresh()
+	p.view++
 	p.list.Refresh()
 	p.list.ScrollToTop()
 	if p.readFirst && len(p.hits) > 0 {
@@ -342,7 +367,10 @@ func (p *searchPane) selectedHit() (index.Hit, bool) {
 
 // refreshMarks redraws the rows so that their "in brief" marks follow the
 // brief.
-func (p *searchPane) refreshMarks() { p.list.Refresh() }
+func (p *searchPane) refreshMarks() {
+	p.view++
+	p.list.Refresh()
+}
 
 // rowHeight gives result row id the height its lines need, if it changed.
 func (p *searchPane) rowHeight(id int, h float32) {

@@ -39,6 +39,12 @@ func TestMain(m *testing.M) {
 // library, searching and loading at once instead of in goroutines.
 func newTestUI(t testing.TB) *ui {
 	t.Helper()
+	return newTestUIWith(t, testLib)
+}
+
+// newTestUIWith is newTestUI on the library lib.
+func newTestUIWith(t testing.TB, lib index.Library) *ui {
+	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(newReadableTheme())
 	w := a.NewWindow("Attaché")
@@ -55,7 +61,7 @@ func newTestUI(t testing.TB) *ui {
 		t.Fatal(err)
 	}
 	u.setBrief(b, "")
-	if err := u.setLibrary(testLib); err != nil {
+	if err := u.setLibrary(lib); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(w.Close)

@@ -14,8 +14,12 @@ import (
 	"attache/index"
 )
 
-// searchDelay is how long typing must pause before the query runs.
-const searchDelay = 200 * time.Millisecond
+// searchDelay is how long typing must pause before the query runs: short,
+// so that the results are on the screen within 100 ms of the last
+// keystroke (a search takes a few milliseconds, the list's update and the
+// frame some more); a keystroke cancels the search it made stale, so
+// searching while the user types costs little.
+const searchDelay = 30 * time.Millisecond
 
 // ui is the window and everything in it. Its fields are touched on the UI
 // goroutine only; work that may take time (searching, loading a document,

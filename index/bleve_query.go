@@ -52,6 +52,10 @@ func langOf(lang string) string {
 // filters.
 type bleveQuery struct {
 	analyzers analyzerSet
+	// track, when set, wraps every leaf of the positive clauses and runs
+	// that build makes so that the search marks what each one matches
+	// (see matchTracker).
+	track *matchTracker
 }
 
 // build returns the Bleve query for a plan.
@@ -151,7 +155,10 @@ func keywordQuery(field string, values []string) bq.Query {
 // term means anything in that language.
 func (b bleveQuery) branch(p *query.Plan, lf langField) bq.Query {
 	var must, should, mustNot []bq.Query
-	for _, c := range p.Clauses {
+	for i, c := range p.Clauses {
+		if b.track != nil {
+			b.track.clause, b.track.run = i, -1
+		}
 		q := b.clause(c, lf, c.Term.Occur != query.MustNot)
 		if q == nil {
 			continue
@@ -168,12 +175,17 @@ func (b bleveQuery) branch(p *query.Plan, lf langField) bq.Query {
 	if len(must) == 0 && len(should) == 0 {
 		return nil
 	}
-	for _, r := range p.Runs {
+	for k, r := range p.Runs {
 		if r.Alt.Lang != lf.code {
 			continue
 		}
 		if q := b.alt(r.Alt, lf.text, lf.analyzer); q != nil {
 			q.SetBoost(r.Alt.Weight)
+			if b.track != nil {
+				b.track.clause, b.track.run = -1, k
+				should = append(should, b.track.wrap(q, lf.code, false, r.Alt, b.positioned(r.Alt.Text, lf.analyzer)))
+				continue
+			}
 			should = append(should, q)
 		}
 	}
@@ -197,8 +209,10 @@ func (b bleveQuery) branch(p *query.Plan, lf langField) bq.Query {
 // words, punctuation).
 func (b bleveQuery) clause(c query.Clause, lf langField, withContext bool) bq.Query {
 	type weighted struct {
-		q bq.BoostableQuery
-		w float64
+		q       bq.BoostableQuery
+		w       float64
+		a       query.Alt
+		context bool
 	}
 	var qs []weighted
 	seen := map[string]bool{}
@@ -215,22 +229,34 @@ func (b bleveQuery) clause(c query.Clause, lf langField, withContext bool) bq.Qu
 		}
 		seen[k] = true
 		if q := b.alt(a, lf.text, lf.analyzer); q != nil {
-			qs = append(qs, weighted{q, a.Weight})
+			qs = append(qs, weighted{q, a.Weight, a, false})
 		}
 		// A phrase holds only in the passage's own text (the phrase
 		// contract); words and their equivalents also in its context.
 		if withContext && !a.Prefix && !c.Term.Phrase {
 			if q := b.alt(a, lf.context, lf.analyzer); q != nil {
-				qs = append(qs, weighted{q, a.Weight * query.ContextWeight})
+				qs = append(qs, weighted{q, a.Weight * query.ContextWeight, a, true})
 			}
 		}
+	}
+	// leaf is a wording's query, tracked when the search follows its
+	// leaves (positive clauses only: nothing matches an excluded one).
+	leaf := func(w weighted) bq.Query {
+		if b.track == nil || c.Term.Occur == query.MustNot {
+			return w.q
+		}
+		var toks []token
+		if !w.a.Prefix {
+			toks = b.positioned(w.a.Text, lf.analyzer)
+		}
+		return b.track.wrap(w.q, lf.code, w.context, w.a, toks)
 	}
 	switch len(qs) {
 	case 0:
 		return nil
 	case 1:
 		qs[0].q.SetBoost(qs[0].w)
-		return qs[0].q
+		return leaf(qs[0])
 	}
 	// Bleve scores a disjunction by the sum of its matching clauses times
 	// the share of clauses that match, which would make a term count less
@@ -240,7 +266,7 @@ func (b bleveQuery) clause(c query.Clause, lf langField, withContext bool) bq.Qu
 	out := make([]bq.Query, len(qs))
 	for i, q := range qs {
 		q.q.SetBoost(q.w * float64(len(qs)))
-		out[i] = q.q
+		out[i] = leaf(q)
 	}
 	return bq.NewDisjunctionQuery(out)
 }

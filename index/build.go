@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
 )
@@ -154,7 +155,7 @@ func buildIndex(path string, s *docStore) error {
 	if err != nil {
 		return err
 	}
-	idx, err := bleve.New(path, m)
+	idx, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, writeConfig())
 	if err != nil {
 		return err
 	}
@@ -188,10 +189,13 @@ func openBleve(path string, readOnly bool) (idx bleve.Index, err error) {
 			idx, err = nil, fmt.Errorf("damaged index: %v", r)
 		}
 	}()
-	return bleve.OpenUsing(path, map[string]interface{}{
-		"bolt_timeout": lockTimeout,
-		"read_only":    readOnly,
-	})
+	config := map[string]interface{}{"unsafe_batch": false}
+	if !readOnly {
+		config = writeConfig()
+	}
+	config["bolt_timeout"] = lockTimeout
+	config["read_only"] = readOnly
+	return bleve.OpenUsing(path, config)
 }
 
 // docCount counts the index's documents, turning a panic into an error.

@@ -160,12 +160,36 @@ func catalogueOrder(id string, seed bool, seq int) string {
 // passage ID is already used by another document. Passages without a
 // document or language get the document's.
 func putDocument(tx *bolt.Tx, d *corpus.Document, seed bool, tagger, order string) (gone []string, err error) {
+	e, err := encodeDocument(d, seed, tagger, order)
+	if err != nil {
+		return nil, err
+	}
+	return e.put(tx)
+}
+
+// encodedDocument is a document as the store keeps it, encoded ahead of
+// the transaction that puts it (putDocument in two steps): an import
+// encodes each document as soon as it is indexed and lets the document
+// go, which holds a few bytes a passage until the store's transaction
+// instead of every document whole.
+type encodedDocument struct {
+	id       string
+	order    string
+	ids      []string // the passages' IDs, in order
+	passages [][]byte // the passages' records, in order
+	doc      []byte   // the document's record
+	hash     string
+}
+
+// encodeDocument encodes a document for the store (see putDocument). It
+// fails when the document has no ID or a passage ID twice.
+func encodeDocument(d *corpus.Document, seed bool, tagger, order string) (*encodedDocument, error) {
 	if d.ID == "" {
 		return nil, fmt.Errorf("document %q has no ID", d.Title)
 	}
-	pids := tx.Bucket(bucketPassageIDs)
-	prefix := passagePrefix(d.ID)
+	e := &encodedDocument{id: d.ID, order: order, ids: make([]string, len(d.Passages)), passages: make([][]byte, len(d.Passages))}
 	seen := make(map[string]bool, len(d.Passages))
+	h := sha256.New()
 	for i := range d.Passages {
 		p := &d.Passages[i]
 		if p.DocID == "" {
@@ -178,14 +202,35 @@ func putDocument(tx *bolt.Tx, d *corpus.Document, seed bool, tagger, order strin
 			return nil, fmt.Errorf("document %s: passage ID %s is used twice", d.ID, p.ID)
 		}
 		seen[p.ID] = true
-		if k := pids.Get([]byte(p.ID)); k != nil && !bytes.HasPrefix(k, prefix) {
-			return nil, fmt.Errorf("document %s: passage ID %s is already used by %s", d.ID, p.ID, k[:bytes.IndexByte(k, 0)])
+		e.ids[i] = p.ID
+		e.passages[i] = encodePassage(p)
+		h.Write(e.passages[i])
+	}
+	rec := &docRecord{Meta: d.Meta, Seed: seed, Passages: len(d.Passages), Tagger: tagger, Order: order, Sections: d.Sections}
+	h.Write(encodeDoc(rec))
+	rec.Hash = hex.EncodeToString(h.Sum(nil))
+	e.hash = rec.Hash
+	e.doc = encodeDoc(rec)
+	return e, nil
+}
+
+// put puts an encoded document in the store (see putDocument).
+func (e *encodedDocument) put(tx *bolt.Tx) (gone []string, err error) {
+	pids := tx.Bucket(bucketPassageIDs)
+	prefix := passagePrefix(e.id)
+	for _, id := range e.ids {
+		if k := pids.Get([]byte(id)); k != nil && !bytes.HasPrefix(k, prefix) {
+			return nil, fmt.Errorf("document %s: passage ID %s is already used by %s", e.id, id, k[:bytes.IndexByte(k, 0)])
 		}
 	}
-	if tx.Bucket(bucketDocs).Get([]byte(d.ID)) != nil {
-		old, err := deleteDocument(tx, d.ID)
+	if tx.Bucket(bucketDocs).Get([]byte(e.id)) != nil {
+		old, err := deleteDocument(tx, e.id)
 		if err != nil {
 			return nil, err
+		}
+		seen := make(map[string]bool, len(e.ids))
+		for _, id := range e.ids {
+			seen[id] = true
 		}
 		for _, id := range old {
 			if !seen[id] {
@@ -193,33 +238,26 @@ func putDocument(tx *bolt.Tx, d *corpus.Document, seed bool, tagger, order strin
 			}
 		}
 	}
-	h := sha256.New()
 	passages := tx.Bucket(bucketPassages)
 	// A document's passages are put in key order: pages filled to 90%
 	// instead of bbolt's half suit that, and halve the store.
 	passages.FillPercent = 0.9
-	for i := range d.Passages {
-		p := &d.Passages[i]
-		k := passageKey(d.ID, i)
-		v := encodePassage(p)
-		h.Write(v)
+	for i, v := range e.passages {
+		k := passageKey(e.id, i)
 		if err := passages.Put(k, v); err != nil {
 			return nil, err
 		}
-		if err := pids.Put([]byte(p.ID), k); err != nil {
+		if err := pids.Put([]byte(e.ids[i]), k); err != nil {
 			return nil, err
 		}
 	}
-	rec := &docRecord{Meta: d.Meta, Seed: seed, Passages: len(d.Passages), Tagger: tagger, Order: order, Sections: d.Sections}
-	h.Write(encodeDoc(rec))
-	rec.Hash = hex.EncodeToString(h.Sum(nil))
-	if err := tx.Bucket(bucketDocs).Put([]byte(d.ID), encodeDoc(rec)); err != nil {
+	if err := tx.Bucket(bucketDocs).Put([]byte(e.id), e.doc); err != nil {
 		return nil, err
 	}
-	if err := tx.Bucket(bucketCatalogue).Put([]byte(order), []byte(d.ID)); err != nil {
+	if err := tx.Bucket(bucketCatalogue).Put([]byte(e.order), []byte(e.id)); err != nil {
 		return nil, err
 	}
-	return gone, adjustFingerprint(tx, d.ID, rec.Hash, rec.Passages)
+	return gone, adjustFingerprint(tx, e.id, e.hash, len(e.passages))
 }
 
 // deleteDocument takes a document and its passages out of the store (not

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/binary"
 	"path/filepath"
-	"sort"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/search"
@@ -251,7 +250,10 @@ func (c *facetColumn) close() {
 // count adds one to a value's count.
 func (t *facetTally) count(slot, n int) {
 	if n >= len(t.counts[slot]) {
-		t.counts[slot] = append(t.counts[slot], make([]int, n+1-len(t.counts[slot]))...)
+		// room for every value the column knows, at once
+		grown := make([]int, max(n+1, len(t.col.values[slot])))
+		copy(grown, t.counts[slot])
+		t.counts[slot] = grown
 	}
 	t.counts[slot][n]++
 }
@@ -338,83 +340,5 @@ func (t *facetTally) facets(name string) []FacetCount {
 		t.failed = true
 	}
 	t.col.mu.Unlock()
-	if t.file != nil && !t.failed && len(values) > 0 && len(t.file.values[slot]) > 0 && &values[0] == &t.file.values[slot][0] {
-		return t.fileFacets(slot, values)
-	}
-	out := []FacetCount{}
-	for n, k := range t.counts[slot] {
-		if k > 0 && n < len(values) {
-			out = append(out, FacetCount{Value: values[n], Count: k})
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
-		}
-		return out[i].Value < out[j].Value
-	})
-	if len(out) > facetSize {
-		out = out[:facetSize]
-	}
-	return out
-}
-
-// fileFacets is facets for counts made from a facet file, whose value
-// numbers order as its values do: ties are ordered by number, and only
-// the facetSize largest counts are picked (by a histogram of the counts)
-// and sorted, not all of them (8,000 documents at 110k passages).
-func (t *facetTally) fileFacets(slot int, values []string) []FacetCount {
-	counts := t.counts[slot]
-	if len(counts) > len(values) {
-		counts = counts[:len(values)]
-	}
-	total, maxK := 0, 0
-	for _, k := range counts {
-		if k > 0 {
-			total++
-			maxK = max(maxK, k)
-		}
-	}
-	// threshold: every count above it is kept, and the first of those
-	// equal to it (by number) up to facetSize in all
-	threshold, ties := 0, 0
-	if total > facetSize {
-		hist := make([]int, maxK+1)
-		for _, k := range counts {
-			if k > 0 {
-				hist[k]++
-			}
-		}
-		above := 0
-		for threshold = maxK; threshold > 1 && above+hist[threshold] < facetSize; threshold-- {
-			above += hist[threshold]
-		}
-		ties = facetSize - above
-	}
-	type counted struct{ n, k int }
-	picked := make([]counted, 0, min(total, facetSize))
-	for n, k := range counts {
-		switch {
-		case k <= 0:
-		case k > threshold:
-			picked = append(picked, counted{n, k})
-		case k == threshold && ties > 0:
-			picked = append(picked, counted{n, k})
-			ties--
-		}
-	}
-	sort.Slice(picked, func(i, j int) bool {
-		if picked[i].k != picked[j].k {
-			return picked[i].k > picked[j].k
-		}
-		return picked[i].n < picked[j].n
-	})
-	if len(picked) > facetSize {
-		picked = picked[:facetSize]
-	}
-	out := make([]FacetCount, len(picked))
-	for i, c := range picked {
-		out[i] = FacetCount{Value: values[c.n], Count: c.k}
-	}
-	return out
+	return topFacets(t.counts[slot], values, facetSize)
 }

@@ -3,11 +3,9 @@ package index
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
-	"sort"
 	"testing"
 
 	"attache/seeds"
@@ -212,41 +210,4 @@ func decodeFacetFileMust(t *testing.T, data []byte) *facetFile {
 		t.Fatal(err)
 	}
 	return f
-}
-
-// TestFileFacetsPicksAsAFullSortWould checks the facets of counts made
-// from a facet file, with more values than a facet shows and many ties,
-// against sorting every count by count then value.
-func TestFileFacetsPicksAsAFullSortWould(t *testing.T) {
-	for _, n := range []int{3, facetSize, facetSize + 1, 450} {
-		values := make([]string, n)
-		for i := range values {
-			values[i] = fmt.Sprintf("doc-%04d", i) // in order, as a file's are
-		}
-		counts := make([]int, n+5) // counts past the values are ignored
-		for i := range counts {
-			counts[i] = (i * 7919) % 5 // zeros and many ties
-		}
-		tally := &facetTally{}
-		tally.counts[slotDoc] = counts
-		got := tally.fileFacets(slotDoc, values)
-		var want []FacetCount
-		for i, k := range counts[:n] {
-			if k > 0 {
-				want = append(want, FacetCount{Value: values[i], Count: k})
-			}
-		}
-		sort.Slice(want, func(i, j int) bool {
-			if want[i].Count != want[j].Count {
-				return want[i].Count > want[j].Count
-			}
-			return want[i].Value < want[j].Value
-		})
-		if len(want) > facetSize {
-			want = want[:facetSize]
-		}
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("%d values: facets %v, want %v", n, got, want)
-		}
-	}
 }

@@ -133,7 +133,11 @@ type importJob struct {
 	order   string   // the catalogue key of the document it replaces
 	gone    []string // the old version's passages the new one does not have
 	removes []string // old copies of the original the new one does not replace
-	staged  bool
+	// record is the document encoded for the store once it is indexed;
+	// then Doc keeps only the document's details, and passages says how
+	// many passages it has.
+	record   *encodedDocument
+	passages int
 }
 
 // collectFiles walks the paths, files and folders, recursively, in a
@@ -241,6 +245,7 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 		return nil, err
 	}
 	in := newIndexer(l.idx)
+	_, _, tagger := l.tagger()
 	space := newSpaceGuard(l.dir)
 	var indexed []string // the passages this import put in the index
 	var replaced []string
@@ -248,12 +253,12 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 	index := func(f *ReadFile) error {
 		j := &importJob{ReadFile: f}
 		if err := l.prepareJob(j, orders); err != nil {
+			tx.unstage(originalName(j.Doc.ID, j.Path))
 			f.Doc, f.Skip = nil, oneLine(err)
 			return nil
 		}
-		if err := l.stageJob(tx, j); err != nil {
-			f.Doc, f.Skip = nil, oneLine(err)
-			return nil
+		for _, rel := range j.removes {
+			tx.remove(rel)
 		}
 		if importFault != nil {
 			if err := importFault("index"); err != nil {
@@ -278,7 +283,18 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 		for i := range f.Doc.Passages[:n] {
 			indexed = append(indexed, f.Doc.Passages[i].ID)
 		}
-		return err
+		if err != nil {
+			return err
+		}
+		// Indexed, the document waits for the store's transaction in
+		// the store's compact form, not whole: a large import holds a
+		// fraction of the memory (and the collector scans a fraction).
+		if j.record, err = encodeDocument(f.Doc, false, tagger, j.order); err != nil {
+			return err
+		}
+		j.passages = len(f.Doc.Passages)
+		f.Doc = &corpus.Document{Meta: f.Doc.Meta}
+		return nil
 	}
 	rep := &ImportReport{}
 	fail := func(err error) (*ImportReport, error) {
@@ -296,6 +312,13 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 	opt := ReadOptions{
 		Prior: func(key string) *PriorDocument { return prior[key] },
 		Tag:   l.Tag,
+		// The copy of the original is staged as soon as the file is
+		// read, on its reading goroutine, not on the one that indexes.
+		Keep: func(f *ReadFile) error {
+			err := tx.stage(originalName(f.Doc.ID, f.Path), f.Data)
+			f.Data = nil
+			return err
+		},
 	}
 	if progress != nil {
 		opt.Progress = func(done, total int, path string) {
@@ -333,7 +356,7 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 	sort.Slice(ready, func(a, b int) bool { return ready[a].seq < ready[b].seq })
 	for _, j := range ready {
 		d := ImportedDoc{ID: j.Doc.ID, Path: j.Path, Title: j.Doc.Title, Lang: j.Doc.Lang, Format: j.Format,
-			Pages: j.Pages, Passages: len(j.Doc.Passages), Warnings: j.Warnings}
+			Pages: j.Pages, Passages: j.passages, Warnings: j.Warnings}
 		if j.Prior != nil {
 			rep.Updated = append(rep.Updated, d)
 		} else {
@@ -389,7 +412,7 @@ func (l *Local) prepareJob(j *importJob, orders map[string]string) error {
 		// original copies the new one does not replace.
 		copies, _ := filepath.Glob(filepath.Join(l.dir, originalsDir, j.Prior.ID+".*"))
 		for _, o := range copies {
-			if rel, err := filepath.Rel(l.dir, o); err == nil && rel != originalName(j) {
+			if rel, err := filepath.Rel(l.dir, o); err == nil && rel != originalName(j.Doc.ID, j.Path) {
 				j.removes = append(j.removes, rel)
 			}
 		}
@@ -443,24 +466,10 @@ func guessLangs(files []*ReadFile) {
 	}
 }
 
-// stageJob writes a document's original into the staging folder and drops
-// the file's bytes.
-func (l *Local) stageJob(tx *importTx, j *importJob) error {
-	j.staged = true
-	err := tx.stage(originalName(j), j.Data)
-	j.Data = nil
-	if err != nil {
-		return err
-	}
-	for _, rel := range j.removes {
-		tx.remove(rel)
-	}
-	return nil
-}
-
-// originalName is where the library keeps the copy of a job's file.
-func originalName(j *importJob) string {
-	return filepath.Join(originalsDir, j.Doc.ID+strings.ToLower(filepath.Ext(j.Path)))
+// originalName is where the library keeps the copy of the file at path,
+// read into the document id.
+func originalName(id, path string) string {
+	return filepath.Join(originalsDir, id+strings.ToLower(filepath.Ext(path)))
 }
 
 // importFault, when set by a test, fails an import at a stage ("index":
@@ -476,15 +485,15 @@ func (l *Local) commitImport(tx *importTx, jobs []*importJob) error {
 	if err != nil {
 		return err
 	}
-	_, _, tagger := l.tagger()
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	// In ID order: the store's pages fill best when keys come in order.
+	// In ID order: bbolt inserts a key into its page's node by moving
+	// the keys after it, so keys in order are the cheapest.
 	jobs = append([]*importJob(nil), jobs...)
 	sort.Slice(jobs, func(a, b int) bool { return jobs[a].Doc.ID < jobs[b].Doc.ID })
 	err = l.store.update(func(btx *bolt.Tx) error {
 		for _, j := range jobs {
-			if _, err := putDocument(btx, j.Doc, false, tagger, j.order); err != nil {
+			if _, err := j.record.put(btx); err != nil {
 				return err
 			}
 		}

@@ -2,6 +2,9 @@ package index
 
 import (
 	"context"
+	"flag"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -139,5 +142,75 @@ func BenchmarkOpenLargeLibrary(b *testing.B) {
 		}
 		l.Close()
 		b.StartTimer()
+	}
+}
+
+// importCopies is how many copies of the GIMP manual BenchmarkImportCopies
+// imports (go test -bench ImportCopies -args -copies 6).
+var importCopies = flag.Int("copies", 4, "copies of the GIMP manual BenchmarkImportCopies imports")
+
+// BenchmarkImportCopies imports several copies of the GIMP manual's pages
+// (as scripts/bench-peers.sh does with COPIES=N: 1,370 HTML pages a copy,
+// each copy in its own folder, so every document is distinct) into a fresh
+// library and prints the time, the passages and the peak memory: how the
+// import scales with the library.
+//
+//	go test -run '^$' -bench ImportCopies -benchtime 1x ./index/ -args -copies 4
+func BenchmarkImportCopies(b *testing.B) {
+	for _, d := range gimpHelp {
+		if _, err := os.Stat(d); err != nil {
+			b.Skipf("the GIMP manual is not installed (%s); install it with: sudo apt-get install gimp-help-en gimp-help-it", d)
+		}
+	}
+	src := b.TempDir()
+	for c := 1; c <= *importCopies; c++ {
+		for _, d := range gimpHelp {
+			copyPages(b, d, filepath.Join(src, fmt.Sprintf("copy%d", c), filepath.Base(d)))
+		}
+	}
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		dir := b.TempDir()
+		l, err := Open(Config{Dir: dir, Seeds: seeds.FS})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		start := time.Now()
+		rep, err := l.Import(context.Background(), []string{src}, nil)
+		took := time.Since(start)
+		b.StopTimer()
+		if err != nil {
+			b.Fatal(err)
+		}
+		passages := 0
+		for _, d := range rep.Added {
+			passages += d.Passages
+		}
+		b.Logf("%d copies: imported %d documents, %d passages in %.2f s (%.0f passages/s), peak memory (VmHWM) %s",
+			*importCopies, len(rep.Added), passages, took.Seconds(), float64(passages)/took.Seconds(), peakMemory())
+		b.ReportMetric(float64(passages)/took.Seconds(), "passages/s")
+		l.Close()
+	}
+}
+
+// copyPages copies the HTML pages under from to the folder to.
+func copyPages(b *testing.B, from, to string) {
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(to, rel)), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(to, rel), data, 0o644)
+	})
+	if err != nil {
+		b.Fatal(err)
 	}
 }

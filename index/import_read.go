@@ -36,6 +36,12 @@ type ReadOptions struct {
 	// Progress, if not nil, is called after each file is read, from the
 	// goroutine that called ReadDocuments.
 	Progress func(done, total int, path string)
+	// Keep, if not nil, is called on the reading goroutine with each file
+	// read into a document (with its ID), before ready: it keeps what the
+	// library wants of the file's bytes (the Bleve library writes its copy
+	// of the original there, on every processor) and may drop Data. An
+	// error skips the file, with the error as the reason.
+	Keep func(f *ReadFile) error
 }
 
 // PriorDocument is what a library holds of a document imported before
@@ -72,6 +78,7 @@ type ReadFile struct {
 	abs    string
 	seq    int // the file's place in the walk
 	tagged bool
+	handed bool // given to ready
 }
 
 // PathKey is the stable part of an imported document's ID: a short hash of
@@ -137,6 +144,7 @@ func ReadDocuments(ctx context.Context, paths []string, opt ReadOptions, ready f
 	for f := range out {
 		done++
 		if err == nil && f.Doc != nil && f.Doc.Lang != "" {
+			f.handed = true
 			if err = ready(f); err != nil {
 				cancel()
 			}
@@ -153,11 +161,11 @@ func ReadDocuments(ctx context.Context, paths []string, opt ReadOptions, ready f
 	}
 	guessLangs(files)
 	for _, f := range files {
-		if f.Doc != nil && !f.tagged {
-			if opt.Tag != nil {
+		if f.Doc != nil && !f.handed {
+			if opt.Tag != nil && !f.tagged {
 				opt.Tag(f.Doc)
 			}
-			f.tagged = true
+			f.tagged, f.handed = true, true
 			if err := ready(f); err != nil {
 				return files, rep, err
 			}
@@ -245,4 +253,9 @@ func readFile(ctx context.Context, f *ReadFile, opt *ReadOptions) {
 		f.tagged = true
 	}
 	f.Doc, f.Data, f.Format, f.Pages, f.Warnings = doc, data, res.Format, res.Pages, res.Warnings
+	if opt.Keep != nil {
+		if err := opt.Keep(f); err != nil {
+			f.Doc, f.Data, f.Skip = nil, nil, oneLine(err)
+		}
+	}
 }

@@ -73,6 +73,20 @@ func (tx *importTx) stage(rel string, data []byte) error {
 	return nil
 }
 
+// unstage takes a staged file out of the import. It is safe for
+// concurrent use.
+func (tx *importTx) unstage(rel string) {
+	tx.mu.Lock()
+	defer tx.mu.Unlock()
+	for i, m := range tx.Moves {
+		if m == rel {
+			tx.Moves = append(tx.Moves[:i], tx.Moves[i+1:]...)
+			os.Remove(filepath.Join(tx.dir, tx.staging, rel))
+			return
+		}
+	}
+}
+
 // remove records a library file the import deletes when it commits.
 func (tx *importTx) remove(rel string) { tx.Removes = append(tx.Removes, rel) }
 

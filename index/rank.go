@@ -22,6 +22,10 @@ type ranker struct {
 	// body returns a candidate passage's text, which the index does not
 	// store, or "" when it cannot be read.
 	body func(id string) string
+	// boundsFor, when set, reads what is known of a hit's tier instead
+	// of locationBounds (from the search's marks); rank calls it, and
+	// the checks it returns, in document number order.
+	boundsFor func(dm *search.DocumentMatch) tierBounds
 }
 
 // clauseWords are one clause's wordings as analysed terms.
@@ -98,15 +102,74 @@ func newRanker(p *query.Plan, b bleveQuery) *ranker {
 
 // rank returns the hits by tier, then by text score times the theme
 // factor (themed holds the IDs tagged with a theme the query names);
-// Bleve's order breaks ties.
-func (r *ranker) rank(dms search.DocumentMatchCollection, themed map[string]bool) []ranked {
+// Bleve's order breaks ties. Only the first need are sure to be in that
+// order: a hit's tier is settled (see tierBounds) only when it could be
+// among them, and, with weakAll, when it could be weak; beyond need the
+// hits carry their highest tier, which is weak only if they are.
+func (r *ranker) rank(dms search.DocumentMatchCollection, themed map[string]bool, need int, weakAll bool) []ranked {
 	out := make([]ranked, len(dms))
-	for i, dm := range dms {
+	bs := make([]tierBounds, len(dms))
+	byDoc := func(idx []int) { // the order term readers go
+		slices.SortFunc(idx, func(a, b int) int { return dms[a].IndexInternalID.Compare(dms[b].IndexInternalID) })
+	}
+	all := make([]int, len(dms))
+	for i := range all {
+		all[i] = i
+	}
+	if r.boundsFor != nil {
+		byDoc(all)
+	}
+	for _, i := range all {
+		dm := dms[i]
 		f := 1.0
 		if themed[dm.ID] {
 			f = 1 + query.ThemeBoost
 		}
-		out[i] = ranked{dm: dm, tier: r.tier(dm), score: dm.Score * f}
+		if r.boundsFor != nil {
+			bs[i] = r.boundsFor(dm)
+		} else {
+			bs[i] = r.locationBounds(dm)
+		}
+		out[i] = ranked{dm: dm, tier: bs[i].hi, score: dm.Score * f}
+	}
+	settle := func(idx []int) {
+		byDoc(idx)
+		for _, i := range idx {
+			out[i].tier = bs[i].settle()
+			bs[i] = tierBounds{lo: out[i].tier, hi: out[i].tier}
+		}
+	}
+	// Settle the hits that rank among the first need on their highest
+	// tiers until those are all settled: every other hit's tier is at
+	// most its highest, so it ranks below them.
+	perm := make([]int, len(dms))
+	for {
+		copy(perm, all)
+		slices.SortStableFunc(perm, func(a, b int) int {
+			if c := compareRanked(out[a], out[b]); c != 0 {
+				return c
+			}
+			return a - b
+		})
+		var todo []int
+		for _, i := range perm[:min(need, len(perm))] {
+			if bs[i].check != nil {
+				todo = append(todo, i)
+			}
+		}
+		if len(todo) == 0 {
+			break
+		}
+		settle(todo)
+	}
+	if weakAll {
+		var todo []int
+		for i, b := range bs {
+			if b.check != nil && b.lo == query.TierWeak {
+				todo = append(todo, i)
+			}
+		}
+		settle(todo)
 	}
 	sortRanked(out)
 	return out
@@ -114,18 +177,21 @@ func (r *ranker) rank(dms search.DocumentMatchCollection, themed map[string]bool
 
 // sortRanked orders hits by tier, then score, stably.
 func sortRanked(out []ranked) {
-	slices.SortStableFunc(out, func(a, b ranked) int {
-		if a.tier != b.tier {
-			return int(b.tier) - int(a.tier)
-		}
-		switch {
-		case a.score > b.score:
-			return -1
-		case a.score < b.score:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(out, compareRanked)
+}
+
+// compareRanked orders two hits by tier, then score.
+func compareRanked(a, b ranked) int {
+	if a.tier != b.tier {
+		return int(b.tier) - int(a.tier)
+	}
+	switch {
+	case a.score > b.score:
+		return -1
+	case a.score < b.score:
+		return 1
+	}
+	return 0
 }
 
 // hitLang is a match's language: its stored field when loaded, else the
@@ -142,71 +208,173 @@ func hitLang(dm *search.DocumentMatch) string {
 	return ""
 }
 
-// tier reads how each clause matched a hit.
-func (r *ranker) tier(dm *search.DocumentMatch) query.Tier {
+// locationBounds reads how each clause matched a hit, from its term
+// locations.
+func (r *ranker) locationBounds(dm *search.DocumentMatch) tierBounds {
 	lang := hitLang(dm)
-	code := langOf(lang)
-	text := dm.Locations[textFieldFor(lang)]
-	ctx := dm.Locations[contextFieldFor(lang)]
-	cws := r.words[code]
-	body := ""
-	if r.body != nil {
-		body = r.body(dm.ID)
+	src := locationSource{texts: dm.Locations[textFieldFor(lang)], contexts: dm.Locations[contextFieldFor(lang)]}
+	return r.bounds(langOf(lang), src, dm.ID)
+}
+
+// tierBounds is what is known of a hit's tier before the typed words it
+// holds are checked against its text (see inflected): the lowest and the
+// highest it can be, and, when they differ, check, which reads the text.
+type tierBounds struct {
+	lo, hi query.Tier
+	check  func() query.Tier
+}
+
+// settle returns the hit's tier, checking the words if need be.
+func (b tierBounds) settle() query.Tier {
+	if b.check != nil {
+		return b.check()
 	}
+	return b.hi
+}
+
+// wordingSource says which wordings a hit's text and context hold: from
+// its term locations (locationSource) or from what the search's leaves
+// matched (markSource).
+type wordingSource interface {
+	// text and context report whether the tokens are in the hit's text
+	// or context: a single word anywhere, several words in the order and
+	// at the distances the query analysis gave them (a phrase).
+	text(toks []token) bool
+	context(toks []token) bool
+	// textPrefix and contextPrefix report whether a word there starts
+	// with p.
+	textPrefix(p string) bool
+	contextPrefix(p string) bool
+	// textLocations are the places of a term in the hit's text.
+	textLocations(term string) search.Locations
+}
+
+// bounds reads how each clause matched a hit in language code whose
+// wordings src gives. Each typed word found counts as literal if the word
+// in the text is an inflection of it (inflected), which only the text
+// says: bounds tries both ways for each (up to maxUnchecked of them) and
+// leaves the reading to check, when the tier depends on it.
+func (r *ranker) bounds(code string, src wordingSource, id string) tierBounds {
+	cws := r.words[code]
 	m := make([]query.Match, len(r.plan.Clauses))
+	var pending []int           // clauses Literally only if their typed word's inflection holds
+	var check [][][]token       // per pending clause, the literals found
+	var otherwise []query.Match // per pending clause, its match if none is inflected
 	for i := range r.plan.Clauses {
 		if !r.plan.Positive(i) {
 			continue
 		}
-		m[i] = cws[i].match(text, ctx, body)
+		var found [][]token
+		var rest query.Match
+		m[i], found, rest = cws[i].match(src)
+		if found != nil {
+			pending, check, otherwise = append(pending, i), append(check, found), append(otherwise, rest)
+		}
 	}
 	var runs []bool
 	for _, toks := range r.runs[code] {
-		runs = append(runs, len(toks) > 0 && hasAll(text, toks))
+		runs = append(runs, len(toks) > 0 && src.text(toks))
 	}
-	return r.plan.TierIn(code, m, runs)
+	if len(pending) == 0 {
+		t := r.plan.TierIn(code, m, runs)
+		return tierBounds{lo: t, hi: t}
+	}
+	read := func() query.Tier {
+		body := ""
+		if r.body != nil {
+			body = r.body(id)
+		}
+		got := append([]query.Match(nil), m...)
+		for k, i := range pending {
+			held := false
+			for _, toks := range check[k] {
+				held = held || inflected(body, src.textLocations(toks[0].term), cws[i].typed)
+			}
+			if !held {
+				got[i] = otherwise[k] // the same stem, another word
+			}
+		}
+		return r.plan.TierIn(code, got, runs)
+	}
+	if len(pending) > maxUnchecked || searchPaths.checkAll {
+		t := read()
+		return tierBounds{lo: t, hi: t}
+	}
+	lo := r.plan.TierIn(code, m, runs)
+	hi := lo
+	alt := make([]query.Match, len(m))
+	for set := 1; set < 1<<len(pending); set++ {
+		copy(alt, m)
+		for k, i := range pending {
+			if set&(1<<k) != 0 {
+				alt[i] = otherwise[k]
+			}
+		}
+		t := r.plan.TierIn(code, alt, runs)
+		lo, hi = min(lo, t), max(hi, t)
+	}
+	if lo == hi {
+		return tierBounds{lo: lo, hi: hi}
+	}
+	return tierBounds{lo: lo, hi: hi, check: read}
 }
 
-// match says how a clause's wordings matched a text and its context.
-func (cw clauseWords) match(text, ctx search.TermLocationMap, body string) query.Match {
+// maxUnchecked is the most typed words whose inflections bounds tries
+// every way before reading the text.
+const maxUnchecked = 3
+
+// match says how a clause's wordings matched a hit (see wordingSource).
+// When the term as typed is a single word found in the text, it also
+// returns its tokens (per literal found) and what the clause matches
+// otherwise: the match is Literally only if the word found is an
+// inflection of the one typed (see inflected); if it is the same stem,
+// another word ("governments" for "governance", "sostenere" for
+// "sostenibilità"), it is not the term, nor one of its equivalents, and
+// the other wordings decide.
+func (cw clauseWords) match(src wordingSource) (query.Match, [][]token, query.Match) {
 	if cw.prefix != "" {
-		for t := range text {
-			if strings.HasPrefix(t, cw.prefix) {
-				return query.Literally
-			}
+		m := query.Unmatched
+		if src.textPrefix(cw.prefix) {
+			m = query.Literally
+		} else if src.contextPrefix(cw.prefix) {
+			m = query.InContext
 		}
-		for t := range ctx {
-			if strings.HasPrefix(t, cw.prefix) {
-				return query.InContext
-			}
-		}
-		return query.Unmatched
+		return m, nil, m
 	}
 	vacuous := true
+	var found [][]token
 	for _, toks := range cw.literal {
 		if len(toks) > 0 {
 			vacuous = false
-			if hasAll(text, toks) {
-				if cw.typed != "" && !inflected(body, text[toks[0].term], cw.typed) {
-					// The same stem, another word ("governments" for
-					// "governance", "sostenere" for "sostenibilità"):
-					// not the term, nor one of its equivalents.
+			if src.text(toks) {
+				if cw.typed != "" {
+					found = append(found, toks) // Literally if inflected
 					continue
 				}
-				return query.Literally
+				return query.Literally, nil, query.Literally
 			}
 		}
 	}
+	rest := cw.otherwise(src, vacuous)
+	if found != nil {
+		return query.Literally, found, rest
+	}
+	return rest, nil, rest
+}
+
+// otherwise is how a clause matched a hit through anything but its
+// literal wordings found in the text.
+func (cw clauseWords) otherwise(src wordingSource, vacuous bool) query.Match {
 	if vacuous && !cw.known {
 		return query.Literally // only stop words in this language
 	}
 	for _, toks := range cw.expansions {
-		if hasAll(text, toks) {
+		if src.text(toks) {
 			return query.ByExpansion
 		}
 	}
 	for _, toks := range append(cw.literal, cw.expansions...) {
-		if len(toks) > 0 && hasAll(ctx, toks) {
+		if len(toks) > 0 && src.context(toks) {
 			return query.InContext
 		}
 	}
@@ -214,6 +382,30 @@ func (cw clauseWords) match(text, ctx search.TermLocationMap, body string) query
 		return query.Literally // a stop word of the other language: not a word to miss
 	}
 	return query.Unmatched
+}
+
+// locationSource reads a hit's wordings from its term locations.
+type locationSource struct {
+	texts, contexts search.TermLocationMap
+}
+
+func (s locationSource) text(toks []token) bool    { return hasAll(s.texts, toks) }
+func (s locationSource) context(toks []token) bool { return hasAll(s.contexts, toks) }
+
+func (s locationSource) textPrefix(p string) bool { return anyPrefixed(s.texts, p) }
+
+func (s locationSource) contextPrefix(p string) bool { return anyPrefixed(s.contexts, p) }
+
+func (s locationSource) textLocations(term string) search.Locations { return s.texts[term] }
+
+// anyPrefixed reports whether a term of locs starts with p.
+func anyPrefixed(locs search.TermLocationMap, p string) bool {
+	for t := range locs {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasAll reports whether the tokens have locations: a single word

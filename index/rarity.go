@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"math"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	bindex "github.com/blevesearch/bleve_index_api"
@@ -17,6 +18,19 @@ type termStats struct {
 	cache     map[string]float64
 }
 
+// statsCache keeps the last snapshot's statistics between searches: they
+// do not change until the index does, and a user refining a query asks
+// for the same words again.
+var statsCache struct {
+	sync.Mutex
+	reader bindex.IndexReader // the snapshot (compared, not read)
+	total  map[string]float64
+	rarity map[string]float64
+}
+
+// statsCacheSize is the most wordings statsCache keeps.
+const statsCacheSize = 4096
+
 // newTermStats opens a reader on idx for the statistics of one search.
 func newTermStats(idx bleve.Index, an analyzerSet) *termStats {
 	ts := &termStats{analyzers: an, total: map[string]float64{}, cache: map[string]float64{}}
@@ -29,6 +43,15 @@ func newTermStats(idx bleve.Index, an analyzerSet) *termStats {
 		return ts
 	}
 	ts.reader = r
+	statsCache.Lock()
+	if statsCache.reader == r {
+		for k, v := range statsCache.total {
+			ts.total[k] = v
+		}
+		statsCache.Unlock()
+		return ts
+	}
+	statsCache.Unlock()
 	all, _ := r.DocCount()
 	var known float64
 	for _, code := range []string{"en", "it"} {
@@ -36,6 +59,9 @@ func newTermStats(idx bleve.Index, an analyzerSet) *termStats {
 		known += ts.total[code]
 	}
 	ts.total["xx"] = math.Max(0, float64(all)-known)
+	statsCache.Lock()
+	statsCache.reader, statsCache.total, statsCache.rarity = r, ts.total, map[string]float64{}
+	statsCache.Unlock()
 	return ts
 }
 
@@ -43,6 +69,26 @@ func newTermStats(idx bleve.Index, an analyzerSet) *termStats {
 func (ts *termStats) close() {
 	if ts.reader != nil {
 		ts.reader.Close()
+	}
+}
+
+// known returns a wording's rarity from the snapshot's cache.
+func (ts *termStats) known(k string) (float64, bool) {
+	statsCache.Lock()
+	defer statsCache.Unlock()
+	if statsCache.reader != ts.reader {
+		return 0, false
+	}
+	r, ok := statsCache.rarity[k]
+	return r, ok
+}
+
+// keep puts a wording's rarity in the snapshot's cache.
+func (ts *termStats) keep(k string, r float64) {
+	statsCache.Lock()
+	defer statsCache.Unlock()
+	if statsCache.reader == ts.reader && len(statsCache.rarity) < statsCacheSize {
+		statsCache.rarity[k] = r
 	}
 }
 
@@ -67,6 +113,10 @@ func (ts *termStats) rarity(lang, text string) float64 {
 	if r, ok := ts.cache[k]; ok {
 		return r
 	}
+	if r, ok := ts.known(k); ok {
+		ts.cache[k] = r
+		return r
+	}
 	var lf langField
 	for _, f := range langFields {
 		if f.code == lang {
@@ -86,5 +136,6 @@ func (ts *termStats) rarity(lang, text string) float64 {
 		}
 	}
 	ts.cache[k] = r
+	ts.keep(k, r)
 	return r
 }

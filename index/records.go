@@ -3,6 +3,7 @@ package index
 import (
 	"encoding/binary"
 	"errors"
+	"sync"
 
 	"attache/index/corpus"
 )
@@ -130,9 +131,13 @@ func (r *recordReader) strs() []string {
 	return out
 }
 
-// encodePassage is a passage's record.
+// encodePassage is a passage's record, in a slice of its own length (an
+// import holds every record until its transaction commits): it is
+// written into a pooled buffer, then copied.
 func encodePassage(p *corpus.Passage) []byte {
-	w := newRecordWriter(64 + len(p.Text))
+	w := passageWriters.Get().(*recordWriter)
+	defer passageWriters.Put(w)
+	w.b = append(w.b[:0], recordFormat)
 	w.str(p.ID)
 	w.str(p.DocID)
 	w.str(p.Lang)
@@ -150,8 +155,11 @@ func encodePassage(p *corpus.Passage) []byte {
 		w.num(n.Mark)
 	}
 	w.strs(p.Themes)
-	return w.b
+	return append(make([]byte, 0, len(w.b)), w.b...)
 }
+
+// passageWriters are the buffers encodePassage writes into.
+var passageWriters = sync.Pool{New: func() any { return newRecordWriter(1024) }}
 
 // decodePassage reads a passage's record.
 func decodePassage(b []byte) (*corpus.Passage, error) {

@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	bq "github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
 	bolt "go.etcd.io/bbolt"
 
 	"attache/index/corpus"
@@ -92,7 +93,25 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	if !plan.Listing {
 		collect += tieSlack
 	}
-	textQuery := b.build(plan)
+	// A ranked search follows which leaves of its query match each
+	// passage (see matchTracker), so that it counts the strong matches
+	// in its one pass over them.
+	var tr *matchTracker
+	if !plan.Listing && !searchPaths.noMarks {
+		tr = newMatchTracker()
+		defer tr.close()
+	}
+	tb := b
+	tb.track = tr
+	textQuery := tb.build(plan)
+	if tr != nil {
+		if len(tr.leaves) <= maxLeaves {
+			textQuery = tr.root(textQuery, plan)
+		} else {
+			tr.stale = true
+			textQuery = b.build(plan)
+		}
+	}
 	req := bleve.NewSearchRequestOptions(textQuery, collect, from, false)
 	// No stored fields: ranking reads the term locations (their fields
 	// say the language), the themes come from one search on the themes
@@ -120,6 +139,9 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	sr, err := l.search(tally.context(ctx), req)
 	if err != nil {
 		return nil, err
+	}
+	if tr != nil {
+		tr.counting = false // the later searches see some matches again
 	}
 	facets := map[string][]FacetCount{}
 	for _, name := range open {
@@ -149,7 +171,15 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 			}
 		}
 	}
-	if twoPass {
+	// In a large library the ranking reads how each candidate matched
+	// from the tracker's marks, and the page's hits their term locations
+	// from the index; where the marks cannot tell, from a second search.
+	marked := twoPass && tr.usable()
+	var vec *vectorReader
+	if marked {
+		vec = newVectorReader(tr.reader)
+		defer vec.close()
+	} else if twoPass {
 		if err := l.withLocations(ctx, textQuery, sr.Hits); err != nil {
 			return nil, err
 		}
@@ -177,21 +207,53 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 			res.Facets[name] = facetCounts(fsr.Facets[name])
 		}
 	}
+	// one read transaction for the passages the ranking and the hits read
+	pr := &passageReader{store: l.store}
+	defer pr.close()
 	if plan.Listing {
 		for _, dm := range sr.Hits {
-			res.Hits = append(res.Hits, l.hit(dm))
+			res.Hits = append(res.Hits, l.hit(pr, dm))
 		}
 		return res, nil
 	}
-	themed, err := l.themed(ctx, plan, sr.Hits)
+	var themed map[string]bool
+	if marked {
+		themed, err = themedByValues(tr.reader, plan, sr.Hits)
+	} else {
+		themed, err = l.themed(ctx, plan, sr.Hits)
+	}
 	if err != nil {
 		return nil, err
 	}
 	rk := newRanker(plan, b)
-	rk.body = l.passageText
-	ranked := rk.rank(sr.Hits, themed)
+	rk.body = pr.text
+	if marked {
+		rk.boundsFor = func(dm *search.DocumentMatch) tierBounds {
+			bits := tr.bitsOf(dm.IndexInternalID)
+			code := tr.markLang(bits)
+			if code == "" {
+				tr.inexact = true
+				return tierBounds{}
+			}
+			return rk.bounds(code, markSource{t: tr, bits: bits, code: code, id: dm.IndexInternalID, vec: vec}, dm.ID)
+		}
+	}
+	need, weakAll := offset+limit, len(sr.Hits) == int(sr.Total)
+	ranked := rk.rank(sr.Hits, themed, need, weakAll)
+	if marked && tr.inexact {
+		marked, rk.boundsFor = false, nil
+		if err := l.withLocations(ctx, textQuery, sr.Hits); err != nil {
+			return nil, err
+		}
+		ranked = rk.rank(sr.Hits, themed, need, weakAll)
+	}
+	if marked {
+		if err := l.pageLocations(ctx, tr, vec, textQuery, ranked[min(offset, len(ranked)):min(offset+limit, len(ranked))]); err != nil {
+			return nil, err
+		}
+	}
 	for i := offset; i < len(ranked) && i < offset+limit; i++ {
-		h := l.hit(ranked[i].dm)
+		h := l.hit(pr, ranked[i].dm)
 		h.Weak = ranked[i].tier == query.TierWeak
 		res.Hits = append(res.Hits, h)
 	}
@@ -202,6 +264,9 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 				res.Weak++
 			}
 		}
+	} else if tr.usable() {
+		// counted in the search's own pass
+		res.Weak = max(0, res.Total-tr.strong)
 	} else {
 		strong, err := l.count(ctx, b.filtered(plan, rk.strongQuery(b.build(withoutFilters(plan))), ""))
 		if err != nil {
@@ -257,8 +322,16 @@ const twoPassPassages = 20000
 // largeIndex reports whether the index holds twoPassPassages or more.
 func (l *Local) largeIndex() bool {
 	n, err := l.idx.DocCount()
-	return err == nil && n >= twoPassPassages
+	return err == nil && n >= uint64(searchPaths.twoPassAt)
 }
+
+// searchPaths lets the tests send a search down the other ways it can
+// take, to check that they agree.
+var searchPaths = struct {
+	twoPassAt int  // twoPassPassages
+	noMarks   bool // no matchTracker: a count pass, and locations from Bleve
+	checkAll  bool // check every typed word's inflection (see tierOf)
+}{twoPassAt: twoPassPassages}
 
 // withLocations fills in the term locations of a ranked search's hits,
 // from a second search of the same query narrowed to their IDs: the same
@@ -286,6 +359,61 @@ func (l *Local) withLocations(ctx context.Context, main bq.Query, dms search.Doc
 		}
 	}
 	return nil
+}
+
+// pageLocations fills in the text locations of the hits of a page, for
+// their snippets, from the term vectors of the words their marks say
+// matched; when a prefix matched, from a second search.
+func (l *Local) pageLocations(ctx context.Context, tr *matchTracker, vec *vectorReader, main bq.Query, page []ranked) error {
+	dms := make(search.DocumentMatchCollection, len(page))
+	for i, r := range page {
+		dms[i] = r.dm
+	}
+	byNumber(dms)
+	for _, dm := range dms {
+		bits := tr.bitsOf(dm.IndexInternalID)
+		locs, ok := tr.markLocations(vec, dm, bits, tr.markLang(bits))
+		if !ok {
+			return l.withLocations(ctx, main, dms)
+		}
+		dm.Locations = locs
+	}
+	return nil
+}
+
+// byNumber sorts matches by document number, the order term readers go.
+func byNumber(dms search.DocumentMatchCollection) {
+	sort.SliceStable(dms, func(i, j int) bool { return dms[i].IndexInternalID.Compare(dms[j].IndexInternalID) < 0 })
+}
+
+// themedByValues is themed read from the themes field's values in the
+// snapshot the matches come from, passage by passage, without a search.
+func themedByValues(r bindex.IndexReader, plan *query.Plan, dms search.DocumentMatchCollection) (map[string]bool, error) {
+	if len(plan.Themes) == 0 || len(dms) == 0 {
+		return nil, nil
+	}
+	dvr, err := r.DocValueReader([]string{fieldThemes})
+	if err != nil {
+		return nil, fmt.Errorf("search: %v", oneLine(err))
+	}
+	want := map[string]bool{}
+	for _, t := range plan.Themes {
+		want[t] = true
+	}
+	sorted := append(search.DocumentMatchCollection(nil), dms...)
+	byNumber(sorted)
+	out := map[string]bool{}
+	for _, dm := range sorted {
+		err := dvr.VisitDocValues(dm.IndexInternalID, func(field string, term []byte) {
+			if field == fieldThemes && want[string(term)] {
+				out[dm.ID] = true
+			}
+		})
+		if err != nil {
+			return nil, fmt.Errorf("search: %v", oneLine(err))
+		}
+	}
+	return out, nil
 }
 
 // themed returns the IDs among the matches that are tagged with a theme
@@ -373,20 +501,14 @@ func (l *Local) count(ctx context.Context, q bq.Query) (int, error) {
 // document's (for the citation), two small reads and no JSON. A passage
 // the store does not hold (an import in this process not yet committed)
 // is a hit with its ID only.
-func (l *Local) hit(dm *search.DocumentMatch) Hit {
-	var p *corpus.Passage
+func (l *Local) hit(pr *passageReader, dm *search.DocumentMatch) Hit {
+	p := pr.passage(dm.ID)
 	var meta corpus.Meta
-	l.store.view(func(tx *bolt.Tx) error {
-		var err error
-		if p, err = getPassage(tx, dm.ID); err != nil {
-			return err
-		}
-		rec, err := getDocRecord(tx, p.DocID, false)
-		if err == nil {
+	if p != nil {
+		if rec, err := getDocRecord(pr.tx, p.DocID, false); err == nil {
 			meta = rec.Meta
 		}
-		return nil
-	})
+	}
 	if p == nil {
 		return Hit{Passage: corpus.Passage{ID: dm.ID}, Score: dm.Score}
 	}
@@ -444,15 +566,49 @@ func listingText(q Query) string {
 	return strings.Join(filters, " ")
 }
 
-// passageText reads one passage's text from the document store, for the
-// ranking, or "" when the store does not hold it.
-func (l *Local) passageText(id string) string {
-	var text string
-	l.store.view(func(tx *bolt.Tx) error {
-		if p, err := getPassage(tx, id); err == nil {
-			text = p.Text
+// passageReader reads passages for one search in one read transaction,
+// each once: the ranking reads some candidates' text, and the hits of the
+// page are mostly among them.
+type passageReader struct {
+	store *docStore
+	tx    *bolt.Tx // begun on the first read
+	read  map[string]*corpus.Passage
+}
+
+// passage returns a passage from the store, or nil when the store does
+// not hold it.
+func (r *passageReader) passage(id string) *corpus.Passage {
+	if p, ok := r.read[id]; ok {
+		return p
+	}
+	if r.tx == nil {
+		tx, err := r.store.db.Begin(false)
+		if err != nil {
+			return nil
 		}
-		return nil
-	})
-	return text
+		r.tx, r.read = tx, map[string]*corpus.Passage{}
+	}
+	p, err := getPassage(r.tx, id)
+	if err != nil {
+		p = nil
+	}
+	r.read[id] = p
+	return p
+}
+
+// text is a passage's text, for the ranking, or "" when the store does
+// not hold it.
+func (r *passageReader) text(id string) string {
+	if p := r.passage(id); p != nil {
+		return p.Text
+	}
+	return ""
+}
+
+// close ends the read transaction.
+func (r *passageReader) close() {
+	if r.tx != nil {
+		r.tx.Rollback()
+		r.tx = nil
+	}
 }

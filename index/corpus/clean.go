@@ -145,6 +145,9 @@ func trimURL(u string) string {
 
 // collapseSpace trims s and turns every run of white space into one space.
 func collapseSpace(s string) string {
+	if collapsed(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -160,6 +163,27 @@ func collapseSpace(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// collapsed reports whether collapseSpace would return s as it is: no
+// white space at either end, and single spaces only between words (most
+// lines and paragraphs, which are then not copied).
+func collapsed(s string) bool {
+	prevSpace := true // no space at the start
+	for _, r := range s {
+		if r == ' ' {
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		}
+		if unicode.IsSpace(r) {
+			return false
+		}
+		prevSpace = false
+	}
+	return !prevSpace || s == ""
 }
 
 // tidy collapses white space and removes the spaces left before

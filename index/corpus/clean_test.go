@@ -246,3 +246,23 @@ func TestMarkupReadsAsPlainText(t *testing.T) {
 		t.Errorf("link targets %v", urls)
 	}
 }
+
+func TestCollapseSpaceKeepsCollapsedText(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                         "",
+		"one":                      "one",
+		"one two":                  "one two",
+		" one":                     "one",
+		"one ":                     "one",
+		"one  two":                 "one two",
+		"one\ttwo":                 "one two",
+		"one\u00a0two":             "one two",
+		"perché è così\u2003 sì  ": "perché è così sì",
+		"   ":                      "",
+		"a\nb":                     "a b",
+	} {
+		if got := collapseSpace(in); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // stopWords are each language's commonest short words. A text's language is
@@ -50,6 +51,18 @@ var stopTables = sync.OnceValues(func() ([]string, map[string]uint32) {
 	return langs, idx
 })
 
+// maxStopWordLen is the length in bytes of the longest stop word, worked
+// out on first use like the tables.
+var maxStopWordLen = sync.OnceValue(func() int {
+	n := 0
+	for _, ws := range stopWords {
+		for _, w := range strings.Fields(ws) {
+			n = max(n, len(w))
+		}
+	}
+	return n
+})
+
 // DetectLang returns the ISO 639-1 code of the language text is written
 // in, or "" when it cannot tell. It reads at most the first 16 KiB.
 func DetectLang(text string) string {
@@ -61,15 +74,35 @@ func DetectLang(text string) string {
 		return script
 	}
 	stopLangs, stopIndex := stopTables()
+	maxStopWord := maxStopWordLen()
+	// The words of the text in lower case (letters and apostrophes), read
+	// in place: no lower-cased copy of the text, no slice of its words.
 	var hits [32]int
 	total := 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '\''
-	}) {
+	word := make([]byte, 0, maxStopWord)
+	inWord := false
+	count := func() {
 		total++
-		for bits := stopIndex[w]; bits != 0; bits &= bits - 1 {
-			hits[mathbits.TrailingZeros32(bits)]++
+		if len(word) <= maxStopWord {
+			for bits := stopIndex[string(word)]; bits != 0; bits &= bits - 1 {
+				hits[mathbits.TrailingZeros32(bits)]++
+			}
 		}
+		word, inWord = word[:0], false
+	}
+	for _, r := range text {
+		r = unicode.ToLower(r)
+		if unicode.IsLetter(r) || r == '\'' {
+			inWord = true
+			if len(word) <= maxStopWord {
+				word = utf8.AppendRune(word, r)
+			}
+		} else if inWord {
+			count()
+		}
+	}
+	if inWord {
+		count()
 	}
 	counts := make(map[string]int, len(stopLangs))
 	for i, lang := range stopLangs {
@@ -87,9 +120,9 @@ func DetectLang(text string) string {
 	for lang, n := range counts {
 		switch {
 		case n > first || n == first && lang < best:
-			if n > first {
-				second = first
-			}
+			// the language it displaces is the runner-up (on a tie too:
+			// the counts come in map order)
+			second = first
 			best, first = lang, n
 		case n > second:
 			second = n

@@ -49,11 +49,16 @@ func init() {
 	os.Exit(0)
 }
 
-// importer starts another process importing dir into the library at u.
+// importer starts another process importing dir into the library at u:
+// another analyst's Attaché, with a home folder of its own, so that what
+// this one sees comes from the server alone.
 func importer(t *testing.T, u, dir string) (*exec.Cmd, *bufio.Scanner) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), helperEnv+"="+dir, helperURLEnv+"="+u)
+	home := t.TempDir()
+	cmd.Env = append(os.Environ(), helperEnv+"="+dir, helperURLEnv+"="+u, "HOME="+home,
+		"XDG_DATA_HOME="+filepath.Join(home, "data"), "XDG_CONFIG_HOME="+filepath.Join(home, "config"),
+		"XDG_CACHE_HOME="+filepath.Join(home, "cache"), "TMPDIR="+home)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)

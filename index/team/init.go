@@ -2,7 +2,10 @@ package team
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+
+	"attache/index/corpus"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -17,12 +20,17 @@ type InitReport struct {
 	// Documents and Passages count what the library holds after.
 	Documents int `json:"documents"`
 	Passages  int `json:"passages"`
+	// Retagged is the number of imported documents tagged again because
+	// they were tagged by another release's themes or tagger.
+	Retagged int `json:"retagged,omitempty"`
 }
 
 // Init makes the database at cfg.URL a team library: it creates the
 // tables and indexes where missing and puts this release's seed texts in
 // it, in one transaction. Running it again changes nothing, except to
-// bring in the seeds of a newer release. It needs no superuser role: one
+// bring in the seeds of a newer release and, as the local library does
+// when its seeds change, to tag again the imported documents tagged by
+// another release's themes or tagger. It needs no superuser role: one
 // that may create tables in the database is enough.
 func Init(ctx context.Context, cfg Config) (*InitReport, error) {
 	pool, name, err := connect(ctx, cfg)
@@ -53,6 +61,9 @@ func Init(ctx context.Context, cfg Config) (*InitReport, error) {
 				return err
 			}
 			rep.Seeds = len(l.tagging.seeds)
+			if rep.Retagged, err = retagStale(ctx, tx, &l.tagging); err != nil {
+				return err
+			}
 			if _, err := tx.Exec(ctx, `UPDATE attache_library SET seeds = $1, generation = generation + 1`, l.tagging.hash); err != nil {
 				return err
 			}
@@ -98,6 +109,48 @@ func putSeeds(ctx context.Context, tx pgx.Tx, t *tagging) error {
 		}
 	}
 	return putDocuments(ctx, tx, rows, t.version, true)
+}
+
+// retagStale tags again, in tx, the imported documents whose passages
+// were tagged by another tagging version than t's, and returns how many.
+// Only their passages' themes and the version change: the text, its
+// lexemes and the document's row version (what an analyst's edit is
+// checked against) stay.
+func retagStale(ctx context.Context, tx pgx.Tx, t *tagging) (int, error) {
+	rows, err := tx.Query(ctx, `SELECT id FROM documents WHERE NOT seed AND tagger <> $1 ORDER BY id`, t.version)
+	if err != nil {
+		return 0, err
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return 0, err
+	}
+	for _, id := range ids {
+		d, _, err := readForEdit(ctx, tx, id)
+		if err != nil {
+			return 0, fmt.Errorf("tagging %s again: %w", id, err)
+		}
+		t.taxonomy.TagWith(t.stats, []*corpus.Document{d})
+		themes := make(map[string][]string, len(d.Passages))
+		for _, p := range d.Passages {
+			themes[p.ID] = nonNil(p.Themes)
+		}
+		js, err := json.Marshal(themes)
+		if err != nil {
+			return 0, err
+		}
+		if _, err := tx.Exec(ctx, `
+			UPDATE passages p SET themes = ARRAY(SELECT jsonb_array_elements_text(x.value))
+			FROM jsonb_each($1::jsonb) x WHERE p.id = x.key AND p.doc_id = $2`, js, id); err != nil {
+			return 0, fmt.Errorf("tagging %s again: %w", id, err)
+		}
+	}
+	if len(ids) > 0 {
+		if _, err := tx.Exec(ctx, `UPDATE documents SET tagger = $1 WHERE id = ANY($2)`, t.version, ids); err != nil {
+			return 0, err
+		}
+	}
+	return len(ids), nil
 }
 
 // describeInit names the library in an error of Init.

@@ -3,6 +3,7 @@ package team
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"attache/index/query"
 )
@@ -20,6 +21,17 @@ type clauseSQL struct {
 	// local library ranks "per" or "with" in a query of the other
 	// language).
 	stopSomewhere bool
+	// typed is the regular expression a literal of one word, found by its
+	// stem, must also find in the text to count as typed (see
+	// inflectionRegexp); "" for phrases and prefixes.
+	typed string
+	// common: the clause is common in this configuration's passages
+	// (query.Clause.CommonIn), for the weak count (see strongSQL).
+	common bool
+	// known: the term has glossary equivalents (in any language), so it
+	// is a content word even where it is only stop words ("AI" is the
+	// Italian "ai"): it must be found there too.
+	known bool
 }
 
 // branch is a plan translated for the passages of one configuration.
@@ -73,6 +85,13 @@ func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
 			if a.Literal {
 				hasLiteral = true
 				cs.rarity = n.rarity
+				if !a.Prefix && !a.Phrase && !c.Term.Phrase && len(n.lexemes) == 1 && !strings.ContainsAny(n.tsq, "<&|") &&
+					!strings.HasPrefix(n.lexemes[0], inflectionPrefix(a.Text)) {
+					// (when the stem starts with the letters an inflection
+					// must share, every word of that stem is one: no
+					// check, which costs a regular expression a passage)
+					cs.typed = inflectionRegexp(a.Text)
+				}
 				lits = append(lits, n.tsq)
 				if c.Term.Occur != query.MustNot {
 					b.marks = append(b.marks, markQuery{n.tsq, a.Phrase})
@@ -91,6 +110,12 @@ func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
 			cs.rarity = 1
 		}
 		cs.vacuous = hasLiteral && cs.literal == ""
+		cs.common = c.CommonIn[code]
+		for _, a := range c.Alts {
+			if !a.Literal {
+				cs.known = true
+			}
+		}
 		for _, a := range c.Alts {
 			if a.Literal && !a.Prefix && (a.Lang == "en" || a.Lang == "it") && nm[wording{cfg: cfgOf(a.Lang), text: a.Text}].tsq == "" {
 				cs.stopSomewhere = true
@@ -156,7 +181,7 @@ func (b branch) sql(plan *query.Plan, a *args, flags string) string {
 		where = append(where, "NOT p.tsv @@ "+a.tsq(b.not))
 	}
 	if plan.Listing {
-		return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, p.cfg, 3 AS tier, '{}'::int[] AS m, ` + flags + `
+		return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, p.cfg, 3 AS tier, true AS strong, '{}'::int[] AS m, ` + flags + `
 			FROM passages p WHERE ` + strings.Join(where, " AND ")
 	}
 	// m_i: how clause i matched: in the text (weight A), or in the list
@@ -170,22 +195,33 @@ func (b branch) sql(plan *query.Plan, a *args, flags string) string {
 		positives = append(positives, i)
 		c := b.clauses[i]
 		var m string
-		if c.vacuous {
+		if c.vacuous && !c.known {
 			m = "3"
 		} else {
 			var whens []string
 			if c.literal != "" {
-				whens = append(whens, "WHEN p.tsv @@ "+a.tsq(inText(c.literal))+" THEN 3")
+				cond := "p.tsv @@ " + a.tsq(inText(c.literal))
+				if c.typed != "" {
+					// the same stem in another word ("governments" for
+					// "governance") is not the term, as in the local
+					// library: such a passage goes on to the equivalents
+					// and the context
+					cond += " AND p.text ~* " + a.add(c.typed)
+				}
+				whens = append(whens, "WHEN "+cond+" THEN 3")
 			}
 			if c.expansions != "" {
 				whens = append(whens, "WHEN p.tsv @@ "+a.tsq(inText(c.expansions))+" THEN 2")
 			}
 			if all := or(c.literal, c.expansions); all != "" {
-				whens = append(whens, "WHEN p.tsv @@ "+a.tsq(all)+" THEN 1")
+				whens = append(whens, "WHEN p.tsv @@ "+a.tsq(inContext(all))+" THEN 1")
 			}
+			// 4: unmatched, but only stop words in the other language (and
+			// no glossary word): it counts as typed for the tier (see
+			// tierSQL), not as found for the weak count
 			unmatched := "0"
-			if c.stopSomewhere {
-				unmatched = "3"
+			if c.stopSomewhere && !c.known {
+				unmatched = "4"
 			}
 			m = unmatched
 			if len(whens) > 0 {
@@ -194,14 +230,26 @@ func (b branch) sql(plan *query.Plan, a *args, flags string) string {
 		}
 		ms = append(ms, m)
 	}
-	// r_k: whether run k's wording is in the text (only this branch's
-	// runs can be).
+	// r_j: how the runs of span j (the glossary terms found in the same
+	// words of the query; only this branch's runs can be in its
+	// passages) are in the text: 2 one as typed, 1 only another wording,
+	// 0 none. That is all query.Plan.TierIn reads of them, and it keeps
+	// the table of tiers small (see tierSQL).
+	spans := b.runSpans(plan)
 	var rs []string
-	var branchRuns []int
-	for k := range plan.Runs {
-		if b.runs[k] != "" {
-			branchRuns = append(branchRuns, k)
-			rs = append(rs, "(p.tsv @@ "+a.tsq(inText(b.runs[k]))+")::int")
+	for _, sp := range spans {
+		var ors []string
+		for _, k := range sp.runs {
+			v := "1"
+			if plan.Runs[k].Alt.Literal {
+				v = "2"
+			}
+			ors = append(ors, "(p.tsv @@ "+a.tsq(inText(b.runs[k]))+")::int * "+v)
+		}
+		if len(ors) == 1 {
+			rs = append(rs, ors[0])
+		} else {
+			rs = append(rs, "greatest("+strings.Join(ors, ", ")+")")
 		}
 	}
 	marr := "'{}'::int[]"
@@ -212,31 +260,64 @@ func (b branch) sql(plan *query.Plan, a *args, flags string) string {
 	if len(rs) > 0 {
 		rarr = "ARRAY[" + strings.Join(rs, ", ") + "]"
 	}
-	return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, p.cfg, ` + b.tierSQL(plan, positives, branchRuns, a) + ` AS tier, y.m, ` + flags + `
+	return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, p.cfg, ` + b.tierSQL(plan, positives, spans, a) + ` AS tier, ` + b.strongSQL(plan, positives) + ` AS strong, y.m, ` + flags + `
 		FROM passages p
 		CROSS JOIN LATERAL (SELECT ` + marr + ` AS m, ` + rarr + ` AS r) y
 		WHERE ` + strings.Join(where, " AND ")
 }
 
+// runSpan is the runs of a branch over the same clauses of a query.
+type runSpan struct {
+	first, last int
+	runs        []int // indices in plan.Runs
+	literal     int   // one of them as typed, or -1
+	other       int   // one of them in another wording, or -1
+}
+
+// runSpans groups the branch's runs by the clauses they cover.
+func (b branch) runSpans(plan *query.Plan) []runSpan {
+	var out []runSpan
+	at := map[[2]int]int{}
+	for k, r := range plan.Runs {
+		if b.runs[k] == "" {
+			continue
+		}
+		key := [2]int{r.First, r.Last}
+		j, ok := at[key]
+		if !ok {
+			j = len(out)
+			at[key] = j
+			out = append(out, runSpan{first: r.First, last: r.Last, literal: -1, other: -1})
+		}
+		out[j].runs = append(out[j].runs, k)
+		if r.Alt.Literal {
+			out[j].literal = k
+		} else {
+			out[j].other = k
+		}
+	}
+	return out
+}
+
 // maxTierTable is the largest table of tiers tierSQL passes to the
 // server: one entry per way the clauses and runs can match.
-const maxTierTable = 1 << 14
+const maxTierTable = 1 << 16
 
 // tierSQL is the tier of a candidate, from how its positive clauses
-// matched (y.m: 0 to 3, as query.Match) and which of the branch's runs it
-// holds (y.r): query.Plan.Tier itself, computed in Go for every
-// combination beforehand and passed as a table the candidate's
-// combination indexes, so that both libraries rank by the same rules.
-// A query too long for the table (more than 7 terms or so) falls back to
-// tierMirror.
-func (b branch) tierSQL(plan *query.Plan, positives, branchRuns []int, a *args) string {
-	n, nr := len(positives), len(branchRuns)
+// matched (y.m: 0 to 3, as query.Match; 4 counts as 3) and how it holds
+// the branch's runs, span by span (y.r: 0 to 2): query.Plan.TierIn itself,
+// computed in Go for every combination beforehand and passed as a table
+// the candidate's combination indexes, so that both libraries rank by the
+// same rules. A query too long for the table (more than 8 terms or so)
+// falls back to spanTierSQL.
+func (b branch) tierSQL(plan *query.Plan, positives []int, spans []runSpan, a *args) string {
+	n, ns := len(positives), len(spans)
 	if n == 0 {
 		return "1"
 	}
-	size := 1 << (2*n + nr)
+	size := 1 << (2*n + 2*ns)
 	if size > maxTierTable {
-		return tierMirror(plan, positives)
+		return b.spanTierSQL(plan, positives, spans, a)
 	}
 	tiers := make([]int32, size)
 	m := make([]query.Match, len(plan.Clauses))
@@ -245,42 +326,128 @@ func (b branch) tierSQL(plan *query.Plan, positives, branchRuns []int, a *args) 
 		for k, i := range positives {
 			m[i] = query.Match(key >> (2 * k) & 3)
 		}
-		for k, r := range branchRuns {
-			runs[r] = key>>(2*n+k)&1 == 1
+		for i := range runs {
+			runs[i] = false
 		}
-		tiers[key] = int32(plan.Tier(m, runs))
+		for j, sp := range spans {
+			switch key >> (2*n + 2*j) & 3 {
+			case 1:
+				if sp.other >= 0 {
+					runs[sp.other] = true
+				}
+			case 2, 3:
+				if sp.literal >= 0 {
+					runs[sp.literal] = true
+				}
+			}
+		}
+		tiers[key] = int32(plan.TierIn(b.code, m, runs))
 	}
 	var terms []string
 	for k := range positives {
-		terms = append(terms, fmt.Sprintf("y.m[%d] * %d", k+1, 1<<(2*k)))
+		terms = append(terms, fmt.Sprintf("least(y.m[%d], 3) * %d", k+1, 1<<(2*k)))
 	}
-	for k := range branchRuns {
-		terms = append(terms, fmt.Sprintf("y.r[%d] * %d", k+1, 1<<(2*n+k)))
+	for j := range spans {
+		terms = append(terms, fmt.Sprintf("y.r[%d] * %d", j+1, 1<<(2*n+2*j)))
 	}
 	return "(" + a.add(tiers) + "::int[])[" + strings.Join(terms, " + ") + " + 1]"
 }
 
-// tierMirror approximates query.Plan.Tier in SQL over the match array
-// y.m of the positive clauses, for queries too long for tierSQL's table:
-// 3 every clause literally, 2 every clause somehow, 0 one common clause of
-// several alone, 1 otherwise (runs left out).
-func tierMirror(plan *query.Plan, positives []int) string {
-	n := len(positives)
-	if n == 0 {
-		return "1"
-	}
-	var matched, literal, weak []string
+// strongSQL says whether a candidate is not a weak match for the weak
+// count, as the local library counts them (its strongQuery): it matches
+// two clauses or more (in its text or list context; a clause that is only
+// stop words here matches nothing), or one in its text that is not
+// common here, or the query's only clause in its text.
+func (b branch) strongSQL(plan *query.Plan, positives []int) string {
+	var found, one []string
 	for k, i := range positives {
-		matched = append(matched, fmt.Sprintf("(y.m[%d] > 0)::int", k+1))
-		literal = append(literal, fmt.Sprintf("(y.m[%d] = 3)::int", k+1))
-		if plan.Clauses[i].Common {
-			weak = append(weak, fmt.Sprintf("y.m[%d] > 0", k+1))
+		c := b.clauses[i]
+		if (c.vacuous && !c.known) || (c.literal == "" && c.expansions == "") {
+			continue
+		}
+		found = append(found, fmt.Sprintf("(y.m[%d] BETWEEN 1 AND 3)::int", k+1))
+		if len(positives) == 1 || !c.common {
+			one = append(one, fmt.Sprintf("y.m[%d] IN (2, 3)", k+1))
 		}
 	}
-	weakCase := ""
-	if n >= 2 && len(weak) > 0 {
-		weakCase = fmt.Sprintf(" WHEN %s = 1 AND (%s) THEN 0", strings.Join(matched, " + "), strings.Join(weak, " OR "))
+	var conds []string
+	if len(found) >= 2 {
+		conds = append(conds, "("+strings.Join(found, " + ")+") >= 2")
 	}
-	return fmt.Sprintf("CASE WHEN %s = %d THEN 3 WHEN %s = %d THEN 2%s ELSE 1 END",
-		strings.Join(literal, " + "), n, strings.Join(matched, " + "), n, weakCase)
+	conds = append(conds, one...)
+	if len(conds) == 0 {
+		return "false"
+	}
+	return "(" + strings.Join(conds, " OR ") + ")"
+}
+
+// inflectionRegexp is the regular expression (PostgreSQL's, used
+// case-insensitively) of the words of a text that count as a typed word
+// or an inflection of it, as the local library's rule has it: a word
+// agreeing with the typed one but for its last three letters ("cables"
+// for "cable", "digitali" for "digitale", not "governments" for
+// "governance"), an elided article or preposition before it ("dell'")
+// left aside.
+func inflectionRegexp(typed string) string {
+	var b strings.Builder
+	b.WriteString(`\m`)
+	for _, r := range inflectionPrefix(typed) {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// inflectionPrefix is the letters a word must begin with to count as the
+// typed word or an inflection of it (see inflectionRegexp), in lower case.
+func inflectionPrefix(typed string) string {
+	w := []rune(strings.ToLower(typed))
+	if i := strings.LastIndexAny(string(w), "'’"); i >= 0 {
+		w = []rune(string(w)[i:])[1:]
+	}
+	k := min(len(w), max(len(w)-3, 3))
+	return string(w[:k])
+}
+
+// spanTierSQL is tierSQL for a query with too many runs for the table:
+// it applies the runs to the clauses in SQL, as query.Plan.TierIn does
+// (a clause of a span none of whose runs is in the text counts at most as
+// matched by expansion; one whose run is, as that run matched), then
+// looks the tier up in the table of the plan without its runs, which
+// TierIn computes from the clauses alone. Where spans overlap, those
+// that matched are applied last.
+func (b branch) spanTierSQL(plan *query.Plan, positives []int, spans []runSpan, a *args) string {
+	n := len(positives)
+	if 2*n > 16 {
+		return "1" // more than eight terms: all partial, ordered by the text score
+	}
+	runless := *plan
+	runless.Runs = nil
+	size := 1 << (2 * n)
+	tiers := make([]int32, size)
+	m := make([]query.Match, len(plan.Clauses))
+	for key := 0; key < size; key++ {
+		for k, i := range positives {
+			m[i] = query.Match(key >> (2 * k) & 3)
+		}
+		tiers[key] = int32(runless.TierIn(b.code, m, nil))
+	}
+	var terms []string
+	for k, i := range positives {
+		e := fmt.Sprintf("least(y.m[%d], 3)", k+1)
+		var unheld, held []string
+		for j, sp := range spans {
+			if sp.first <= i && i <= sp.last {
+				unheld = append(unheld, fmt.Sprintf("y.r[%d] = 0", j+1))
+				held = append(held, fmt.Sprintf("CASE y.r[%d] WHEN 2 THEN 3 WHEN 1 THEN 2 ELSE 0 END", j+1))
+			}
+		}
+		if len(unheld) > 0 {
+			e = fmt.Sprintf("greatest(CASE WHEN %s THEN least(%s, 2) ELSE %s END, %s)", strings.Join(unheld, " OR "), e, e, strings.Join(held, ", "))
+		}
+		terms = append(terms, fmt.Sprintf("%s * %d", e, 1<<(2*k)))
+	}
+	return "(" + a.add(tiers) + "::int[])[" + strings.Join(terms, " + ") + " + 1]"
 }

@@ -40,15 +40,15 @@ type normal struct {
 	// lexemes are the wording's distinct lexemes (its prefix, for a
 	// prefix) and dfs how many passages of the configuration hold each in
 	// their text; total is the library's passages in every configuration:
-	// what the text score weighs each word by (see scoring).
+	// what the text score weighs each word by (see textScoreSQL).
 	lexemes []string
 	dfs     []float64
 	total   float64
 }
 
 // normalise asks the server for the tsqueries and rarities of wordings, in
-// one round trip: phraseto_tsquery for words and phrases (a word the
-// parser cuts in two, as "e-government", keeps its parts in order), and
+// one round trip: phraseto_tsquery for words and phrases (a hyphenated
+// word, as "e-government", as its parts in order), and
 // to_tsquery for a prefix, whose text is reduced to letters and digits so
 // that it cannot be read as tsquery syntax. Rarity is the inverse passage
 // frequency of the wording's rarest lexeme, scaled to 1 for a lexeme in no
@@ -62,7 +62,13 @@ func normalise(ctx context.Context, db querier, ws []wording) (map[wording]norma
 	texts := make([]string, len(ws))
 	prefixes := make([]bool, len(ws))
 	for i, w := range ws {
-		cfgs[i], texts[i], prefixes[i] = w.cfg, w.text, w.prefix
+		// Hyphens apart: PostgreSQL's parser reads "e-commerce" as one
+		// word with its parts, which the Italian configuration stems to
+		// 'e-commerc' (found only where the text has the whole) while
+		// the local library reads the parts ("commerce", "e" being an
+		// Italian stop word); their parts in order find the compound in
+		// the text all the same ('e' <-> 'commerc').
+		cfgs[i], texts[i], prefixes[i] = w.cfg, strings.ReplaceAll(w.text, "-", " "), w.prefix
 		if w.prefix {
 			texts[i] = prefixText(w.text)
 		}

@@ -4,6 +4,13 @@
 // user that is not root, stopped and removed at the end. It assumes the
 // PostgreSQL server binaries are installed (Debian's postgresql package)
 // and needs no server already running.
+//
+// The server is a child of the process that started it and dies with it:
+// a test binary killed mid-run (a timeout, kill -9) takes its server
+// along (the kernel sends the server SIGQUIT, its immediate shutdown),
+// and Start first removes what such a process left behind: the folders
+// of throwaway servers whose starting process is gone, stopping their
+// server if one still runs.
 package pgtest
 
 import (
@@ -20,6 +27,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -49,7 +57,10 @@ type Server struct {
 	CACert string
 	bin    string
 	runAs  []string // the command prefix that runs a program as the server's user
+	cred   *syscall.Credential
 	data   string
+	proc   *exec.Cmd
+	done   chan struct{} // closed when proc has exited
 }
 
 // Bin finds the folder of the PostgreSQL server programs: $PG_BIN, the
@@ -83,8 +94,13 @@ func Start() (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir, err := os.MkdirTemp("", "attache-pg-")
+	CleanStale()
+	dir, err := os.MkdirTemp("", dirPattern)
 	if err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(dir, ownerFile), []byte(strconv.Itoa(os.Getpid())+"\n"), 0o644); err != nil {
+		os.RemoveAll(dir)
 		return nil, err
 	}
 	s := &Server{Dir: dir, Socket: dir, bin: bin, data: filepath.Join(dir, "data")}
@@ -107,6 +123,7 @@ func (s *Server) start() error {
 		uid, _ = strconv.Atoi(u.Uid)
 		gid, _ = strconv.Atoi(u.Gid)
 		s.runAs = []string{"runuser", "-u", "postgres", "--"}
+		s.cred = &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}
 		if err := os.Chown(s.Dir, uid, gid); err != nil {
 			return err
 		}
@@ -158,9 +175,8 @@ ssl_key_file = 'server.key'
 	if uid >= 0 {
 		os.Chown(filepath.Join(s.data, "pg_hba.conf"), uid, gid)
 	}
-	if out, err := s.run("pg_ctl", "-D", s.data, "-l", filepath.Join(s.Dir, "server.log"), "-w", "-t", "30", "start"); err != nil {
-		log, _ := os.ReadFile(filepath.Join(s.Dir, "server.log"))
-		return fmt.Errorf("pg_ctl start: %v: %s %s", err, lastLines(out), lastLines(log))
+	if err := s.startServer(); err != nil {
+		return err
 	}
 	return s.exec("postgres", AdminPassword,
 		"CREATE ROLE desk LOGIN PASSWORD '"+DeskPassword+"'",
@@ -232,30 +248,174 @@ func (s *Server) TCPURL(role, password, db, sslmode string) string {
 	return u.String()
 }
 
+// startServer runs postgres on the data folder as a child of this
+// process that gets SIGQUIT (an immediate shutdown) when this process
+// dies, in a process group of its own (so that a Ctrl-C meant for the
+// command beside it does not stop it first), and waits until it accepts
+// connections.
+func (s *Server) startServer() error {
+	logPath := filepath.Join(s.Dir, "server.log")
+	logf, err := os.OpenFile(logPath, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	defer logf.Close()
+	cmd := exec.Command(filepath.Join(s.bin, "postgres"), "-D", s.data)
+	cmd.Dir = s.Dir
+	cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
+	cmd.Stdout, cmd.Stderr = logf, logf
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGQUIT, Setpgid: true, Credential: s.cred}
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("starting postgres: %v", err)
+	}
+	done := make(chan struct{})
+	go func() {
+		cmd.Wait()
+		close(done)
+	}()
+	s.proc, s.done = cmd, done
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		select {
+		case <-done:
+			log, _ := os.ReadFile(logPath)
+			return fmt.Errorf("postgres stopped at start: %s", lastLines(log))
+		default:
+		}
+		if ready(s.data) {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			s.halt()
+			log, _ := os.ReadFile(logPath)
+			return fmt.Errorf("postgres did not start within a minute: %s", lastLines(log))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// ready reports whether the server of a data folder says, in its
+// postmaster.pid, that it accepts connections (what pg_ctl -w waits for).
+func ready(data string) bool {
+	b, err := os.ReadFile(filepath.Join(data, "postmaster.pid"))
+	if err != nil {
+		return false
+	}
+	lines := strings.Split(string(b), "\n")
+	return len(lines) >= 8 && strings.TrimSpace(lines[7]) == "ready"
+}
+
+// halt stops the server at once (SIGQUIT, then SIGKILL after ten
+// seconds) and waits for it.
+func (s *Server) halt() {
+	if s.proc == nil {
+		return
+	}
+	s.proc.Process.Signal(syscall.SIGQUIT)
+	select {
+	case <-s.done:
+	case <-time.After(10 * time.Second):
+		s.proc.Process.Kill()
+		<-s.done
+	}
+	s.proc = nil
+}
+
 // Stop stops the server and removes its folder.
 func (s *Server) Stop() {
-	if _, err := os.Stat(filepath.Join(s.data, "postmaster.pid")); err == nil {
-		s.run("pg_ctl", "-D", s.data, "-m", "immediate", "-w", "stop")
-	}
+	s.halt()
 	os.RemoveAll(s.Dir)
 }
 
 // Kill stops the server at once, as a crash or a pulled cable would, and
 // keeps its folder; Restart starts it again.
 func (s *Server) Kill() error {
-	out, err := s.run("pg_ctl", "-D", s.data, "-m", "immediate", "-w", "stop")
-	if err != nil {
-		return fmt.Errorf("pg_ctl stop: %v: %s", err, lastLines(out))
+	if s.proc == nil {
+		return errors.New("the server is not running")
 	}
+	s.halt()
 	return nil
 }
 
 // Restart starts a server stopped with Kill.
 func (s *Server) Restart() error {
-	if out, err := s.run("pg_ctl", "-D", s.data, "-l", filepath.Join(s.Dir, "server.log"), "-w", "-t", "30", "start"); err != nil {
-		return fmt.Errorf("pg_ctl start: %v: %s", err, lastLines(out))
+	if s.proc != nil {
+		return errors.New("the server is running")
 	}
-	return nil
+	return s.startServer()
+}
+
+// The folders of throwaway servers: os.TempDir()/attache-pg-*, each with
+// the file owner holding the process ID of the process that started it.
+const (
+	dirPattern = "attache-pg-"
+	ownerFile  = "owner"
+)
+
+// CleanStale removes the folders of throwaway servers whose starting
+// process is gone (a test binary killed before it could stop its server),
+// stopping the server first if it still runs; it returns the folders
+// removed. Folders of live processes are left alone, and so are those
+// without an owner file (made by an older pgtest, or being made), unless
+// no server runs there and they are a day old.
+func CleanStale() []string {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), dirPattern+"*"))
+	var removed []string
+	for _, dir := range dirs {
+		pm := postmasterPID(filepath.Join(dir, "data"))
+		b, err := os.ReadFile(filepath.Join(dir, ownerFile))
+		if err != nil {
+			fi, serr := os.Stat(dir)
+			if pm == 0 && serr == nil && time.Since(fi.ModTime()) > 24*time.Hour {
+				os.RemoveAll(dir)
+				removed = append(removed, dir)
+			}
+			continue
+		}
+		owner, err := strconv.Atoi(strings.TrimSpace(string(b)))
+		if err != nil || owner <= 0 || alive(owner) {
+			continue
+		}
+		if pm > 0 {
+			stopPID(pm)
+		}
+		os.RemoveAll(dir)
+		removed = append(removed, dir)
+	}
+	return removed
+}
+
+// postmasterPID is the process ID of the server running on a data
+// folder, or 0 when none runs.
+func postmasterPID(data string) int {
+	b, err := os.ReadFile(filepath.Join(data, "postmaster.pid"))
+	if err != nil {
+		return 0
+	}
+	line, _, _ := strings.Cut(string(b), "\n")
+	pid, err := strconv.Atoi(strings.TrimSpace(line))
+	if err != nil || pid <= 0 || !alive(pid) {
+		return 0
+	}
+	return pid
+}
+
+// alive reports whether a process exists.
+func alive(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
+}
+
+// stopPID stops a server that is not our child: SIGQUIT, then SIGKILL if
+// it is still there after ten seconds.
+func stopPID(pid int) {
+	syscall.Kill(pid, syscall.SIGQUIT)
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if !alive(pid) {
+			return
+		}
+	}
+	syscall.Kill(pid, syscall.SIGKILL)
 }
 
 // freePort asks the system for a free TCP port on 127.0.0.1.

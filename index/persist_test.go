@@ -1,0 +1,68 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"attache/index/corpus"
+)
+
+// TestPersistFailureIsReported fills the disk under an index open for
+// writing: batches are not synced one by one, so the failure comes from
+// Bleve's persister, behind the change; the indexer's finish must return
+// it (not wait for ever, not say the passages are written).
+func TestPersistFailureIsReported(t *testing.T) {
+	if testing.Short() || os.Geteuid() != 0 {
+		t.Skip("needs root to mount a tmpfs")
+	}
+	mnt := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mnt).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a tmpfs: %v %s", err, out)
+	}
+	defer exec.Command("umount", "-l", mnt).Run()
+	m, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(mnt, indexDir)
+	idx, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, writeConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	var st syscall.Statfs_t
+	if err := syscall.Statfs(mnt, &st); err != nil {
+		t.Fatal(err)
+	}
+	if free := int64(st.Bavail) * int64(st.Bsize); free > 32<<10 {
+		if err := os.WriteFile(filepath.Join(mnt, "filler"), make([]byte, free-32<<10), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := &corpus.Document{Meta: corpus.Meta{ID: "filler-doc", Lang: "en"}}
+	for i := 0; i < 3000; i++ {
+		text := fmt.Sprintf("Passage %d on submarine cables, landing stations and repair ships in region %d.", i, i*7)
+		d.Passages = append(d.Passages, corpus.Passage{ID: corpus.PassageID(d.ID, text), Text: text, Seq: i})
+	}
+	in := newIndexer(idx)
+	if _, err := in.add(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	err = in.finish()
+	if err == nil {
+		t.Fatal("finish said the passages were written on a full disk")
+	}
+	if strings.Contains(err.Error(), "\n") {
+		t.Errorf("error on several lines: %q", err)
+	}
+	t.Logf("finish said: %v", err)
+}
