@@ -21,6 +21,8 @@ type collapsingBar struct {
 	labels   []string
 	// hidden is how many of labelled show their icon only now.
 	hidden int
+	// box is the container the bar lays out.
+	box *fyne.Container
 	// widths are the buttons' widths as measured, by label and theme size:
 	// measuring makes a button, whose renderer (and decoded icon) Fyne
 	// keeps for a minute, and the bar is measured on every frame.
@@ -44,7 +46,8 @@ func newCollapsingBar(objects ...fyne.CanvasObject) *fyne.Container {
 			b.labels = append(b.labels, btn.Text)
 		}
 	}
-	return container.New(b, objects...)
+	b.box = container.New(b, objects...)
+	return b.box
 }
 
 // width is the row's width with the labels of the first hidden labelled
@@ -87,6 +90,21 @@ func (b *collapsingBar) buttonWidth(text string, icon fyne.Resource) float32 {
 	w := widget.NewButtonWithIcon(text, icon, nil).MinSize().Width
 	b.widths[look] = w
 	return w
+}
+
+// relabel changes the label of btn, one of the bar's labelled buttons,
+// shown at once if the bar shows btn's label now.
+func (b *collapsingBar) relabel(btn *widget.Button, text string) {
+	i := b.index(btn)
+	if i < 0 {
+		btn.SetText(text)
+		return
+	}
+	b.labels[i] = text
+	if i >= b.hidden {
+		btn.SetText(text)
+	}
+	b.box.Refresh() // lay out again: the label may now fit, or not
 }
 
 // index is btn's place among the labelled buttons, or -1.

@@ -53,6 +53,7 @@ func (u *ui) buildMenu() *fyne.MainMenu {
 		u.undoItem, u.redoItem,
 		fyne.NewMenuItemSeparator(),
 		item(lang.L("Add to Brief"), ctrl(fyne.KeyReturn), u.addSelected),
+		item(lang.L("Copy Citation"), ctrlShift(fyne.KeyC), func() { u.reader.copyCitation() }),
 		item(lang.L("New Section…"), ctrlShift(fyne.KeyN), u.brief.outline.addSection),
 	)
 	library := fyne.NewMenu(lang.L("Library"),

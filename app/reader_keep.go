@@ -29,13 +29,16 @@ type readerKeep struct {
 	toggle *widget.Button
 	keep   *widget.Button
 	on     bool
+	// bar is the reader's toolbar, which shows the toggle's label where
+	// it has room.
+	bar *collapsingBar
 }
 
 func newReaderKeep(p *readerPane) *readerKeep {
 	k := &readerKeep{p: p, entry: newKeepEntry()}
 	k.entry.Hide()
-	// icon only, so that the reader keeps its width; Keep shows its name
-	k.toggle = widget.NewButtonWithIcon("", theme.ContentCutIcon(), k.switchMode)
+	// its label goes first where the toolbar is narrow (collapsingBar)
+	k.toggle = widget.NewButtonWithIcon(lang.L("Select words"), theme.ContentCutIcon(), k.switchMode)
 	k.toggle.Disable() // until a passage is shown
 	k.keep = widget.NewButtonWithIcon(lang.L("Keep"), theme.ConfirmIcon(), func() {
 		if err := k.keepSelection(); err != nil {
@@ -64,11 +67,12 @@ func (k *readerKeep) switchMode() {
 	k.entry.SetMinRowsVisible(passageRows(k.p.text))
 	k.entry.Show()
 	k.p.text.Hide()
-	// Keep takes Copy citation's place, so that the reader keeps its
-	// width and the search pane beside it its layout
-	k.p.copyCite.Hide()
+	// Keep takes Add to brief's place, so that the reader keeps its width
+	// and the search pane beside it its layout
+	k.p.add.Hide()
 	k.keep.Show()
 	k.toggle.SetIcon(theme.CancelIcon())
+	k.relabel(lang.L("Cancel"))
 	k.p.scroll.Refresh() // lay the selectable text out
 	if c := fyne.CurrentApp().Driver().CanvasForObject(k.entry); c != nil {
 		c.Focus(k.entry)
@@ -80,9 +84,19 @@ func (k *readerKeep) reset() {
 	k.on = false
 	k.entry.Hide()
 	k.p.text.Show()
-	k.p.copyCite.Show()
 	k.keep.Hide()
+	k.p.add.Show()
 	k.toggle.SetIcon(theme.ContentCutIcon())
+	k.relabel(lang.L("Select words"))
+}
+
+// relabel names the toggle text, in the toolbar if it has one.
+func (k *readerKeep) relabel(text string) {
+	if k.bar != nil {
+		k.bar.relabel(k.toggle, text)
+		return
+	}
+	k.toggle.SetText(text)
 }
 
 // keepSelection makes the selected words the quotation.

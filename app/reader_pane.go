@@ -68,11 +68,10 @@ func newReaderPane(u *ui) *readerPane {
 	p.next = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { p.step(1) })
 	p.add = widget.NewButtonWithIcon(lang.L("Add to brief"), theme.ContentAddIcon(), func() { p.u.addSelected() })
 	p.add.Importance = widget.HighImportance
-	p.copyCite = widget.NewButtonWithIcon(lang.L("Copy citation"), theme.ContentCopyIcon(), func() {
-		if p.citation.Text != "" {
-			p.u.app.Clipboard().SetContent(p.citation.Text)
-		}
-	})
+	// Under the citation it copies, with its name: in the toolbar it was
+	// an icon alone where the pane is narrow, and Fyne has no tooltips.
+	p.copyCite = widget.NewButtonWithIcon(lang.L("Copy citation"), theme.ContentCopyIcon(), p.copyCitation)
+	p.copyCite.Importance = widget.LowImportance
 	p.enable(false)
 
 	p.toc = widget.NewList(
@@ -107,7 +106,8 @@ func newReaderPane(u *ui) *readerPane {
 	p.bodySep.Hide()
 	p.path.Hide()
 	p.keep = newReaderKeep(p)
-	body := container.NewVBox(p.before, p.text, p.keep.entry, p.after, p.bodySep, p.notes, p.citation)
+	body := container.NewVBox(p.before, p.text, p.keep.entry, p.after, p.bodySep, p.notes, p.citation,
+		container.NewHBox(p.copyCite))
 	p.scroll = container.NewVScroll(body)
 	p.keys = newKeyCatcher(p.scroll, func(k fyne.KeyName) bool {
 		switch k {
@@ -120,7 +120,8 @@ func newReaderPane(u *ui) *readerPane {
 		}
 		return true
 	})
-	bar := newCollapsingBar(p.prev, p.next, p.copyCite, p.keep.toggle, layoutSpacer(), p.keep.keep, p.add)
+	bar := newCollapsingBar(p.prev, p.next, p.keep.toggle, layoutSpacer(), p.keep.keep, p.add)
+	p.keep.bar = bar.Layout.(*collapsingBar)
 	// The separator marks where the scrolled text goes under the heading.
 	reader := container.NewBorder(container.NewVBox(p.title, p.path, p.headSep), bar, nil, nil, p.keys)
 	p.docSel = widget.NewSelect(nil, func(label string) {
@@ -134,6 +135,17 @@ func newReaderPane(u *ui) *readerPane {
 	p.split.Offset = 0.22
 	p.content = p.split
 	return p
+}
+
+// copyCitation puts the citation of the passage on show on the clipboard
+// (the button under it, Edit › Copy Citation).
+func (p *readerPane) copyCitation() {
+	if p.citation.Text == "" {
+		p.u.showInfo(lang.L("Copy citation"), lang.L("Select a passage in the results first."))
+		return
+	}
+	p.u.app.Clipboard().SetContent(p.citation.Text)
+	p.u.setStatus(lang.L("Citation copied: {{.Citation}}", map[string]any{"Citation": p.citation.Text}), false)
 }
 
 // libraryReady forgets documents read from a previous library and lists
@@ -152,7 +164,12 @@ func (p *readerPane) libraryReady() {
 
 // enable turns the passage commands on or off.
 func (p *readerPane) enable(on bool) {
-	buttons := []*widget.Button{p.prev, p.next, p.add, p.copyCite}
+	if on {
+		p.copyCite.Show()
+	} else {
+		p.copyCite.Hide()
+	}
+	buttons := []*widget.Button{p.prev, p.next, p.add}
 	if p.keep != nil {
 		buttons = append(buttons, p.keep.toggle)
 	}

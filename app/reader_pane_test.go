@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 )
 
 func TestSelectingAHitShowsItInTheReader(t *testing.T) {
@@ -107,5 +108,51 @@ func TestBrowseADocumentWithoutSearching(t *testing.T) {
 	}
 	if u.reader.toc.Length() == 0 {
 		t.Error("the table of contents is empty")
+	}
+}
+
+// TestCopyCitationIsNamedUnderTheCitation: the reader's Copy citation is a
+// button with its name under the citation it copies (in the toolbar it was
+// an icon alone where the pane is narrow, and Fyne has no tooltips), shown
+// with a passage; the scissors are named too, and Cancel in the selection
+// mode.
+func TestCopyCitationIsNamedUnderTheCitation(t *testing.T) {
+	u := newTestUI(t)
+	u.win.Resize(fyne.NewSize(1230, 690))
+	if u.reader.copyCite.Visible() {
+		t.Error("Copy citation is shown with no passage")
+	}
+	search(t, u, "submarine cables")
+	u.search.list.Select(0)
+	c := u.reader.copyCite
+	if !c.Visible() || c.Text != "Copy citation" {
+		t.Fatalf("Copy citation: shown %v, label %q", c.Visible(), c.Text)
+	}
+	test.Tap(c)
+	if got := u.app.Clipboard().Content(); got == "" || got != u.reader.citation.Text {
+		t.Errorf("the clipboard holds %q, the citation reads %q", got, u.reader.citation.Text)
+	}
+	u.app.Clipboard().SetContent("")
+	for _, m := range u.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Label == "Copy Citation" {
+				it.Action()
+			}
+		}
+	}
+	if got := u.app.Clipboard().Content(); got != u.reader.citation.Text {
+		t.Errorf("Edit › Copy Citation put %q on the clipboard", got)
+	}
+	k := u.reader.keep
+	if k.toggle.Text != "Select words" {
+		t.Errorf("the scissors read %q at 1230 wide", k.toggle.Text)
+	}
+	k.switchMode()
+	if k.toggle.Text != "Cancel" || u.reader.add.Visible() || !k.keep.Visible() {
+		t.Errorf("in the selection mode the scissors read %q, Add shown %v, Keep shown %v", k.toggle.Text, u.reader.add.Visible(), k.keep.Visible())
+	}
+	k.switchMode()
+	if k.toggle.Text != "Select words" || !u.reader.add.Visible() {
+		t.Errorf("after the selection mode the scissors read %q, Add shown %v", k.toggle.Text, u.reader.add.Visible())
 	}
 }

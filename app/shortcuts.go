@@ -17,6 +17,7 @@ func shortcutList() [][2]string {
 		{lang.L("Up / Down in the search field"), lang.L("Select the previous / next result")},
 		{lang.L("Ctrl+Enter"), lang.L("Add the selected passage to the brief")},
 		{lang.L("Double-click a result"), lang.L("Add it to the brief")},
+		{"Ctrl+Shift+C", lang.L("Copy the citation of the passage in the reader")},
 		{lang.L("Up / Down"), lang.L("Previous / next passage in the reader (click the reader first)")},
 		{lang.L("Drag an outline row"), lang.L("Move the section or excerpt onto another row")},
 		{"Ctrl+I", lang.L("Add documents to the library (or drop files on the window)")},
