@@ -117,8 +117,8 @@ func checkFloors(t *testing.T, rep *Report, floors map[string]floor) {
 var gimpHelp = []string{"/usr/share/gimp/2.0/help/en", "/usr/share/gimp/2.0/help/it"}
 
 // The floors on the GIMP manual import (testdata/eval-gimp.json).
-var gimpFloors = map[string]floor{ // measured: nDCG@10 0.552, P@5 0.788 of 0.953, recall 0.589
-	"":       {0.53, 0.80, 0.56, 1},
+var gimpFloors = map[string]floor{ // measured (judgments pooled): nDCG@10 0.597, P@5 0.847 of 0.953, recall 0.635
+	"":       {0.58, 0.86, 0.61, 1},
 	"phrase": {0.62, 0.92, 0.64, 1},
 }
 
