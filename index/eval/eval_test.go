@@ -87,7 +87,23 @@ func holdFloors(t *testing.T, path string, floors map[bool]map[string]floor) {
 		if rep.Resolved > 0 {
 			t.Errorf("%d judged passages found by quote only: refresh the IDs with go run . eval --update", rep.Resolved)
 		}
+		checkPooled(t, rep)
 		checkFloors(t, rep, floors[same])
+	}
+}
+
+// minJudged is the least share of the top 10 hits that must have a
+// grade: the sets are pooled (every hit of a top 10 read and graded), and
+// a ranking change that brings unread passages into the top 10s must have
+// them graded before its figures mean anything.
+const minJudged = 0.97
+
+// checkPooled fails when too many top-10 hits have no grade.
+func checkPooled(t *testing.T, rep *Report) {
+	t.Helper()
+	if rep.Judged < minJudged {
+		t.Errorf("same-language %v: only %.3f of the top-10 hits are judged (least %.2f): read and grade the %d unjudged (go run . eval --json lists them), first %s",
+			rep.SameLanguage, rep.Judged, minJudged, len(rep.Unjudged), rep.Unjudged[0])
 	}
 }
 
@@ -146,6 +162,7 @@ func TestGIMPFloors(t *testing.T) {
 	if len(rep.Missing) > 0 {
 		t.Errorf("%d judged passages not in the import, first %s", len(rep.Missing), rep.Missing[0])
 	}
+	checkPooled(t, rep)
 	checkFloors(t, rep, gimpFloors)
 }
 
@@ -232,5 +249,29 @@ func TestHeldOutIsApart(t *testing.T) {
 		if kinds[k] < 5 {
 			t.Errorf("held-out set: %d queries of kind %s, want at least 5", kinds[k], k)
 		}
+	}
+}
+
+func TestRunNamesUnjudgedHits(t *testing.T) {
+	lib := openSeeds(t)
+	res, err := lib.Search(context.Background(), index.Query{Text: "cavi sottomarini", Limit: Cutoff})
+	if err != nil || len(res.Hits) < 3 {
+		t.Fatalf("search: %v, %d hits", err, len(res.Hits))
+	}
+	// Grade the first hit 2 and the second 0: both are judged; the rest
+	// of the top 10 is not.
+	set := &Set{Queries: []Query{{Query: "cavi sottomarini", Lang: "it", Kind: "it", Judged: []Passage{
+		{ID: res.Hits[0].ID, Grade: 2}, {ID: res.Hits[1].ID, Grade: 0},
+	}}}}
+	rep, err := Run(context.Background(), lib, set, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := min(len(res.Hits), Cutoff)
+	if len(rep.Unjudged) != n-2 || rep.Unjudged[0] != "cavi sottomarini: "+res.Hits[2].ID {
+		t.Errorf("unjudged %v, want the %d hits after the first two", rep.Unjudged, n-2)
+	}
+	if want := 2 / float64(n); rep.Judged < want-1e-9 || rep.Judged > want+1e-9 {
+		t.Errorf("judged share %.3f, want %.3f", rep.Judged, want)
 	}
 }
