@@ -218,7 +218,11 @@ func searchSQL(plan *query.Plan, branches []branch, a *args, limit, offset int) 
 			WHERE c.tier >= (SELECT tier FROM cut)
 			ORDER BY c.tier DESC, score DESC, c.doc_id, c.seq LIMIT ` + lim + ` OFFSET ` + off + `)`
 	}
-	return `WITH c AS MATERIALIZED (` + strings.Join(parts, "\nUNION ALL\n") + `),
+	// A candidate that lacks a required term (a quoted phrase, a +word)
+	// as typed, having only words of its stems (query.TierNone), is no
+	// hit: it is left out of the total and the facets, as the local
+	// library leaves it out.
+	return `WITH c AS MATERIALIZED (SELECT * FROM (` + strings.Join(parts, "\nUNION ALL\n") + `) u WHERE u.tier >= 0),
 		f AS (SELECT * FROM c WHERE lok AND dok AND tok),
 		` + top + `
 	SELECT

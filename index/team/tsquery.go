@@ -2,6 +2,7 @@ package team
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"unicode"
 
@@ -44,6 +45,11 @@ type normal struct {
 	lexemes []string
 	dfs     []float64
 	total   float64
+	// typed is, for a wording of several words, the tsquery (canonical
+	// text, for the 'simple' configuration) of its words as typed or
+	// inflected, in order at their distances (see typedQuery); "" for
+	// one word or a prefix.
+	typed string
 }
 
 // normalise asks the server for the tsqueries and rarities of wordings, in
@@ -80,7 +86,11 @@ func normalise(ctx context.Context, db querier, ws []wording) (map[wording]norma
 				ELSE phraseto_tsquery(x.cfg, x.t)::text END,
 			CASE WHEN x.prefix OR coalesce(n.passages, 0) = 0 THEN 1 ELSE coalesce(s.rarity, 1) END,
 			coalesce(s.lexemes, '{}'), coalesce(s.dfs, '{}'),
-			(SELECT coalesce(sum(passages), 0)::float8 FROM lexemes WHERE lexeme = '')
+			(SELECT coalesce(sum(passages), 0)::float8 FROM lexemes WHERE lexeme = ''),
+			CASE WHEN x.prefix THEN '{}' ELSE coalesce((
+				SELECT array_agg(CASE WHEN d.lexemes = '{}' THEN '' ELSE d.token END ORDER BY d.o)
+				FROM ts_debug(x.cfg, x.t) WITH ORDINALITY AS d(alias, description, token, dictionaries, dictionary, lexemes, o)
+				WHERE d.lexemes IS NOT NULL), '{}') END
 		FROM unnest($1::regconfig[], $2::text[], $3::bool[]) WITH ORDINALITY AS x(cfg, t, prefix, i)
 		LEFT JOIN lexemes n ON n.cfg = x.cfg AND n.lexeme = ''
 		LEFT JOIN LATERAL (
@@ -97,9 +107,11 @@ func normalise(ctx context.Context, db querier, ws []wording) (map[wording]norma
 	for rows.Next() {
 		var i int
 		var nm normal
-		if err := rows.Scan(&i, &nm.tsq, &nm.rarity, &nm.lexemes, &nm.dfs, &nm.total); err != nil {
+		var words []string
+		if err := rows.Scan(&i, &nm.tsq, &nm.rarity, &nm.lexemes, &nm.dfs, &nm.total, &words); err != nil {
 			return nil, err
 		}
+		nm.typed = typedQuery(words)
 		if ws[i-1].prefix {
 			_, nm.lexemes = lexemes(nm.tsq)
 			nm.dfs = make([]float64, len(nm.lexemes))
@@ -107,6 +119,39 @@ func normalise(ctx context.Context, db querier, ws []wording) (map[wording]norma
 		out[ws[i-1]] = nm
 	}
 	return out, rows.Err()
+}
+
+// typedQuery is the tsquery, for the 'simple' configuration (which
+// keeps every word, lower-cased, at the positions the parser gives them,
+// as the stemmed configurations do), that a text holds where it has the
+// words of a wording as typed or inflected, in order, at the distances
+// its stop words put them: each word a prefix of the letters an
+// inflection must share with it (inflectionPrefix). words are the
+// wording's words as the parser reads them, "" for a stop word (which
+// takes a place but may be any word). It is "" for fewer than two words:
+// one word's inflection is checked by inflectionRegexp.
+func typedQuery(words []string) string {
+	var b strings.Builder
+	n, last := 0, 0
+	for pos, w := range words {
+		if w == "" {
+			continue
+		}
+		if n > 0 {
+			if d := pos - last; d == 1 {
+				b.WriteString(" <-> ")
+			} else {
+				fmt.Fprintf(&b, " <%d> ", d)
+			}
+		}
+		p := strings.NewReplacer(`\`, `\\`, `'`, `''`).Replace(inflectionPrefix(w))
+		b.WriteString("'" + p + "':*")
+		n, last = n+1, pos
+	}
+	if n < 2 {
+		return ""
+	}
+	return b.String()
 }
 
 // prefixText keeps the letters and digits of a prefix, in lower case.

@@ -1,0 +1,87 @@
+package team
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"attache/index"
+	"attache/seeds"
+)
+
+// besideQueries are the queries whose hits the two libraries must agree
+// on exactly (the same passages, the same total): the phrase contract's
+// rules that the local library's ranking settled (a phrase holds only
+// where its words are as typed or inflected, in order; a phrase the other
+// language's analyzer reduces to one word is not searched there by it; a
+// hit lacking a required term is no hit; a word sharing only the typed
+// word's stem does not match, in the text nor in a list item's context).
+var besideQueries = []string{
+	`"digital governance"`,
+	`"governance digitale"`,
+	`"AI governance"`,
+	`"digital divide"`,
+	`"Privacy Policy"`,
+	`"la chiusura e la censura"`,
+	`"cavo sottomarino"`,
+	`"sovranità digitale"`,
+	`+governance digital`,
+	`+governance +digital`,
+	`+sostenibilità digitale`,
+	`"digital governance" -cookie`,
+	`"submarine cables" lang:en`,
+}
+
+// TestPhraseHitsBesideLocal runs the same queries on a local library and
+// on the team library, both of the seeds alone, in both modes, and
+// compares their hits' IDs and totals: the same query must find the same
+// passages on either backend.
+func TestPhraseHitsBesideLocal(t *testing.T) {
+	team := shared(t)
+	local, err := index.Open(index.Config{Dir: t.TempDir(), Seeds: seeds.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer local.Close()
+	ctx := context.Background()
+	for _, same := range []bool{false, true} {
+		for _, text := range besideQueries {
+			q := index.Query{Text: text, SameLanguage: same, Limit: index.MaxLimit}
+			lr, err := local.Search(ctx, q)
+			if err != nil {
+				t.Fatalf("local %s: %v", text, err)
+			}
+			tr, err := team.Search(ctx, q)
+			if err != nil {
+				t.Fatalf("team %s: %v", text, err)
+			}
+			li, ti := hitIDs(lr), hitIDs(tr)
+			if lr.Total != tr.Total || !slices.Equal(li, ti) {
+				t.Errorf("%s (same language %v): local %d hits, team %d\n  only local: %v\n  only team: %v",
+					text, same, lr.Total, tr.Total, minus(li, ti), minus(ti, li))
+			}
+		}
+	}
+}
+
+// hitIDs are the IDs of a search's hits, sorted.
+func hitIDs(r *index.Results) []string {
+	ids := make([]string, len(r.Hits))
+	for i, h := range r.Hits {
+		ids[i] = h.ID
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// minus is the IDs of a not in b, both sorted.
+func minus(a, b []string) string {
+	var out []string
+	for _, x := range a {
+		if _, ok := slices.BinarySearch(b, x); !ok {
+			out = append(out, x)
+		}
+	}
+	return strings.Join(out, " ")
+}
