@@ -6,7 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"attache/assets"
 	"attache/index"
+	"attache/index/themes"
 	"attache/seeds"
 )
 
@@ -31,6 +33,11 @@ var besideQueries = []string{
 	`+sostenibilità digitale`,
 	`"digital governance" -cookie`,
 	`"submarine cables" lang:en`,
+	`+governance`,
+	`+sostenibilità`,
+	`artificial intelligence governance`,
+	`joint declaration recommendations`,
+	`+recommendations governments`,
 }
 
 // TestPhraseHitsBesideLocal runs the same queries on a local library and
@@ -56,13 +63,98 @@ func TestPhraseHitsBesideLocal(t *testing.T) {
 			if err != nil {
 				t.Fatalf("team %s: %v", text, err)
 			}
-			li, ti := hitIDs(lr), hitIDs(tr)
-			if lr.Total != tr.Total || !slices.Equal(li, ti) {
-				t.Errorf("%s (same language %v): local %d hits, team %d\n  only local: %v\n  only team: %v",
-					text, same, lr.Total, tr.Total, minus(li, ti), minus(ti, li))
+			compareHits(t, text, same, lr, tr)
+		}
+	}
+}
+
+// TestGlossaryPhrasesBesideLocal quotes every wording of several words of
+// the shipped glossary and themes and runs it on both libraries, in both
+// modes: the same passages, the same total, the same weak ones.
+func TestGlossaryPhrasesBesideLocal(t *testing.T) {
+	team := shared(t)
+	local, err := index.Open(index.Config{Dir: t.TempDir(), Seeds: seeds.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer local.Close()
+	tx, err := themes.Load(assets.Themes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	extra, err := themes.LoadGlossary(assets.Glossary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	var phrases []string
+	add := func(ws themes.Words) {
+		for _, w := range ws {
+			if k := strings.ToLower(w); strings.Contains(w, " ") && !seen[k] {
+				seen[k] = true
+				phrases = append(phrases, w)
 			}
 		}
 	}
+	for _, th := range tx.Themes {
+		for _, term := range th.Terms {
+			add(term.EN)
+			add(term.IT)
+		}
+	}
+	for _, term := range extra {
+		add(term.EN)
+		add(term.IT)
+	}
+	if len(phrases) < 100 {
+		t.Fatalf("only %d wordings of several words", len(phrases))
+	}
+	ctx := context.Background()
+	for _, same := range []bool{false, true} {
+		for _, p := range phrases {
+			text := `"` + strings.ReplaceAll(p, `"`, "") + `"`
+			q := index.Query{Text: text, SameLanguage: same, Limit: index.MaxLimit}
+			lr, err := local.Search(ctx, q)
+			if err != nil {
+				t.Fatalf("local %s: %v", text, err)
+			}
+			tr, err := team.Search(ctx, q)
+			if err != nil {
+				t.Fatalf("team %s: %v", text, err)
+			}
+			compareHits(t, text, same, lr, tr)
+		}
+	}
+	t.Logf("%d wordings quoted, in both modes", len(phrases))
+}
+
+// compareHits fails the test when the two libraries' results for one
+// query differ in their passages, total or weak ones.
+func compareHits(t *testing.T, text string, same bool, lr, tr *index.Results) {
+	t.Helper()
+	li, ti := hitIDs(lr), hitIDs(tr)
+	if lr.Total != tr.Total || !slices.Equal(li, ti) {
+		t.Errorf("%s (same language %v): local %d hits, team %d\n  only local: %v\n  only team: %v",
+			text, same, lr.Total, tr.Total, minus(li, ti), minus(ti, li))
+		return
+	}
+	lw, tw := weakIDs(lr), weakIDs(tr)
+	if lr.Weak != tr.Weak || !slices.Equal(lw, tw) {
+		t.Errorf("%s (same language %v): local %d weak, team %d\n  weak only locally: %v\n  weak only on the team: %v",
+			text, same, lr.Weak, tr.Weak, minus(lw, tw), minus(tw, lw))
+	}
+}
+
+// weakIDs are the IDs of a search's weak hits, sorted.
+func weakIDs(r *index.Results) []string {
+	var ids []string
+	for _, h := range r.Hits {
+		if h.Weak {
+			ids = append(ids, h.ID)
+		}
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 // hitIDs are the IDs of a search's hits, sorted.
