@@ -30,9 +30,6 @@ type clauseSQL struct {
 	// "governance" to the Italian one): it is not searched here by what
 	// is left, only by its equivalents, as in the local library.
 	collapsed bool
-	// common: the clause is common in this configuration's passages
-	// (query.Clause.CommonIn), for the weak count (see strongSQL).
-	common bool
 	// known: the term has glossary equivalents (in any language), so it
 	// is a content word even where it is only stop words ("AI" is the
 	// Italian "ai"): it must be found there too.
@@ -150,7 +147,7 @@ func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
 				continue
 			}
 			n := nm[wording{cfg: b.cfg, text: a.Text, prefix: a.Prefix}]
-			if a.Phrase && !a.Prefix && collapsedWording(a.Text, n.tsq) {
+			if a.Phrase && !a.Prefix && collapsedWording(a.Text, n.exact) {
 				// not a phrase of this language: searching what is left
 				// of it would find every passage on its one word
 				if a.Literal && c.Term.Phrase {
@@ -189,12 +186,12 @@ func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
 					cs.literals = append(cs.literals, w)
 				}
 				if c.Term.Occur != query.MustNot {
-					b.marks = append(b.marks, markQuery{n.tsq, a.Phrase})
+					b.marks = append(b.marks, markQuery{n.exact, a.Phrase})
 				}
 			} else if n.tsq != "" {
 				exps = append(exps, n.tsq)
 				cs.equivalents = append(cs.equivalents, w)
-				b.marks = append(b.marks, markQuery{n.tsq, a.Phrase})
+				b.marks = append(b.marks, markQuery{n.exact, a.Phrase})
 				cs.expWeight = max(cs.expWeight, a.Weight)
 			}
 		}
@@ -206,7 +203,6 @@ func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
 			cs.rarity = 1
 		}
 		cs.vacuous = hasLiteral && cs.literal == "" && !cs.collapsed
-		cs.common = c.CommonIn[code]
 		for _, a := range c.Alts {
 			if !a.Literal {
 				cs.known = true
@@ -236,12 +232,12 @@ func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
 	for k, r := range plan.Runs {
 		if r.Alt.Lang == code {
 			n := nm[wording{cfg: b.cfg, text: r.Alt.Text}]
-			if r.Alt.Phrase && collapsedWording(r.Alt.Text, n.tsq) {
+			if r.Alt.Phrase && collapsedWording(r.Alt.Text, n.exact) {
 				continue
 			}
 			b.runs[k] = n.tsq
 			b.scoring = append(b.scoring, scoreClause{qs: scoreQueries(n, n.tsq, query.RunPhraseWeight, false)})
-			b.marks = append(b.marks, markQuery{b.runs[k], r.Alt.Phrase})
+			b.marks = append(b.marks, markQuery{n.exact, r.Alt.Phrase})
 			should = append(should, b.runs[k])
 		}
 	}
@@ -286,7 +282,7 @@ func (b branch) sql(plan *query.Plan, a *args, flags string) string {
 		where = append(where, "NOT p.tsv @@ "+a.tsq(b.not))
 	}
 	if plan.Listing {
-		return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, p.cfg, 3 AS tier, true AS strong, '{}'::int[] AS m, ` + flags + `
+		return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, p.cfg, 3 AS tier, '{}'::int[] AS m, ` + flags + `
 			FROM passages p WHERE ` + strings.Join(where, " AND ")
 	}
 	// m_i: how clause i matched: in the text (weight A), or in the list
@@ -362,7 +358,7 @@ func (b branch) sql(plan *query.Plan, a *args, flags string) string {
 	if len(rs) > 0 {
 		rarr = "ARRAY[" + strings.Join(rs, ", ") + "]"
 	}
-	return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, p.cfg, ` + b.tierSQL(plan, positives, spans, a) + ` AS tier, ` + b.strongSQL(plan, positives) + ` AS strong, y.m, ` + flags + `
+	return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, p.cfg, ` + b.tierSQL(plan, positives, spans, a) + ` AS tier, y.m, ` + flags + `
 		FROM passages p
 		CROSS JOIN LATERAL (SELECT ` + marr + ` AS m, ` + rarr + ` AS r) y
 		WHERE ` + strings.Join(where, " AND ")
@@ -453,34 +449,6 @@ func (b branch) tierSQL(plan *query.Plan, positives []int, spans []runSpan, a *a
 		terms = append(terms, fmt.Sprintf("y.r[%d] * %d", j+1, 1<<(2*n+2*j)))
 	}
 	return "(" + a.add(tiers) + "::int[])[" + strings.Join(terms, " + ") + " + 1]"
-}
-
-// strongSQL says whether a candidate is not a weak match for the weak
-// count, as the local library counts them (its strongQuery): it matches
-// two clauses or more (in its text or list context; a clause that is only
-// stop words here matches nothing), or one in its text that is not
-// common here, or the query's only clause in its text.
-func (b branch) strongSQL(plan *query.Plan, positives []int) string {
-	var found, one []string
-	for k, i := range positives {
-		c := b.clauses[i]
-		if (c.vacuous && !c.known) || (c.literal == "" && c.expansions == "") {
-			continue
-		}
-		found = append(found, fmt.Sprintf("(y.m[%d] BETWEEN 1 AND 3)::int", k+1))
-		if len(positives) == 1 || !c.common {
-			one = append(one, fmt.Sprintf("y.m[%d] IN (2, 3)", k+1))
-		}
-	}
-	var conds []string
-	if len(found) >= 2 {
-		conds = append(conds, "("+strings.Join(found, " + ")+") >= 2")
-	}
-	conds = append(conds, one...)
-	if len(conds) == 0 {
-		return "false"
-	}
-	return "(" + strings.Join(conds, " OR ") + ")"
 }
 
 // inflectionRegexp is the regular expression (PostgreSQL's, used

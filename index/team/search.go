@@ -227,7 +227,7 @@ func searchSQL(plan *query.Plan, branches []branch, a *args, limit, offset int) 
 		` + top + `
 	SELECT
 		(SELECT count(*) FROM f),
-		(SELECT count(*) FROM f WHERE NOT strong),
+		(SELECT count(*) FROM f WHERE tier = ` + a.add(int(query.TierWeak)) + `),
 		(SELECT coalesce(json_agg(json_build_object(
 			'id', p.id, 'doc', p.doc_id, 'lang', p.lang, 'seq', p.seq, 'kind', p.kind, 'locator', p.locator,
 			'page', p.page, 'section', p.section, 'notes', p.notes, 'themes', p.themes, 'text', p.text,
