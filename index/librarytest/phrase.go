@@ -35,9 +35,8 @@ var requiredWords = []struct{ query, word string }{
 func testPhraseWords(t *testing.T, lib index.Library) {
 	for _, text := range typedPhrases {
 		res := search(t, lib, index.Query{Text: text, SameLanguage: true, Limit: index.MaxLimit})
-		words := wordsOf(strings.Trim(text, `"`))
 		for _, h := range res.Hits {
-			if !inOrder(wordsOf(h.Text), words) {
+			if !HoldsInOrder(h.Text, strings.Trim(text, `"`)) {
 				t.Errorf("%s: hit %s lacks the phrase's words in order: %q", text, h.ID, h.Text)
 			}
 		}
@@ -70,6 +69,14 @@ func testPhraseWords(t *testing.T, lib index.Library) {
 		}
 	}
 }
+
+// HoldsInOrder reports whether text holds the words of phrase one after
+// the other, each as typed or inflected (they agree but for their last
+// three letters: "cables" for "cable", not "governments" for
+// "governance"), its words of up to three letters (articles,
+// prepositions) only as places any word may take, an elided article
+// ("dell'") left out, hyphenated words as their parts.
+func HoldsInOrder(text, phrase string) bool { return inOrder(wordsOf(text), wordsOf(phrase)) }
 
 // wordsOf are the words of a text, lower case, an elided article
 // ("dell'") left out and hyphenated words as their parts.
