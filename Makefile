@@ -59,12 +59,14 @@ bench-peers: build
 
 GIMP_HELP := /usr/share/gimp/2.0/help
 
-# Both libraries on the same judged sets: the local one (attache eval), then
+# Both libraries on the same judged sets: the local one (attache eval, on
+# the seeds' set and the held-out one judged apart from it), then
 # the team library on a throwaway PostgreSQL beside the local one, side by
 # side, on the seeds' set and (when the manual is installed) the GIMP one;
 # it fails if the team's nDCG@10 is more than 0.05 under the local's.
 eval: deps
 	$(GO) run . eval
+	@echo; $(GO) run . eval testdata/eval-heldout.json
 	@if [ -d $(GIMP_HELP)/en ] && [ -d $(GIMP_HELP)/it ]; then \
 		echo; $(GO) run . eval --import $(GIMP_HELP)/en --import $(GIMP_HELP)/it testdata/eval-gimp.json; \
 	else \

@@ -79,5 +79,8 @@ func runLibrary(env *Env, args []string) error {
 		what = "updated with this release's seed texts"
 	}
 	fmt.Fprintf(env.Stdout, "team library %s %s: %d documents, %d passages\n", team.Redact(url), what, rep.Documents, rep.Passages)
+	if rep.Retagged > 0 {
+		fmt.Fprintf(env.Stdout, "%d imported %s tagged again with this release's themes\n", rep.Retagged, plural(rep.Retagged, "document", "documents"))
+	}
 	return nil
 }

@@ -56,6 +56,10 @@ type bleveQuery struct {
 	// that build makes so that the search marks what each one matches
 	// (see matchTracker).
 	track *matchTracker
+	// analysed, when set, keeps each text's analysis by analyzer: a
+	// search analyses every wording several times (keys, queries,
+	// leaves, the ranker's words).
+	analysed map[[2]string][]token
 }
 
 // build returns the Bleve query for a plan.
@@ -161,6 +165,9 @@ func (b bleveQuery) branch(p *query.Plan, lf langField) bq.Query {
 		}
 		q := b.clause(c, lf, c.Term.Occur != query.MustNot)
 		if q == nil {
+			if c.Term.Occur == query.Must && b.collapsed(c, lf.analyzer) {
+				return nil // no passage in this language can hold the phrase
+			}
 			continue
 		}
 		switch c.Term.Occur {
@@ -271,6 +278,15 @@ func (b bleveQuery) clause(c query.Clause, lf langField, withContext bool) bq.Qu
 	return bq.NewDisjunctionQuery(out)
 }
 
+// collapsed reports whether a clause is a quoted phrase whose words this
+// language's analyzer reduces to one or none, dropping the others as its
+// stop words: "AI governance" is "governance" to the Italian analyzer, for
+// which "ai" means "to the". The phrase is not one of this language's:
+// searching its remains there would find every passage on governance.
+func (b bleveQuery) collapsed(c query.Clause, analyzer string) bool {
+	return c.Term.Phrase && len(strings.Fields(c.Term.Text)) > 1 && len(b.tokens(c.Term.Text, analyzer)) < 2
+}
+
 // alt is the query for one alternative in one field, or nil when it has no
 // words in that field's language.
 func (b bleveQuery) alt(a query.Alt, field, analyzer string) bq.BoostableQuery {
@@ -280,6 +296,9 @@ func (b bleveQuery) alt(a query.Alt, field, analyzer string) bq.BoostableQuery {
 		return pq
 	}
 	tokens := b.tokens(a.Text, analyzer)
+	if a.Phrase && len(tokens) < 2 && len(strings.Fields(a.Text)) > 1 {
+		return nil // see collapsed
+	}
 	switch len(tokens) {
 	case 0:
 		return nil
@@ -296,14 +315,13 @@ func (b bleveQuery) alt(a query.Alt, field, analyzer string) bq.BoostableQuery {
 
 // tokens returns the analysed terms of text.
 func (b bleveQuery) tokens(text, analyzer string) []string {
-	an := b.analyzers[analyzer]
-	if an == nil {
+	toks := b.positioned(text, analyzer)
+	if toks == nil {
 		return nil
 	}
-	ts := an.Analyze([]byte(text))
-	out := make([]string, 0, len(ts))
-	for _, t := range ts {
-		out = append(out, string(t.Term))
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.term
 	}
 	return out
 }
@@ -315,7 +333,12 @@ type token struct {
 }
 
 // positioned returns the analysed terms of text with their positions.
+// The slice may be shared (see analysed): callers do not change it.
 func (b bleveQuery) positioned(text, analyzer string) []token {
+	k := [2]string{text, analyzer}
+	if toks, ok := b.analysed[k]; ok {
+		return toks
+	}
 	an := b.analyzers[analyzer]
 	if an == nil {
 		return nil
@@ -324,6 +347,9 @@ func (b bleveQuery) positioned(text, analyzer string) []token {
 	out := make([]token, 0, len(ts))
 	for _, t := range ts {
 		out = append(out, token{string(t.Term), t.Position})
+	}
+	if b.analysed != nil {
+		b.analysed[k] = out
 	}
 	return out
 }

@@ -173,6 +173,11 @@ func buildIndex(path string, s *docStore) error {
 	if ferr := in.finish(); err == nil {
 		err = ferr
 	}
+	if err == nil {
+		// The index's mapping, set when it was created, is a batch too:
+		// an empty library sends no other.
+		err = persisted(idx)
+	}
 	if cerr := idx.Close(); err == nil {
 		err = cerr
 	}

@@ -82,3 +82,27 @@ func lastSentence(text string) string {
 	}
 	return text
 }
+
+// contextMemo returns a function giving a passage's context as indexed
+// (PassageContext), reading each document once: the ranking asks for it
+// only when a word of the query was found in a candidate's context.
+func (l *Local) contextMemo() func(id string) string {
+	docs := map[string]*corpus.Document{}
+	return func(id string) string {
+		docID, _, _ := strings.Cut(id, "#")
+		d, ok := docs[docID]
+		if !ok {
+			d, _ = l.Document(docID)
+			docs[docID] = d
+		}
+		if d == nil {
+			return ""
+		}
+		for i := range d.Passages {
+			if d.Passages[i].ID == id {
+				return PassageContext(d, &d.Passages[i])
+			}
+		}
+		return ""
+	}
+}

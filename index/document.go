@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"strconv"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
@@ -27,12 +28,22 @@ func indexDoc(d *corpus.Document, p *corpus.Passage) map[string]interface{} {
 		fieldLang:          lang,
 		fieldDoc:           d.ID,
 		fieldThemes:        themes,
-		fieldSeq:           float64(p.Seq),
+		fieldSeq:           seqTerm(p.Seq),
 	}
 	if c := PassageContext(d, p); c != "" {
 		doc[contextFieldFor(lang)] = c
 	}
 	return doc
+}
+
+// seqTerm is a passage's position as the index keeps it: ten digits,
+// so that the terms sort as the numbers do.
+func seqTerm(seq int) string {
+	s := strconv.Itoa(seq)
+	if len(s) < 10 {
+		s = "0000000000"[len(s):] + s
+	}
+	return s
 }
 
 // batchSize is the most passages sent to the index in one batch, and

@@ -14,7 +14,7 @@ import (
 // MappingVersion changes whenever the index mapping or the way passages are
 // turned into index documents changes; an index built with another version
 // is rebuilt on open.
-const MappingVersion = 6
+const MappingVersion = 7
 
 // The index's field names. There is one document mapping (the default one):
 // each language has its own text field with its own analyzer, so a query on
@@ -31,14 +31,14 @@ const (
 	fieldLang      = "lang"       // keyword, facet
 	fieldDoc       = "doc"        // keyword, facet
 	fieldThemes    = "themes"     // keywords, facet
-	fieldSeq       = "seq"        // number, sort
+	fieldSeq       = "seq"        // keyword (seqTerm), sort
 )
 
-// Only a passage's language and themes are stored in the index, for the
-// ranking to read from each candidate; a hit is built from the library's
-// document store, which reads one passage's record without decoding any
-// JSON. Term vectors are kept for the text fields only, where phrases and
-// highlights read them.
+// Nothing is stored in the index: the ranking tells a hit's language by
+// the field its words were found in, and a hit is built from the
+// library's document store, which reads one passage's record without
+// decoding any JSON. Term vectors are kept for the text fields only,
+// where phrases and highlights read them.
 
 // analyzerEnglish is the analyzer of text_en: Bleve's "en" analyzer.
 const analyzerEnglish = en.AnalyzerName
@@ -124,21 +124,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		f.DocValues = docValues // facets and sorting read them
 		return f
 	}
-	// storedKw is a keyword field the ranking reads from each candidate
-	// hit (its language and themes): small, so stored.
-	storedKw := func() *mapping.FieldMapping {
-		f := kw(true)
-		f.Store = true
-		return f
-	}
-	num := func() *mapping.FieldMapping {
-		f := bleve.NewNumericFieldMapping()
-		f.Store = false
-		f.IncludeInAll = false
-		f.DocValues = true // sorting reads them
-		return f
-	}
-
 	dm := bleve.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt(fieldTextEN, text(en.AnalyzerName))
 	dm.AddFieldMappingsAt(fieldTextIT, text(analyzerItalian))
@@ -146,10 +131,12 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	dm.AddFieldMappingsAt(fieldContextEN, text(en.AnalyzerName))
 	dm.AddFieldMappingsAt(fieldContextIT, text(analyzerItalian))
 	dm.AddFieldMappingsAt(fieldContextXX, text(analyzerNeutral))
-	dm.AddFieldMappingsAt(fieldLang, storedKw())
+	dm.AddFieldMappingsAt(fieldLang, kw(true))
 	dm.AddFieldMappingsAt(fieldDoc, kw(true))
-	dm.AddFieldMappingsAt(fieldThemes, storedKw())
-	dm.AddFieldMappingsAt(fieldSeq, num())
+	dm.AddFieldMappingsAt(fieldThemes, kw(true))
+	// A keyword, not a number: only the listing's order reads it, and a
+	// number is indexed as 16 prefix-coded terms for range queries.
+	dm.AddFieldMappingsAt(fieldSeq, kw(true))
 	m.DefaultMapping = dm
 	m.TypeField = "_no_type_field" // every document uses the default mapping
 	m.StoreDynamic = false

@@ -177,6 +177,12 @@ func (s markSource) textLocations(term string) search.Locations {
 	return s.vec.locations(textFieldFor(s.code), term, s.id)
 }
 
+// contextLocations reads a term's places in the hit's context from the
+// index.
+func (s markSource) contextLocations(term string) search.Locations {
+	return s.vec.locations(contextFieldFor(s.code), term, s.id)
+}
+
 // joinTerms is the tokens' terms, space separated.
 func joinTerms(toks []token) string {
 	parts := make([]string, len(toks))
@@ -191,6 +197,15 @@ func joinTerms(toks []token) string {
 type vectorReader struct {
 	reader  index.IndexReader
 	cursors map[[2]string]*termCursor
+	// read keeps what was read, by field, term and passage: the page's
+	// hits read again words their tiers' checks read
+	read map[vectorKey]search.Locations
+}
+
+// vectorKey names a term's places in one passage.
+type vectorKey struct {
+	field, term string
+	doc         uint64
 }
 
 // termCursor is an open term reader and the passage it stands on.
@@ -202,7 +217,7 @@ type termCursor struct {
 }
 
 func newVectorReader(r index.IndexReader) *vectorReader {
-	return &vectorReader{reader: r, cursors: map[[2]string]*termCursor{}}
+	return &vectorReader{reader: r, cursors: map[[2]string]*termCursor{}, read: map[vectorKey]search.Locations{}}
 }
 
 // close closes the term readers.
@@ -217,6 +232,22 @@ func (v *vectorReader) close() {
 
 // locations returns the places of term in field of passage id, or nil.
 func (v *vectorReader) locations(field, term string, id index.IndexInternalID) search.Locations {
+	num, ok := docNum(id)
+	if !ok {
+		return nil
+	}
+	vk := vectorKey{field, term, num}
+	if locs, ok := v.read[vk]; ok {
+		return locs
+	}
+	locs := v.advance(field, term, id)
+	v.read[vk] = locs
+	return locs
+}
+
+// advance moves a term's cursor to passage id and returns its places
+// there, or nil.
+func (v *vectorReader) advance(field, term string, id index.IndexInternalID) search.Locations {
 	k := [2]string{field, term}
 	c := v.cursors[k]
 	if c != nil && c.cur != nil && c.cur.ID.Compare(id) > 0 && !c.cur.ID.Equals(id) {

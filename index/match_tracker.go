@@ -30,16 +30,18 @@ type matchTracker struct {
 	// set by the query builder for the leaves it wraps
 	clause, run int
 
-	gen   uint32      // this search's mark, see leafMark
-	marks *[]leafMark // the returned passages', by document number
+	gen   uint32 // this search's mark, see leafMark
+	buf   *markBuffer
+	marks *[]leafMark // the returned passages', by document number (in buf)
 	// pending holds the marks of passages the leaves returned and the
 	// whole query has not reached yet, at their number modulo its size
 	// (Bleve's searchers stand at most a few passages ahead of the whole
 	// query, but a rare word's may be far ahead: those wait in ahead).
-	pending []pendingMark
-	ahead   map[uint64]uint64
-	pos     uint64 // the whole query's last passage, plus one
-	reader  index.IndexReader
+	pending  []pendingMark
+	ahead    map[uint64]uint64
+	aheadMin uint64 // the least passage in ahead
+	pos      uint64 // the whole query's last passage, plus one
+	reader   index.IndexReader
 	// stale is set when a search with the tracked query ran on another
 	// snapshot than the first, or a document number was not one: the
 	// marks cannot be trusted.
@@ -97,7 +99,13 @@ var markGen atomic.Uint32
 // the index has documents.
 var markBuffers struct {
 	sync.Mutex
-	free []*[]leafMark
+	free []*markBuffer
+}
+
+// markBuffer is one search's arrays.
+type markBuffer struct {
+	marks   []leafMark
+	pending []pendingMark
 }
 
 // newMatchTracker starts a tracker for one search.
@@ -109,28 +117,30 @@ func newMatchTracker() *matchTracker {
 	}
 	markBuffers.Lock()
 	if n := len(markBuffers.free); n > 0 {
-		t.marks = markBuffers.free[n-1]
+		t.buf = markBuffers.free[n-1]
 		markBuffers.free = markBuffers.free[:n-1]
 	}
 	markBuffers.Unlock()
-	if t.marks == nil {
-		t.marks = new([]leafMark)
+	if t.buf == nil {
+		t.buf = &markBuffer{pending: make([]pendingMark, pendingSize)}
+	} else {
+		clear(t.buf.pending) // another search's
 	}
-	t.pending = make([]pendingMark, pendingSize)
+	t.marks, t.pending = &t.buf.marks, t.buf.pending
 	return t
 }
 
-// close releases the tracker's snapshot and gives its marks back.
+// close releases the tracker's snapshot and gives its arrays back.
 func (t *matchTracker) close() {
 	if t.reader != nil {
 		t.reader.Close()
 		t.reader = nil
 	}
-	if t.marks != nil {
+	if t.buf != nil {
 		markBuffers.Lock()
-		markBuffers.free = append(markBuffers.free, t.marks)
+		markBuffers.free = append(markBuffers.free, t.buf)
 		markBuffers.Unlock()
-		t.marks = nil
+		t.buf, t.marks, t.pending = nil, nil, nil
 	}
 }
 
@@ -219,10 +229,11 @@ func (t *matchTracker) mark(dm *search.DocumentMatch, bit uint64) {
 		return // passed: what the whole query returned is kept
 	}
 	if num >= t.pos+pendingSize-1 {
-		if t.ahead == nil {
-			t.ahead = map[uint64]uint64{}
+		if len(t.ahead) == 0 {
+			t.ahead, t.aheadMin = map[uint64]uint64{}, num
 		}
 		t.ahead[num] |= bit
+		t.aheadMin = min(t.aheadMin, num)
 		return
 	}
 	p := &t.pending[num&(pendingSize-1)]
@@ -245,11 +256,22 @@ func (t *matchTracker) reach(dm *search.DocumentMatch) uint64 {
 	if p := t.pending[num&(pendingSize-1)]; p.num == num+1 {
 		bits = p.bits
 	}
-	if len(t.ahead) > 0 {
-		if b, ok := t.ahead[num]; ok {
-			bits |= b
-			delete(t.ahead, num)
+	if len(t.ahead) > 0 && num >= t.aheadMin {
+		// the query reached passages marked far ahead: take this
+		// one's, drop those it passed
+		next := uint64(1<<64 - 1)
+		for k, b := range t.ahead {
+			switch {
+			case k == num:
+				bits |= b
+				delete(t.ahead, k)
+			case k < num:
+				delete(t.ahead, k)
+			default:
+				next = min(next, k)
+			}
 		}
+		t.aheadMin = next
 	}
 	t.pos = num + 1
 	marks := *t.marks

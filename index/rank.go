@@ -3,6 +3,7 @@ package index
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2/search"
 	bq "github.com/blevesearch/bleve/v2/search/query"
@@ -26,6 +27,10 @@ type ranker struct {
 	// of locationBounds (from the search's marks); rank calls it, and
 	// the checks it returns, in document number order.
 	boundsFor func(dm *search.DocumentMatch) tierBounds
+	// context returns a candidate's context (PassageContext), read only
+	// when a typed word was found there through its stem, or "" when it
+	// cannot be read.
+	context func(id string) string
 }
 
 // clauseWords are one clause's wordings as analysed terms.
@@ -37,6 +42,13 @@ type clauseWords struct {
 	// word, even where the analyzer drops it ("AI" is the Italian "ai").
 	known bool
 	typed string // the word as typed, lower case, for a one-word term
+	// literalWords and expansionWords are, for each literal and each
+	// equivalent of several words, its words as typed, lower case, one
+	// per token (a phrase's words; nil for one word).
+	literalWords, expansionWords [][]string
+	// collapsed is true for a quoted phrase that is no phrase in this
+	// language (bleveQuery.collapsed): it holds only through equivalents.
+	collapsed bool
 }
 
 // ranked is a hit with its tier.
@@ -61,16 +73,30 @@ func newRanker(p *query.Plan, b bleveQuery) *ranker {
 					continue
 				}
 				toks := b.positioned(a.Text, lf.analyzer)
+				if a.Literal && a.Phrase && b.collapsed(c, lf.analyzer) {
+					cws[i].collapsed = true
+					continue
+				}
+				var words []string
+				if len(toks) > 1 {
+					words = b.typedWords(a.Text, lf.analyzer)
+				}
 				if a.Literal {
 					if len(toks) == 0 && lf.code != "xx" {
 						stop[i] = true
 					}
 					if len(toks) == 1 && !strings.Contains(a.Text, " ") {
-						cws[i].typed = strings.ToLower(a.Text)
+						// The word as typed, without punctuation around
+						// it ("Robert');" is "robert").
+						cws[i].typed = strings.ToLower(strings.TrimFunc(a.Text, func(r rune) bool {
+							return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+						}))
 					}
 					cws[i].literal = append(cws[i].literal, toks)
+					cws[i].literalWords = append(cws[i].literalWords, words)
 				} else if len(toks) > 0 {
 					cws[i].expansions = append(cws[i].expansions, toks)
+					cws[i].expansionWords = append(cws[i].expansionWords, words)
 				}
 			}
 		}
@@ -165,7 +191,7 @@ func (r *ranker) rank(dms search.DocumentMatchCollection, themed map[string]bool
 	if weakAll {
 		var todo []int
 		for i, b := range bs {
-			if b.check != nil && b.lo == query.TierWeak {
+			if b.check != nil && b.lo <= query.TierWeak {
 				todo = append(todo, i)
 			}
 		}
@@ -245,30 +271,33 @@ type wordingSource interface {
 	// with p.
 	textPrefix(p string) bool
 	contextPrefix(p string) bool
-	// textLocations are the places of a term in the hit's text.
+	// textLocations and contextLocations are the places of a term in
+	// the hit's text and context.
 	textLocations(term string) search.Locations
+	contextLocations(term string) search.Locations
 }
 
 // bounds reads how each clause matched a hit in language code whose
-// wordings src gives. Each typed word found counts as literal if the word
-// in the text is an inflection of it (inflected), which only the text
-// says: bounds tries both ways for each (up to maxUnchecked of them) and
+// wordings src gives. Each typed word, phrase or equivalent phrase found
+// counts only if the words in the text are the ones typed or inflections
+// of them (inflected), which only the text says: bounds tries both ways
+// for each clause that depends on it (up to maxUnchecked of them) and
 // leaves the reading to check, when the tier depends on it.
 func (r *ranker) bounds(code string, src wordingSource, id string) tierBounds {
 	cws := r.words[code]
 	m := make([]query.Match, len(r.plan.Clauses))
-	var pending []int           // clauses Literally only if their typed word's inflection holds
-	var check [][][]token       // per pending clause, the literals found
-	var otherwise []query.Match // per pending clause, its match if none is inflected
+	var pending []int           // clauses whose match depends on the text
+	var opts [][]option         // per pending clause, its options in order
+	var otherwise []query.Match // per pending clause, its match if no check holds
 	for i := range r.plan.Clauses {
 		if !r.plan.Positive(i) {
 			continue
 		}
-		var found [][]token
-		var rest query.Match
-		m[i], found, rest = cws[i].match(src)
-		if found != nil {
-			pending, check, otherwise = append(pending, i), append(check, found), append(otherwise, rest)
+		o := cws[i].options(src)
+		m[i] = o[0].how
+		if o[0].check != nil {
+			pending, opts = append(pending, i), append(opts, o)
+			otherwise = append(otherwise, certain(o))
 		}
 	}
 	var runs []bool
@@ -280,18 +309,23 @@ func (r *ranker) bounds(code string, src wordingSource, id string) tierBounds {
 		return tierBounds{lo: t, hi: t}
 	}
 	read := func() query.Tier {
-		body := ""
+		h := &hitText{}
 		if r.body != nil {
-			body = r.body(id)
+			h.body = r.body(id)
+		}
+		h.context = func() string {
+			if r.context == nil {
+				return ""
+			}
+			return r.context(id)
 		}
 		got := append([]query.Match(nil), m...)
 		for k, i := range pending {
-			held := false
-			for _, toks := range check[k] {
-				held = held || inflected(body, src.textLocations(toks[0].term), cws[i].typed)
-			}
-			if !held {
-				got[i] = otherwise[k] // the same stem, another word
+			for _, o := range opts[k] {
+				if o.check == nil || o.check(h) {
+					got[i] = o.how
+					break
+				}
 			}
 		}
 		return r.plan.TierIn(code, got, runs)
@@ -319,19 +353,44 @@ func (r *ranker) bounds(code string, src wordingSource, id string) tierBounds {
 	return tierBounds{lo: lo, hi: hi, check: read}
 }
 
-// maxUnchecked is the most typed words whose inflections bounds tries
-// every way before reading the text.
+// maxUnchecked is the most clauses whose words bounds tries every way
+// before reading the text.
 const maxUnchecked = 3
 
-// match says how a clause's wordings matched a hit (see wordingSource).
-// When the term as typed is a single word found in the text, it also
-// returns its tokens (per literal found) and what the clause matches
-// otherwise: the match is Literally only if the word found is an
-// inflection of the one typed (see inflected); if it is the same stem,
-// another word ("governments" for "governance", "sostenere" for
-// "sostenibilità"), it is not the term, nor one of its equivalents, and
-// the other wordings decide.
-func (cw clauseWords) match(src wordingSource) (query.Match, [][]token, query.Match) {
+// option is one way a clause may have matched a hit: how, if check
+// (which reads the hit's text) holds, or surely when check is nil.
+type option struct {
+	how   query.Match
+	check func(h *hitText) bool
+}
+
+// hitText is a candidate's text, and its context read on demand.
+type hitText struct {
+	body    string
+	context func() string
+}
+
+// certain is the first option that needs no check: how the clause
+// matched if no check holds.
+func certain(opts []option) query.Match {
+	for _, o := range opts {
+		if o.check == nil {
+			return o.how
+		}
+	}
+	return query.Unmatched
+}
+
+// options says how a clause's wordings may have matched a hit (see
+// wordingSource), best first, ending with one that needs no check. A
+// typed word found in the text is the term only if the word there is an
+// inflection of it (see inflected): if it is the same stem, another word
+// ("governments" for "governance", "sostenere" for "sostenibilità"), it is
+// not the term, nor one of its equivalents, and the other wordings
+// decide. A phrase, typed or an equivalent, holds only where its words
+// are, as typed or inflected, in order ("Digital Government" has the
+// stems of "digital governance", not its words).
+func (cw clauseWords) options(src wordingSource) []option {
 	if cw.prefix != "" {
 		m := query.Unmatched
 		if src.textPrefix(cw.prefix) {
@@ -339,49 +398,84 @@ func (cw clauseWords) match(src wordingSource) (query.Match, [][]token, query.Ma
 		} else if src.contextPrefix(cw.prefix) {
 			m = query.InContext
 		}
-		return m, nil, m
+		return []option{{how: m}}
 	}
+	var out []option
 	vacuous := true
-	var found [][]token
-	for _, toks := range cw.literal {
-		if len(toks) > 0 {
-			vacuous = false
-			if src.text(toks) {
-				if cw.typed != "" {
-					found = append(found, toks) // Literally if inflected
-					continue
-				}
-				return query.Literally, nil, query.Literally
+	for k, toks := range cw.literal {
+		if len(toks) == 0 {
+			continue
+		}
+		vacuous = false
+		if !src.text(toks) {
+			continue
+		}
+		if c := cw.wordsCheck(src, toks, k, cw.literalWords); c != nil {
+			out = append(out, option{query.Literally, c})
+			continue
+		}
+		return append(out, option{how: query.Literally})
+	}
+	if vacuous && !cw.known && !cw.collapsed {
+		return append(out, option{how: query.Literally}) // only stop words in this language
+	}
+	for k, toks := range cw.expansions {
+		if !src.text(toks) {
+			continue
+		}
+		if len(toks) > 1 {
+			if c := cw.wordsCheck(src, toks, k, cw.expansionWords); c != nil {
+				out = append(out, option{query.ByExpansion, c})
+				continue
 			}
 		}
+		return append(out, option{how: query.ByExpansion})
 	}
-	rest := cw.otherwise(src, vacuous)
-	if found != nil {
-		return query.Literally, found, rest
+	for k, toks := range append(cw.literal, cw.expansions...) {
+		if len(toks) == 0 || !src.context(toks) {
+			continue
+		}
+		if k < len(cw.literal) && len(toks) == 1 && cw.typed != "" {
+			// "governments" in a list item's lead-in is not "governance"
+			typed, term := cw.typed, toks[0].term
+			out = append(out, option{query.InContext, func(h *hitText) bool {
+				return inflected(h.context(), src.contextLocations(term), typed)
+			}})
+			continue
+		}
+		return append(out, option{how: query.InContext})
 	}
-	return rest, nil, rest
+	if cw.stopSomewhere && !cw.known && !cw.collapsed {
+		return append(out, option{how: query.Literally}) // a stop word of the other language: not a word to miss
+	}
+	return append(out, option{how: query.Unmatched})
 }
 
-// otherwise is how a clause matched a hit through anything but its
-// literal wordings found in the text.
-func (cw clauseWords) otherwise(src wordingSource, vacuous bool) query.Match {
-	if vacuous && !cw.known {
-		return query.Literally // only stop words in this language
-	}
-	for _, toks := range cw.expansions {
-		if src.text(toks) {
-			return query.ByExpansion
+// wordsCheck returns the check that the wording toks (the k-th of its
+// kind, whose typed words are words[k]) is in the text as typed: the
+// typed word's inflection for a one-word literal, each word's in order for
+// a phrase; nil when there is nothing to check.
+func (cw clauseWords) wordsCheck(src wordingSource, toks []token, k int, words [][]string) func(*hitText) bool {
+	if len(toks) > 1 {
+		if k >= len(words) || len(words[k]) != len(toks) {
+			return nil
+		}
+		typed := words[k]
+		return func(h *hitText) bool {
+			locs := search.TermLocationMap{}
+			for _, t := range toks {
+				if _, ok := locs[t.term]; !ok {
+					locs[t.term] = src.textLocations(t.term)
+				}
+			}
+			return phraseTyped(locs, toks, typed, h.body)
 		}
 	}
-	for _, toks := range append(cw.literal, cw.expansions...) {
-		if len(toks) > 0 && src.context(toks) {
-			return query.InContext
-		}
+	if cw.typed == "" {
+		return nil
 	}
-	if cw.stopSomewhere && !cw.known {
-		return query.Literally // a stop word of the other language: not a word to miss
-	}
-	return query.Unmatched
+	typed := cw.typed
+	return func(h *hitText) bool { return inflected(h.body, src.textLocations(toks[0].term), typed) }
 }
 
 // locationSource reads a hit's wordings from its term locations.
@@ -397,6 +491,8 @@ func (s locationSource) textPrefix(p string) bool { return anyPrefixed(s.texts, 
 func (s locationSource) contextPrefix(p string) bool { return anyPrefixed(s.contexts, p) }
 
 func (s locationSource) textLocations(term string) search.Locations { return s.texts[term] }
+
+func (s locationSource) contextLocations(term string) search.Locations { return s.contexts[term] }
 
 // anyPrefixed reports whether a term of locs starts with p.
 func anyPrefixed(locs search.TermLocationMap, p string) bool {
@@ -447,6 +543,57 @@ func phraseAt(locs search.TermLocationMap, toks []token, pos uint64) bool {
 		}
 	}
 	return true
+}
+
+// phraseTyped reports whether the tokens follow one another somewhere in
+// the text with each word found there an inflection of the word typed
+// (see inflected).
+func phraseTyped(locs search.TermLocationMap, toks []token, typed []string, body string) bool {
+	first, ok := locs[toks[0].term]
+	if !ok {
+		return false
+	}
+	for _, l := range first {
+		if !phraseAt(locs, toks, l.Pos) {
+			continue
+		}
+		all := true
+		for j, t := range toks {
+			want := l.Pos + uint64(t.pos-toks[0].pos)
+			var at search.Locations
+			for _, x := range locs[t.term] {
+				if x.Pos == want {
+					at = append(at, x)
+				}
+			}
+			if !inflected(body, at, typed[j]) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// typedWords returns the words of text as typed, lower case, one for each
+// of its analysed terms.
+func (b bleveQuery) typedWords(text, analyzer string) []string {
+	an := b.analyzers[analyzer]
+	if an == nil {
+		return nil
+	}
+	ts := an.Analyze([]byte(text))
+	out := make([]string, 0, len(ts))
+	for _, t := range ts {
+		if t.Start < 0 || t.End > len(text) || t.Start > t.End {
+			return nil
+		}
+		out = append(out, strings.ToLower(text[t.Start:t.End]))
+	}
+	return out
 }
 
 // strongQuery narrows main to the passages that are not weak (see

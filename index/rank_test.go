@@ -103,6 +103,13 @@ func TestSameStemOtherWordIsNotTheWord(t *testing.T) {
 	if gov == 0 || other != 0 && other < gov {
 		t.Errorf("artificial intelligence governance: governance dell'IA at %d, Governments at %d: %s", gov, other, describeHits(res))
 	}
+	// Nor in a list item's lead-in: the TECH7 recommendations are
+	// "addressed to the G7 governments".
+	for _, h := range res.Hits[:3] {
+		if !strings.Contains(strings.ToLower(h.Text), "governance") {
+			t.Errorf("artificial intelligence governance: top hit %s lacks governance: %.80q", h.ID, h.Text)
+		}
+	}
 }
 
 // "AI" is a stop word of Italian ("ai"), yet a term the glossary knows: an
@@ -116,6 +123,47 @@ func TestKnownTermIsNoStopWordElsewhere(t *testing.T) {
 	for i, h := range res.Hits {
 		if !ai.MatchString(h.Text) {
 			t.Errorf("secure and trustworthy AI: hit %d %s has no AI: %.80q", i+1, h.ID, h.Text)
+		}
+	}
+}
+
+// A quoted phrase holds only where its words are, as typed or inflected:
+// "Digital Government Systems" has the stems of "digital governance" but
+// not the phrase, in either language's quotation, and is no hit at all.
+func TestPhraseWordsNotJustTheirStems(t *testing.T) {
+	lib := openEvalLibrary(t)
+	for _, q := range []string{`"digital governance"`, `"governance digitale"`} {
+		res := runQuery(t, lib, Query{Text: q, Limit: MaxLimit})
+		if len(res.Hits) == 0 {
+			t.Fatalf("%s: no hits", q)
+		}
+		for _, h := range res.Hits {
+			if h.ID == "g7-2024#f73e3310ad" {
+				t.Errorf("%s: the Digital Government Systems paragraph is a hit: %s", q, describeHits(res))
+			}
+		}
+		if res.Total != len(res.Hits) {
+			t.Errorf("%s: %d hits, Total %d", q, len(res.Hits), res.Total)
+		}
+	}
+}
+
+// A quoted phrase that is no phrase in the other language ("AI governance"
+// is "governance" to the Italian analyzer, for which "ai" is a stop word)
+// is not searched there by its remains: with cross-language search on or
+// off, no hit holds only "governance".
+func TestPhraseCollapsedInOtherLanguage(t *testing.T) {
+	lib := openEvalLibrary(t)
+	holds := regexp.MustCompile(`(?i)\bAI governance\b|governance dell'IA`)
+	for _, same := range []bool{false, true} {
+		res := runQuery(t, lib, Query{Text: `"AI governance"`, SameLanguage: same, Limit: MaxLimit})
+		for _, h := range res.Hits {
+			if !holds.MatchString(h.Text) {
+				t.Errorf(`"AI governance" (same-language %v): %s lacks the phrase: %.80q`, same, h.ID, h.Text)
+			}
+		}
+		if !same && len(res.Hits) == 0 {
+			t.Errorf(`"AI governance": no hit, want the JOIN paragraph on la buona governance dell'IA`)
 		}
 	}
 }

@@ -97,6 +97,7 @@ func dumpResults(b *testing.B, l *Local, queries []string, path string) {
 		Score float64 `json:"score"`
 		Snip  string  `json:"snippet"`
 		Marks []Span  `json:"marks"`
+		Cite  string  `json:"citation"`
 	}
 	type answer struct {
 		Query  Query                   `json:"query"`
@@ -119,7 +120,7 @@ func dumpResults(b *testing.B, l *Local, queries []string, path string) {
 			}
 			a := answer{Query: q, Total: res.Total, Weak: res.Weak, Facets: res.Facets}
 			for _, h := range res.Hits {
-				a.Hits = append(a.Hits, hit{h.Passage.ID, h.Weak, h.Score, h.Snippet.Text, h.Snippet.Marks})
+				a.Hits = append(a.Hits, hit{h.Passage.ID, h.Weak, h.Score, h.Snippet.Text, h.Snippet.Marks, fmt.Sprintf("%+v", h.Citation)})
 			}
 			all = append(all, a)
 		}

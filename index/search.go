@@ -80,7 +80,7 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	plan.AddFilter("lang", strings.TrimSpace(q.Lang))
 	plan.AddFilter("doc", strings.TrimSpace(q.Doc))
 	plan.AddFilter("theme", strings.TrimSpace(q.Theme))
-	b := bleveQuery{analyzers: l.analyzers}
+	b := bleveQuery{analyzers: l.analyzers, analysed: map[[2]string][]token{}}
 
 	size := limit
 	from := offset
@@ -227,6 +227,7 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	}
 	rk := newRanker(plan, b)
 	rk.body = pr.text
+	rk.context = l.contextMemo()
 	if marked {
 		rk.boundsFor = func(dm *search.DocumentMatch) tierBounds {
 			bits := tr.bitsOf(dm.IndexInternalID)
@@ -252,6 +253,13 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 			return nil, err
 		}
 	}
+	// Matches found not to hold a required term as typed (TierNone, last)
+	// are no hits.
+	dropped := 0
+	for len(ranked) > 0 && ranked[len(ranked)-1].tier == query.TierNone {
+		ranked = ranked[:len(ranked)-1]
+		dropped++
+	}
 	for i := offset; i < len(ranked) && i < offset+limit; i++ {
 		h := l.hit(pr, ranked[i].dm)
 		h.Weak = ranked[i].tier == query.TierWeak
@@ -274,6 +282,7 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 		}
 		res.Weak = max(0, res.Total-strong)
 	}
+	res.Total = max(0, res.Total-dropped)
 	return res, nil
 }
 
@@ -505,9 +514,7 @@ func (l *Local) hit(pr *passageReader, dm *search.DocumentMatch) Hit {
 	p := pr.passage(dm.ID)
 	var meta corpus.Meta
 	if p != nil {
-		if rec, err := getDocRecord(pr.tx, p.DocID, false); err == nil {
-			meta = rec.Meta
-		}
+		meta = pr.meta(p.DocID)
 	}
 	if p == nil {
 		return Hit{Passage: corpus.Passage{ID: dm.ID}, Score: dm.Score}
@@ -573,6 +580,26 @@ type passageReader struct {
 	store *docStore
 	tx    *bolt.Tx // begun on the first read
 	read  map[string]*corpus.Passage
+	metas map[string]corpus.Meta // documents' metadata, by ID
+}
+
+// meta returns a document's metadata (empty when the store does not
+// hold it), read once a search: a page's hits often share documents.
+func (r *passageReader) meta(docID string) corpus.Meta {
+	if m, ok := r.metas[docID]; ok {
+		return m
+	}
+	var m corpus.Meta
+	if r.tx != nil {
+		if rec, err := getDocRecord(r.tx, docID, false); err == nil {
+			m = rec.Meta
+		}
+	}
+	if r.metas == nil {
+		r.metas = map[string]corpus.Meta{}
+	}
+	r.metas[docID] = m
+	return m
 }
 
 // passage returns a passage from the store, or nil when the store does

@@ -9,11 +9,13 @@
 #   sh scripts/bench-peers.sh [bin/attache]
 #   COPIES=6 sh scripts/bench-peers.sh     # six copies of the manual (~100k passages)
 #   PAIRS=9 sh scripts/bench-peers.sh
+#   IMPORT_PAIRS=5 sh scripts/bench-peers.sh   # imports from scratch, alternating (3 pairs)
 set -eu
 
 ATTACHE=${1:-bin/attache}
 COPIES=${COPIES:-1}
 PAIRS=${PAIRS:-5}
+IMPORT_PAIRS=${IMPORT_PAIRS:-3}
 HELP=/usr/share/gimp/2.0/help
 
 need_pkgs=""
@@ -55,8 +57,9 @@ EOF
 export ATTACHE_LIBRARY=$WORK/library
 export XDG_CACHE_HOME=$WORK/cache
 # The library is made (the seeds indexed) before the clock starts: Recoll
-# has no seeds.
+# has no seeds. Each import starts from a copy of it.
 "$ATTACHE" docs >/dev/null
+cp -a "$ATTACHE_LIBRARY" "$WORK/seeds-library"
 
 measure() { # label command…: prints "label wall_s peak_MB cpu_s"
 	label=$1
@@ -70,13 +73,31 @@ measure() { # label command…: prints "label wall_s peak_MB cpu_s"
 	echo "$label $1 $(($2 / 1024)) $(echo "$3 $4" | awk '{print $1 + $2}')"
 }
 
-r=$(measure recollindex recollindex -c "$RECOLL_CONFDIR")
-a=$(measure attache-import "$ATTACHE" import "$DOCS")
-echo "$r" | awk '{printf "recollindex      %6.2f s wall  %6.2f s processor  %5d MB peak\n", $2, $4, $3}'
-echo "$a" | awk '{printf "attache import   %6.2f s wall  %6.2f s processor  %5d MB peak\n", $2, $4, $3}'
+# Imports from scratch, recollindex and attache import alternating,
+# IMPORT_PAIRS pairs; each ratio is the median of the pairs' ratios.
+: >"$WORK/imports.txt"
+i=1
+while [ "$i" -le "$IMPORT_PAIRS" ]; do
+	rm -rf "$WORK/recoll/xapiandb" "$ATTACHE_LIBRARY"
+	cp -a "$WORK/seeds-library" "$ATTACHE_LIBRARY"
+	r=$(measure recollindex recollindex -c "$RECOLL_CONFDIR")
+	a=$(measure attache-import "$ATTACHE" import "$DOCS")
+	echo "$r $a" >>"$WORK/imports.txt"
+	echo "$r $a" | awk -v i="$i" '{printf "import %d: recollindex %6.2f s wall %6.2f s processor %4d MB peak | attache import %6.2f s wall %6.2f s processor %4d MB peak\n", i, $2, $4, $3, $6, $8, $7}'
+	i=$((i + 1))
+done
 passages=$("$ATTACHE" docs --json | python3 -c 'import json,sys; print(sum(d["passages"] for d in json.load(sys.stdin)))')
 echo "attache library: $passages passages, library folder $(du -sh "$ATTACHE_LIBRARY" | cut -f1) (index $(du -sh "$ATTACHE_LIBRARY/index.bleve" | cut -f1)); Recoll database $(du -sh "$WORK/recoll/xapiandb" | cut -f1)"
-echo "$r $a" | awk '{printf "import ratio (attache/recoll): wall time %.2f×, processor time %.2f×, peak memory %.2f×\n", $6/$2, $8/$4, $7/$3}'
+python3 - "$WORK/imports.txt" <<'EOF'
+import statistics, sys
+rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
+def med(f): return statistics.median(f(r) for r in rows)
+print("import (median of %d pairs): recollindex %.2f s wall, %.2f s processor, %d MB; attache import %.2f s wall, %.2f s processor, %d MB" % (
+    len(rows), med(lambda r: float(r[1])), med(lambda r: float(r[3])), med(lambda r: int(r[2])),
+    med(lambda r: float(r[5])), med(lambda r: float(r[7])), med(lambda r: int(r[6]))))
+print("import ratio (attache/recoll, median of the pairs): wall time %.2f×, processor time %.2f×, peak memory %.2f×" % (
+    med(lambda r: float(r[5]) / float(r[1])), med(lambda r: float(r[7]) / float(r[3])), med(lambda r: int(r[6]) / int(r[2]))))
+EOF
 
 # Whole-process searches, alternating, timed by the shell's own clock
 # (wall) and by the processor time the kernel charged each process (user +

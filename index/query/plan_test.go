@@ -137,6 +137,10 @@ func TestPlanRunsAndTiers(t *testing.T) {
 	if got := q.TierIn("it", []Match{Unmatched, Unmatched}, nil); got != TierWeak {
 		t.Errorf("no term, only words sharing their stems: tier %d, want weak", got)
 	}
+	r := plan(t, `+digital "cable"`, nil)
+	if got := r.Tier([]Match{Literally, Unmatched}, nil); got != TierNone {
+		t.Errorf("a required phrase not held: tier %d, want none (%d)", got, TierNone)
+	}
 	if q.ThemeFactor([]string{"x"}) != 1 || p.ThemeFactor([]string{"digital-skills-divide"}) <= 1 {
 		t.Errorf("theme factor")
 	}

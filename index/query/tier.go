@@ -19,10 +19,13 @@ const (
 type Tier int
 
 const (
+	// TierNone: a required term (a quoted phrase, a +word) is not in the
+	// hit as typed, only words that share its stems: no hit at all.
+	TierNone Tier = iota - 1
 	// TierWeak: one common word of several, nothing of the rest; one
 	// term found only in a list item's context; or none of the terms,
 	// only words that share their stems.
-	TierWeak Tier = iota
+	TierWeak
 	// TierPartial: some of the terms.
 	TierPartial
 	// TierCovered: every term, some only through equivalents or context.
@@ -75,6 +78,9 @@ func (p *Plan) TierIn(lang string, m []Match, runs []bool) Tier {
 		}
 		n++
 		if got[i] == Unmatched {
+			if c.Term.Occur == Must {
+				return TierNone
+			}
 			continue
 		}
 		matched++

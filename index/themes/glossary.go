@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"sync"
 
 	"attache/assets"
@@ -200,7 +201,9 @@ func (g *Glossary) Len() int { return len(g.entries) }
 // The term is stemmed and covered left to right by the longest glossary
 // wordings it contains (phrases first), so that "undersea cables security"
 // gives the Italian for "undersea cables" and for "security", not for
-// "cables" alone. Words the glossary does not know are left out, and so are
+// "cables" alone. Where the glossary proper translates a wording, the
+// other wordings of the themes that name it are left out (preferPaired).
+// Words the glossary does not know are left out, and so are
 // wordings identical to the term. The result is in glossary order, without
 // repeats, and nil when nothing is known.
 func (g *Glossary) Expand(term, lang string) []string {
@@ -215,7 +218,7 @@ func (g *Glossary) expand(term, lang string) []string {
 		// Read the term in the other language first (a translation), then
 		// in lang itself (synonyms).
 		for _, from := range []string{other(to), to} {
-			for _, e := range g.cover(stems(term, from), from) {
+			for _, e := range g.preferPaired(g.spans(stems(term, from), from)) {
 				for _, w := range g.entries[e].In(to) {
 					if seen[w] || key(stems(w, to)) == inTo {
 						continue
@@ -273,18 +276,38 @@ func (g *Glossary) ExpandPhrases(words, lang string) []string {
 	return out
 }
 
-// span is a glossary entry found in a run of stems, n stems long.
-type span struct{ entry, n int }
-
-// cover returns the entries whose wordings cover the stems, longest first
-// at each position.
-func (g *Glossary) cover(s []string, lang string) []int {
+// preferPaired returns the entries of the spans, keeping at each place
+// only the glossary proper's entries when it has any there: a word's
+// translation, not the other wordings a theme is named by ("satellite"
+// gives "satellitare", not Copernicus or IRIS²; "normazione"
+// "standardisation", not 5G and 6G). A word only a theme knows keeps its
+// theme's wordings.
+func (g *Glossary) preferPaired(ms []span) []int {
 	var out []int
-	for _, m := range g.spans(s, lang) {
-		out = append(out, m.entry)
+	for i := 0; i < len(ms); {
+		j := i
+		for j < len(ms) && ms[j].pos == ms[i].pos {
+			j++
+		}
+		paired := false
+		for _, m := range ms[i:j] {
+			if g.paired[m.entry] {
+				paired = true
+			}
+		}
+		for _, m := range ms[i:j] {
+			if paired && !g.paired[m.entry] {
+				continue
+			}
+			out = append(out, m.entry)
+		}
+		i = j
 	}
 	return out
 }
+
+// span is a glossary entry found in a run of stems, n stems long.
+type span struct{ entry, n, pos int }
 
 // spans covers the stems left to right with the longest wordings known at
 // each position.
@@ -299,7 +322,7 @@ func (g *Glossary) spans(s []string, lang string) []span {
 		for ; n > 0; n-- {
 			if es, ok := g.lookup(lang, key(s[i:i+n])); ok {
 				for _, e := range es {
-					out = append(out, span{e, n})
+					out = append(out, span{e, n, i})
 				}
 				i += n
 				found = true
@@ -340,7 +363,10 @@ func (g *Glossary) equivalents(phrase, lang string, synonyms bool) []string {
 		}
 		for _, from := range froms {
 			s := stems(phrase, from)
-			if len(s) == 0 {
+			if len(s) == 0 || len(s) < 2 && len(strings.Fields(phrase)) > 1 {
+				// Read in this language the phrase is no phrase: its
+				// other words are stop words there ("AI governance" is
+				// "governance" to the Italian analyzer).
 				continue
 			}
 			es, _ := g.lookup(from, key(s))

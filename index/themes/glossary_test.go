@@ -126,3 +126,33 @@ func TestPhraseEquivalentsAreTranslations(t *testing.T) {
 		}
 	}
 }
+
+// A word the glossary proper translates gives its translations, not the
+// other wordings of the themes that name it; a word only a theme knows
+// keeps them.
+func TestExpandPrefersTranslations(t *testing.T) {
+	g := DefaultGlossary()
+	cases := []struct {
+		term, lang  string
+		want, never []string
+	}{
+		{"satellite", "it", []string{"satellitare"}, []string{"Copernicus", "IRIS²", "Galileo"}},
+		{"normazione", "en", []string{"standardisation"}, []string{"5G", "6G"}},
+		{"vicinato", "en", []string{"neighbourhood"}, []string{"Southern Neighbourhood"}},
+		// Only a theme has it: its wordings are all there is.
+		{"reconstruction", "it", []string{"ricostruzione"}, nil},
+	}
+	for _, c := range cases {
+		got := g.Expand(c.term, c.lang)
+		for _, w := range c.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("Expand(%q, %q) = %q, want %q", c.term, c.lang, got, w)
+			}
+		}
+		for _, w := range c.never {
+			if slices.Contains(got, w) {
+				t.Errorf("Expand(%q, %q) = %q: %q names the theme, it does not translate the word", c.term, c.lang, got, w)
+			}
+		}
+	}
+}

@@ -24,6 +24,7 @@ import (
 	"os/exec"
 	"os/user"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -265,14 +266,26 @@ func (s *Server) startServer() error {
 	cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
 	cmd.Stdout, cmd.Stderr = logf, logf
 	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGQUIT, Setpgid: true, Credential: s.cred}
-	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("starting postgres: %v", err)
-	}
+	// The kernel sends Pdeathsig when the thread that started the child
+	// ends, not only the process: the goroutine that starts it keeps its
+	// thread to itself until the server has exited, so that the Go
+	// runtime never ends that thread under a running server.
+	started := make(chan error, 1)
 	done := make(chan struct{})
 	go func() {
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		if err := cmd.Start(); err != nil {
+			started <- err
+			return
+		}
+		started <- nil
 		cmd.Wait()
 		close(done)
 	}()
+	if err := <-started; err != nil {
+		return fmt.Errorf("starting postgres: %v", err)
+	}
 	s.proc, s.done = cmd, done
 	deadline := time.Now().Add(60 * time.Second)
 	for {
