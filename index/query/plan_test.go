@@ -146,20 +146,28 @@ func TestPlanRunsAndTiers(t *testing.T) {
 	}
 }
 
-func TestTierOverlappingRunsFoundWins(t *testing.T) {
-	p := plan(t, "digital divide cable network", nil)
-	// Three runs overlap: "digital divide" and "cable network" found as
-	// typed, "divide cable" between them not. Whatever order they are
-	// applied in, every word is held as typed by a run found: literal.
-	p.Runs = []RunPhrase{
-		{First: 1, Last: 2, Alt: Alt{Lang: "en", Text: "divide cable", Phrase: true, Literal: true}},
-		{First: 0, Last: 1, Alt: Alt{Lang: "en", Text: "digital divide", Phrase: true, Literal: true}},
-		{First: 2, Last: 3, Alt: Alt{Lang: "en", Text: "cable network", Phrase: true, Literal: true}},
+// TestTierOverlappingRuns: where terms of the glossary overlap in the
+// query's words, some held and some not, a shared word counts as the held
+// term matched it, every time (TierIn applied them in map order: the tier
+// changed from one call to the next).
+func TestTierOverlappingRuns(t *testing.T) {
+	p := &Plan{}
+	for _, w := range []string{"a", "b", "c", "d"} {
+		p.Clauses = append(p.Clauses, Clause{Term: Term{Text: w, Occur: Should}})
 	}
+	for _, s := range [][2]int{{0, 1}, {1, 2}, {2, 3}} {
+		text := p.Clauses[s[0]].Term.Text + " " + p.Clauses[s[1]].Term.Text
+		p.Runs = append(p.Runs, RunPhrase{First: s[0], Last: s[1], Alt: Alt{Lang: "en", Text: text, Phrase: true, Literal: true}})
+	}
+	// "a b" and "c d" held as typed, "b c" not: every word is in a term
+	// held as typed.
 	m := []Match{Literally, Literally, Literally, Literally}
-	for i := 0; i < 50; i++ {
-		if got := p.Tier(m, []bool{false, true, true}); got != TierLiteral {
-			t.Fatalf("try %d: tier %d, want literal (%d): a run not found must not undo the runs found", i, got, TierLiteral)
+	for k := 0; k < 100; k++ {
+		if got := p.TierIn("en", m, []bool{true, false, true}); got != TierLiteral {
+			t.Fatalf("try %d: tier %d, want literal (each word in a term held as typed)", k, got)
 		}
+	}
+	if got := p.TierIn("en", m, []bool{false, false, true}); got != TierCovered {
+		t.Errorf("a b scattered: tier %d, want covered", got)
 	}
 }

@@ -48,16 +48,11 @@ func (p *Plan) TierIn(lang string, m []Match, runs []bool) Tier {
 	// A run's words found scattered, not as the term they make, count at
 	// most as an expansion; the term as typed, literally; one of its
 	// other wordings, as an expansion.
-	// Runs not found are applied before runs found, in the order of the
-	// plan, so that where two runs overlap the one found wins, whatever
-	// the order of a map.
 	held := map[[2]int]Match{}
-	var spans [][2]int
 	for k, r := range p.Runs {
 		span := [2]int{r.First, r.Last}
 		if _, ok := held[span]; !ok {
 			held[span] = Unmatched
-			spans = append(spans, span)
 		}
 		if k < len(runs) && runs[k] {
 			if r.Alt.Literal {
@@ -67,10 +62,14 @@ func (p *Plan) TierIn(lang string, m []Match, runs []bool) Tier {
 			}
 		}
 	}
-	for _, found := range []bool{false, true} {
-		for _, span := range spans {
-			how := held[span]
-			if (how != Unmatched) != found {
+	// Where spans overlap ("artificial intelligence" and "intelligence
+	// governance"), the spans held are applied after those not held, so
+	// that a clause one of its terms holds counts as that term matched,
+	// whatever the order of the map (the team library's SQL applies them
+	// so too).
+	for _, heldPass := range []bool{false, true} {
+		for span, how := range held {
+			if (how != Unmatched) != heldPass {
 				continue
 			}
 			for i := span[0]; i <= span[1] && i < len(got); i++ {
