@@ -228,7 +228,7 @@ func (s *flatSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, e
 	}
 	rv := s.currs[first]
 	s.hit = hit
-	score, _ := s.score(0)
+	score := s.score(0)
 	// step the leaves at this passage; rv is kept for the caller
 	for i := range s.leaves {
 		if hit&(1<<i) == 0 {
@@ -247,30 +247,28 @@ func (s *flatSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, e
 	return rv, nil
 }
 
-// score is node n's score at the passage the hit leaves stand at, and
-// whether it matches there: Bleve's disjunction scorer's sum of the
-// matching children times their share.
-func (s *flatSearcher) score(n int) (float64, bool) {
+// score is node n's score at the passage the hit leaves stand at (n has
+// one of them under it): Bleve's disjunction scorer's sum of the
+// matching children, in their order, times the share that match. The
+// children without a hit leaf under them are passed over without a call.
+func (s *flatSearcher) score(n int) float64 {
 	nd := &s.nodes[n]
-	if nd.mask&s.hit == 0 {
-		return 0, false
-	}
-	if nd.leaf >= 0 {
-		return s.currs[nd.leaf].Score, true
-	}
 	var sum float64
 	m := 0
 	for _, k := range nd.kids {
-		if v, ok := s.score(k); ok {
-			sum += v
-			m++
+		kd := &s.nodes[k]
+		if kd.mask&s.hit == 0 {
+			continue
 		}
-	}
-	if m == 0 {
-		return 0, false
+		if kd.leaf >= 0 {
+			sum += s.currs[kd.leaf].Score
+		} else {
+			sum += s.score(k)
+		}
+		m++
 	}
 	coord := float64(m) / float64(len(nd.kids))
-	return sum * coord, true
+	return sum * coord
 }
 
 // Advance implements search.Searcher.
