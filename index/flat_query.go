@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"math"
+	"math/bits"
 	"sort"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -31,6 +32,11 @@ type flatQuery struct {
 	tree   bq.Query   // the same query as Bleve runs it
 	leaves []bq.Query // in the order the tree lists them
 	nodes  []flatNode // nodes[0] is the root
+	// marks, when set, is the tracker of the leaves (all of them
+	// trackedLeaf): the searcher runs their inner queries and marks
+	// each passage it returns once, with the bits of its leaves there,
+	// instead of each leaf marking what it returns.
+	marks *matchTracker
 }
 
 // flatNode is a disjunction (kids) or a leaf (leaf ≥ 0).
@@ -49,6 +55,14 @@ func flatten(q bq.Query) bq.Query {
 	f := &flatQuery{tree: q}
 	if _, ok := f.add(q); !ok || len(f.leaves) < 2 || len(f.leaves) > 64 {
 		return q
+	}
+	for i, l := range f.leaves {
+		tl, ok := l.(*trackedLeaf)
+		if !ok || (i > 0 && tl.t != f.marks) {
+			f.marks = nil
+			break
+		}
+		f.marks = tl.t
 	}
 	for i := len(f.nodes) - 1; i >= 0; i-- { // children come after parents
 		nd := &f.nodes[i]
@@ -107,11 +121,21 @@ func (f *flatQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping
 		currs:  make([]*search.DocumentMatch, len(f.leaves)),
 		nums:   make([]uint64, len(f.leaves)),
 	}
+	if f.marks != nil {
+		s.marks, s.bits = f.marks, make([]uint64, len(f.leaves))
+	}
 	for i, q := range f.leaves {
+		if s.marks != nil {
+			tl := q.(*trackedLeaf)
+			q, s.bits[i] = tl.inner, tl.bit
+		}
 		ls, err := q.Searcher(ctx, r, m, opt)
 		if err != nil {
 			s.Close()
 			return nil, err
+		}
+		if _, none := ls.(*searcher.MatchNoneSearcher); !none && s.marks != nil {
+			s.marks.see(r) // as trackedLeaf does
 		}
 		s.leaves[i] = ls
 	}
@@ -180,6 +204,8 @@ type flatSearcher struct {
 	nums   []uint64                // their document numbers
 	hit    uint64                  // the leaves at the passage being scored
 	init   bool
+	marks  *matchTracker // see flatQuery.marks
+	bits   []uint64      // each leaf's bit in marks
 }
 
 // flatDone is the number of a leaf that has no more matches.
@@ -229,10 +255,12 @@ func (s *flatSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, e
 	rv := s.currs[first]
 	s.hit = hit
 	score := s.score(0)
+	var marked uint64
 	// step the leaves at this passage; rv is kept for the caller
-	for i := range s.leaves {
-		if hit&(1<<i) == 0 {
-			continue
+	for h := hit; h != 0; h &= h - 1 {
+		i := bits.TrailingZeros64(h)
+		if s.marks != nil {
+			marked |= s.bits[i]
 		}
 		if s.currs[i] != rv {
 			ctx.DocumentMatchPool.Put(s.currs[i])
@@ -244,6 +272,9 @@ func (s *flatSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, e
 		s.set(i, dm)
 	}
 	rv.Score = score
+	if s.marks != nil {
+		s.marks.mark(rv, marked)
+	}
 	return rv, nil
 }
 
