@@ -204,6 +204,7 @@ type flatSearcher struct {
 	nums   []uint64                // their document numbers
 	hit    uint64                  // the leaves at the passage being scored
 	init   bool
+	active []int         // the leaves that may have matches left
 	marks  *matchTracker // see flatQuery.marks
 	bits   []uint64      // each leaf's bit in marks
 }
@@ -223,7 +224,9 @@ func (s *flatSearcher) set(i int, dm *search.DocumentMatch) {
 // start steps every leaf to its first match.
 func (s *flatSearcher) start(ctx *search.SearchContext) error {
 	s.init = true
+	s.active = make([]int, len(s.leaves))
 	for i, ls := range s.leaves {
+		s.active[i] = i
 		dm, err := ls.Next(ctx)
 		if err != nil {
 			return err
@@ -241,14 +244,23 @@ func (s *flatSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, e
 		}
 	}
 	// the least current passage, and the leaves there
+	// (the leaves that have no more matches leave the active list)
 	least, hit, first := uint64(flatDone), uint64(0), -1
-	for i, n := range s.nums {
+	kept := 0
+	for _, i := range s.active {
+		n := s.nums[i]
+		if n == flatDone {
+			continue
+		}
+		s.active[kept] = i
+		kept++
 		if n < least {
 			least, hit, first = n, 1<<i, i
 		} else if n == least {
 			hit |= 1 << i
 		}
 	}
+	s.active = s.active[:kept]
 	if first < 0 {
 		return nil, nil
 	}
@@ -309,7 +321,8 @@ func (s *flatSearcher) Advance(ctx *search.SearchContext, id index.IndexInternal
 			return nil, err
 		}
 	}
-	for i, ls := range s.leaves {
+	for _, i := range s.active {
+		ls := s.leaves[i]
 		if dm := s.currs[i]; dm != nil {
 			if dm.IndexInternalID.Compare(id) >= 0 {
 				continue
