@@ -8,6 +8,7 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -23,8 +24,9 @@ import (
 // decompressing them from the index's doc values, match by match.
 const facetFileName = "facets.col"
 
-// facetFileMagic begins a facet file; the number is its format's version.
-const facetFileMagic = "attache facets 1\n"
+// facetFileMagic begins a facet file; the number is its format's version
+// (2: each facet's values in order, see sortFacetValues).
+const facetFileMagic = "attache facets 2\n"
 
 // facetRowSize is the bytes of one passage's row in the file: its
 // document's and language's numbers plus one (0 for none) as uint32, then
@@ -274,10 +276,48 @@ func buildFacetFile(reader index.IndexReader, path, key string, n uint64) *facet
 	if !ok {
 		return nil
 	}
+	sortFacetValues(&values, rows, n)
 	f := &facetFile{values: values, rows: rows, n: n}
 	// A cache: a folder that cannot take it (read-only) goes without.
 	_ = atomicfile.WriteFile(path, encodeFacetFile(key, values, rows, n))
 	return f
+}
+
+// sortFacetValues puts each facet's values in order and renumbers the
+// rows to match, so that value numbers order as the values do: the order
+// a search's facets are listed in (topFacets) is then found by a sort of
+// values already in order, cheap, in every fresh process.
+func sortFacetValues(values *[3][]string, rows []byte, n uint64) {
+	var renum [3][]int // old number -> new
+	for slot, vs := range values {
+		order := make([]int, len(vs))
+		for i := range order {
+			order[i] = i
+		}
+		sort.Slice(order, func(a, b int) bool { return vs[order[a]] < vs[order[b]] })
+		renum[slot] = make([]int, len(vs))
+		sorted := make([]string, len(vs))
+		for to, from := range order {
+			renum[slot][from] = to
+			sorted[to] = vs[from]
+		}
+		values[slot] = sorted
+	}
+	for num := uint64(0); num < n; num++ {
+		row := rows[num*facetRowSize : (num+1)*facetRowSize]
+		for slot, off := range []int{slotDoc: 0, slotLang: 4} {
+			if v := binary.LittleEndian.Uint32(row[off:]); v > 0 {
+				binary.LittleEndian.PutUint32(row[off:], uint32(renum[slot][v-1]+1))
+			}
+		}
+		var themes uint64
+		for bits, k := binary.LittleEndian.Uint64(row[8:]), 0; bits != 0; bits, k = bits>>1, k+1 {
+			if bits&1 != 0 {
+				themes |= 1 << renum[slotTheme][k]
+			}
+		}
+		binary.LittleEndian.PutUint64(row[8:], themes)
+	}
 }
 
 // folderWritable reports whether files can be made in dir.
