@@ -47,6 +47,10 @@ type wordingSQL struct {
 	tsq   string
 	regex string
 	typed string
+	// plain and adjacent: see normal; the typed check is skipped where
+	// plain holds
+	plain    string
+	adjacent bool
 }
 
 // textCond is the condition that a passage p holds the wording in its
@@ -58,6 +62,15 @@ func (w wordingSQL) textCond(a *args) string {
 	}
 	if w.typed != "" {
 		cond += " AND to_tsvector('simple', p.text) @@ " + a.tsq(w.typed)
+		if w.plain != "" {
+			// most passages holding a phrase hold it plainly: no need to
+			// parse their text again
+			shortcut := "p.tsv @@ " + a.tsq(inText(w.plain))
+			if !w.adjacent {
+				shortcut += " AND strpos(p.text, chr(39)) = 0 AND strpos(p.text, chr(8217)) = 0"
+			}
+			cond = "(" + shortcut + ") OR (" + cond + ")"
+		}
 	}
 	return cond
 }
@@ -169,7 +182,7 @@ func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
 			}
 			w := wordingSQL{tsq: n.tsq}
 			if !a.Prefix {
-				w.typed = n.typed
+				w.typed, w.plain, w.adjacent = n.typed, n.plain, n.adjacent
 			}
 			if a.Literal {
 				hasLiteral = true
