@@ -2,6 +2,7 @@ package team
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -132,7 +133,7 @@ func TestGlossaryPhrasesBesideLocal(t *testing.T) {
 }
 
 // compareHits fails the test when the two libraries' results for one
-// query differ in their passages, total or weak ones.
+// query differ in their passages, total, facets or weak ones.
 func compareHits(t *testing.T, text string, same bool, lr, tr *index.Results) {
 	t.Helper()
 	li, ti := hitIDs(lr), hitIDs(tr)
@@ -140,6 +141,11 @@ func compareHits(t *testing.T, text string, same bool, lr, tr *index.Results) {
 		t.Errorf("%s (same language %v): local %d hits, team %d\n  only local: %v\n  only team: %v",
 			text, same, lr.Total, tr.Total, minus(li, ti), minus(ti, li))
 		return
+	}
+	for _, f := range []string{"doc", "lang", "theme"} {
+		if a, b := fmt.Sprint(lr.Facets[f]), fmt.Sprint(tr.Facets[f]); a != b {
+			t.Errorf("%s (same language %v): %s facet local %s, team %s", text, same, f, a, b)
+		}
 	}
 	lw, tw := weakIDs(lr), weakIDs(tr)
 	if lr.Weak != tr.Weak || !slices.Equal(lw, tw) {
