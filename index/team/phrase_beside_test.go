@@ -42,6 +42,11 @@ var besideQueries = []string{
 	`artificial intelligence governance`,
 	`joint declaration recommendations`,
 	`+recommendations governments`,
+	`digital -governance`,
+	`digitale -"sovranità digitale"`,
+	`cables -"submarine cables"`,
+	`recommendations -governments`,
+	`ricerca -"ricerca e innovazione"`,
 }
 
 // TestPhraseHitsBesideLocal runs the same queries on a local library and

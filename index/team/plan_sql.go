@@ -239,7 +239,9 @@ func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
 		case query.Should:
 			should = append(should, all)
 		case query.MustNot:
-			not = append(not, cs.literal)
+			// as locally, a word is excluded where the text has it, not
+			// where only a list item's lead-in or heading does
+			not = append(not, inText(cs.literal))
 		}
 	}
 	for k, r := range plan.Runs {
