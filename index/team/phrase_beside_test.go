@@ -47,6 +47,14 @@ var besideQueries = []string{
 	`cables -"submarine cables"`,
 	`recommendations -governments`,
 	`ricerca -"ricerca e innovazione"`,
+	`cyber*`,
+	`+cyber* resilience`,
+	`"digital divide" lang:it`,
+	`"digital divide" doc:join-2025-140`,
+	`"cavi sottomarini" +sicurezza`,
+	`"the EU's"`,
+	`"e-government"`,
+	`"dell'IA"`,
 }
 
 // TestPhraseHitsBesideLocal runs the same queries on a local library and

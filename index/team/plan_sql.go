@@ -176,8 +176,10 @@ func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
 				}
 				sc.qs = append(sc.qs, scoreQueries(n, tsq, a.Weight, !a.Prefix && !c.Term.Phrase)...)
 			}
-			if c.Term.Phrase && n.tsq != "" {
-				// a quoted phrase holds only in the passage's own text
+			if (c.Term.Phrase || a.Prefix) && n.tsq != "" {
+				// a quoted phrase holds only in the passage's own text;
+				// a prefix is looked for there only, as the local library
+				// looks for it
 				n.tsq = inText(n.tsq)
 			}
 			w := wordingSQL{tsq: n.tsq}
