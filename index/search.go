@@ -343,6 +343,7 @@ var searchPaths = struct {
 	twoPassAt int  // twoPassPassages
 	noMarks   bool // no matchTracker: a count pass, and locations from Bleve
 	checkAll  bool // check every typed word's inflection (see tierOf)
+	noFlat    bool // Bleve's own searchers for the query tree (see flatten)
 }{twoPassAt: twoPassPassages}
 
 // withLocations fills in the term locations of a ranked search's hits,
