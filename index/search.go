@@ -256,10 +256,13 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	// Matches found not to hold a required term as typed (TierNone, last)
 	// are no hits.
 	dropped := 0
+	var none []corpus.Passage
 	for len(ranked) > 0 && ranked[len(ranked)-1].tier == query.TierNone {
+		none = append(none, l.hit(pr, ranked[len(ranked)-1].dm).Passage)
 		ranked = ranked[:len(ranked)-1]
 		dropped++
 	}
+	dropFromFacets(res.Facets, none)
 	for i := offset; i < len(ranked) && i < offset+limit; i++ {
 		h := l.hit(pr, ranked[i].dm)
 		h.Weak = ranked[i].tier == query.TierWeak

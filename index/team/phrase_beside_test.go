@@ -2,6 +2,7 @@ package team
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -41,6 +42,19 @@ var besideQueries = []string{
 	`artificial intelligence governance`,
 	`joint declaration recommendations`,
 	`+recommendations governments`,
+	`digital -governance`,
+	`digitale -"sovranità digitale"`,
+	`cables -"submarine cables"`,
+	`recommendations -governments`,
+	`ricerca -"ricerca e innovazione"`,
+	`cyber*`,
+	`+cyber* resilience`,
+	`"digital divide" lang:it`,
+	`"digital divide" doc:join-2025-140`,
+	`"cavi sottomarini" +sicurezza`,
+	`"the EU's"`,
+	`"e-government"`,
+	`"dell'IA"`,
 }
 
 // TestPhraseHitsBesideLocal runs the same queries on a local library and
@@ -132,7 +146,7 @@ func TestGlossaryPhrasesBesideLocal(t *testing.T) {
 }
 
 // compareHits fails the test when the two libraries' results for one
-// query differ in their passages, total or weak ones.
+// query differ in their passages, total, facets or weak ones.
 func compareHits(t *testing.T, text string, same bool, lr, tr *index.Results) {
 	t.Helper()
 	li, ti := hitIDs(lr), hitIDs(tr)
@@ -140,6 +154,11 @@ func compareHits(t *testing.T, text string, same bool, lr, tr *index.Results) {
 		t.Errorf("%s (same language %v): local %d hits, team %d\n  only local: %v\n  only team: %v",
 			text, same, lr.Total, tr.Total, minus(li, ti), minus(ti, li))
 		return
+	}
+	for _, f := range []string{"doc", "lang", "theme"} {
+		if a, b := fmt.Sprint(lr.Facets[f]), fmt.Sprint(tr.Facets[f]); a != b {
+			t.Errorf("%s (same language %v): %s facet local %s, team %s", text, same, f, a, b)
+		}
 	}
 	lw, tw := weakIDs(lr), weakIDs(tr)
 	if lr.Weak != tr.Weak || !slices.Equal(lw, tw) {

@@ -47,6 +47,10 @@ type wordingSQL struct {
 	tsq   string
 	regex string
 	typed string
+	// plain and adjacent: see normal; the typed check is skipped where
+	// plain holds
+	plain    string
+	adjacent bool
 }
 
 // textCond is the condition that a passage p holds the wording in its
@@ -58,6 +62,15 @@ func (w wordingSQL) textCond(a *args) string {
 	}
 	if w.typed != "" {
 		cond += " AND to_tsvector('simple', p.text) @@ " + a.tsq(w.typed)
+		if w.plain != "" {
+			// most passages holding a phrase hold it plainly: no need to
+			// parse their text again
+			shortcut := "p.tsv @@ " + a.tsq(inText(w.plain))
+			if !w.adjacent {
+				shortcut += " AND strpos(p.text, chr(39)) = 0 AND strpos(p.text, chr(8217)) = 0"
+			}
+			cond = "(" + shortcut + ") OR (" + cond + ")"
+		}
 	}
 	return cond
 }
@@ -163,13 +176,15 @@ func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
 				}
 				sc.qs = append(sc.qs, scoreQueries(n, tsq, a.Weight, !a.Prefix && !c.Term.Phrase)...)
 			}
-			if c.Term.Phrase && n.tsq != "" {
-				// a quoted phrase holds only in the passage's own text
+			if (c.Term.Phrase || a.Prefix) && n.tsq != "" {
+				// a quoted phrase holds only in the passage's own text;
+				// a prefix is looked for there only, as the local library
+				// looks for it
 				n.tsq = inText(n.tsq)
 			}
 			w := wordingSQL{tsq: n.tsq}
 			if !a.Prefix {
-				w.typed = n.typed
+				w.typed, w.plain, w.adjacent = n.typed, n.plain, n.adjacent
 			}
 			if a.Literal {
 				hasLiteral = true
@@ -226,7 +241,9 @@ func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
 		case query.Should:
 			should = append(should, all)
 		case query.MustNot:
-			not = append(not, cs.literal)
+			// as locally, a word is excluded where the text has it, not
+			// where only a list item's lead-in or heading does
+			not = append(not, inText(cs.literal))
 		}
 	}
 	for k, r := range plan.Runs {

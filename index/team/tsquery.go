@@ -56,6 +56,15 @@ type normal struct {
 	// wording of several words, also lets each word have one place more
 	// before it (see looseQuery).
 	exact string
+	// plain, when not "", is the tsquery of the wording's words at their
+	// distances where a text holding them by their stems holds them as
+	// typed or inflected too (each lexeme begins with the letters an
+	// inflection must share with the typed word: 'layer' <-> 'mask'), so
+	// that no typed check is needed where it matches: when the words are
+	// adjacent, or in a text without apostrophes (no elided article that
+	// the typed check would refuse between them). See plainQuery.
+	plain    string
+	adjacent bool
 }
 
 // normalise asks the server for the tsqueries and rarities of wordings, in
@@ -122,6 +131,7 @@ func normalise(ctx context.Context, db querier, ws []wording) (map[wording]norma
 		nm.exact = nm.tsq
 		if words := phraseWords(ws[i-1].cfg, toks); len(words) > 0 {
 			nm.tsq, nm.typed = looseQuery(words), typedQuery(ws[i-1].cfg, words)
+			nm.plain, nm.adjacent = plainQuery(words)
 		}
 		if ws[i-1].prefix {
 			_, nm.lexemes = lexemes(nm.tsq)
@@ -223,6 +233,29 @@ func looseQuery(words []phraseWord) string {
 		last = w.pos
 	}
 	return q
+}
+
+// plainQuery is the tsquery of the words (with lexemes) at their
+// distances when each lexeme begins with its word's inflection prefix,
+// else "", and whether the words are adjacent.
+func plainQuery(words []phraseWord) (string, bool) {
+	q, last, adjacent := "", 0, true
+	for _, w := range words {
+		if w.lexeme == "" {
+			continue
+		}
+		if !strings.HasPrefix(w.lexeme, inflectionPrefix(w.text)) {
+			return "", false
+		}
+		if q == "" {
+			q, last = quoteLexeme(w.lexeme), w.pos
+			continue
+		}
+		adjacent = adjacent && w.pos-last == 1
+		q = "( " + q + " ) " + distance(w.pos-last) + " " + quoteLexeme(w.lexeme)
+		last = w.pos
+	}
+	return q, adjacent
 }
 
 // typedQuery is the tsquery, for the 'simple' configuration (which
