@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"path/filepath"
+	"slices"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/search"
@@ -60,8 +61,10 @@ const maxThemes = 64
 type facetTally struct {
 	col    *facetColumn
 	want   [3]bool
-	mask   uint8 // want as bits
-	counts [3][]int
+	mask   uint8     // want as bits
+	counts *[3][]int // from countBuffers, given back once all are read
+	read   uint8     // the slots whose facets were taken, as bits
+	taken  [3][]FacetCount
 	dvr    index.DocValueReader
 	gen    int // the column's generation the counts are of, from 1
 	// file and reader are the column's facet file and the snapshot it is
@@ -75,12 +78,21 @@ type facetTally struct {
 	failed bool
 }
 
+// countBuffers keeps tallies' counters between searches: a search's
+// counters (as many as the library has documents, for the doc facet) were
+// its largest allocation. A buffer's slices are all zero, to their
+// capacity, while it waits here.
+var countBuffers = sync.Pool{New: func() any { return new([3][]int) }}
+
 // newTally starts counting the named facets ("doc", "lang", "theme").
 func (c *facetColumn) newTally(names []string) *facetTally {
 	t := &facetTally{col: c}
 	for _, n := range names {
 		t.want[slotOf(n)] = true
 		t.mask |= 1 << slotOf(n)
+	}
+	if t.mask != 0 {
+		t.counts = countBuffers.Get().(*[3][]int)
 	}
 	return t
 }
@@ -166,8 +178,8 @@ func (t *facetTally) addLocked(reader index.IndexReader, id index.IndexInternalI
 	if c.file != nil {
 		t.file, t.reader = c.file, reader
 		for slot := range t.counts {
-			if t.want[slot] && len(t.counts[slot]) < len(c.file.values[slot]) {
-				t.counts[slot] = make([]int, len(c.file.values[slot]))
+			if t.want[slot] {
+				t.room(slot, len(c.file.values[slot]))
 			}
 		}
 		row, ok := c.file.row(num)
@@ -251,11 +263,38 @@ func (c *facetColumn) close() {
 func (t *facetTally) count(slot, n int) {
 	if n >= len(t.counts[slot]) {
 		// room for every value the column knows, at once
-		grown := make([]int, max(n+1, len(t.col.values[slot])))
-		copy(grown, t.counts[slot])
-		t.counts[slot] = grown
+		t.room(slot, max(n+1, len(t.col.values[slot])))
 	}
 	t.counts[slot][n]++
+}
+
+// room makes a slot's counters at least n long, the new ones zero.
+func (t *facetTally) room(slot, n int) {
+	c := t.counts[slot]
+	if n <= len(c) {
+		return
+	}
+	if n <= cap(c) {
+		t.counts[slot] = c[:n] // zero beyond len: see countBuffers
+		return
+	}
+	grown := make([]int, n, n+n/8)
+	copy(grown, c)
+	t.counts[slot] = grown
+}
+
+// release gives the counters back, zeroed, once every wanted facet was
+// taken.
+func (t *facetTally) release() {
+	if t.counts == nil {
+		return
+	}
+	for slot, c := range t.counts {
+		clear(c[:cap(c)])
+		t.counts[slot] = c[:0]
+	}
+	countBuffers.Put(t.counts)
+	t.counts = nil
 }
 
 // fill reads a passage's facet values from the index (the column's lock
@@ -340,5 +379,17 @@ func (t *facetTally) facets(name string) []FacetCount {
 		t.failed = true
 	}
 	t.col.mu.Unlock()
-	return topFacets(t.counts[slot], values, facetSize)
+	if t.read&(1<<slot) != 0 {
+		return slices.Clone(t.taken[slot])
+	}
+	var counts []int
+	if t.counts != nil {
+		counts = t.counts[slot]
+	}
+	out := topFacets(counts, values, facetSize)
+	t.taken[slot] = out // a repeat gets a copy
+	if t.read |= 1 << slot; t.read&t.mask == t.mask {
+		t.release()
+	}
+	return out
 }

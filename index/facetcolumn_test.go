@@ -152,3 +152,43 @@ func TestFacetColumnConcurrentSearches(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestFacetTallyCountersReused checks that a tally's counters, given back
+// to the pool once its facets are taken, start the next tally at zero:
+// the same search counted again, after a wider one, counts the same, and
+// a facet taken twice reads the same.
+func TestFacetTallyCountersReused(t *testing.T) {
+	l, err := Open(Config{Dir: t.TempDir(), Seeds: seeds.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	it := keywordQuery(fieldLang, []string{"it"})
+	count := func(q bq.Query) map[string][]FacetCount {
+		tally := l.facetCol.newTally(facetNames)
+		if _, err := l.idx.SearchInContext(tally.context(context.Background()), bleve.NewSearchRequestOptions(q, 0, 0, false)); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string][]FacetCount{}
+		for _, name := range facetNames {
+			got[name] = tally.facets(name)
+		}
+		if again := tally.facets("doc"); !reflect.DeepEqual(again, got["doc"]) {
+			t.Errorf("doc taken twice: %v, then %v", got["doc"], again)
+		}
+		if tally.failed {
+			t.Fatal("the column failed")
+		}
+		return got
+	}
+	first := count(it)
+	for range 3 {
+		count(bq.NewMatchAllQuery())
+		if again := count(it); !reflect.DeepEqual(again, first) {
+			t.Fatalf("after other searches: %v, want %v", again, first)
+		}
+	}
+	if len(first["lang"]) != 1 || first["lang"][0].Value != "it" {
+		t.Errorf("lang under lang:it = %v, want it alone", first["lang"])
+	}
+}
