@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"encoding/binary"
+	"math/bits"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -134,12 +135,9 @@ func (t *facetTally) add(reader index.IndexReader, id index.IndexInternalID) {
 	}
 	num := binary.BigEndian.Uint64(id)
 	if t.file != nil && reader == t.reader {
-		row, ok := t.file.row(num)
-		if !ok {
+		if !t.countFileRow(num) {
 			t.failed = true
-			return
 		}
-		t.countRow(&row)
 		return
 	}
 	c := t.col
@@ -182,12 +180,9 @@ func (t *facetTally) addLocked(reader index.IndexReader, id index.IndexInternalI
 				t.room(slot, len(c.file.values[slot]))
 			}
 		}
-		row, ok := c.file.row(num)
-		if !ok {
+		if !t.countFileRow(num) {
 			t.failed = true
-			return
 		}
-		t.countRow(&row)
 		return
 	}
 	if num >= uint64(len(c.rows)) {
@@ -205,6 +200,39 @@ func (t *facetTally) addLocked(reader index.IndexReader, id index.IndexInternalI
 		}
 	}
 	t.countRow(row)
+}
+
+// countFileRow counts the row of document number num straight from the
+// facet file, whose values the counters already have room for (see
+// addLocked): the path of nearly every match, so it decodes only what it
+// counts and walks the theme bits set. It reports false, counting
+// nothing, for a row the file's row would refuse.
+func (t *facetTally) countFileRow(num uint64) bool {
+	f := t.file
+	if num >= f.n {
+		return false
+	}
+	b := f.rows[num*facetRowSize : num*facetRowSize+facetRowSize]
+	doc, lang := binary.LittleEndian.Uint32(b), binary.LittleEndian.Uint32(b[4:])
+	themes := binary.LittleEndian.Uint64(b[8:])
+	nt := len(f.values[slotTheme])
+	if doc > uint32(len(f.values[slotDoc])) || lang > uint32(len(f.values[slotLang])) || (nt < 64 && themes>>nt != 0) {
+		return false
+	}
+	c := t.counts
+	if t.want[slotDoc] && doc > 0 {
+		c[slotDoc][doc-1]++
+	}
+	if t.want[slotLang] && lang > 0 {
+		c[slotLang][lang-1]++
+	}
+	if t.want[slotTheme] {
+		counts := c[slotTheme]
+		for ; themes != 0; themes &= themes - 1 {
+			counts[bits.TrailingZeros64(themes)]++
+		}
+	}
+	return true
 }
 
 // countRow counts one passage's row.
