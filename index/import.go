@@ -350,6 +350,11 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 	}
 	if err := c.committed(); err != nil {
 		l.notice("the index will be rebuilt at the next start: " + oneLine(err))
+	} else if worthMerging(l.idx, len(indexed)) {
+		if err := mergeSegments(ctx, l.idx); err != nil && ctx.Err() == nil {
+			// the import is committed and searchable as it is
+			l.notice(oneLine(err))
+		}
 	}
 	// The report lists the documents in the order of their files.
 	sort.Slice(ready, func(a, b int) bool { return ready[a].seq < ready[b].seq })
