@@ -21,7 +21,8 @@ TAGS    ?= no_emoji
 # first, then the command line's build embedding it (tag lean, Linux), which
 # links no window toolkit, so that `attache search` and the other
 # subcommands start without Fyne's initialisation; with no subcommand it
-# runs the embedded window program from memory (window_lean.go). One file,
+# runs the embedded window program, written once per build into the user's
+# cache folder (window_lean.go). One file,
 # bin/attache; `go build .` alone makes the plain build, window linked in.
 build: deps
 	$(GO) build -tags '$(TAGS)' -o bin/attache-window .

@@ -59,3 +59,23 @@ func TestACollapsingBarShowsLabelsWhereTheyFit(t *testing.T) {
 		t.Errorf("widening the bar did not bring the labels back: %q, %q", left.Text, right.Text)
 	}
 }
+
+// TestBriefPaneLeavesRoomOnASmallScreen: in Italian the brief pane needed
+// 440 units at least (the page budget's two fields side by side, the
+// excerpt's two buttons with their labels), so on a 1024x600 screen the
+// search pane beside it was squeezed under its filters' width.
+func TestBriefPaneLeavesRoomOnASmallScreen(t *testing.T) {
+	inItalian(t)
+	u := newTestUI(t)
+	u.rebuild()
+	u.win.Resize(fyne.NewSize(956, 544))
+	search(t, u, "cavi sottomarini")
+	u.search.list.Select(0)
+	u.addSelected()
+	if w := u.rsplit.Trailing.MinSize().Width; w > 340 {
+		t.Errorf("the brief pane needs %.0f wide, more than a third of a 1024 screen's window", w)
+	}
+	if w, min := u.search.content.Size().Width, u.search.content.MinSize().Width; w < min {
+		t.Errorf("the search pane is %.0f wide, under its least width %.0f", w, min)
+	}
+}

@@ -71,7 +71,7 @@ func (o *outline) buildDetail() {
 	})
 	// The themes head the excerpt, in view however long its quotation.
 	o.exTranslation = o.newTranslationEntry()
-	o.exBox = container.NewBorder(o.exThemes, container.NewVBox(o.exTranslation, o.exComment, container.NewHBox(trim, whole)), nil, nil,
+	o.exBox = container.NewBorder(o.exThemes, container.NewVBox(o.exTranslation, o.exComment, newCollapsingBar(trim, whole)), nil, nil,
 		container.NewVScroll(container.NewVBox(o.exQuote, o.exSource)))
 
 	o.empty = wrappingLabel(lang.L("Select a section to write its text, or an excerpt to comment on it or trim it. Add passages with Add to brief (Ctrl+Enter)."), fyne.TextStyle{})

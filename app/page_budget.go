@@ -37,10 +37,13 @@ func newBudgetForm(p *briefPane, labelW float32) *budgetForm {
 	f.limit.OnChanged = func(string) { f.commit() }
 	f.contents = widget.NewSelect(contentsLabels(), func(string) { f.commit() })
 	f.sources = widget.NewCheck(lang.L("Sources list"), func(bool) { f.commit() })
+	// One field a row: side by side, with the contents' long choices
+	// ("Automatic (over the page limit)"), they made the brief pane 440
+	// wide at least, and on a 1024x600 screen the search pane beside it
+	// was squeezed under its filters' width.
 	f.content = container.NewVBox(
-		container.NewGridWithColumns(2,
-			labelled(lang.L("Page limit"), labelW, f.limit),
-			labelled(lang.L("Contents"), labelW, f.contents)),
+		labelled(lang.L("Page limit"), labelW, f.limit),
+		labelled(lang.L("Contents"), labelW, f.contents),
 		f.sources)
 	return f
 }

@@ -34,13 +34,18 @@ type filterOption struct {
 // option reads all; changed runs when the user picks another option.
 func newFilterSelect(facet, all string, changed func()) *filterSelect {
 	f := &filterSelect{facet: facet, all: all, choice: map[string]string{all: ""}}
-	f.Select = widget.NewSelect([]string{all}, func(label string) {
+	// Not widget.NewSelect: the select must know it is drawn as f (its
+	// BaseWidget's impl), or Fyne keeps two renderers, lays out one when
+	// the window is resized and draws the other at its first size (the
+	// filters overflowed the pane when the window opened smaller).
+	f.Select = &widget.Select{Options: []string{all}, OnChanged: func(label string) {
 		if f.filling {
 			return
 		}
 		f.value = f.choice[label]
 		changed()
-	})
+	}}
+	f.ExtendBaseWidget(f)
 	f.filling = true
 	f.Select.SetSelected(all)
 	f.filling = false

@@ -82,6 +82,7 @@ func (b bleveQuery) build(p *query.Plan) bq.Query {
 		default:
 			main = bq.NewDisjunctionQuery(branches)
 		}
+		main = flatten(main)
 	}
 	return b.filtered(p, main, "")
 }

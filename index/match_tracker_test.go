@@ -9,8 +9,9 @@ import (
 // TestMarksAgreeWithBleve checks that a search that reads from its
 // tracker's marks (the strong count in the same pass, the tiers and the
 // page's term locations without a second search) and checks a typed
-// word's inflection only where it could change the tier answers exactly
-// as one that asks Bleve and checks every one: the same total, weak count, hits in the same order
+// word's inflection only where it could change the tier, and runs its
+// query tree in one flat searcher (flatQuery), answers exactly as one
+// that asks Bleve, runs Bleve's searchers and checks every one: the same total, weak count, hits in the same order
 // with the same tiers, snippets and marks, and facets; in a library
 // small enough for one pass and as a large one would search.
 func TestMarksAgreeWithBleve(t *testing.T) {
@@ -32,17 +33,17 @@ func TestMarksAgreeWithBleve(t *testing.T) {
 		)
 	}
 	defer func(saved int) {
-		searchPaths.twoPassAt, searchPaths.noMarks, searchPaths.checkAll = saved, false, false
+		searchPaths.twoPassAt, searchPaths.noMarks, searchPaths.checkAll, searchPaths.noFlat = saved, false, false, false
 	}(searchPaths.twoPassAt)
 	for _, twoPass := range []int{1 << 30, 0} {
 		searchPaths.twoPassAt = twoPass
 		for _, q := range queries {
-			searchPaths.noMarks, searchPaths.checkAll = true, true
+			searchPaths.noMarks, searchPaths.checkAll, searchPaths.noFlat = true, true, true
 			want, err := l.Search(context.Background(), q)
 			if err != nil {
 				t.Fatalf("%+v: %v", q, err)
 			}
-			searchPaths.noMarks, searchPaths.checkAll = false, false
+			searchPaths.noMarks, searchPaths.checkAll, searchPaths.noFlat = false, false, false
 			got, err := l.Search(context.Background(), q)
 			if err != nil {
 				t.Fatalf("%+v: %v", q, err)

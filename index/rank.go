@@ -699,8 +699,15 @@ func inflected(body string, locs search.Locations, typed string) bool {
 }
 
 // elide drops an elided article or preposition ("l'", "dell'") from the
-// front of a word.
+// front of a word, and an English possessive's 's from its end, as the
+// English analyzer does ("mask's" is "mask", not "s").
 func elide(w string) string {
+	for _, s := range []string{"'s", "’s"} {
+		if len(w) > len(s) && strings.HasSuffix(w, s) {
+			w = strings.TrimSuffix(w, s)
+			break
+		}
+	}
 	if i := strings.LastIndexAny(w, "'’"); i >= 0 {
 		return w[i+len(string([]rune(w[i:])[0])):]
 	}

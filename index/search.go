@@ -256,10 +256,13 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	// Matches found not to hold a required term as typed (TierNone, last)
 	// are no hits.
 	dropped := 0
+	var none []corpus.Passage
 	for len(ranked) > 0 && ranked[len(ranked)-1].tier == query.TierNone {
+		none = append(none, l.hit(pr, ranked[len(ranked)-1].dm).Passage)
 		ranked = ranked[:len(ranked)-1]
 		dropped++
 	}
+	dropFromFacets(res.Facets, none)
 	for i := offset; i < len(ranked) && i < offset+limit; i++ {
 		h := l.hit(pr, ranked[i].dm)
 		h.Weak = ranked[i].tier == query.TierWeak
@@ -340,6 +343,7 @@ var searchPaths = struct {
 	twoPassAt int  // twoPassPassages
 	noMarks   bool // no matchTracker: a count pass, and locations from Bleve
 	checkAll  bool // check every typed word's inflection (see tierOf)
+	noFlat    bool // Bleve's own searchers for the query tree (see flatten)
 }{twoPassAt: twoPassPassages}
 
 // withLocations fills in the term locations of a ranked search's hits,

@@ -7,6 +7,7 @@
 # Writes DIR/THEME-LANG-N-what.png, for THEME light and dark, LANG en and
 # it: 0-start, 1-search, 2-passage, 3-outline, 4-export, 5-writing, and
 # 6-menu (the Library menu), 7-edit-menu, 8-preview (the page preview).
+# A smaller screen: SCREEN=1024x600x24 scripts/screenshots.sh BIN DIR.
 # Usage: scripts/screenshots.sh BIN DIR
 set -u
 NAME=screenshots

@@ -67,6 +67,23 @@ done
 	fail "the first window (${WIDTH}x${HEIGHT} at $X,$Y) is not wholly on the ${sw}x${sh_} screen"
 size="${WIDTH}x${HEIGHT} on ${sw}x${sh_}"
 
+# The window's memory at rest, as a user's process list shows it (a
+# figure, not a check: it depends on the machine's GL driver): RSS and
+# PSS once the window has settled (the library open, the first frames,
+# app/memory.go's settling 3 s later), and the part of it that is
+# Mesa's software renderer (libLLVM and the swrast driver's pages) where
+# there is no GPU, as under Xvfb.
+sleep 8
+memory=""
+if [ -r "/proc/$APP_PID/smaps" ]; then
+	memory=$(awk '
+		/^[0-9a-f]+-[0-9a-f]+ / { name = $6 }
+		/^Rss:/ { rss += $2; if (name ~ /libLLVM|swrast_dri|llvmpipe/) gl += $2 }
+		/^Pss:/ { pss += $2 }
+		END { printf "idle memory RSS %d MB, PSS %d MB (software GL %d MB)", rss / 1024, pss / 1024, gl / 1024 }
+	' "/proc/$APP_PID/smaps")
+fi
+
 xdotool windowfocus --sync "$WIN" 2>/dev/null
 xdotool key ctrl+q
 status=$(wait_exit 15)
@@ -76,4 +93,5 @@ if grep -q "Error parsing user locale" "$WORK/app.log"; then
 	fail "the app printed a locale error under LANG=C.UTF-8"
 fi
 echo "smoke: window shown after ${shown} ms, ${size}, drawn ($colours colours), Ctrl+Q exited 0"
+[ -n "$memory" ] && echo "smoke: $memory"
 echo "smoke: 1 passed, 0 failed"

@@ -26,6 +26,12 @@ type Report struct {
 	// that were found by their quote instead; Missing those not found.
 	Resolved int      `json:"resolved,omitempty"`
 	Missing  []string `json:"missing,omitempty"`
+	// Judged is the share of the top 10 hits of every query that have a
+	// grade; Unjudged names the others ("query: passage ID"). A hit with
+	// no grade counts as not relevant unread, so the figures are only as
+	// good as Judged is near 1: read and grade the Unjudged (pooling).
+	Judged   float64  `json:"judged_share"`
+	Unjudged []string `json:"unjudged,omitempty"`
 }
 
 // Run runs every query of set against lib (sameLanguage turns off
@@ -35,6 +41,7 @@ func Run(ctx context.Context, lib index.Library, set *Set, sameLanguage bool) (*
 	rep := &Report{SameLanguage: sameLanguage, Kinds: map[string]Figures{}}
 	res := newResolver(lib)
 	byKind := map[string][]QueryResult{}
+	top := 0
 	for _, q := range set.Queries {
 		grades := map[string]int{}
 		for _, p := range q.Judged {
@@ -56,10 +63,20 @@ func Run(ctx context.Context, lib index.Library, set *Set, sameLanguage bool) (*
 		for _, h := range results.Hits {
 			ids = append(ids, h.ID)
 			texts = append(texts, h.Text)
+			if len(ids) <= Cutoff {
+				top++
+				if _, ok := grades[h.ID]; !ok {
+					rep.Unjudged = append(rep.Unjudged, fmt.Sprintf("%s: %s", q.Query, h.ID))
+				}
+			}
 		}
 		r := measure(q, ids, texts, grades)
 		rep.Queries = append(rep.Queries, r)
 		byKind[q.Kind] = append(byKind[q.Kind], r)
+	}
+	rep.Judged = 1
+	if top > 0 {
+		rep.Judged = float64(top-len(rep.Unjudged)) / float64(top)
 	}
 	rep.Overall = average(rep.Queries)
 	for k, rs := range byKind {

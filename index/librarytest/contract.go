@@ -25,6 +25,7 @@ func Run(t *testing.T, open Factory) {
 	lib := open(t)
 	t.Run("documents", func(t *testing.T) { testDocuments(t, lib) })
 	t.Run("search", func(t *testing.T) { testSearch(t, lib) })
+	t.Run("phrase words", func(t *testing.T) { testPhraseWords(t, lib) })
 	t.Run("filters and facets", func(t *testing.T) { testFilters(t, lib) })
 	t.Run("listing", func(t *testing.T) { testListing(t, lib) })
 	t.Run("errors", func(t *testing.T) { testErrors(t, lib) })

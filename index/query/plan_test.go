@@ -145,3 +145,29 @@ func TestPlanRunsAndTiers(t *testing.T) {
 		t.Errorf("theme factor")
 	}
 }
+
+// TestTierOverlappingRuns: where terms of the glossary overlap in the
+// query's words, some held and some not, a shared word counts as the held
+// term matched it, every time (TierIn applied them in map order: the tier
+// changed from one call to the next).
+func TestTierOverlappingRuns(t *testing.T) {
+	p := &Plan{}
+	for _, w := range []string{"a", "b", "c", "d"} {
+		p.Clauses = append(p.Clauses, Clause{Term: Term{Text: w, Occur: Should}})
+	}
+	for _, s := range [][2]int{{0, 1}, {1, 2}, {2, 3}} {
+		text := p.Clauses[s[0]].Term.Text + " " + p.Clauses[s[1]].Term.Text
+		p.Runs = append(p.Runs, RunPhrase{First: s[0], Last: s[1], Alt: Alt{Lang: "en", Text: text, Phrase: true, Literal: true}})
+	}
+	// "a b" and "c d" held as typed, "b c" not: every word is in a term
+	// held as typed.
+	m := []Match{Literally, Literally, Literally, Literally}
+	for k := 0; k < 100; k++ {
+		if got := p.TierIn("en", m, []bool{true, false, true}); got != TierLiteral {
+			t.Fatalf("try %d: tier %d, want literal (each word in a term held as typed)", k, got)
+		}
+	}
+	if got := p.TierIn("en", m, []bool{false, false, true}); got != TierCovered {
+		t.Errorf("a b scattered: tier %d, want covered", got)
+	}
+}

@@ -62,12 +62,22 @@ func (p *Plan) TierIn(lang string, m []Match, runs []bool) Tier {
 			}
 		}
 	}
-	for span, how := range held {
-		for i := span[0]; i <= span[1] && i < len(got); i++ {
-			if how == Unmatched {
-				got[i] = min(got[i], ByExpansion)
-			} else {
-				got[i] = max(got[i], how)
+	// Where spans overlap ("artificial intelligence" and "intelligence
+	// governance"), the spans held are applied after those not held, so
+	// that a clause one of its terms holds counts as that term matched,
+	// whatever the order of the map (the team library's SQL applies them
+	// so too).
+	for _, heldPass := range []bool{false, true} {
+		for span, how := range held {
+			if (how != Unmatched) != heldPass {
+				continue
+			}
+			for i := span[0]; i <= span[1] && i < len(got); i++ {
+				if how == Unmatched {
+					got[i] = min(got[i], ByExpansion)
+				} else {
+					got[i] = max(got[i], how)
+				}
 			}
 		}
 	}

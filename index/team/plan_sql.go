@@ -21,17 +21,106 @@ type clauseSQL struct {
 	// local library ranks "per" or "with" in a query of the other
 	// language).
 	stopSomewhere bool
-	// typed is the regular expression a literal of one word, found by its
-	// stem, must also find in the text to count as typed (see
-	// inflectionRegexp); "" for phrases and prefixes.
-	typed string
-	// common: the clause is common in this configuration's passages
-	// (query.Clause.CommonIn), for the weak count (see strongSQL).
-	common bool
+	// literals and equivalents are the wordings of literal and
+	// expansions, each with the check a passage it is found in by its
+	// stems must also pass for it to count (see wordingSQL).
+	literals, equivalents []wordingSQL
+	// collapsed: the clause is a quoted phrase this configuration's
+	// analyzer reduces to one word or none ("AI governance" is
+	// "governance" to the Italian one): it is not searched here by what
+	// is left, only by its equivalents, as in the local library.
+	collapsed bool
 	// known: the term has glossary equivalents (in any language), so it
 	// is a content word even where it is only stop words ("AI" is the
 	// Italian "ai"): it must be found there too.
 	known bool
+}
+
+// wordingSQL is one wording of a clause in one configuration, and what a
+// passage found by its stems must also hold for the wording to be there
+// as typed, as the local library reads it: a word an inflection of the
+// typed one (regex, see inflectionRegexp: not "governments" for
+// "governance"), or a phrase's words each as typed or inflected, in order
+// (typed, see typedQuery: not "Digital Government" for "digital
+// governance").
+type wordingSQL struct {
+	tsq   string
+	regex string
+	typed string
+	// plain and adjacent: see normal; the typed check is skipped where
+	// plain holds
+	plain    string
+	adjacent bool
+}
+
+// textCond is the condition that a passage p holds the wording in its
+// own text.
+func (w wordingSQL) textCond(a *args) string {
+	cond := "p.tsv @@ " + a.tsq(inText(w.tsq))
+	if w.regex != "" {
+		cond += " AND p.text ~* " + a.add(w.regex)
+	}
+	if w.typed != "" {
+		cond += " AND to_tsvector('simple', p.text) @@ " + a.tsq(w.typed)
+		if w.plain != "" {
+			// most passages holding a phrase hold it plainly: no need to
+			// parse their text again
+			shortcut := "p.tsv @@ " + a.tsq(inText(w.plain))
+			if !w.adjacent {
+				shortcut += " AND strpos(p.text, chr(39)) = 0 AND strpos(p.text, chr(8217)) = 0"
+			}
+			cond = "(" + shortcut + ") OR (" + cond + ")"
+		}
+	}
+	return cond
+}
+
+// anyCond is the condition that a passage holds one of ws in its text
+// (context false) or its list context (the context checks only a word's
+// inflection: a phrase holds only in the text); the wordings without a
+// check in one tsquery.
+func anyCond(ws []wordingSQL, context bool, a *args) string {
+	var plain, conds []string
+	for _, w := range ws {
+		if context {
+			if w.regex == "" {
+				plain = append(plain, w.tsq)
+				continue
+			}
+			conds = append(conds, "p.tsv @@ "+a.tsq(inContext(w.tsq))+" AND p.context ~* "+a.add(w.regex))
+			continue
+		}
+		if w.regex == "" && w.typed == "" {
+			plain = append(plain, w.tsq)
+			continue
+		}
+		conds = append(conds, w.textCond(a))
+	}
+	if q := or(plain...); q != "" {
+		if context {
+			conds = append([]string{"p.tsv @@ " + a.tsq(inContext(q))}, conds...)
+		} else {
+			conds = append([]string{"p.tsv @@ " + a.tsq(inText(q))}, conds...)
+		}
+	}
+	if len(conds) == 0 {
+		return ""
+	}
+	return "(" + strings.Join(conds, ") OR (") + ")"
+}
+
+// collapsedWording reports whether a wording of several words is reduced
+// by a configuration's analyzer to one word or none (tsq being what is
+// left): as a phrase it is not one of that language's.
+func collapsedWording(text, tsq string) bool {
+	ws, ps := lexemes(tsq)
+	return len(strings.Fields(text)) > 1 && len(ws)+len(ps) < 2
+}
+
+// typedWord is a word as typed, lower case, without the punctuation
+// around it ("Robert');" is "robert").
+func typedWord(text string) string {
+	return strings.ToLower(strings.TrimFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
 }
 
 // branch is a plan translated for the passages of one configuration.
@@ -59,6 +148,7 @@ type markQuery struct {
 func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
 	b := branch{cfg: cfgOf(code), code: code, clauses: make([]clauseSQL, len(plan.Clauses)), runs: make([]string, len(plan.Runs))}
 	var must, should, not []string
+	lost := false
 	for i, c := range plan.Clauses {
 		cs := &b.clauses[i]
 		var lits, exps []string
@@ -70,6 +160,14 @@ func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
 				continue
 			}
 			n := nm[wording{cfg: b.cfg, text: a.Text, prefix: a.Prefix}]
+			if a.Phrase && !a.Prefix && collapsedWording(a.Text, n.exact) {
+				// not a phrase of this language: searching what is left
+				// of it would find every passage on its one word
+				if a.Literal && c.Term.Phrase {
+					cs.collapsed = true
+				}
+				continue
+			}
 			if c.Term.Occur != query.MustNot && n.tsq != "" && !seen[n.tsq] {
 				seen[n.tsq] = true
 				tsq := n.tsq
@@ -78,27 +176,37 @@ func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
 				}
 				sc.qs = append(sc.qs, scoreQueries(n, tsq, a.Weight, !a.Prefix && !c.Term.Phrase)...)
 			}
-			if c.Term.Phrase && n.tsq != "" {
-				// a quoted phrase holds only in the passage's own text
+			if (c.Term.Phrase || a.Prefix) && n.tsq != "" {
+				// a quoted phrase holds only in the passage's own text;
+				// a prefix is looked for there only, as the local library
+				// looks for it
 				n.tsq = inText(n.tsq)
+			}
+			w := wordingSQL{tsq: n.tsq}
+			if !a.Prefix {
+				w.typed, w.plain, w.adjacent = n.typed, n.plain, n.adjacent
 			}
 			if a.Literal {
 				hasLiteral = true
 				cs.rarity = n.rarity
-				if !a.Prefix && !a.Phrase && !c.Term.Phrase && len(n.lexemes) == 1 && !strings.ContainsAny(n.tsq, "<&|") &&
-					!strings.HasPrefix(n.lexemes[0], inflectionPrefix(a.Text)) {
+				if typed := typedWord(a.Text); !a.Prefix && !a.Phrase && !strings.Contains(a.Text, " ") && len(n.lexemes) == 1 &&
+					!strings.ContainsAny(n.tsq, "<&|") && typed != "" && !strings.HasPrefix(n.lexemes[0], inflectionPrefix(typed)) {
 					// (when the stem starts with the letters an inflection
 					// must share, every word of that stem is one: no
 					// check, which costs a regular expression a passage)
-					cs.typed = inflectionRegexp(a.Text)
+					w.regex = inflectionRegexp(typed)
 				}
 				lits = append(lits, n.tsq)
+				if n.tsq != "" {
+					cs.literals = append(cs.literals, w)
+				}
 				if c.Term.Occur != query.MustNot {
-					b.marks = append(b.marks, markQuery{n.tsq, a.Phrase})
+					b.marks = append(b.marks, markQuery{n.exact, a.Phrase})
 				}
 			} else if n.tsq != "" {
 				exps = append(exps, n.tsq)
-				b.marks = append(b.marks, markQuery{n.tsq, a.Phrase})
+				cs.equivalents = append(cs.equivalents, w)
+				b.marks = append(b.marks, markQuery{n.exact, a.Phrase})
 				cs.expWeight = max(cs.expWeight, a.Weight)
 			}
 		}
@@ -109,8 +217,7 @@ func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
 		if cs.rarity == 0 {
 			cs.rarity = 1
 		}
-		cs.vacuous = hasLiteral && cs.literal == ""
-		cs.common = c.CommonIn[code]
+		cs.vacuous = hasLiteral && cs.literal == "" && !cs.collapsed
 		for _, a := range c.Alts {
 			if !a.Literal {
 				cs.known = true
@@ -121,22 +228,33 @@ func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
 				cs.stopSomewhere = true
 			}
 		}
+		if cs.collapsed {
+			cs.stopSomewhere = false
+		}
 		all := or(cs.literal, cs.expansions)
 		switch c.Term.Occur {
 		case query.Must:
+			if all == "" && cs.collapsed {
+				lost = true // no passage here can hold the phrase
+			}
 			must = append(must, all)
 		case query.Should:
 			should = append(should, all)
 		case query.MustNot:
-			not = append(not, cs.literal)
+			// as locally, a word is excluded where the text has it, not
+			// where only a list item's lead-in or heading does
+			not = append(not, inText(cs.literal))
 		}
 	}
 	for k, r := range plan.Runs {
 		if r.Alt.Lang == code {
 			n := nm[wording{cfg: b.cfg, text: r.Alt.Text}]
+			if r.Alt.Phrase && collapsedWording(r.Alt.Text, n.exact) {
+				continue
+			}
 			b.runs[k] = n.tsq
 			b.scoring = append(b.scoring, scoreClause{qs: scoreQueries(n, n.tsq, query.RunPhraseWeight, false)})
-			b.marks = append(b.marks, markQuery{b.runs[k], r.Alt.Phrase})
+			b.marks = append(b.marks, markQuery{n.exact, r.Alt.Phrase})
 			should = append(should, b.runs[k])
 		}
 	}
@@ -150,7 +268,7 @@ func newBranch(plan *query.Plan, code string, nm map[wording]normal) branch {
 	} else {
 		b.main = or(should...)
 	}
-	b.found = b.main != ""
+	b.found = b.main != "" && !lost
 	return b
 }
 
@@ -181,7 +299,7 @@ func (b branch) sql(plan *query.Plan, a *args, flags string) string {
 		where = append(where, "NOT p.tsv @@ "+a.tsq(b.not))
 	}
 	if plan.Listing {
-		return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, p.cfg, 3 AS tier, true AS strong, '{}'::int[] AS m, ` + flags + `
+		return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, p.cfg, 3 AS tier, '{}'::int[] AS m, ` + flags + `
 			FROM passages p WHERE ` + strings.Join(where, " AND ")
 	}
 	// m_i: how clause i matched: in the text (weight A), or in the list
@@ -199,22 +317,19 @@ func (b branch) sql(plan *query.Plan, a *args, flags string) string {
 			m = "3"
 		} else {
 			var whens []string
-			if c.literal != "" {
-				cond := "p.tsv @@ " + a.tsq(inText(c.literal))
-				if c.typed != "" {
-					// the same stem in another word ("governments" for
-					// "governance") is not the term, as in the local
-					// library: such a passage goes on to the equivalents
-					// and the context
-					cond += " AND p.text ~* " + a.add(c.typed)
-				}
+			if cond := anyCond(c.literals, false, a); cond != "" {
 				whens = append(whens, "WHEN "+cond+" THEN 3")
 			}
-			if c.expansions != "" {
-				whens = append(whens, "WHEN p.tsv @@ "+a.tsq(inText(c.expansions))+" THEN 2")
+			if cond := anyCond(c.equivalents, false, a); cond != "" {
+				whens = append(whens, "WHEN "+cond+" THEN 2")
 			}
-			if all := or(c.literal, c.expansions); all != "" {
-				whens = append(whens, "WHEN p.tsv @@ "+a.tsq(inContext(all))+" THEN 1")
+			if !plan.Clauses[i].Term.Phrase {
+				// a word found in the list context only through its stem
+				// ("governments" in a lead-in, for "governance") is not
+				// found there either
+				if cond := anyCond(append(append([]wordingSQL(nil), c.literals...), c.equivalents...), true, a); cond != "" {
+					whens = append(whens, "WHEN "+cond+" THEN 1")
+				}
 			}
 			// 4: unmatched, but only stop words in the other language (and
 			// no glossary word): it counts as typed for the tier (see
@@ -260,7 +375,7 @@ func (b branch) sql(plan *query.Plan, a *args, flags string) string {
 	if len(rs) > 0 {
 		rarr = "ARRAY[" + strings.Join(rs, ", ") + "]"
 	}
-	return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, p.cfg, ` + b.tierSQL(plan, positives, spans, a) + ` AS tier, ` + b.strongSQL(plan, positives) + ` AS strong, y.m, ` + flags + `
+	return `SELECT p.id, p.doc_id, p.lang, p.themes, p.seq, p.cfg, ` + b.tierSQL(plan, positives, spans, a) + ` AS tier, y.m, ` + flags + `
 		FROM passages p
 		CROSS JOIN LATERAL (SELECT ` + marr + ` AS m, ` + rarr + ` AS r) y
 		WHERE ` + strings.Join(where, " AND ")
@@ -351,34 +466,6 @@ func (b branch) tierSQL(plan *query.Plan, positives []int, spans []runSpan, a *a
 		terms = append(terms, fmt.Sprintf("y.r[%d] * %d", j+1, 1<<(2*n+2*j)))
 	}
 	return "(" + a.add(tiers) + "::int[])[" + strings.Join(terms, " + ") + " + 1]"
-}
-
-// strongSQL says whether a candidate is not a weak match for the weak
-// count, as the local library counts them (its strongQuery): it matches
-// two clauses or more (in its text or list context; a clause that is only
-// stop words here matches nothing), or one in its text that is not
-// common here, or the query's only clause in its text.
-func (b branch) strongSQL(plan *query.Plan, positives []int) string {
-	var found, one []string
-	for k, i := range positives {
-		c := b.clauses[i]
-		if (c.vacuous && !c.known) || (c.literal == "" && c.expansions == "") {
-			continue
-		}
-		found = append(found, fmt.Sprintf("(y.m[%d] BETWEEN 1 AND 3)::int", k+1))
-		if len(positives) == 1 || !c.common {
-			one = append(one, fmt.Sprintf("y.m[%d] IN (2, 3)", k+1))
-		}
-	}
-	var conds []string
-	if len(found) >= 2 {
-		conds = append(conds, "("+strings.Join(found, " + ")+") >= 2")
-	}
-	conds = append(conds, one...)
-	if len(conds) == 0 {
-		return "false"
-	}
-	return "(" + strings.Join(conds, " OR ") + ")"
 }
 
 // inflectionRegexp is the regular expression (PostgreSQL's, used

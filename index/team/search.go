@@ -218,12 +218,16 @@ func searchSQL(plan *query.Plan, branches []branch, a *args, limit, offset int) 
 			WHERE c.tier >= (SELECT tier FROM cut)
 			ORDER BY c.tier DESC, score DESC, c.doc_id, c.seq LIMIT ` + lim + ` OFFSET ` + off + `)`
 	}
-	return `WITH c AS MATERIALIZED (` + strings.Join(parts, "\nUNION ALL\n") + `),
+	// A candidate that lacks a required term (a quoted phrase, a +word)
+	// as typed, having only words of its stems (query.TierNone), is no
+	// hit: it is left out of the total and the facets, as the local
+	// library leaves it out.
+	return `WITH c AS MATERIALIZED (SELECT * FROM (` + strings.Join(parts, "\nUNION ALL\n") + `) u WHERE u.tier >= 0),
 		f AS (SELECT * FROM c WHERE lok AND dok AND tok),
 		` + top + `
 	SELECT
 		(SELECT count(*) FROM f),
-		(SELECT count(*) FROM f WHERE NOT strong),
+		(SELECT count(*) FROM f WHERE tier = ` + a.add(int(query.TierWeak)) + `),
 		(SELECT coalesce(json_agg(json_build_object(
 			'id', p.id, 'doc', p.doc_id, 'lang', p.lang, 'seq', p.seq, 'kind', p.kind, 'locator', p.locator,
 			'page', p.page, 'section', p.section, 'notes', p.notes, 'themes', p.themes, 'text', p.text,

@@ -2,6 +2,8 @@ package team
 
 import (
 	"context"
+	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -44,6 +46,25 @@ type normal struct {
 	lexemes []string
 	dfs     []float64
 	total   float64
+	// typed is, for a wording of several words, the tsquery (canonical
+	// text, for the 'simple' configuration) of its words as typed or
+	// inflected, in order at their distances (see typedQuery); "" for
+	// one word or a prefix.
+	typed string
+	// exact is phraseto_tsquery's reading of the wording, the words at
+	// the distances of the query: what its highlights mark; tsq, for a
+	// wording of several words, also lets each word have one place more
+	// before it (see looseQuery).
+	exact string
+	// plain, when not "", is the tsquery of the wording's words at their
+	// distances where a text holding them by their stems holds them as
+	// typed or inflected too (each lexeme begins with the letters an
+	// inflection must share with the typed word: 'layer' <-> 'mask'), so
+	// that no typed check is needed where it matches: when the words are
+	// adjacent, or in a text without apostrophes (no elided article that
+	// the typed check would refuse between them). See plainQuery.
+	plain    string
+	adjacent bool
 }
 
 // normalise asks the server for the tsqueries and rarities of wordings, in
@@ -61,7 +82,9 @@ func normalise(ctx context.Context, db querier, ws []wording) (map[wording]norma
 	cfgs := make([]string, len(ws))
 	texts := make([]string, len(ws))
 	prefixes := make([]bool, len(ws))
+	originals := make([]string, len(ws))
 	for i, w := range ws {
+		originals[i] = w.text
 		// Hyphens apart: PostgreSQL's parser reads "e-commerce" as one
 		// word with its parts, which the Italian configuration stems to
 		// 'e-commerc' (found only where the text has the whole) while
@@ -80,8 +103,12 @@ func normalise(ctx context.Context, db querier, ws []wording) (map[wording]norma
 				ELSE phraseto_tsquery(x.cfg, x.t)::text END,
 			CASE WHEN x.prefix OR coalesce(n.passages, 0) = 0 THEN 1 ELSE coalesce(s.rarity, 1) END,
 			coalesce(s.lexemes, '{}'), coalesce(s.dfs, '{}'),
-			(SELECT coalesce(sum(passages), 0)::float8 FROM lexemes WHERE lexeme = '')
-		FROM unnest($1::regconfig[], $2::text[], $3::bool[]) WITH ORDINALITY AS x(cfg, t, prefix, i)
+			(SELECT coalesce(sum(passages), 0)::float8 FROM lexemes WHERE lexeme = ''),
+			CASE WHEN x.prefix THEN '{}' ELSE coalesce((
+				SELECT array_agg(d.alias || E'\x1f' || d.token || E'\x1f' ||
+					CASE WHEN d.lexemes IS NULL THEN 'b' WHEN d.lexemes = '{}' THEN 's' ELSE 'w' || d.lexemes[1] END ORDER BY d.o)
+				FROM ts_debug(x.cfg, x.typed) WITH ORDINALITY AS d(alias, description, token, dictionaries, dictionary, lexemes, o)), '{}') END
+		FROM unnest($1::regconfig[], $2::text[], $3::bool[], $4::text[]) WITH ORDINALITY AS x(cfg, t, prefix, typed, i)
 		LEFT JOIN lexemes n ON n.cfg = x.cfg AND n.lexeme = ''
 		LEFT JOIN LATERAL (
 			SELECT max(ln(1 + n.passages / (coalesce(lx.passages, 0) + 1.0)) / ln(1.0 + n.passages)) AS rarity,
@@ -89,7 +116,7 @@ func normalise(ctx context.Context, db querier, ws []wording) (map[wording]norma
 				array_agg(coalesce(lx.passages, 0)::float8 ORDER BY w.lexeme) AS dfs
 			FROM unnest(tsvector_to_array(to_tsvector(x.cfg, x.t))) AS w(lexeme)
 			LEFT JOIN lexemes lx ON lx.cfg = x.cfg AND lx.lexeme = w.lexeme
-			WHERE NOT x.prefix) s ON true`, cfgs, texts, prefixes)
+			WHERE NOT x.prefix) s ON true`, cfgs, texts, prefixes, originals)
 	if err != nil {
 		return nil, err
 	}
@@ -97,8 +124,14 @@ func normalise(ctx context.Context, db querier, ws []wording) (map[wording]norma
 	for rows.Next() {
 		var i int
 		var nm normal
-		if err := rows.Scan(&i, &nm.tsq, &nm.rarity, &nm.lexemes, &nm.dfs, &nm.total); err != nil {
+		var toks []string
+		if err := rows.Scan(&i, &nm.tsq, &nm.rarity, &nm.lexemes, &nm.dfs, &nm.total, &toks); err != nil {
 			return nil, err
+		}
+		nm.exact = nm.tsq
+		if words := phraseWords(ws[i-1].cfg, toks); len(words) > 0 {
+			nm.tsq, nm.typed = looseQuery(words), typedQuery(ws[i-1].cfg, words)
+			nm.plain, nm.adjacent = plainQuery(words)
 		}
 		if ws[i-1].prefix {
 			_, nm.lexemes = lexemes(nm.tsq)
@@ -107,6 +140,196 @@ func normalise(ctx context.Context, db querier, ws []wording) (map[wording]norma
 		out[ws[i-1]] = nm
 	}
 	return out, rows.Err()
+}
+
+// phraseWord is a word of a wording of several words as PostgreSQL's
+// parser reads it: its place, its lexeme ("" for a stop word) and its
+// text.
+type phraseWord struct {
+	pos    int
+	lexeme string
+	text   string
+}
+
+// elided are the Italian articles and prepositions that an apostrophe
+// joins to the next word (l'innovazione, dell'IA), which the local
+// library's analyzer drops, and the English possessive's s (the EU's):
+// PostgreSQL's parser gives each a place of its own.
+var elided = map[string]bool{"c": true, "l": true, "all": true, "dall": true, "dell": true, "nell": true, "sull": true,
+	"coll": true, "pell": true, "gl": true, "agl": true, "dagl": true, "degl": true, "negl": true, "sugl": true,
+	"un": true, "m": true, "t": true, "s": true, "v": true, "d": true, "quell": true, "quest": true}
+
+// phraseWords reads ts_debug's tokens of a wording (alias, token and
+// 'b' for a blank, 's' for a stop word or 'w' and the lexeme, joined by
+// U+001F) into its words at their places as the local library counts
+// them: a hyphenated compound only as its parts (the parser gives the
+// whole a place of its own before them), an elided article (see elided)
+// left out. It returns nil for fewer than two words with lexemes.
+func phraseWords(cfg string, toks []string) []phraseWord {
+	type tok struct{ alias, text, kind string }
+	ts := make([]tok, 0, len(toks))
+	for _, t := range toks {
+		f := strings.SplitN(t, "\x1f", 3)
+		if len(f) != 3 || f[2] == "" {
+			return nil
+		}
+		ts = append(ts, tok{f[0], f[1], f[2]})
+	}
+	apostrophe := func(t tok) bool { return t.kind == "b" && strings.ContainsAny(t.text, "'’") }
+	var out []phraseWord
+	pos, content := 0, 0
+	for i, t := range ts {
+		if t.kind == "b" || strings.HasSuffix(t.alias, "hword") { // asciihword, hword, numhword: the compound
+			continue
+		}
+		w := strings.ToLower(t.text)
+		if elided[w] && i+2 < len(ts) && apostrophe(ts[i+1]) && ts[i+2].kind != "b" && w != "s" {
+			continue
+		}
+		if w == "s" && i > 0 && apostrophe(ts[i-1]) {
+			continue
+		}
+		pos++
+		pw := phraseWord{pos: pos, text: w}
+		if t.kind[0] == 'w' {
+			pw.lexeme = t.kind[1:]
+			content++
+		}
+		out = append(out, pw)
+	}
+	if content < 2 {
+		return nil
+	}
+	return out
+}
+
+// maxLoose is the most words after the first of a wording whose place
+// looseQuery lets move by one (each doubles the tsquery).
+const maxLoose = 4
+
+// looseQuery is the tsquery of a wording's words (with lexemes) in order
+// at their distances, each but the first also one place further: the
+// place of an elided article (nell'innovazione) or of a hyphenated
+// compound (europea-America) before it in the text, which the local
+// library does not count. Which word stands there typedQuery checks.
+func looseQuery(words []phraseWord) string {
+	q, last, n := "", 0, 0
+	for _, w := range words {
+		if w.lexeme == "" {
+			continue
+		}
+		lx := quoteLexeme(w.lexeme)
+		if q == "" {
+			q, last = lx, w.pos
+			continue
+		}
+		d := w.pos - last
+		n++
+		if n <= maxLoose {
+			q = "( " + q + " ) " + distance(d) + " " + lx + " | ( " + q + " ) " + distance(d+1) + " " + lx
+		} else {
+			q = "( " + q + " ) " + distance(d) + " " + lx
+		}
+		last = w.pos
+	}
+	return q
+}
+
+// plainQuery is the tsquery of the words (with lexemes) at their
+// distances when each lexeme begins with its word's inflection prefix,
+// else "", and whether the words are adjacent.
+func plainQuery(words []phraseWord) (string, bool) {
+	q, last, adjacent := "", 0, true
+	for _, w := range words {
+		if w.lexeme == "" {
+			continue
+		}
+		if !strings.HasPrefix(w.lexeme, inflectionPrefix(w.text)) {
+			return "", false
+		}
+		if q == "" {
+			q, last = quoteLexeme(w.lexeme), w.pos
+			continue
+		}
+		adjacent = adjacent && w.pos-last == 1
+		q = "( " + q + " ) " + distance(w.pos-last) + " " + quoteLexeme(w.lexeme)
+		last = w.pos
+	}
+	return q, adjacent
+}
+
+// typedQuery is the tsquery, for the 'simple' configuration (which
+// keeps every word, lower-cased, at the places the parser gives them, as
+// the stemmed configurations do), that a text holds where it has the
+// words of a wording as typed or inflected, in order, at their distances:
+// each word a prefix of the letters an inflection must share with it
+// (inflectionPrefix), with, before it, possibly an elided article or a
+// compound of which it is the first part (what looseQuery allows, for its
+// first maxLoose words after the first). The alternatives are spelt out
+// on the left of each phrase operator: PostgreSQL gives an alternative
+// of phrases of different lengths on its right the longer one's length.
+func typedQuery(cfg string, words []phraseWord) string {
+	var arts, notArts []string
+	for _, a := range sortedKeys(elided) {
+		if (cfg == "english") == (a == "s") || cfg == "simple" {
+			arts = append(arts, quoteLexeme(a))
+			if a != "un" { // also a word of its own
+				notArts = append(notArts, quoteLexeme(a))
+			}
+		}
+	}
+	q, last, n := "", 0, 0
+	for _, w := range words {
+		if w.lexeme == "" {
+			continue
+		}
+		p := quoteLexeme(inflectionPrefix(w.text)) + ":*"
+		if q == "" {
+			q, last = p, w.pos
+			continue
+		}
+		d := distance(w.pos - last)
+		// as many places apart as typed: where the query has stop words
+		// between them, the last place before the word may not be an
+		// elided article, which the local library does not count (so
+		// "pacchetti per l'economia" is not "pacchetti sull'economia")
+		exact := "( " + q + " ) " + d + " " + p
+		if gap := w.pos - last; gap > 1 && len(notArts) > 0 {
+			exact = "( " + q + " ) " + distance(gap-1) + " ( !( " + strings.Join(notArts, " | ") + " ) <-> " + p + " )"
+		}
+		n++
+		if n <= maxLoose {
+			x := "( " + strings.Join(append(arts[:len(arts):len(arts)], p), " | ") + " )"
+			q = exact + " | ( ( " + q + " ) " + d + " " + x + " ) <-> " + p
+		} else {
+			q = exact
+		}
+		last = w.pos
+	}
+	return q
+}
+
+// distance is the tsquery operator of words d places apart.
+func distance(d int) string {
+	if d == 1 {
+		return "<->"
+	}
+	return fmt.Sprintf("<%d>", d)
+}
+
+// quoteLexeme quotes a lexeme for a tsquery's text.
+func quoteLexeme(l string) string {
+	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `''`).Replace(l) + "'"
+}
+
+// sortedKeys are a set's members in order.
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // prefixText keeps the letters and digits of a prefix, in lower case.

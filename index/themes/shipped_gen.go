@@ -4,7 +4,7 @@ package themes
 
 // shippedSource is the hash (shippedHash) of the assets/themes.json and
 // assets/glossary.json these values were made from.
-const shippedSource = "96f8f7162028156f57d351a3c11bcf15"
+const shippedSource = "0820876bfecdd265fbf556a969fff0bd"
 
 // shippedThemes is assets/themes.json.
 var shippedThemes = []*Theme{
@@ -414,7 +414,7 @@ var shippedGlossary = []Term{
 	{EN: Words{"mobile networks"}, IT: Words{"reti mobili"}},
 	{EN: Words{"wireless networks"}, IT: Words{"reti senza fili"}},
 	{EN: Words{"data centres", "data centers"}, IT: Words{"centri dati"}},
-	{EN: Words{"supercomputers"}, IT: Words{"supercomputer"}},
+	{EN: Words{"supercomputers", "supercomputer", "supercomputing"}, IT: Words{"supercomputer", "calcolo ad alte prestazioni"}},
 	{EN: Words{"high-performance computing"}, IT: Words{"calcolo ad alte prestazioni"}},
 	{EN: Words{"computing"}, IT: Words{"calcolo"}},
 	{EN: Words{"internet governance"}, IT: Words{"governance di internet"}},
@@ -572,7 +572,7 @@ var shippedGlossary = []Term{
 	{EN: Words{"women"}, IT: Words{"donne"}},
 	{EN: Words{"persons with disabilities"}, IT: Words{"persone con disabilità"}},
 	{EN: Words{"journalists"}, IT: Words{"giornalisti"}},
-	{EN: Words{"privacy"}, IT: Words{"vita privata"}},
+	{EN: Words{"privacy", "data protection"}, IT: Words{"vita privata", "protezione dei dati"}},
 	{EN: Words{"risk-based approach"}, IT: Words{"approccio basato sul rischio"}},
 	{EN: Words{"risks"}, IT: Words{"rischi"}},
 	{EN: Words{"capacity building"}, IT: Words{"sviluppo di capacità"}},
@@ -1642,7 +1642,9 @@ var shippedStems = []stemEntry{
 	{"en", "submarine cables", []string{"submarin", "cabl"}},
 	{"en", "submarine communication cables", []string{"submarin", "commun", "cabl"}},
 	{"en", "summit", []string{"summit"}},
+	{"en", "supercomputer", []string{"supercomput"}},
 	{"en", "supercomputers", []string{"supercomput"}},
+	{"en", "supercomputing", []string{"supercomput"}},
 	{"en", "suppliers", []string{"supplier"}},
 	{"en", "supply", []string{"suppli"}},
 	{"en", "supply chain", []string{"suppli", "chain"}},
@@ -2788,7 +2790,7 @@ var shippedGlossIndex = []glossKey{
 	{"en", "data economi", []int{169}},
 	{"en", "data flow", []int{161, 375}},
 	{"en", "data free flow trust", []int{160, 377}},
-	{"en", "data protect", []int{168, 385}},
+	{"en", "data protect", []int{168, 385, 515}},
 	{"en", "declar", []int{780}},
 	{"en", "defenc", []int{271, 415, 643}},
 	{"en", "defenc innov", []int{278, 823}},
@@ -3237,7 +3239,7 @@ var shippedGlossIndex = []glossKey{
 	{"en", "submarin cabl", []int{43, 43, 304, 304}},
 	{"en", "submarin commun cabl", []int{47}},
 	{"en", "summit", []int{610}},
-	{"en", "supercomput", []int{38, 357}},
+	{"en", "supercomput", []int{38, 357, 357, 357}},
 	{"en", "suppli", []int{623}},
 	{"en", "suppli chain", []int{70, 70, 335, 335}},
 	{"en", "suppli chain disrupt", []int{76}},
@@ -3398,7 +3400,7 @@ var shippedGlossIndex = []glossKey{
 	{"it", "brasil", []int{576}},
 	{"it", "bussol competitivit", []int{250}},
 	{"it", "calcol", []int{359}},
-	{"it", "calcol alt prestazion", []int{287, 358, 688}},
+	{"it", "calcol alt prestazion", []int{287, 357, 358, 688}},
 	{"it", "calcol quantistic", []int{78, 80, 334}},
 	{"it", "cambiament", []int{628}},
 	{"it", "cambiament climatic", []int{197, 422}},
@@ -3844,7 +3846,7 @@ var shippedGlossIndex = []glossKey{
 	{"it", "protecte", []int{279}},
 	{"it", "protezion", []int{659}},
 	{"it", "protezion consumator", []int{180, 392, 816}},
-	{"it", "protezion dat", []int{168, 385}},
+	{"it", "protezion dat", []int{168, 385, 515}},
 	{"it", "protezion minor", []int{179, 394}},
 	{"it", "psdc", []int{275}},
 	{"it", "pubblic", []int{618, 618, 618, 618}},
