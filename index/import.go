@@ -8,10 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"math"
+
 	"os"
 	"path/filepath"
-	"runtime/debug"
+
 	"sort"
 	"strings"
 	"unicode"
@@ -212,10 +212,8 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 	// the garbage collector then works harder instead of letting the
 	// heap double, which halves the peak memory of a large import for a
 	// few percent more processor time.
-	if debug.SetMemoryLimit(-1) == math.MaxInt64 {
-		debug.SetMemoryLimit(importMemoryLimit)
-		defer debug.SetMemoryLimit(math.MaxInt64)
-	}
+	mem := startMemoryBudget()
+	defer mem.end()
 	c, err := l.beginChange(ctx)
 	if err != nil {
 		rep := &ImportReport{Added: []ImportedDoc{}, Updated: []ImportedDoc{}, Unchanged: []string{}, Skipped: []SkippedFile{}}
@@ -292,6 +290,7 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 		if j.record, err = encodeDocument(f.Doc, false, tagger, j.order); err != nil {
 			return err
 		}
+		mem.hold(j.record.size())
 		j.passages = len(f.Doc.Passages)
 		f.Doc = &corpus.Document{Meta: f.Doc.Meta}
 		return nil
@@ -351,6 +350,11 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 	}
 	if err := c.committed(); err != nil {
 		l.notice("the index will be rebuilt at the next start: " + oneLine(err))
+	} else if worthMerging(l.idx, len(indexed)) {
+		if err := mergeSegments(ctx, l.idx); err != nil && ctx.Err() == nil {
+			// the import is committed and searchable as it is
+			l.notice(oneLine(err))
+		}
 	}
 	// The report lists the documents in the order of their files.
 	sort.Slice(ready, func(a, b int) bool { return ready[a].seq < ready[b].seq })
@@ -366,10 +370,6 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 	sort.Slice(rep.Skipped, func(a, b int) bool { return rep.Skipped[a].Path < rep.Skipped[b].Path })
 	return rep, nil
 }
-
-// importMemoryLimit is the soft memory limit of the Go runtime during an
-// import (see runtime/debug.SetMemoryLimit).
-const importMemoryLimit = 96 << 20
 
 // Tag tags a document's passages with their themes, as the library tags
 // every document it holds: with the shipped taxonomy, weighing terms by
