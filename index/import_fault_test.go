@@ -80,14 +80,7 @@ func TestFailedImportLeavesTheLibraryAsItWas(t *testing.T) {
 // allowed); elsewhere TestFailedImportLeavesTheLibraryAsItWas stands in
 // for it with an injected ENOSPC.
 func TestImportOnAFullDisk(t *testing.T) {
-	if testing.Short() || os.Geteuid() != 0 {
-		t.Skip("needs root to mount a tmpfs")
-	}
-	mnt := t.TempDir()
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", mnt).CombinedOutput(); err != nil {
-		t.Skipf("cannot mount a tmpfs: %v %s", err, out)
-	}
-	defer exec.Command("umount", "-l", mnt).Run()
+	mnt := smallDisk(t, "3m")
 	lib := filepath.Join(mnt, "library")
 	l, _ := openFresh(t, lib)
 	defer l.Close()
@@ -122,4 +115,21 @@ func TestImportOnAFullDisk(t *testing.T) {
 	}
 	os.Remove(filepath.Join(mnt, "filler"))
 	checkAsItWas(t, l, "deltaword")
+}
+
+// smallDisk mounts a tmpfs of the given size (mount's size=, "3m") on a
+// temporary folder for the test and returns the folder, unmounted at the
+// test's end. It skips the test where it may not mount one (not root, or
+// mount refused) and under -short.
+func smallDisk(t *testing.T, size string) string {
+	t.Helper()
+	if testing.Short() || os.Geteuid() != 0 {
+		t.Skip("needs root to mount a tmpfs")
+	}
+	mnt := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size, "tmpfs", mnt).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a tmpfs: %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", "-l", mnt).Run() })
+	return mnt
 }
