@@ -55,8 +55,9 @@ bench-scale: deps
 # searches alternating the two programs, COPIES copies of the manual
 # (COPIES=6 is about 100,000 passages). A benchmark, not a test.
 COPIES ?= 1
+IMPORT_PAIRS ?= 3
 bench-peers: build
-	COPIES=$(COPIES) sh scripts/bench-peers.sh $(BIN)
+	COPIES=$(COPIES) IMPORT_PAIRS=$(IMPORT_PAIRS) sh scripts/bench-peers.sh $(BIN)
 
 GIMP_HELP := /usr/share/gimp/2.0/help
 
