@@ -1,5 +1,10 @@
 package briefing
 
+import (
+	"strconv"
+	"strings"
+)
+
 // markGroup is one item of a note mark as every export prints it: a
 // single note number, or a run of three or more consecutive numbers
 // printed as a range, "6–11".
@@ -31,4 +36,19 @@ func markGroups(notes []int) []markGroup {
 		i = j + 1
 	}
 	return out
+}
+
+// MarkText writes note numbers as every export prints them in a mark: "1",
+// "1,2", and runs of three or more as "6–11" (markGroups), so that the
+// command line names an excerpt's notes as the brief shows them.
+func MarkText(notes []int) string {
+	var parts []string
+	for _, g := range markGroups(notes) {
+		if g.isRange() {
+			parts = append(parts, strconv.Itoa(g.first)+"–"+strconv.Itoa(g.last))
+		} else {
+			parts = append(parts, strconv.Itoa(g.first))
+		}
+	}
+	return strings.Join(parts, ",")
 }

@@ -42,7 +42,7 @@ func TestMarkGroups(t *testing.T) {
 // "4–7", and the notes' texts in order.
 func rangeWant(t *testing.T) (*Brief, []int, string) {
 	b, marks := rangeBrief(t)
-	return b, marks, markText(marks)
+	return b, marks, MarkText(marks)
 }
 
 // TestPDFNoteRange reads the PDF back with pdftotext: the TECH7 quotation

@@ -490,8 +490,8 @@ func BenchmarkExportPDF200(b *testing.B) { benchmarkExport(b, 200) }
 
 func TestMarkText(t *testing.T) {
 	for want, in := range map[string][]int{"1": {1}, "1,2": {1, 2}, "6–11": {6, 7, 8, 9, 10, 11}, "3,5–7,9": {3, 5, 6, 7, 9}} {
-		if got := markText(in); got != want {
-			t.Errorf("markText(%v) = %q, want %q", in, got, want)
+		if got := MarkText(in); got != want {
+			t.Errorf("MarkText(%v) = %q, want %q", in, got, want)
 		}
 	}
 }

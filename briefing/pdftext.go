@@ -1,7 +1,6 @@
 package briefing
 
 import (
-	"strconv"
 	"strings"
 )
 
@@ -79,7 +78,7 @@ func (s *setter) atoms(runs []prun) []atom {
 		text := r.text
 		if r.sup {
 			st = supStyle(st)
-			text = markText(r.notes)
+			text = MarkText(r.notes)
 		}
 		for _, seg := range s.g.split(text, st) {
 			var cur strings.Builder
@@ -296,18 +295,4 @@ func linesHeight(lines []line, n int) float64 {
 		h += ln.h
 	}
 	return h
-}
-
-// markText writes note numbers as a mark: "1", "1,2", and runs of three or
-// more as "6–11" (markGroups).
-func markText(notes []int) string {
-	var parts []string
-	for _, g := range markGroups(notes) {
-		if g.isRange() {
-			parts = append(parts, strconv.Itoa(g.first)+"–"+strconv.Itoa(g.last))
-		} else {
-			parts = append(parts, strconv.Itoa(g.first))
-		}
-	}
-	return strings.Join(parts, ",")
 }

@@ -213,11 +213,7 @@ func printOutline(w io.Writer, b *briefing.Brief) {
 		}
 		for _, x := range s.Excerpts {
 			src := firstOf(x.Source.ShortTitle, x.Source.Reference, x.Source.Title)
-			var notes []string
-			for _, n := range c.Marks[x.ID] {
-				notes = append(notes, fmt.Sprint(n))
-			}
-			fmt.Fprintf(w, "   [%s] %s, %s (%s; notes %s; passage %s)\n", x.ID, src, briefing.FormatLocator(x.Locator, b.Labels()), x.Language(), strings.Join(notes, ","), x.PassageID)
+			fmt.Fprintf(w, "   [%s] %s, %s (%s; notes %s; passage %s)\n", x.ID, src, briefing.FormatLocator(x.Locator, b.Labels()), x.Language(), briefing.MarkText(c.Marks[x.ID]), x.PassageID)
 			fmt.Fprintf(w, "       “%s”\n", clip(x.Text, 86))
 			if x.Translation != "" {
 				fmt.Fprintf(w, "       own translation: %s\n", clip(x.Translation, 72))

@@ -103,3 +103,24 @@ func TestBriefTranslateAndSet(t *testing.T) {
 		t.Errorf("remove: %d %q", code, out)
 	}
 }
+
+// TestBriefShowNamesNoteRunsAsTheBriefPrintsThem: the sample's JOIN excerpt
+// carries notes 4 to 8, which every export prints as "4–8"; brief show
+// names them the same way, not "4,5,6,7,8".
+func TestBriefShowNamesNoteRunsAsTheBriefPrintsThem(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "examples", "sample.brief"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := filepath.Join(t.TempDir(), "sample.brief")
+	if err := os.WriteFile(f, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runCLI(t, t.TempDir(), "brief", "show", f)
+	if code != 0 {
+		t.Fatalf("show: %d %q", code, errs)
+	}
+	if !strings.Contains(out, "notes 4–8;") || strings.Contains(out, "4,5,6") {
+		t.Errorf("the run of notes is not named as a range:\n%s", out)
+	}
+}
