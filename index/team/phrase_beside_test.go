@@ -63,23 +63,10 @@ var besideQueries = []string{
 // passages on either backend.
 func TestPhraseHitsBesideLocal(t *testing.T) {
 	team := shared(t)
-	local, err := index.Open(index.Config{Dir: t.TempDir(), Seeds: seeds.FS})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer local.Close()
-	ctx := context.Background()
+	local := localSeeds(t)
 	for _, same := range []bool{false, true} {
 		for _, text := range besideQueries {
-			q := index.Query{Text: text, SameLanguage: same, Limit: index.MaxLimit}
-			lr, err := local.Search(ctx, q)
-			if err != nil {
-				t.Fatalf("local %s: %v", text, err)
-			}
-			tr, err := team.Search(ctx, q)
-			if err != nil {
-				t.Fatalf("team %s: %v", text, err)
-			}
+			lr, tr := searchBoth(t, local, team, index.Query{Text: text, SameLanguage: same, Limit: index.MaxLimit})
 			compareHits(t, text, same, lr, tr)
 		}
 	}
@@ -90,11 +77,7 @@ func TestPhraseHitsBesideLocal(t *testing.T) {
 // modes: the same passages, the same total, the same weak ones.
 func TestGlossaryPhrasesBesideLocal(t *testing.T) {
 	team := shared(t)
-	local, err := index.Open(index.Config{Dir: t.TempDir(), Seeds: seeds.FS})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer local.Close()
+	local := localSeeds(t)
 	tx, err := themes.Load(assets.Themes)
 	if err != nil {
 		t.Fatal(err)
@@ -126,23 +109,42 @@ func TestGlossaryPhrasesBesideLocal(t *testing.T) {
 	if len(phrases) < 100 {
 		t.Fatalf("only %d wordings of several words", len(phrases))
 	}
-	ctx := context.Background()
 	for _, same := range []bool{false, true} {
 		for _, p := range phrases {
 			text := `"` + strings.ReplaceAll(p, `"`, "") + `"`
-			q := index.Query{Text: text, SameLanguage: same, Limit: index.MaxLimit}
-			lr, err := local.Search(ctx, q)
-			if err != nil {
-				t.Fatalf("local %s: %v", text, err)
-			}
-			tr, err := team.Search(ctx, q)
-			if err != nil {
-				t.Fatalf("team %s: %v", text, err)
-			}
+			lr, tr := searchBoth(t, local, team, index.Query{Text: text, SameLanguage: same, Limit: index.MaxLimit})
 			compareHits(t, text, same, lr, tr)
 		}
 	}
 	t.Logf("%d wordings quoted, in both modes", len(phrases))
+}
+
+// localSeeds opens a local library of the seeds in a temporary folder,
+// closed at the test's end: the library a team library is compared with.
+func localSeeds(t *testing.T) *index.Local {
+	t.Helper()
+	local, err := index.Open(index.Config{Dir: t.TempDir(), Seeds: seeds.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { local.Close() })
+	return local
+}
+
+// searchBoth runs one query on the local and on the team library, failing
+// the test if either search fails.
+func searchBoth(t *testing.T, local, team index.Library, q index.Query) (lr, tr *index.Results) {
+	t.Helper()
+	ctx := context.Background()
+	lr, err := local.Search(ctx, q)
+	if err != nil {
+		t.Fatalf("local %s: %v", q.Text, err)
+	}
+	tr, err = team.Search(ctx, q)
+	if err != nil {
+		t.Fatalf("team %s: %v", q.Text, err)
+	}
+	return lr, tr
 }
 
 // compareHits fails the test when the two libraries' results for one
@@ -221,11 +223,7 @@ func TestGIMPPhrasesBesideLocal(t *testing.T) {
 		}
 	}
 	team := freshLibrary(t)
-	local, err := index.Open(index.Config{Dir: t.TempDir(), Seeds: seeds.FS})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer local.Close()
+	local := localSeeds(t)
 	ctx := context.Background()
 	for _, lib := range []index.Library{local, team} {
 		if _, err := lib.Import(ctx, paths, nil); err != nil {
@@ -238,15 +236,7 @@ func TestGIMPPhrasesBesideLocal(t *testing.T) {
 		{`"color balance"`, "color balance"}, {`"livelli di colore"`, "livelli di colore"},
 		{`+layer +mask`, ""}, {`+maschera livello`, ""}, {`"digital governance"`, "digital governance"},
 	} {
-		q := index.Query{Text: c.query, SameLanguage: true, Limit: index.MaxLimit}
-		lr, err := local.Search(ctx, q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		tr, err := team.Search(ctx, q)
-		if err != nil {
-			t.Fatal(err)
-		}
+		lr, tr := searchBoth(t, local, team, index.Query{Text: c.query, SameLanguage: true, Limit: index.MaxLimit})
 		li, ti := hitIDs(lr), hitIDs(tr)
 		if lr.Total != len(li) || tr.Total != len(ti) {
 			t.Fatalf("%s: more hits than a page", c.query)
