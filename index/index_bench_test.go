@@ -1,0 +1,106 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"attache/index/corpus"
+	"attache/seeds"
+)
+
+// BenchmarkIndexGIMP times the Bleve half of an import alone: the GIMP
+// manual's documents, read and tagged once before the clock starts, sent
+// through the indexer into a new index until they are on its disk. It
+// prints the wall and processor time of the indexing, the segments the
+// index is left with and the merges Bleve ran while indexing.
+//
+//	go test -run '^$' -bench IndexGIMP -benchtime 3x ./index/
+func BenchmarkIndexGIMP(b *testing.B) {
+	docs := readGIMP(b)
+	passages := 0
+	for _, d := range docs {
+		passages += len(d.Passages)
+	}
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		m, err := newMapping()
+		if err != nil {
+			b.Fatal(err)
+		}
+		idx, err := bleve.NewUsing(filepath.Join(b.TempDir(), indexDir), m, scorch.Name, scorch.Name, writeConfig())
+		if err != nil {
+			b.Fatal(err)
+		}
+		cpu0 := processCPU()
+		start := time.Now()
+		b.StartTimer()
+		in := newIndexer(idx)
+		for _, d := range docs {
+			if _, err := in.add(context.Background(), d); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := in.finish(); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		took, cpu := time.Since(start), processCPU()-cpu0
+		st := idx.StatsMap()["index"].(map[string]interface{})
+		b.Logf("indexed %d passages in %.2f s wall, %.2f s CPU; %v file segments, %v in memory; merges: %v file (%v segments), %v in memory (%v segments); %v batches",
+			passages, took.Seconds(), cpu.Seconds(), st["num_root_filesegments"], st["num_root_memorysegments"],
+			st["TotFileMergePlanTasksDone"], st["TotFileMergeSegments"], st["TotMemMergeDone"], st["TotMemMergeSegments"], st["TotBatches"])
+		b.ReportMetric(cpu.Seconds(), "cpu-s")
+		if err := idx.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// readGIMP reads and tags the GIMP manual's documents as an import does.
+func readGIMP(b testing.TB) []*corpus.Document {
+	b.Helper()
+	skipWithoutGIMP(b)
+	l, err := Open(Config{Dir: b.TempDir(), Seeds: seeds.FS})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer l.Close()
+	var docs []*corpus.Document
+	_, _, err = ReadDocuments(context.Background(), gimpHelp, ReadOptions{Tag: l.Tag}, func(f *ReadFile) error {
+		docs = append(docs, f.Doc)
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
+	return docs
+}
+
+// skipWithoutGIMP skips a benchmark when the GIMP manual is not installed.
+func skipWithoutGIMP(b testing.TB) {
+	for _, d := range gimpHelp {
+		if _, err := os.Stat(d); err != nil {
+			b.Skipf("the GIMP manual is not installed (%s); install it with: sudo apt-get install gimp-help-en gimp-help-it", d)
+		}
+	}
+}
+
+// processCPU is the processor time, user and system, the process used so
+// far.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		panic(fmt.Sprintf("getrusage: %v", err))
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
