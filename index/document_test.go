@@ -11,6 +11,9 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	"github.com/blevesearch/bleve/v2/document"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 
@@ -171,5 +174,56 @@ func TestPassageFieldsAreWhatTheMappingMade(t *testing.T) {
 	}
 	if n < 300 || withContext == 0 {
 		t.Fatalf("compared %d passages, %d with a context: the seeds are not what this test expects", n, withContext)
+	}
+}
+
+// TestStemCacheStemsAsItsStemmer checks the stem cache on the tokens an
+// analyzer can hand it: empty ones, protected ones, repeated ones, from
+// several goroutines at once.
+func TestStemCacheStemsAsItsStemmer(t *testing.T) {
+	m, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{en.AnalyzerName, analyzerItalian} {
+		plain := m.AnalyzerNamed(name)
+		cached := withStemCaches(plain, map[analysis.TokenFilter]*stemCache{})
+		if cached == plain {
+			t.Fatalf("%s: no stemmer found to cache", name)
+		}
+		texts := []string{"running runs ran runner's l' l'anno degli anni", "", "' '' x", "costs costing costly COSTS", "città città, perché"}
+		done := make(chan string)
+		for g := 0; g < 4; g++ {
+			go func() {
+				for round := 0; round < 50; round++ {
+					for _, text := range texts {
+						want, got := plain.Analyze([]byte(text)), cached.Analyze([]byte(text))
+						if len(want) != len(got) {
+							done <- fmt.Sprintf("%s %q: %d tokens, want %d", name, text, len(got), len(want))
+							return
+						}
+						for i := range want {
+							if string(want[i].Term) != string(got[i].Term) || want[i].Position != got[i].Position ||
+								want[i].Start != got[i].Start || want[i].End != got[i].End {
+								done <- fmt.Sprintf("%s %q: token %d is %+v, want %+v", name, text, i, got[i], want[i])
+								return
+							}
+						}
+					}
+				}
+				done <- ""
+			}()
+		}
+		for g := 0; g < 4; g++ {
+			if msg := <-done; msg != "" {
+				t.Error(msg)
+			}
+		}
+	}
+	kw := &analysis.Token{Term: []byte("running"), KeyWord: true}
+	c := &stemCache{stemmer: porter.NewPorterStemmer()}
+	c.Filter(analysis.TokenStream{kw})
+	if string(kw.Term) != "running" {
+		t.Errorf("a protected word was stemmed to %q", kw.Term)
 	}
 }

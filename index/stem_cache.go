@@ -2,7 +2,6 @@ package index
 
 import (
 	"sync"
-	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
@@ -18,36 +17,55 @@ import (
 // call it at once from several goroutines.
 type stemCache struct {
 	stemmer analysis.TokenFilter
-	stems   sync.Map // word → stem ([]byte, never changed)
-	size    atomic.Int64
+	shards  [stemShards]stemShard
 }
 
-// stemCacheWords is the most words a stemCache remembers: about 10 MB of
-// words and stems at most, far more than the GIMP manual's vocabulary.
-const stemCacheWords = 200000
+// stemShards is how many parts a stemCache's words are kept in, each with
+// its own lock, so that the analysis workers seldom wait for each other.
+const stemShards = 16
+
+// stemShard is a part of a stemCache.
+type stemShard struct {
+	mu    sync.RWMutex
+	stems map[string][]byte // word → stem, never changed
+}
+
+// stemShardWords is the most words a shard remembers: about 10 MB of
+// words and stems for a whole cache at most, far more than the GIMP
+// manual's vocabulary.
+const stemShardWords = 200000 / stemShards
 
 // Filter stems each token, from the cache when it can.
 func (c *stemCache) Filter(input analysis.TokenStream) analysis.TokenStream {
-	one := make(analysis.TokenStream, 1)
+	var one analysis.TokenStream
 	for _, t := range input {
-		if t.KeyWord {
+		if t.KeyWord || len(t.Term) == 0 {
 			// a protected word: the stemmer decides (Porter leaves it)
-			one[0] = t
+			one = append(one[:0], t)
 			c.stemmer.Filter(one)
 			continue
 		}
-		if s, ok := c.stems.Load(string(t.Term)); ok {
-			t.Term = s.([]byte)
+		term := t.Term
+		sh := &c.shards[(len(term)+int(term[0])+int(term[len(term)-1]))%stemShards]
+		sh.mu.RLock()
+		s, ok := sh.stems[string(term)]
+		sh.mu.RUnlock()
+		if ok {
+			t.Term = s
 			continue
 		}
-		word := string(t.Term)
-		one[0] = t
+		word := string(term)
+		one = append(one[:0], t)
 		c.stemmer.Filter(one)
-		if c.size.Load() < stemCacheWords {
-			c.size.Add(1)
-			// A full slice: whoever appends to a token's term copies it.
-			c.stems.Store(word, t.Term[:len(t.Term):len(t.Term)])
+		sh.mu.Lock()
+		if sh.stems == nil {
+			sh.stems = map[string][]byte{}
 		}
+		if len(sh.stems) < stemShardWords {
+			// A full slice: whoever appends to a token's term copies it.
+			sh.stems[word] = t.Term[:len(t.Term):len(t.Term)]
+		}
+		sh.mu.Unlock()
 	}
 	return input
 }
