@@ -27,8 +27,8 @@ import (
 // (mapping.MapDocument), and without Bleve's "_all" field, which nothing
 // searches and which held no terms here (every field is left out of it):
 // the same terms, positions and doc values in the index for less
-// processor time. Its analyzers' stemmers remember their stems
-// (stemCache).
+// processor time. Its analyzers cut words faster (latinWordTokenizer) and
+// their stemmers remember their stems (stemCache).
 type passageFields struct {
 	text    map[string]analysis.Analyzer // text and context fields' analyzers
 	keyword analysis.Analyzer
@@ -55,7 +55,7 @@ func newPassageFields(m mapping.IndexMapping) (*passageFields, error) {
 		if a == nil {
 			return nil, fmt.Errorf("the index mapping has no analyzer %q for %s", name, f)
 		}
-		pf.text[f] = withStemCaches(a, caches)
+		pf.text[f] = forIndexing(a, caches)
 	}
 	return pf, nil
 }
