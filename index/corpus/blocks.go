@@ -4,16 +4,14 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
-
-	"attache/lazyregexp"
 )
 
 var (
-	reATX       = lazyregexp.New(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
-	reListStart = lazyregexp.New(`^(?:[-*•–]\s+|\d{1,3}[.)]\s+|[a-z][).]\s+|\([a-z0-9]{1,3}\)\s+)`)
-	reSeparator = lazyregexp.New(`^(?:_{5,}|-{10,})$`)
-	reRule      = lazyregexp.New(`^(?:[-*_=]\s*){3,}$`)
-	reQuote     = lazyregexp.New(`^(?:>\s?)+`)
+	reATX       = newAnchored(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
+	reListStart = newAnchored(`^(?:[-*•–]\s+|\d{1,3}[.)]\s+|[a-z][).]\s+|\([a-z0-9]{1,3}\)\s+)`)
+	reSeparator = newAnchored(`^(?:_{5,}|-{10,})$`)
+	reRule      = newAnchored(`^(?:[-*_=]\s*){3,}$`)
+	reQuote     = newAnchored(`^(?:>\s?)+`)
 )
 
 // block is a run of source lines that makes one paragraph, heading or
@@ -32,6 +30,9 @@ type block struct {
 // text is the block's lines joined into one line: a line ending in a
 // hyphen after a letter is joined without a space ("pre-" + "distacco").
 func (b *block) text() string {
+	if len(b.lines) == 1 {
+		return collapseSpace(strings.TrimSpace(b.lines[0]))
+	}
 	var sb strings.Builder
 	for i, l := range b.lines {
 		l = strings.TrimSpace(l)
@@ -196,7 +197,7 @@ func (s *scanner) line(full string, prevNonBlank bool) {
 	if s.doubleSpaced && prevNonBlank && strings.HasPrefix(raw, " ") && !strings.HasPrefix(raw, "  ") && trimmed != "" {
 		s.pageBreak()
 	}
-	if trimmed != "" && (s.furniture[furnitureKey(trimmed)] || len(trimmed) <= 24 && rePageNumber.MatchString(trimmed)) {
+	if trimmed != "" && (len(s.furniture) > 0 && s.furniture[furnitureKey(trimmed)] || len(trimmed) <= 24 && rePageNumber.MatchString(trimmed)) {
 		// A running head, foot or page number, even amid footnotes.
 		return
 	}
@@ -402,8 +403,7 @@ func looksLikeHeading(s string) bool {
 	if s == "" || reListStart.MatchString(s) && !reATX.MatchString(s) {
 		return false
 	}
-	words := len(strings.Fields(s))
-	if words > 16 || utf8.RuneCountInString(s) > 120 {
+	if utf8.RuneCountInString(s) > 120 || countFields(s) > 16 {
 		return false
 	}
 	if isTerminal(s) || strings.HasSuffix(s, ",") || endsWithFunctionWord(s) {
@@ -428,11 +428,11 @@ var functionWords = map[string]bool{
 // endsWithFunctionWord reports whether the last word of s is an article,
 // preposition or conjunction.
 func endsWithFunctionWord(s string) bool {
-	f := strings.Fields(s)
-	if len(f) < 2 {
+	last, more := lastField(s)
+	if !more {
 		return false
 	}
-	return functionWords[strings.ToLower(f[len(f)-1])]
+	return functionWords[strings.ToLower(last)]
 }
 
 func (s *scanner) endBlock() {
