@@ -19,7 +19,8 @@ import (
 // then pass each word alone through their token filters (possessive or
 // elision, lower case, stop words, stemmer): what a word becomes depends
 // on the word only. So the words of a text are cut here in one pass over
-// it, and what the filters make of each distinct word is worked out once
+// it (splitWords, for texts in Latin letters), and what the filters make
+// of each distinct word is worked out once
 // and kept, per language, for the rest of the process: words repeat, a
 // manual of 1,370 pages has some 40,000 distinct ones. The stems are
 // the analyzer's, exactly (TestWordStemsAreTheAnalyzers).
@@ -83,24 +84,37 @@ func appendWordStems(dst []string, text, lang string) ([]string, bool) {
 		return dst, false
 	}
 	sc := segmentScratchPool.Get().(*segmentScratch)
-	defer segmentScratchPool.Put(sc)
+	defer func() {
+		// let go of the text and the words before the scratch is pooled
+		clear(sc.segs[:cap(sc.segs)])
+		clear(sc.words[:cap(sc.words)])
+		segmentScratchPool.Put(sc)
+	}()
 	data := []byte(text)
-	segs, types, n, err := segment.SegmentWordsDirect(data, sc.segs[:0], sc.types[:0])
-	sc.segs, sc.types = segs, types
-	if err != nil || n != len(data) {
-		clear(segs)
-		return dst, false
-	}
-	// Keep only the words (Bleve's tokenizer drops the rest: spaces,
-	// punctuation), then look them up under one read lock.
-	k := 0
-	for i, b := range segs {
-		if types[i] != segment.None {
-			segs[k], types[k] = b, types[i]
-			k++
+	segs, ok := splitWords(sc.segs[:0], data)
+	var types []int // nil: every one a word of letters or digits
+	if !ok {
+		var n int
+		var err error
+		segs, types, n, err = segment.SegmentWordsDirect(data, sc.segs[:0], sc.types[:0])
+		sc.segs, sc.types = segs, types
+		if err != nil || n != len(data) {
+			return dst, false
 		}
+		// Keep only the words (Bleve's tokenizer drops the rest: spaces,
+		// punctuation).
+		k := 0
+		for i, b := range segs {
+			if types[i] != segment.None {
+				segs[k], types[k] = b, types[i]
+				k++
+			}
+		}
+		segs, types = segs[:k], types[:k]
 	}
-	segs, types = segs[:k], types[:k]
+	sc.segs = segs
+	// Look the words up under one read lock.
+	k := len(segs)
 	if cap(sc.words) < k {
 		sc.words = make([]word, k)
 		sc.found = make([]bool, k)
@@ -119,9 +133,11 @@ func appendWordStems(dst []string, text, lang string) ([]string, bool) {
 	if missing > 0 {
 		for i, b := range segs {
 			if !found[i] {
-				if words[i], ok = analyzeWord(a, b, types[i], lang); !ok {
-					clear(segs)
-					clear(words)
+				typ := segment.Letter
+				if types != nil {
+					typ = types[i]
+				}
+				if words[i], ok = analyzeWord(a, b, typ, lang); !ok {
 					return dst, false
 				}
 			}
@@ -138,9 +154,7 @@ func appendWordStems(dst []string, text, lang string) ([]string, bool) {
 		if !words[i].dropped {
 			dst = append(dst, words[i].stem)
 		}
-		words[i] = word{}
 	}
-	clear(segs)
 	return dst, true
 }
 
