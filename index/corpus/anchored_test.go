@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -113,4 +114,32 @@ func FuzzAnchoredPatterns(f *testing.F) {
 			}
 		}
 	})
+}
+
+// atxProbes are lines near the edges of a Markdown heading.
+var atxProbes = []string{
+	"#", "# ", "#a", "# a", "##  a  ##  ", "###### six", "####### seven", "#\ta", "# a # b ##", "# ##", "#  ##  ",
+	"# a#", "# a\n", "# a\nb", "#\n", "# é ", "#\fa\r", "#\va", " # a", "# #a# ", "# a \t#\t ",
+}
+
+func TestATXIsItsPattern(t *testing.T) {
+	for _, s := range atxProbes {
+		checkATX(t, s)
+	}
+}
+
+func FuzzATX(f *testing.F) {
+	for _, s := range atxProbes {
+		f.Add(s)
+	}
+	f.Fuzz(checkATX)
+}
+
+func checkATX(t *testing.T, s string) {
+	if got, want := isATX(s), reATX.Regexp.MatchString(s); got != want {
+		t.Fatalf("isATX(%q) = %v, the pattern says %v", s, got, want)
+	}
+	if got, want := atxSubmatch(s), reATX.Regexp.FindStringSubmatch(s); !slices.Equal(got, want) {
+		t.Fatalf("atxSubmatch(%q) = %q, the pattern says %q", s, got, want)
+	}
 }

@@ -284,7 +284,7 @@ func (s *scanner) inZone(raw, trimmed string) bool {
 			s.newNote(superscriptValue(m[1]), m[2], false)
 			return true
 		}
-		if s.note == nil || reListStart.MatchString(trimmed) || reATX.MatchString(trimmed) {
+		if s.note == nil || reListStart.MatchString(trimmed) || isATX(trimmed) {
 			return false
 		}
 		// A URL cut at a hyphen goes on on the next line.
@@ -365,11 +365,11 @@ func (s *scanner) pageBreak() {
 // textLine adds a line of running text to the current block or starts a
 // new one.
 func (s *scanner) textLine(raw, trimmed string) {
-	start := reListStart.MatchString(trimmed) || reATX.MatchString(trimmed)
+	start := reListStart.MatchString(trimmed) || isATX(trimmed)
 	if s.cur != nil {
 		prev := s.cur.lines[len(s.cur.lines)-1]
 		switch {
-		case start || reATX.MatchString(prev):
+		case start || isATX(prev):
 			s.endBlock()
 		case s.doubleSpaced && (isCaps(trimmed) || isCaps(prev)):
 			s.endBlock()
@@ -400,7 +400,7 @@ func headingLine(line, next string) bool {
 // short, starting with a capital or a number, with no closing punctuation.
 func looksLikeHeading(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" || reListStart.MatchString(s) && !reATX.MatchString(s) {
+	if s == "" || reListStart.MatchString(s) && !isATX(s) {
 		return false
 	}
 	if utf8.RuneCountInString(s) > 120 || countFields(s) > 16 {
@@ -440,4 +440,39 @@ func (s *scanner) endBlock() {
 		s.blocks = append(s.blocks, s.cur)
 		s.cur = nil
 	}
+}
+
+// reSpace is the white space of Go's \s.
+const reSpace = " \t\n\f\r"
+
+// isATX is reATX.MatchString: one to six '#' and white space start the
+// line (on a line without a newline, the rest of the pattern matches
+// whatever follows).
+func isATX(s string) bool {
+	if strings.IndexByte(s, '\n') >= 0 {
+		return reATX.MatchString(s)
+	}
+	n := 0
+	for n < len(s) && s[n] == '#' {
+		n++
+	}
+	return n >= 1 && n <= 6 && n < len(s) && strings.IndexByte(reSpace, s[n]) >= 0
+}
+
+// atxSubmatch is reATX.FindStringSubmatch: the line, its '#'s and its
+// heading, white space and closing '#'s taken off as the pattern's lazy
+// (.*?) leaves them.
+func atxSubmatch(s string) []string {
+	if strings.IndexByte(s, '\n') >= 0 {
+		return reATX.FindStringSubmatch(s)
+	}
+	if !isATX(s) {
+		return nil
+	}
+	n := strings.IndexFunc(s, func(r rune) bool { return r != '#' })
+	rest := strings.TrimLeft(s[n:], reSpace)
+	rest = strings.TrimRight(rest, reSpace)
+	rest = strings.TrimRight(rest, "#")
+	rest = strings.TrimRight(rest, reSpace)
+	return []string{s, s[:n], rest}
 }

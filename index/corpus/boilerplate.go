@@ -26,6 +26,9 @@ type boilerplateRule struct {
 	prefixes []string
 	// endsInDigit: the pattern only matches a line ending in 0-9.
 	endsInDigit bool
+	// only, if not nil: the pattern only matches a line of these
+	// characters.
+	only func(r rune) bool
 }
 
 // boilerplateLines are matched against each whole line (trimmed, spaces
@@ -46,8 +49,10 @@ var boilerplateLines = []boilerplateRule{
 	{what: "phone line", needles: []string{"+", "tel"}, re: newAnchored(`(?i)^[^.!?]*(\+|\btel\.? ?)\d[\d /.-]{6,}\d$`), endsInDigit: true},
 	{what: "contact field", maxLen: 20, re: newAnchored(`(?i)^(website|sito web|web|e-?mail|tel\.?|phone|telefono|fax):?$`),
 		prefixes: []string{"website", "sito web", "web", "e-mail", "email", "tel", "phone", "telefono", "fax"}},
-	{what: "attachment name", needles: []string{"_"}, maxLen: 200, re: newAnchored(`^[\p{L}\p{N} .,-]*[\p{L}\p{N}]_ ?[\p{L}\p{N}][\p{L}\p{N} .,-]*(_ ?[\p{L}\p{N}][\p{L}\p{N} .,-]*)*$`)},
-	{what: "attachment name", needles: []string{"."}, maxLen: 100, re: newAnchored(`(?i)^[^ ]+\.(pdf|docx?|odt|xlsx?|pptx?|zip)( \(\d+[.,]?\d* ?[kmg]b\))?$`)},
+	{what: "attachment name", needles: []string{"_"}, maxLen: 200, re: newAnchored(`^[\p{L}\p{N} .,-]*[\p{L}\p{N}]_ ?[\p{L}\p{N}][\p{L}\p{N} .,-]*(_ ?[\p{L}\p{N}][\p{L}\p{N} .,-]*)*$`),
+		only: func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) || strings.ContainsRune(" .,-_", r) }},
+	// (".xl": the pattern reads ſ as s, which strings.ToLower leaves)
+	{what: "attachment name", needles: []string{".pdf", ".doc", ".odt", ".xl", ".ppt", ".zip"}, maxLen: 100, re: newAnchored(`(?i)^[^ ]+\.(pdf|docx?|odt|xlsx?|pptx?|zip)( \(\d+[.,]?\d* ?[kmg]b\))?$`)},
 }
 
 // rePageNumber is a page number standing alone on its line ("3", "- 3 -",
@@ -80,6 +85,9 @@ func isBoilerplateLine(line string) bool {
 			continue
 		}
 		if ascii && len(r.prefixes) > 0 && !hasAnyPrefix(low, r.prefixes) {
+			continue
+		}
+		if r.only != nil && strings.IndexFunc(s, func(c rune) bool { return !r.only(c) }) >= 0 {
 			continue
 		}
 		if r.re.MatchString(s) {
@@ -154,8 +162,23 @@ func trimBoilerplateTail(s string) string {
 	if !strings.HasSuffix(strings.TrimSpace(s), ":") {
 		return strings.TrimSpace(s)
 	}
-	for _, r := range boilerplateTails {
-		s = r.re.ReplaceAllString(s, "")
+	// The labels' pattern ends in `:\s*$`: its match, if any, ends the
+	// text, and starts at most a label's length before the colon, or in
+	// the white space before that. It is looked for in the text from the
+	// white space before that point on (where \b reads the same), not
+	// along the whole paragraph; white space left before it is trimmed
+	// below as it would have been.
+	q := max(len(strings.TrimRight(s, reSpace))-maxTailLabel, 0)
+	for q > 0 && strings.IndexByte(reSpace, s[q-1]) < 0 {
+		q--
 	}
-	return strings.TrimSpace(s)
+	head, tail := s[:q], s[q:]
+	for _, r := range boilerplateTails {
+		tail = r.re.ReplaceAllString(tail, "")
+	}
+	return strings.TrimSpace(head + tail)
 }
+
+// maxTailLabel bounds the bytes of a label and its colon that
+// boilerplateTails match ("sito internet:", ſ for s counted twice).
+const maxTailLabel = 40

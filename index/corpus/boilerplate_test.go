@@ -39,8 +39,8 @@ func TestBoilerplateRules(t *testing.T) {
 }
 
 // boilerplateBySpec is isBoilerplateLine as the rules say it, without the
-// shortcuts (prefixes, a final digit, first bytes, the lower case written
-// on the stack).
+// shortcuts (prefixes, a final digit, the characters allowed, narrower
+// needles, first bytes, the lower case written on the stack).
 func boilerplateBySpec(line string) bool {
 	s := strings.Join(strings.Fields(line), " ")
 	if s == "" || len(s) > maxBoilerplateLine {
@@ -51,8 +51,12 @@ func boilerplateBySpec(line string) bool {
 		if r.maxLen > 0 && len(s) > r.maxLen {
 			continue
 		}
-		held := len(r.needles) == 0
-		for _, n := range r.needles {
+		needles := r.needles
+		if r.what == "attachment name" && r.maxLen == 100 {
+			needles = []string{"."} // the rule's own needle, before the shortcut
+		}
+		held := len(needles) == 0
+		for _, n := range needles {
 			held = held || strings.Contains(low, n)
 		}
 		if held && r.re.Regexp.MatchString(s) {
@@ -106,6 +110,46 @@ func FuzzBoilerplateLine(f *testing.F) {
 		}
 		if got, want := isBoilerplateLine(s), boilerplateBySpec(s); got != want {
 			t.Fatalf("isBoilerplateLine(%q) = %v, the rules say %v", s, got, want)
+		}
+	})
+}
+
+// tailBySpec is trimBoilerplateTail as its rule says, on the whole text.
+func tailBySpec(s string) string {
+	if !strings.HasSuffix(strings.TrimSpace(s), ":") {
+		return strings.TrimSpace(s)
+	}
+	for _, r := range boilerplateTails {
+		s = r.re.Regexp.ReplaceAllString(s, "")
+	}
+	return strings.TrimSpace(s)
+}
+
+var tailProbes = []string{
+	"It is headquartered in Milan and Rome. Website:", "Website:", "  website:  ", "x.Website:", "xwebsite:", "Sito web:",
+	"Contatti: ", "contacts:\t", "E-mail:", "email:", "Tel.:", "tel:", "See the options:", "The ſito internet:",
+	strings.Repeat("long words ", 20) + "   \t  sito internet:  ", strings.Repeat("x", 60) + " Fax:", "Fax:\u00a0",
+	"a\nWebsite:", "Phone:" + strings.Repeat(" ", 50), "Telefono : ", "ContactS:",
+}
+
+func TestBoilerplateTailAsItsRuleSays(t *testing.T) {
+	for _, s := range tailProbes {
+		if got, want := trimBoilerplateTail(s), tailBySpec(s); got != want {
+			t.Errorf("trimBoilerplateTail(%q) = %q, the rule says %q", s, got, want)
+		}
+	}
+}
+
+func FuzzBoilerplateTail(f *testing.F) {
+	for _, s := range tailProbes {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		if got, want := trimBoilerplateTail(s), tailBySpec(s); got != want {
+			t.Fatalf("trimBoilerplateTail(%q) = %q, the rule says %q", s, got, want)
 		}
 	})
 }

@@ -161,7 +161,7 @@ func hasPassage(units []unit) bool {
 func classifyBlock(b *block) unit {
 	raw := b.text()
 	u := unit{kind: KindParagraph, page: b.page, broke: b.afterBreak, indent: b.indent}
-	if m := reATX.FindStringSubmatch(raw); m != nil {
+	if m := atxSubmatch(raw); m != nil {
 		u.kind, u.atx, u.level = "heading", true, len(m[1])
 		u.text = headingText(m[2])
 		if n := reHeadNum.FindStringSubmatch(u.text); n != nil && !isTerminal(n[2]) && startsUpperOrDigit(n[2]) {
