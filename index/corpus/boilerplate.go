@@ -50,7 +50,9 @@ var boilerplateLines = []boilerplateRule{
 	{what: "contact field", maxLen: 20, re: newAnchored(`(?i)^(website|sito web|web|e-?mail|tel\.?|phone|telefono|fax):?$`),
 		prefixes: []string{"website", "sito web", "web", "e-mail", "email", "tel", "phone", "telefono", "fax"}},
 	{what: "attachment name", needles: []string{"_"}, maxLen: 200, re: newAnchored(`^[\p{L}\p{N} .,-]*[\p{L}\p{N}]_ ?[\p{L}\p{N}][\p{L}\p{N} .,-]*(_ ?[\p{L}\p{N}][\p{L}\p{N} .,-]*)*$`),
-		only: func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) || strings.ContainsRune(" .,-_", r) }},
+		only: func(r rune) bool {
+			return unicode.IsLetter(r) || unicode.IsNumber(r) || strings.ContainsRune(" .,-_", r)
+		}},
 	// (".xl": the pattern reads ſ as s, which strings.ToLower leaves)
 	{what: "attachment name", needles: []string{".pdf", ".doc", ".odt", ".xl", ".ppt", ".zip"}, maxLen: 100, re: newAnchored(`(?i)^[^ ]+\.(pdf|docx?|odt|xlsx?|pptx?|zip)( \(\d+[.,]?\d* ?[kmg]b\))?$`)},
 }
