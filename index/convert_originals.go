@@ -16,7 +16,11 @@ import (
 // move into the store (originals.go), in transactions of a few megabytes,
 // and each file is deleted once its transaction is committed, so a
 // conversion stopped half way is finished by the next Open with nothing
-// lost. A file no imported document names is kept in originals.old.
+// lost. A file no imported document names is kept in originals.old, as is
+// one whose document has its original in the store already and was not
+// read from that file. Until a folder is converted (its conversion failed,
+// or another process had the store open), the copies are read from their
+// files.
 
 // convertedOriginalsDir is where the files of originalsDir that no
 // imported document names are kept after a conversion.
@@ -79,6 +83,11 @@ func convertOldOriginals(dir string, s *docStore) (originalsConversion, error) {
 					return fmt.Errorf("reading the copy of the original %s: %v", name, oneLine(err))
 				}
 				hash := originalHash(data)
+				if hash != rec.Checksum && tx.Bucket(bucketOriginalOf).Get([]byte(id)) != nil {
+					// not the file the document was read from, and the
+					// store has that one: kept aside
+					continue
+				}
 				if _, err := putOriginal(tx, hash, data, false); err != nil {
 					return err
 				}
@@ -132,21 +141,34 @@ func convertOldOriginals(dir string, s *docStore) (originalsConversion, error) {
 func (c originalsConversion) notice(dir string) string {
 	msg := fmt.Sprintf("converting the library in %s: the copies of %s move into its store", dir, files(c.moved, "imported file"))
 	if c.kept > 0 {
-		msg += fmt.Sprintf("; %s no document names stay in %s", files(c.kept, "file"), c.where)
+		msg += "; " + c.keptAside()
 	}
 	return msg
 }
 
-// settleKilledImport deletes what a killed import left of its originals
-// (settlePendingOriginals) when the library folder dir's store can be
-// opened for writing, else leaves it for later, and returns the store
-// open read-only.
-func settleKilledImport(dir string) (*docStore, error) {
-	if w, err := openDocStore(dir, false); err == nil {
-		w.update(settlePendingOriginals)
+// tidyOriginals, at Open, deletes what a killed import left of its
+// originals and converts the library folder's originalsDir, when the
+// store can be opened for writing (else, or when that fails, it is left
+// for a later Open, and the copies are read from their files meanwhile:
+// the library opens and works either way), and returns the store open
+// read-only.
+func (l *Local) tidyOriginals() (*docStore, error) {
+	if w, err := openDocStore(l.dir, false); err == nil {
+		conv, err := convertOriginalsAtOpen(l.dir, w)
 		w.close()
+		if err != nil {
+			l.notice(originalsLater(err))
+		} else if conv != nil {
+			l.notice(conv.notice(l.dir))
+		}
 	}
-	return openDocStore(dir, true)
+	return openDocStore(l.dir, true)
+}
+
+// originalsLater is the notice of a conversion of the originals that
+// failed, to be tried again at the next Open.
+func originalsLater(err error) string {
+	return "the copies of the originals stay files for now (" + oneLine(err) + "); they move into the store at the next start"
 }
 
 // convertOriginalsAtOpen, at Open with the store s open for writing,
@@ -182,7 +204,7 @@ func (c *originalsConversion) also() string {
 	}
 	msg := fmt.Sprintf("; the copies of %s move into the store", files(c.moved, "imported file"))
 	if c.kept > 0 {
-		msg += fmt.Sprintf(" (%s no document names stay in %s)", files(c.kept, "file"), c.where)
+		msg += " (" + c.keptAside() + ")"
 	}
 	return msg
 }
@@ -193,4 +215,47 @@ func files(n int, thing string) string {
 		return "1 " + thing
 	}
 	return fmt.Sprintf("%d %ss", n, thing)
+}
+
+// oldOriginal reads the copy of document id's original that the library
+// folder dir keeps as a file, not converted yet.
+func oldOriginal(dir, id string) ([]byte, error) {
+	files := oldOriginalFiles(dir, id)
+	if len(files) == 0 {
+		return nil, os.ErrNotExist
+	}
+	return os.ReadFile(files[0])
+}
+
+// oldOriginalFiles lists the copies of document id's original kept as
+// files in the library folder dir.
+func oldOriginalFiles(dir, id string) []string {
+	folder := filepath.Join(dir, originalsDir)
+	files, _ := filepath.Glob(filepath.Join(folder, id+".*"))
+	if _, err := os.Stat(filepath.Join(folder, id)); err == nil {
+		files = append(files, filepath.Join(folder, id))
+	}
+	return files
+}
+
+// dropOldOriginals deletes the copies of the originals of the documents
+// ids kept as files, once a change committed replaced or removed them.
+func dropOldOriginals(dir string, ids []string) {
+	if !hasOldOriginals(dir) {
+		return
+	}
+	for _, id := range ids {
+		for _, p := range oldOriginalFiles(dir, id) {
+			os.Remove(p)
+		}
+	}
+}
+
+// keptAside says where the files no document was read from are kept.
+func (c *originalsConversion) keptAside() string {
+	verb := "stay"
+	if c.kept == 1 {
+		verb = "stays"
+	}
+	return fmt.Sprintf("%s no document was read from %s in %s", files(c.kept, "file"), verb, c.where)
 }

@@ -70,7 +70,7 @@ func TestOriginalFilesConvertOnce(t *testing.T) {
 
 	l, notices := openFresh(t, lib)
 	noticeWith(t, *notices, "finishing an import that was interrupted")
-	noticeWith(t, *notices, "converting the library in "+lib+": the copies of 4 imported files move into its store; 1 file no document names stay in "+convertedOriginalsDir)
+	noticeWith(t, *notices, "converting the library in "+lib+": the copies of 4 imported files move into its store; 1 file no document was read from stays in "+convertedOriginalsDir)
 	t.Logf("notices: %q", *notices)
 	infos, err := l.Documents()
 	if err != nil {
@@ -142,6 +142,67 @@ func TestOriginalFilesConvertOnce(t *testing.T) {
 	rep, err := l.Import(context.Background(), []string{"../testdata/import/strategy.md"}, nil)
 	if err != nil || len(rep.Added)+len(rep.Updated) != 1 {
 		t.Fatalf("import after conversion: %v %+v", err, rep)
+	}
+	checkConsistent(t, l)
+}
+
+// TestOriginalFilesReadUntilConverted opens the library-v1 folder while
+// another process has its store open (here another handle on it), so that
+// Open cannot convert it: the library works, each original read from its
+// file; the next Open, alone, converts it.
+func TestOriginalFilesReadUntilConverted(t *testing.T) {
+	lib := copyLibraryV1(t)
+	copies := readFiles(t, filepath.Join(lib, originalsDir))
+	other, err := bolt.Open(filepath.Join(lib, storeFile), 0o644, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, notices := openFresh(t, lib)
+	t.Logf("notices: %q", *notices)
+	for _, id := range []string{v1Strategy, v1Council, v1Nota} {
+		o, err := l.Original(id)
+		if err != nil {
+			t.Fatalf("original of %s while not converted: %v", id, err)
+		}
+		d, _ := l.Document(id)
+		if string(o.Data) != copies[id+filepath.Ext(d.Source)] || o.Name != d.Source {
+			t.Errorf("original of %s: %q, %d bytes", id, o.Name, len(o.Data))
+		}
+	}
+	if !hasOldOriginals(lib) {
+		t.Fatal("converted although the store was in use: the test tests nothing")
+	}
+	mustSearch(t, l, "digitale")
+	l.Close()
+	other.Close()
+
+	l, notices = openFresh(t, lib)
+	defer l.Close()
+	noticeWith(t, *notices, "the copies of 4 imported files move into its store")
+	if o, err := l.Original(v1Nota); err != nil || string(o.Data) != copies[v1Nota+".txt"] {
+		t.Errorf("original after the conversion: %v", err)
+	}
+	checkConsistent(t, l)
+}
+
+// TestStaleOriginalFileKeptAside: a file in originals/ that is not the one
+// its document was read from (its SHA-256 is not the document's checksum),
+// when the store has that one, does not replace it: it is kept aside.
+func TestStaleOriginalFileKeptAside(t *testing.T) {
+	lib := copyLibraryV1(t)
+	copies := readFiles(t, filepath.Join(lib, originalsDir))
+	l, _ := openFresh(t, lib)
+	l.Close()
+	os.MkdirAll(filepath.Join(lib, originalsDir), 0o755)
+	os.WriteFile(filepath.Join(lib, originalsDir, v1Council+".html"), []byte("<p>an older copy</p>"), 0o644)
+	l, notices := openFresh(t, lib)
+	defer l.Close()
+	noticeWith(t, *notices, "the copies of 0 imported files move into its store; 1 file no document was read from stays in "+convertedOriginalsDir)
+	if o, err := l.Original(v1Council); err != nil || string(o.Data) != copies[v1Council+".html"] {
+		t.Errorf("the original was replaced by a stale file: %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(lib, convertedOriginalsDir, v1Council+".html")); string(b) != "<p>an older copy</p>" {
+		t.Errorf("the stale file was not kept aside")
 	}
 	checkConsistent(t, l)
 }

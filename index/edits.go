@@ -47,6 +47,9 @@ func (l *Local) Remove(id string) error {
 		}
 		return gone, nil, tx.Bucket(bucketEdits).Delete([]byte(id))
 	})
+	if err == nil {
+		dropOldOriginals(l.dir, []string{id})
+	}
 	return err
 }
 

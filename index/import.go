@@ -515,6 +515,14 @@ func (l *Local) commitImport(jobs []*importJob) error {
 	if err != nil {
 		return fmt.Errorf("saving the documents: %w", err)
 	}
+	// copies of the old versions' originals not converted yet
+	if hasOldOriginals(l.dir) {
+		ids := make([]string, len(jobs))
+		for i, j := range jobs {
+			ids[i] = j.Doc.ID
+		}
+		dropOldOriginals(l.dir, ids)
+	}
 	return nil
 }
 

@@ -251,7 +251,7 @@ func (l *Local) openQuick(key string) bool {
 // the documents of an earlier Attaché, finishes an interrupted import's
 // moves, and leaves it open read-only in l.store.
 func (l *Local) prepareStore(fsys fs.FS, key string) error {
-	if !hasOldDocs(l.dir) && !hasOldOriginals(l.dir) && storeExists(l.dir) {
+	if !hasOldDocs(l.dir) && storeExists(l.dir) {
 		// Only the index to build? Then the store is only read, and other
 		// processes may go on reading it.
 		if s, err := openDocStore(l.dir, true); err == nil {
@@ -263,9 +263,9 @@ func (l *Local) prepareStore(fsys fs.FS, key string) error {
 				unsettled = hasPendingOriginals(tx)
 				return nil
 			})
-			if st.key == key && !pending && unsettled {
+			if st.key == key && !pending && (unsettled || hasOldOriginals(l.dir)) {
 				s.close()
-				if s, err = settleKilledImport(l.dir); err != nil {
+				if s, err = l.tidyOriginals(); err != nil {
 					return err
 				}
 			}
@@ -326,7 +326,10 @@ func (l *Local) prepareStore(fsys fs.FS, key string) error {
 	}
 	var conv *originalsConversion
 	if err == nil {
-		conv, err = convertOriginalsAtOpen(l.dir, s)
+		var cerr error
+		if conv, cerr = convertOriginalsAtOpen(l.dir, s); cerr != nil {
+			l.notice(originalsLater(cerr))
+		}
 	}
 	if cerr := s.close(); err == nil {
 		err = cerr

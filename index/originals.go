@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -77,6 +78,12 @@ func (l *Local) Original(id string) (*Original, error) {
 			return fmt.Errorf("document %q is %w and has no imported file: %w", id, ErrSeed, ErrNotFound)
 		}
 		data, err := getOriginal(tx, id)
+		if errors.Is(err, ErrNotFound) {
+			// a copy not moved into the store yet (convert_originals.go)
+			if b, ferr := oldOriginal(l.dir, id); ferr == nil {
+				data, err = b, nil
+			}
+		}
 		if err != nil {
 			return err
 		}
