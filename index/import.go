@@ -196,10 +196,10 @@ func collectFiles(paths []string, rep *ImportReport) []*ReadFile {
 
 // Import adds the files at paths (folders are walked recursively) to the
 // library: each is extracted, parsed, given an ID, kept as a copy in the
-// library's store (see Original) and indexed. A file imported before from the same path
-// keeps its ID; unchanged, it is left alone. Files that cannot be imported
-// are skipped with their reason in the report. progress, if not nil, is
-// called after each file, one call at a time.
+// library's store (see Original) and indexed. A file imported before from
+// the same path keeps its ID; unchanged, it is left alone. Files that
+// cannot be imported are skipped with their reason in the report.
+// progress, if not nil, is called after each file, one call at a time.
 //
 // Files are read, cleaned, parsed and tagged on every processor while the
 // documents read so far are indexed (ReadDocuments is that pipeline's
@@ -389,8 +389,8 @@ func (l *Local) Tag(d *corpus.Document) {
 }
 
 // prepareJob finds what of the library a document read replaces: the old
-// version's passages it drops. It fails
-// when a passage ID is already another document's.
+// version's passages it drops. It fails when a passage ID is already
+// another document's.
 func (l *Local) prepareJob(j *importJob, orders map[string]string) error {
 	d := j.Doc
 	return l.store.view(func(tx *bolt.Tx) error {
