@@ -398,7 +398,14 @@ type trackedRoot struct {
 
 // Searcher implements bq.Query.
 func (q *trackedRoot) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opt search.SearcherOptions) (search.Searcher, error) {
-	s, err := q.inner.Searcher(ctx, r, m, opt)
+	var s search.Searcher
+	var err error
+	if f, ok := q.inner.(*flatQuery); ok {
+		// the whole query: it may pass over what cannot be collected
+		s, err = f.searcher(ctx, r, m, opt, scoreCutFor(ctx, q.t))
+	} else {
+		s, err = q.inner.Searcher(ctx, r, m, opt)
+	}
 	if err != nil {
 		return nil, err
 	}

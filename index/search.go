@@ -136,9 +136,19 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 		}
 	}
 	tally := l.facetCol.newTally(open)
-	sr, err := l.search(tally.context(ctx), req)
+	sctx := tally.context(ctx)
+	var cut *scoreCut
+	if tr != nil && !searchPaths.noCut {
+		// the matches that cannot be collected are counted, not collected
+		cut = &scoreCut{k: collect + from, tally: tally, t: tr}
+		sctx = withScoreCut(sctx, cut)
+	}
+	sr, err := l.search(sctx, req)
 	if err != nil {
 		return nil, err
+	}
+	if cut != nil {
+		sr.Total += uint64(cut.skipped)
 	}
 	if tr != nil {
 		tr.counting = false // the later searches see some matches again
@@ -344,6 +354,9 @@ var searchPaths = struct {
 	noMarks   bool // no matchTracker: a count pass, and locations from Bleve
 	checkAll  bool // check every typed word's inflection (see tierOf)
 	noFlat    bool // Bleve's own searchers for the query tree (see flatten)
+	noCut     bool // every match to Bleve's collector (see scoreCut)
+	// Bleve's term searchers for the flat searcher's term leaves (see termLeaf)
+	noTermLeaves bool
 }{twoPassAt: twoPassPassages}
 
 // withLocations fills in the term locations of a ranked search's hits,

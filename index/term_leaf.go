@@ -1,0 +1,181 @@
+package index
+
+import (
+	"math"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	bq "github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/scorer"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+)
+
+// termLeaf is a term leaf of a flat searcher read straight from the
+// snapshot's postings, segment by segment, scored as Bleve's term
+// searcher scores it (tf-idf: the square root of the term's frequency,
+// times the field's norm, the term's idf and the query weight, in that
+// order) without a document match of its own for every posting: the
+// flat searcher makes one for the passages it returns, and the matches
+// a scoreCut passes over need none.
+type termLeaf struct {
+	its     []segment.PostingsIterator // per segment, nil where the term is not
+	offsets []uint64                   // each segment's first document number
+	seg     int                        // the segment being read
+	count   uint64                     // the postings, as Bleve's reader counts them
+	boost   float64
+	idf     float64
+	weight  float64 // the query weight (boost × idf × the query's norm)
+}
+
+// termDicts are the term dictionaries of a snapshot's segments, by
+// field, shared by the term leaves of one searcher.
+type termDicts struct {
+	snap    *scorch.IndexSnapshot
+	offsets []uint64
+	byField map[string][]segment.TermDictionary
+}
+
+// newTermDicts starts the dictionaries of a snapshot.
+func newTermDicts(snap *scorch.IndexSnapshot) *termDicts {
+	d := &termDicts{snap: snap, byField: map[string][]segment.TermDictionary{}}
+	var running uint64
+	for _, ss := range snap.Segments() {
+		d.offsets = append(d.offsets, running)
+		running += ss.Segment().Count()
+	}
+	return d
+}
+
+// of returns a field's dictionaries, one per segment.
+func (d *termDicts) of(field string) ([]segment.TermDictionary, error) {
+	if ds, ok := d.byField[field]; ok {
+		return ds, nil
+	}
+	segs := d.snap.Segments()
+	ds := make([]segment.TermDictionary, len(segs))
+	for i, ss := range segs {
+		dict, err := ss.Segment().Dictionary(field)
+		if err != nil {
+			return nil, err
+		}
+		ds[i] = dict
+	}
+	d.byField[field] = ds
+	return ds, nil
+}
+
+// newTermLeaf opens a term query's postings in every segment, with the
+// index's count of passages (Bleve's docTotal for the idf). It returns
+// nil when the query is not a plain term query on a field.
+func newTermLeaf(d *termDicts, q *bq.TermQuery, field string, docTotal uint64) (*termLeaf, error) {
+	dicts, err := d.of(field)
+	if err != nil {
+		return nil, err
+	}
+	segs := d.snap.Segments()
+	t := &termLeaf{its: make([]segment.PostingsIterator, len(segs)), offsets: d.offsets, boost: 1}
+	if q.BoostVal != nil {
+		t.boost = q.BoostVal.Value()
+	}
+	term := []byte(q.Term)
+	for i, ss := range segs {
+		pl, err := dicts[i].PostingsList(term, ss.Deleted(), nil)
+		if err != nil {
+			return nil, err
+		}
+		if n := pl.Count(); n > 0 {
+			t.count += n
+			t.its[i] = pl.Iterator(true, true, false, nil)
+		}
+	}
+	// as scorer.NewTermQueryScorer computes it
+	t.idf = 1.0 + math.Log(float64(docTotal)/float64(t.count+1.0))
+	t.weight = 1.0
+	return t, nil
+}
+
+// termNorms caches a field length's norm as zap computes it from the
+// posting's norm bits, for the lengths passages have.
+var termNorms = func() []float64 {
+	n := make([]float64, 4096)
+	for i := range n {
+		n[i] = float64(float32(1.0 / math.Sqrt(float64(i))))
+	}
+	return n
+}()
+
+// score is the leaf's score for a posting of frequency freq and norm
+// bits normBits, to the bit as scorer.TermQueryScorer computes it.
+func (t *termLeaf) score(p segment.Posting) float64 {
+	freq := p.Frequency()
+	var tf float64
+	if freq < scorer.MaxSqrtCache {
+		tf = scorer.SqrtCache[int(freq)]
+	} else {
+		tf = math.Sqrt(float64(freq))
+	}
+	var norm float64
+	if nb, ok := p.(interface{ NormUint64() uint64 }); ok && nb.NormUint64() < uint64(len(termNorms)) {
+		norm = termNorms[nb.NormUint64()]
+	} else {
+		norm = p.Norm()
+	}
+	score := tf * norm * t.idf
+	if t.weight != 1.0 {
+		score = score * t.weight
+	}
+	return score
+}
+
+// next returns the leaf's next passage and its score, or flatDone.
+func (t *termLeaf) next() (uint64, float64, error) {
+	for t.seg < len(t.its) {
+		if it := t.its[t.seg]; it != nil {
+			p, err := it.Next()
+			if err != nil {
+				return flatDone, 0, err
+			}
+			if p != nil {
+				return p.Number() + t.offsets[t.seg], t.score(p), nil
+			}
+		}
+		t.seg++
+	}
+	return flatDone, 0, nil
+}
+
+// advance returns the leaf's first passage from num on, and its score,
+// or flatDone; num is past the leaf's current passage.
+func (t *termLeaf) advance(num uint64) (uint64, float64, error) {
+	for t.seg < len(t.its) {
+		if t.seg+1 < len(t.its) && num >= t.offsets[t.seg+1] {
+			t.seg++ // num is in a later segment
+			continue
+		}
+		if it := t.its[t.seg]; it != nil {
+			var local uint64
+			if num > t.offsets[t.seg] {
+				local = num - t.offsets[t.seg]
+			}
+			p, err := it.Advance(local)
+			if err != nil {
+				return flatDone, 0, err
+			}
+			if p != nil {
+				return p.Number() + t.offsets[t.seg], t.score(p), nil
+			}
+		}
+		t.seg++
+	}
+	return flatDone, 0, nil
+}
+
+// termWeight is the leaf's weight, as scorer.TermQueryScorer's.
+func (t *termLeaf) termWeight() float64 {
+	sum := t.boost * t.idf
+	return sum * sum
+}
+
+// setQueryNorm sets the query weight, as scorer.TermQueryScorer does.
+func (t *termLeaf) setQueryNorm(qnorm float64) {
+	t.weight = t.boost * t.idf * qnorm
+}
