@@ -206,6 +206,26 @@ func (f *flatQuery) searcher(ctx context.Context, r index.IndexReader, m mapping
 			s.nodes[i].kids = kids
 		}
 	}
+	// each leaf's coordination factors up the tree, for a passage that
+	// leaf alone matches
+	s.chains = make([][]float64, len(f.leaves))
+	parent := make([]int, len(s.nodes))
+	parent[0] = -1
+	for i, nd := range s.nodes {
+		for _, k := range nd.kids {
+			parent[k] = i
+		}
+	}
+	for i, nd := range s.nodes {
+		if nd.leaf < 0 {
+			continue
+		}
+		var chain []float64
+		for p := parent[i]; p >= 0; p = parent[p] {
+			chain = append(chain, float64(1)/float64(len(s.nodes[p].kids)))
+		}
+		s.chains[nd.leaf] = chain
+	}
 	// the whole query's norm, which Bleve's root sets on every leaf
 	s.SetQueryNorm(1.0 / math.Sqrt(s.Weight()))
 	return s, nil
@@ -254,6 +274,10 @@ type flatSearcher struct {
 	marks  *matchTracker // see flatQuery.marks
 	bits   []uint64      // each leaf's bit in marks
 	cut    *scoreCut     // see flatQuery.searcher
+	// chains holds each leaf's nodes' coordination factors, from its
+	// parent up: a passage one leaf alone matches scores its score times
+	// each in turn, as score computes it
+	chains [][]float64
 }
 
 // flatDone is the number of a leaf that has no more matches.
@@ -335,7 +359,17 @@ func (s *flatSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, e
 			return nil, nil
 		}
 		s.hit = hit
-		score := s.score(0)
+		var score float64
+		if hit&(hit-1) == 0 {
+			// one leaf: its score through each coordination factor,
+			// the products score(0) makes
+			score = s.scores[first]
+			for _, c := range s.chains[first] {
+				score = score * c
+			}
+		} else {
+			score = s.score(0)
+		}
 		var marked uint64
 		if s.marks != nil {
 			for h := hit; h != 0; h &= h - 1 {

@@ -596,8 +596,10 @@ func listingText(q Query) string {
 type passageReader struct {
 	store *docStore
 	tx    *bolt.Tx // begun on the first read
-	read  map[string]*corpus.Passage
-	metas map[string]corpus.Meta // documents' metadata, by ID
+	// the passages' buckets in tx: by ID, and the passages
+	ids, passages *bolt.Bucket
+	read          map[string]*corpus.Passage
+	metas         map[string]corpus.Meta // documents' metadata, by ID
 }
 
 // meta returns a document's metadata (empty when the store does not
@@ -631,10 +633,18 @@ func (r *passageReader) passage(id string) *corpus.Passage {
 			return nil
 		}
 		r.tx, r.read = tx, map[string]*corpus.Passage{}
+		r.ids, r.passages = tx.Bucket(bucketPassageIDs), tx.Bucket(bucketPassages)
 	}
-	p, err := getPassage(r.tx, id)
-	if err != nil {
-		p = nil
+	var p *corpus.Passage
+	if r.ids != nil && r.passages != nil {
+		// as getPassage reads it, the buckets looked up once
+		if k := r.ids.Get([]byte(id)); k != nil {
+			if v := r.passages.Get(k); v != nil {
+				if d, err := decodePassage(v); err == nil {
+					p = d
+				}
+			}
+		}
 	}
 	r.read[id] = p
 	return p
