@@ -152,7 +152,8 @@ func (f *flatQuery) searcher(ctx context.Context, r index.IndexReader, m mapping
 					s.Close()
 					return nil, err
 				}
-				dicts, docTotal = newTermDicts(r.(*scorch.IndexSnapshot)), n
+				dicts, docTotal = takeTermDicts(r.(*scorch.IndexSnapshot)), n
+				s.dicts = dicts
 			}
 			field := tq.FieldVal
 			if field == "" {
@@ -274,6 +275,7 @@ type flatSearcher struct {
 	marks  *matchTracker // see flatQuery.marks
 	bits   []uint64      // each leaf's bit in marks
 	cut    *scoreCut     // see flatQuery.searcher
+	dicts  *termDicts    // the term leaves' dictionaries
 	// chains holds each leaf's nodes' coordination factors, from its
 	// parent up: a passage one leaf alone matches scores its score times
 	// each in turn, as score computes it
@@ -477,6 +479,15 @@ func (s *flatSearcher) Advance(ctx *search.SearchContext, id index.IndexInternal
 
 // Close implements search.Searcher.
 func (s *flatSearcher) Close() error {
+	for _, t := range s.terms {
+		if t != nil {
+			t.release()
+		}
+	}
+	if s.dicts != nil {
+		s.dicts.release()
+		s.dicts = nil
+	}
 	var first error
 	for _, ls := range s.leaves {
 		if ls != nil {

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -596,8 +597,9 @@ func listingText(q Query) string {
 type passageReader struct {
 	store *docStore
 	tx    *bolt.Tx // begun on the first read
-	// the passages' buckets in tx: by ID, and the passages
-	ids, passages *bolt.Bucket
+	// cursors on the passages' buckets in tx: by ID, and the passages
+	// (a bucket's Get makes a cursor each time)
+	ids, passages *bolt.Cursor
 	read          map[string]*corpus.Passage
 	metas         map[string]corpus.Meta // documents' metadata, by ID
 }
@@ -633,13 +635,15 @@ func (r *passageReader) passage(id string) *corpus.Passage {
 			return nil
 		}
 		r.tx, r.read = tx, map[string]*corpus.Passage{}
-		r.ids, r.passages = tx.Bucket(bucketPassageIDs), tx.Bucket(bucketPassages)
+		if ids, passages := tx.Bucket(bucketPassageIDs), tx.Bucket(bucketPassages); ids != nil && passages != nil {
+			r.ids, r.passages = ids.Cursor(), passages.Cursor()
+		}
 	}
 	var p *corpus.Passage
-	if r.ids != nil && r.passages != nil {
-		// as getPassage reads it, the buckets looked up once
-		if k := r.ids.Get([]byte(id)); k != nil {
-			if v := r.passages.Get(k); v != nil {
+	if r.ids != nil {
+		// as getPassage reads it, through the two cursors
+		if k := seekExact(r.ids, []byte(id)); k != nil {
+			if v := seekExact(r.passages, k); v != nil {
 				if d, err := decodePassage(v); err == nil {
 					p = d
 				}
@@ -648,6 +652,16 @@ func (r *passageReader) passage(id string) *corpus.Passage {
 	}
 	r.read[id] = p
 	return p
+}
+
+// seekExact returns the value of key through cursor c, or nil when the
+// bucket does not hold it (or holds a bucket there): a bucket's Get.
+func seekExact(c *bolt.Cursor, key []byte) []byte {
+	k, v := c.Seek(key)
+	if k == nil || v == nil || !bytes.Equal(k, key) {
+		return nil
+	}
+	return v
 }
 
 // text is a passage's text, for the ranking, or "" when the store does

@@ -2,6 +2,7 @@ package index
 
 import (
 	"math"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	bq "github.com/blevesearch/bleve/v2/search/query"
@@ -18,6 +19,7 @@ import (
 // a scoreCut passes over need none.
 type termLeaf struct {
 	its     []segment.PostingsIterator // per segment, nil where the term is not
+	back    *leafBacking               // what its lists and iterators are read into
 	offsets []uint64                   // each segment's first document number
 	seg     int                        // the segment being read
 	count   uint64                     // the postings, as Bleve's reader counts them
@@ -27,15 +29,36 @@ type termLeaf struct {
 }
 
 // termDicts are the term dictionaries of a snapshot's segments, by
-// field, shared by the term leaves of one searcher.
+// field, for the term leaves of one searcher at a time.
 type termDicts struct {
 	snap    *scorch.IndexSnapshot
 	offsets []uint64
 	byField map[string][]segment.TermDictionary
 }
 
-// newTermDicts starts the dictionaries of a snapshot.
-func newTermDicts(snap *scorch.IndexSnapshot) *termDicts {
+// freeDicts keeps the dictionaries of the latest snapshot searched
+// between searches (a dictionary serves one search at a time: its
+// reader keeps state): at 110k passages in 17 segments, a search's 6
+// fields opened 102 of them.
+var freeDicts struct {
+	sync.Mutex
+	snap *scorch.IndexSnapshot
+	free []*termDicts
+}
+
+// takeTermDicts returns dictionaries of a snapshot for one searcher,
+// kept ones when there are, to give back with release.
+func takeTermDicts(snap *scorch.IndexSnapshot) *termDicts {
+	freeDicts.Lock()
+	if freeDicts.snap == snap {
+		if n := len(freeDicts.free); n > 0 {
+			d := freeDicts.free[n-1]
+			freeDicts.free = freeDicts.free[:n-1]
+			freeDicts.Unlock()
+			return d
+		}
+	}
+	freeDicts.Unlock()
 	d := &termDicts{snap: snap, byField: map[string][]segment.TermDictionary{}}
 	var running uint64
 	for _, ss := range snap.Segments() {
@@ -43,6 +66,21 @@ func newTermDicts(snap *scorch.IndexSnapshot) *termDicts {
 		running += ss.Segment().Count()
 	}
 	return d
+}
+
+// release gives the dictionaries back, once their searcher is closed.
+// Only the latest snapshot's are kept: the snapshot a search holds is
+// the only one whose dictionaries it takes again, so an older one's are
+// never read once its segments may be closed.
+func (d *termDicts) release() {
+	freeDicts.Lock()
+	defer freeDicts.Unlock()
+	if freeDicts.snap != d.snap {
+		freeDicts.snap, freeDicts.free = d.snap, nil
+	}
+	if len(freeDicts.free) < 8 {
+		freeDicts.free = append(freeDicts.free, d)
+	}
 }
 
 // of returns a field's dictionaries, one per segment.
@@ -63,33 +101,75 @@ func (d *termDicts) of(field string) ([]segment.TermDictionary, error) {
 	return ds, nil
 }
 
+// leafBacking is a term leaf's postings lists and iterators, one per
+// segment, which zap reads the next search's into again (as Bleve's own
+// term readers recycle theirs).
+type leafBacking struct {
+	pls []segment.PostingsList
+	its []segment.PostingsIterator
+}
+
+// leafBackings keeps the backings of closed searchers.
+var leafBackings = sync.Pool{New: func() any { return new(leafBacking) }}
+
+// release gives the leaf's lists and iterators back, once its searcher
+// is closed.
+func (t *termLeaf) release() {
+	if t.back != nil {
+		leafBackings.Put(t.back)
+		t.back, t.its = nil, nil
+	}
+}
+
 // newTermLeaf opens a term query's postings in every segment, with the
 // index's count of passages (Bleve's docTotal for the idf). It returns
 // nil when the query is not a plain term query on a field.
 func newTermLeaf(d *termDicts, q *bq.TermQuery, field string, docTotal uint64) (*termLeaf, error) {
+	t, err := openTerm(d, field, []byte(q.Term), false)
+	if err != nil {
+		return nil, err
+	}
+	if q.BoostVal != nil {
+		t.boost = q.BoostVal.Value()
+	}
+	// as scorer.NewTermQueryScorer computes it
+	t.idf = 1.0 + math.Log(float64(docTotal)/float64(t.count+1.0))
+	t.weight = 1.0
+	return t, nil
+}
+
+// openTermLocations opens a term's postings in a field, with their
+// locations, for a vectorReader (its score is not read).
+func openTermLocations(d *termDicts, field, term string) (*termLeaf, error) {
+	return openTerm(d, field, []byte(term), true)
+}
+
+// openTerm opens a term's postings in every segment, with their
+// frequencies and norms, and their locations when locs is set.
+func openTerm(d *termDicts, field string, term []byte, locs bool) (*termLeaf, error) {
 	dicts, err := d.of(field)
 	if err != nil {
 		return nil, err
 	}
 	segs := d.snap.Segments()
-	t := &termLeaf{its: make([]segment.PostingsIterator, len(segs)), offsets: d.offsets, boost: 1}
-	if q.BoostVal != nil {
-		t.boost = q.BoostVal.Value()
+	back := leafBackings.Get().(*leafBacking)
+	if len(back.pls) != len(segs) {
+		back.pls, back.its = make([]segment.PostingsList, len(segs)), make([]segment.PostingsIterator, len(segs))
 	}
-	term := []byte(q.Term)
+	t := &termLeaf{its: make([]segment.PostingsIterator, len(segs)), back: back, offsets: d.offsets, boost: 1}
 	for i, ss := range segs {
-		pl, err := dicts[i].PostingsList(term, ss.Deleted(), nil)
+		pl, err := dicts[i].PostingsList(term, ss.Deleted(), back.pls[i])
 		if err != nil {
+			t.release()
 			return nil, err
 		}
+		back.pls[i] = pl
 		if n := pl.Count(); n > 0 {
 			t.count += n
-			t.its[i] = pl.Iterator(true, true, false, nil)
+			back.its[i] = pl.Iterator(true, true, locs, back.its[i])
+			t.its[i] = back.its[i]
 		}
 	}
-	// as scorer.NewTermQueryScorer computes it
-	t.idf = 1.0 + math.Log(float64(docTotal)/float64(t.count+1.0))
-	t.weight = 1.0
 	return t, nil
 }
 
@@ -146,6 +226,16 @@ func (t *termLeaf) next() (uint64, float64, error) {
 // advance returns the leaf's first passage from num on, and its score,
 // or flatDone; num is past the leaf's current passage.
 func (t *termLeaf) advance(num uint64) (uint64, float64, error) {
+	n, p, err := t.advancePosting(num)
+	if err != nil || p == nil {
+		return flatDone, 0, err
+	}
+	return n, t.score(p), nil
+}
+
+// advancePosting returns the leaf's first passage from num on and its
+// posting there, or a nil posting; num is past the leaf's current passage.
+func (t *termLeaf) advancePosting(num uint64) (uint64, segment.Posting, error) {
 	for t.seg < len(t.its) {
 		if t.seg+1 < len(t.its) && num >= t.offsets[t.seg+1] {
 			t.seg++ // num is in a later segment
@@ -158,15 +248,15 @@ func (t *termLeaf) advance(num uint64) (uint64, float64, error) {
 			}
 			p, err := it.Advance(local)
 			if err != nil {
-				return flatDone, 0, err
+				return flatDone, nil, err
 			}
 			if p != nil {
-				return p.Number() + t.offsets[t.seg], t.score(p), nil
+				return p.Number() + t.offsets[t.seg], p, nil
 			}
 		}
 		t.seg++
 	}
-	return flatDone, 0, nil
+	return flatDone, nil, nil
 }
 
 // termWeight is the leaf's weight, as scorer.TermQueryScorer's.
