@@ -8,6 +8,7 @@ import (
 	bq "github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/scorer"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
+	zap "github.com/blevesearch/zapx/v17"
 )
 
 // termLeaf is a term leaf of a flat searcher read straight from the
@@ -183,10 +184,23 @@ var termNorms = func() []float64 {
 	return n
 }()
 
-// score is the leaf's score for a posting of frequency freq and norm
-// bits normBits, to the bit as scorer.TermQueryScorer computes it.
+// score is the leaf's score for a posting, to the bit as
+// scorer.TermQueryScorer computes it.
 func (t *termLeaf) score(p segment.Posting) float64 {
-	freq := p.Frequency()
+	if zp, ok := p.(*zap.Posting); ok {
+		// the current segment format's, its methods called directly
+		return t.scoreOf(zp.Frequency(), zp.NormUint64(), zp)
+	}
+	var bits uint64 = math.MaxUint64
+	if nb, ok := p.(interface{ NormUint64() uint64 }); ok {
+		bits = nb.NormUint64()
+	}
+	return t.scoreOf(p.Frequency(), bits, p)
+}
+
+// scoreOf is the score of a posting of frequency freq and norm bits
+// normBits (MaxUint64 when unknown: p's Norm is read).
+func (t *termLeaf) scoreOf(freq, normBits uint64, p segment.Posting) float64 {
 	var tf float64
 	if freq < scorer.MaxSqrtCache {
 		tf = scorer.SqrtCache[int(freq)]
@@ -194,8 +208,8 @@ func (t *termLeaf) score(p segment.Posting) float64 {
 		tf = math.Sqrt(float64(freq))
 	}
 	var norm float64
-	if nb, ok := p.(interface{ NormUint64() uint64 }); ok && nb.NormUint64() < uint64(len(termNorms)) {
-		norm = termNorms[nb.NormUint64()]
+	if normBits < uint64(len(termNorms)) {
+		norm = termNorms[normBits]
 	} else {
 		norm = p.Norm()
 	}
