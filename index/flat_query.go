@@ -481,7 +481,10 @@ func (s *flatSearcher) Advance(ctx *search.SearchContext, id index.IndexInternal
 func (s *flatSearcher) Close() error {
 	for _, t := range s.terms {
 		if t != nil {
-			t.release()
+			// the tracker keeps the postings found for the vector reader
+			if s.marks == nil || !s.marks.keepPostings(t) {
+				t.release()
+			}
 		}
 	}
 	if s.dicts != nil {

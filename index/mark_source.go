@@ -204,6 +204,9 @@ type vectorReader struct {
 	// dicts, on a scorch snapshot, are the dictionaries the cursors read
 	// the postings from straight (see termLeaf), not through term readers
 	dicts *termDicts
+	// kept, when set, is the tracker whose kept postings the cursors
+	// read first (see matchTracker.keepPostings)
+	kept *matchTracker
 }
 
 // vectorKey names a term's places in one passage.
@@ -284,9 +287,15 @@ func (v *vectorReader) advancePostings(field, term string, num uint64) search.Lo
 		c = nil
 	}
 	if c == nil {
-		t, err := openTermLocations(v.dicts, field, term)
-		if err != nil {
-			return nil
+		var t *termLeaf
+		if v.kept != nil {
+			t = v.kept.takePostings(field, term, true)
+		}
+		if t == nil {
+			var err error
+			if t, err = openTermLocations(v.dicts, field, term); err != nil {
+				return nil
+			}
 		}
 		c = &termCursor{post: t, num: flatDone}
 		v.cursors[k] = c

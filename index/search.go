@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -189,6 +190,7 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	var vec *vectorReader
 	if marked {
 		vec = newVectorReader(tr.reader)
+		vec.kept = tr
 		defer vec.close()
 	} else if twoPass {
 		if err := l.withLocations(ctx, textQuery, sr.Hits); err != nil {
@@ -229,7 +231,10 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	}
 	var themed map[string]bool
 	if marked {
-		themed, err = themedByValues(tr.reader, plan, sr.Hits)
+		var ok bool
+		if themed, ok = themedByFacets(tally, tr.reader, plan, sr.Hits); !ok {
+			themed, err = themedByValues(tr.reader, plan, sr.Hits)
+		}
 	} else {
 		themed, err = l.themed(ctx, plan, sr.Hits)
 	}
@@ -443,6 +448,41 @@ func themedByValues(r bindex.IndexReader, plan *query.Plan, dms search.DocumentM
 	return out, nil
 }
 
+// themedByFacets is themedByValues read from the facet file the search
+// counted its facets from (each passage's themes as bits), when that
+// file is of the snapshot r the matches come from; ok is false when it
+// cannot tell.
+func themedByFacets(t *facetTally, r bindex.IndexReader, plan *query.Plan, dms search.DocumentMatchCollection) (out map[string]bool, ok bool) {
+	if len(plan.Themes) == 0 || len(dms) == 0 {
+		return nil, true
+	}
+	f := t.file
+	if f == nil || t.reader != r || len(f.values[slotTheme]) > maxThemes {
+		return nil, false
+	}
+	var mask uint64
+	for i, v := range f.values[slotTheme] {
+		if slices.Contains(plan.Themes, v) {
+			mask |= 1 << i
+		}
+	}
+	out = map[string]bool{}
+	for _, dm := range dms {
+		num, ok := docNum(dm.IndexInternalID)
+		if !ok {
+			return nil, false
+		}
+		row, ok := f.row(num)
+		if !ok {
+			return nil, false
+		}
+		if row.themes&mask != 0 {
+			out[dm.ID] = true
+		}
+	}
+	return out, true
+}
+
 // themed returns the IDs among the matches that are tagged with a theme
 // the plan names, in one search on the themes field (no stored fields).
 func (l *Local) themed(ctx context.Context, plan *query.Plan, dms search.DocumentMatchCollection) (map[string]bool, error) {
@@ -600,6 +640,7 @@ type passageReader struct {
 	// cursors on the passages' buckets in tx: by ID, and the passages
 	// (a bucket's Get makes a cursor each time)
 	ids, passages *bolt.Cursor
+	docs          *bolt.Cursor // on the documents' bucket, opened by meta
 	read          map[string]*corpus.Passage
 	metas         map[string]corpus.Meta // documents' metadata, by ID
 }
@@ -612,8 +653,18 @@ func (r *passageReader) meta(docID string) corpus.Meta {
 	}
 	var m corpus.Meta
 	if r.tx != nil {
-		if rec, err := getDocRecord(r.tx, docID, false); err == nil {
-			m = rec.Meta
+		if r.docs == nil {
+			if b := r.tx.Bucket(bucketDocs); b != nil {
+				r.docs = b.Cursor()
+			}
+		}
+		// as getDocRecord reads it, through one cursor
+		if r.docs != nil {
+			if v := seekExact(r.docs, []byte(docID)); v != nil {
+				if rec, err := decodeDoc(v, false); err == nil {
+					m = rec.Meta
+				}
+			}
 		}
 	}
 	if r.metas == nil {

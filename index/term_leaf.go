@@ -19,6 +19,9 @@ import (
 // flat searcher makes one for the passages it returns, and the matches
 // a scoreCut passes over need none.
 type termLeaf struct {
+	field   string
+	term    []byte
+	snap    *scorch.IndexSnapshot      // the snapshot its postings are of
 	its     []segment.PostingsIterator // per segment, nil where the term is not
 	back    *leafBacking               // what its lists and iterators are read into
 	offsets []uint64                   // each segment's first document number
@@ -157,7 +160,7 @@ func openTerm(d *termDicts, field string, term []byte, locs bool) (*termLeaf, er
 	if len(back.pls) != len(segs) {
 		back.pls, back.its = make([]segment.PostingsList, len(segs)), make([]segment.PostingsIterator, len(segs))
 	}
-	t := &termLeaf{its: make([]segment.PostingsIterator, len(segs)), back: back, offsets: d.offsets, boost: 1}
+	t := &termLeaf{field: field, term: term, snap: d.snap, its: make([]segment.PostingsIterator, len(segs)), back: back, offsets: d.offsets, boost: 1}
 	for i, ss := range segs {
 		pl, err := dicts[i].PostingsList(term, ss.Deleted(), back.pls[i])
 		if err != nil {
@@ -172,6 +175,19 @@ func openTerm(d *termDicts, field string, term []byte, locs bool) (*termLeaf, er
 		}
 	}
 	return t, nil
+}
+
+// reopen reads the leaf's postings again from the first, with their
+// locations when locs is set: the lists found once serve again.
+func (t *termLeaf) reopen(locs bool) {
+	t.seg = 0
+	for i, pl := range t.back.pls {
+		t.its[i] = nil
+		if pl != nil && pl.Count() > 0 {
+			t.back.its[i] = pl.Iterator(true, true, locs, t.back.its[i])
+			t.its[i] = t.back.its[i]
+		}
+	}
 }
 
 // termNorms caches a field length's norm as zap computes it from the
