@@ -131,6 +131,7 @@ func (f *flatQuery) searcher(ctx context.Context, r index.IndexReader, m mapping
 		cut:    cut,
 		leaves: make([]search.Searcher, len(f.leaves)),
 		terms:  make([]*termLeaf, len(f.leaves)),
+		phrase: make([]*phraseLeaf, len(f.leaves)),
 		currs:  make([]*search.DocumentMatch, len(f.leaves)),
 		nums:   make([]uint64, len(f.leaves)),
 		scores: make([]float64, len(f.leaves)),
@@ -169,6 +170,29 @@ func (f *flatQuery) searcher(ctx context.Context, r index.IndexReader, m mapping
 				s.marks.see(r) // as trackedLeaf does
 			}
 			continue
+		}
+		if pq, ok := q.(*bq.MatchPhraseQuery); ok && !searchPaths.noTermLeaves {
+			if dicts == nil {
+				n, err := r.DocCount()
+				if err != nil {
+					s.Close()
+					return nil, err
+				}
+				dicts, docTotal = takeTermDicts(r.(*scorch.IndexSnapshot)), n
+				s.dicts = dicts
+			}
+			p, err := newPhraseLeaf(dicts, pq, m, docTotal)
+			if err != nil {
+				s.Close()
+				return nil, err
+			}
+			if p != nil {
+				s.phrase[i] = p
+				if s.marks != nil {
+					s.marks.see(r) // as trackedLeaf does
+				}
+				continue
+			}
 		}
 		ls, err := q.Searcher(ctx, r, m, opt)
 		if err != nil {
@@ -240,6 +264,9 @@ func (s *flatSearcher) weight(n int) float64 {
 		if t := s.terms[nd.leaf]; t != nil {
 			return t.termWeight()
 		}
+		if p := s.phrase[nd.leaf]; p != nil {
+			return p.weight()
+		}
 		return s.leaves[nd.leaf].Weight()
 	}
 	var sum float64
@@ -263,8 +290,9 @@ func (b byCount) Swap(i, j int)      { b.kids[i], b.kids[j] = b.kids[j], b.kids[
 // flatSearcher is a flatQuery's searcher. Its term leaves are read from
 // the postings (termLeaf), the others through Bleve's searchers.
 type flatSearcher struct {
-	leaves []search.Searcher // Bleve's searcher of each leaf, nil for a term leaf
+	leaves []search.Searcher // Bleve's searcher of each leaf, nil for a term or phrase leaf
 	terms  []*termLeaf       // each term leaf, nil for the others
+	phrase []*phraseLeaf     // each phrase leaf read straight, nil for the others
 	nodes  []flatNode
 	currs  []*search.DocumentMatch // each Bleve leaf's current match
 	nums   []uint64                // each leaf's current document number, flatDone when done
@@ -302,6 +330,11 @@ func (s *flatSearcher) step(ctx *search.SearchContext, i int) error {
 		s.nums[i], s.scores[i] = n, score
 		return err
 	}
+	if p := s.phrase[i]; p != nil {
+		n, score, err := p.next()
+		s.nums[i], s.scores[i] = n, score
+		return err
+	}
 	dm, err := s.leaves[i].Next(ctx)
 	if err != nil {
 		return err
@@ -314,6 +347,9 @@ func (s *flatSearcher) step(ctx *search.SearchContext, i int) error {
 func (s *flatSearcher) leafCount(i int) uint64 {
 	if t := s.terms[i]; t != nil {
 		return t.count
+	}
+	if p := s.phrase[i]; p != nil {
+		return p.count
 	}
 	return s.leaves[i].Count()
 }
@@ -383,7 +419,7 @@ func (s *flatSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, e
 			s.cut.skip(ctx.IndexReader, least, marked)
 			for h := hit; h != 0; h &= h - 1 {
 				i := bits.TrailingZeros64(h)
-				if s.terms[i] == nil {
+				if s.leaves[i] != nil {
 					ctx.DocumentMatchPool.Put(s.currs[i])
 				}
 				if err := s.step(ctx, i); err != nil {
@@ -400,7 +436,7 @@ func (s *flatSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, e
 		// the first leaf's match is the one returned (a new one for a
 		// term leaf); the others' go back to the pool
 		var rv *search.DocumentMatch
-		if s.terms[first] == nil {
+		if s.leaves[first] != nil {
 			rv = s.currs[first]
 		} else {
 			rv = ctx.DocumentMatchPool.Get()
@@ -408,7 +444,7 @@ func (s *flatSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, e
 		}
 		for h := hit; h != 0; h &= h - 1 {
 			i := bits.TrailingZeros64(h)
-			if s.terms[i] == nil && s.currs[i] != rv {
+			if s.leaves[i] != nil && s.currs[i] != rv {
 				ctx.DocumentMatchPool.Put(s.currs[i])
 			}
 			if err := s.step(ctx, i); err != nil {
@@ -467,6 +503,14 @@ func (s *flatSearcher) Advance(ctx *search.SearchContext, id index.IndexInternal
 			s.nums[i], s.scores[i] = n, score
 			continue
 		}
+		if p := s.phrase[i]; p != nil {
+			n, score, err := p.advance(num)
+			if err != nil {
+				return nil, err
+			}
+			s.nums[i], s.scores[i] = n, score
+			continue
+		}
 		ctx.DocumentMatchPool.Put(s.currs[i])
 		dm, err := s.leaves[i].Advance(ctx, id)
 		if err != nil {
@@ -485,6 +529,11 @@ func (s *flatSearcher) Close() error {
 			if s.marks == nil || !s.marks.keepPostings(t) {
 				t.release()
 			}
+		}
+	}
+	for _, p := range s.phrase {
+		if p != nil {
+			p.close()
 		}
 	}
 	if s.dicts != nil {
@@ -510,6 +559,10 @@ func (s *flatSearcher) SetQueryNorm(qnorm float64) {
 	for i, ls := range s.leaves {
 		if t := s.terms[i]; t != nil {
 			t.setQueryNorm(qnorm)
+			continue
+		}
+		if p := s.phrase[i]; p != nil {
+			p.setQueryNorm(qnorm)
 			continue
 		}
 		ls.SetQueryNorm(qnorm)

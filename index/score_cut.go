@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"sync"
 
 	index "github.com/blevesearch/bleve_index_api"
 )
@@ -21,8 +22,13 @@ type scoreCut struct {
 	t       *matchTracker // the search's tracker, counting the strong matches
 	best    []float64     // the k best scores so far, a min-heap
 	skipped int           // the matches passed over
-	used    bool          // a searcher took it (one search only)
-	ctx     context.Context
+	// nums are the document numbers of the matches passed over whose
+	// facets are still to count from the tally's facet file: counted in
+	// one tight loop after the search (count), their rows are read ahead
+	// by the processor instead of one by one between postings
+	nums *[]uint32
+	used bool // a searcher took it (one search only)
+	ctx  context.Context
 }
 
 // scoreCutKey is the context key of a search's scoreCut.
@@ -90,13 +96,44 @@ func (c *scoreCut) keep(score float64) bool {
 // whether it is strong.
 func (c *scoreCut) skip(r index.IndexReader, num uint64, bits uint64) {
 	c.skipped++
-	if !c.tally.failed {
-		c.tally.addNum(r, num)
+	if t := c.tally; !t.failed {
+		if t.file != nil && r == t.reader && num < 1<<32 {
+			if c.nums == nil {
+				c.nums = cutNums.Get().(*[]uint32)
+			}
+			*c.nums = append(*c.nums, uint32(num))
+		} else {
+			t.addNum(r, num)
+		}
 	}
 	if c.t.isStrong(bits) {
 		c.t.strong++
 	}
 }
+
+// count counts the facets of the matches passed over and not counted
+// yet; the search calls it once its collector is done, before it reads
+// the facets.
+func (c *scoreCut) count() {
+	if c.nums == nil {
+		return
+	}
+	t := c.tally
+	for _, n := range *c.nums {
+		if t.failed {
+			break
+		}
+		if !t.countFileRow(uint64(n)) {
+			t.failed = true
+		}
+	}
+	*c.nums = (*c.nums)[:0]
+	cutNums.Put(c.nums)
+	c.nums = nil
+}
+
+// cutNums keeps the cuts' number buffers between searches.
+var cutNums = sync.Pool{New: func() any { return new([]uint32) }}
 
 // cutCheckEvery is how many matches passed over between two looks at
 // the search's context (Bleve's collector looks every 1,024 it gets).

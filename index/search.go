@@ -150,6 +150,7 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 		return nil, err
 	}
 	if cut != nil {
+		cut.count()
 		sr.Total += uint64(cut.skipped)
 	}
 	if tr != nil {

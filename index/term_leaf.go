@@ -136,10 +136,15 @@ func newTermLeaf(d *termDicts, q *bq.TermQuery, field string, docTotal uint64) (
 	if q.BoostVal != nil {
 		t.boost = q.BoostVal.Value()
 	}
-	// as scorer.NewTermQueryScorer computes it
-	t.idf = 1.0 + math.Log(float64(docTotal)/float64(t.count+1.0))
+	t.idf = termIDF(docTotal, t.count)
 	t.weight = 1.0
 	return t, nil
+}
+
+// termIDF is a term's idf in an index of docTotal passages, count of
+// which hold it, as scorer.NewTermQueryScorer computes it.
+func termIDF(docTotal, count uint64) float64 {
+	return 1.0 + math.Log(float64(docTotal)/float64(count+1.0))
 }
 
 // openTermLocations opens a term's postings in a field, with their
@@ -238,19 +243,29 @@ func (t *termLeaf) scoreOf(freq, normBits uint64, p segment.Posting) float64 {
 
 // next returns the leaf's next passage and its score, or flatDone.
 func (t *termLeaf) next() (uint64, float64, error) {
+	n, p, err := t.nextPosting()
+	if err != nil || p == nil {
+		return flatDone, 0, err
+	}
+	return n, t.score(p), nil
+}
+
+// nextPosting returns the leaf's next passage and its posting there, or
+// flatDone and a nil posting.
+func (t *termLeaf) nextPosting() (uint64, segment.Posting, error) {
 	for t.seg < len(t.its) {
 		if it := t.its[t.seg]; it != nil {
 			p, err := it.Next()
 			if err != nil {
-				return flatDone, 0, err
+				return flatDone, nil, err
 			}
 			if p != nil {
-				return p.Number() + t.offsets[t.seg], t.score(p), nil
+				return p.Number() + t.offsets[t.seg], p, nil
 			}
 		}
 		t.seg++
 	}
-	return flatDone, 0, nil
+	return flatDone, nil, nil
 }
 
 // advance returns the leaf's first passage from num on, and its score,
