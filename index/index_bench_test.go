@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"syscall"
 	"testing"
 	"time"
 
@@ -129,14 +128,4 @@ func skipWithoutGIMP(b testing.TB) {
 			b.Skipf("the GIMP manual is not installed (%s); install it with: sudo apt-get install gimp-help-en gimp-help-it", d)
 		}
 	}
-}
-
-// processCPU is the processor time, user and system, the process used so
-// far.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		panic(fmt.Sprintf("getrusage: %v", err))
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
