@@ -11,7 +11,7 @@
 #   PAIRS=9 sh scripts/bench-peers.sh
 #   IMPORT_PAIRS=5 sh scripts/bench-peers.sh   # imports from scratch, alternating (3 pairs)
 #   BEFORE=/path/to/older/attache sh scripts/bench-peers.sh   # each import pair
-#       also imports with that build, right after, and prints its ratios too
+#       also imports with that build (between the two) and prints its ratios too
 set -eu
 
 ATTACHE=${1:-bin/attache}
@@ -88,16 +88,16 @@ while [ "$i" -le "$IMPORT_PAIRS" ]; do
 	rm -rf "$WORK/recoll/xapiandb" "$ATTACHE_LIBRARY"
 	cp -a "$WORK/seeds-library" "$ATTACHE_LIBRARY"
 	r=$(measure recollindex recollindex -c "$RECOLL_CONFDIR")
+	if [ -n "$BEFORE" ]; then
+		b=$(measure before-import "$BEFORE" import "$DOCS")
+		echo "$b" | awk -v i="$i" '{printf "import %d: BEFORE attache import %6.2f s wall %6.2f s processor %4d MB peak\n", i, $2, $4, $3}'
+		rm -rf "$ATTACHE_LIBRARY"
+		cp -a "$WORK/seeds-library" "$ATTACHE_LIBRARY"
+	fi
 	a=$(measure attache-import "$ATTACHE" import "$DOCS")
 	echo "$r $a" >>"$WORK/imports.txt"
 	echo "$r $a" | awk -v i="$i" '{printf "import %d: recollindex %6.2f s wall %6.2f s processor %4d MB peak | attache import %6.2f s wall %6.2f s processor %4d MB peak\n", i, $2, $4, $3, $6, $8, $7}'
-	if [ -n "$BEFORE" ]; then
-		rm -rf "$ATTACHE_LIBRARY"
-		cp -a "$WORK/seeds-library" "$ATTACHE_LIBRARY"
-		b=$(measure before-import "$BEFORE" import "$DOCS")
-		echo "$a $b" >>"$WORK/before.txt"
-		echo "$b" | awk -v i="$i" '{printf "import %d: BEFORE attache import %6.2f s wall %6.2f s processor %4d MB peak\n", i, $2, $4, $3}'
-	fi
+	[ -z "$BEFORE" ] || echo "$a $b" >>"$WORK/before.txt"
 	i=$((i + 1))
 done
 passages=$("$ATTACHE" docs --json | python3 -c 'import json,sys; print(sum(d["passages"] for d in json.load(sys.stdin)))')
@@ -120,10 +120,6 @@ def med(f): return statistics.median(f(r) for r in rows)
 print("import ratio (attache/BEFORE, median of the pairs): wall time %.2f×, processor time %.2f×, peak memory %.2f×" % (
     med(lambda r: float(r[1]) / float(r[5])), med(lambda r: float(r[3]) / float(r[7])), med(lambda r: int(r[2]) / int(r[6]))))
 EOF
-	# the searches below use the library this build imports
-	rm -rf "$ATTACHE_LIBRARY"
-	cp -a "$WORK/seeds-library" "$ATTACHE_LIBRARY"
-	"$ATTACHE" import "$DOCS" >/dev/null 2>&1
 fi
 
 # Whole-process searches, alternating, timed by the shell's own clock
