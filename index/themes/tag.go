@@ -81,7 +81,6 @@ func prepare(s, lang string) *text { return prepareIn(s, lang, nil) }
 // them.
 func prepareIn(s, lang string, vocab map[string]bool) *text {
 	t := &text{tokens: stems(s, lang)}
-	t.next = make([]int32, len(t.tokens))
 	n := len(t.tokens)
 	if vocab != nil {
 		n = 0
@@ -90,7 +89,12 @@ func prepareIn(s, lang string, vocab map[string]bool) *text {
 				n++
 			}
 		}
+		if n == 0 {
+			// nothing to look up: no index (first stays nil, next unread)
+			return t
+		}
 	}
+	t.next = make([]int32, len(t.tokens))
 	t.first = make(map[string]int32, n)
 	var last map[string]int32
 	for i, tok := range t.tokens {
