@@ -354,16 +354,18 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 	if err := ctx.Err(); err != nil {
 		return fail(err)
 	}
+	// The index's segments are merged while the store commits (fail
+	// stops the merge before it undoes the import).
+	in.startMerge(ctx, len(indexed))
 	if err := l.commitImport(ready); err != nil {
 		return fail(err)
 	}
 	if err := c.committed(); err != nil {
 		l.notice("the index will be rebuilt at the next start: " + oneLine(err))
-	} else if worthMerging(l.idx, len(indexed)) {
-		if err := mergeSegments(ctx, l.idx); err != nil && ctx.Err() == nil {
-			// the import is committed and searchable as it is
-			l.notice(oneLine(err))
-		}
+	}
+	if err := in.merged(); err != nil && ctx.Err() == nil {
+		// the import is committed and searchable as it is
+		l.notice(oneLine(err))
 	}
 	// The report lists the documents in the order of their files.
 	sort.Slice(ready, func(a, b int) bool { return ready[a].seq < ready[b].seq })
