@@ -96,8 +96,22 @@ func (f *flatQuery) add(q bq.Query) (int, bool) {
 		f.nodes[n].kids = kids
 		return n, true
 	case *bq.BooleanQuery:
+		if t.MustNot != nil || t.Filter != nil {
+			return 0, false
+		}
+		if t.Must != nil {
+			// one must clause alone (a quoted phrase, a +word): Bleve
+			// runs its searcher under a conjunction of one, which
+			// returns its matches with their scores (a sum of one) and
+			// weighs as it does
+			c, ok := t.Must.(*bq.ConjunctionQuery)
+			if !ok || t.Should != nil || len(c.Conjuncts) != 1 {
+				return 0, false
+			}
+			return f.add(c.Conjuncts[0])
+		}
 		// should clauses alone: Bleve runs the should disjunction
-		if t.Must != nil || t.MustNot != nil || t.Filter != nil || t.Should == nil {
+		if t.Should == nil {
 			return 0, false
 		}
 		return f.add(t.Should)
