@@ -428,9 +428,9 @@ func (s *flatSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, e
 				marked |= s.bits[bits.TrailingZeros64(h)]
 			}
 		}
-		if s.cut != nil && !s.cut.keep(score) {
+		if c := s.cut; c != nil && !c.keep(score) {
 			// counted, not collected
-			s.cut.skip(ctx.IndexReader, least, marked)
+			c.skip(ctx.IndexReader, least, marked)
 			for h := hit; h != 0; h &= h - 1 {
 				i := bits.TrailingZeros64(h)
 				if s.leaves[i] != nil {
@@ -440,8 +440,8 @@ func (s *flatSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, e
 					return nil, err
 				}
 			}
-			if s.cut.skipped%cutCheckEvery == 0 {
-				if err := s.cut.ctx.Err(); err != nil {
+			if c.skipped%cutCheckEvery == 0 {
+				if err := c.ctx.Err(); err != nil {
 					return nil, err
 				}
 			}
@@ -608,10 +608,10 @@ func (s *flatSearcher) Size() int {
 
 // DocumentMatchPoolSize implements search.Searcher.
 func (s *flatSearcher) DocumentMatchPoolSize() int {
-	n := len(s.currs) + 1
+	n := 1 // the match made for a term or phrase leaf's passage
 	for _, ls := range s.leaves {
 		if ls != nil {
-			n += ls.DocumentMatchPoolSize()
+			n += 1 + ls.DocumentMatchPoolSize()
 		}
 	}
 	return n
