@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"testing"
 )
 
@@ -36,5 +37,32 @@ func TestRankedCollectAnswersAsBleve(t *testing.T) {
 				t.Errorf("%+v:\ncollected by the library %s\nby Bleve %s", q, g, w)
 			}
 		}
+	}
+}
+
+// cancelledAfter is a context cancelled once its Err has been asked n
+// times: a search stopped part way without waiting on a clock.
+type cancelledAfter struct {
+	context.Context
+	n int
+}
+
+func (c *cancelledAfter) Err() error {
+	if c.n--; c.n < 0 {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestRankedCollectStopsWhenCancelled checks that a search the library
+// collects itself stops with the context's error when the context is
+// cancelled while it runs.
+func TestRankedCollectStopsWhenCancelled(t *testing.T) {
+	l := library(t)
+	defer func(saved int) { searchPaths.twoPassAt = saved }(searchPaths.twoPassAt)
+	searchPaths.twoPassAt = 0
+	ctx := &cancelledAfter{Context: context.Background(), n: 1} // the search's first look passes
+	if _, err := l.Search(ctx, Query{Text: "digital"}); !errors.Is(err, context.Canceled) {
+		t.Errorf("search cancelled while collecting: %v, want context.Canceled", err)
 	}
 }
