@@ -66,3 +66,54 @@ func TestRankedCollectStopsWhenCancelled(t *testing.T) {
 		t.Errorf("search cancelled while collecting: %v, want context.Canceled", err)
 	}
 }
+
+// TestDirectReadsSkipRemovedPassages checks, on a library where imported
+// documents were removed (their passages still in the index's segments,
+// marked deleted), that the searches reading the postings straight and
+// collecting their best matches themselves answer exactly as those
+// through Bleve's searchers and collector, and never with a removed
+// passage.
+func TestDirectReadsSkipRemovedPassages(t *testing.T) {
+	lib := t.TempDir()
+	l, _ := openFresh(t, lib)
+	defer l.Close()
+	rep, err := l.Import(context.Background(), []string{writeFolder(t, 6)}, nil)
+	if err != nil || len(rep.Added) != 6 {
+		t.Fatalf("import: %v %+v", err, rep)
+	}
+	removed := map[string]bool{}
+	for _, d := range rep.Added[:3] {
+		if err := l.Remove(d.ID); err != nil {
+			t.Fatal(err)
+		}
+		removed[d.ID] = true
+	}
+	defer func(saved int) {
+		searchPaths.twoPassAt, searchPaths.noTermLeaves, searchPaths.noCut, searchPaths.noOwnCollector = saved, false, false, false
+	}(searchPaths.twoPassAt)
+	searchPaths.twoPassAt = 0
+	for _, text := range []string{"cables", "submarine cables", `"landing stations"`, "cable*", "Member States", "sabotage threats", "cavi"} {
+		for _, q := range []Query{{Text: text}, {Text: text, Limit: 2, Offset: 1}} {
+			searchPaths.noTermLeaves, searchPaths.noCut, searchPaths.noOwnCollector = true, true, true
+			want, err := l.Search(context.Background(), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			searchPaths.noTermLeaves, searchPaths.noCut, searchPaths.noOwnCollector = false, false, false
+			got, err := l.Search(context.Background(), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w, _ := json.Marshal(want)
+			g, _ := json.Marshal(got)
+			if string(w) != string(g) {
+				t.Errorf("%+v:\nread straight %s\nthrough Bleve %s", q, g, w)
+			}
+			for _, h := range got.Hits {
+				if removed[h.Passage.DocID] {
+					t.Errorf("%+v: hit %s of a removed document", q, h.Passage.ID)
+				}
+			}
+		}
+	}
+}
