@@ -54,7 +54,7 @@ func commands() []command {
 		{"export", "export FILE.brief -o OUT [--format pdf|docx|md] [--paper a4|letter] [--notes foot|end] [--no-check] [--json]", "export a brief as PDF, Word (DOCX) or Markdown", runExport, false},
 		{"import", "import [--json] PATH…", "add files and folders (text, Markdown, HTML, PDF, DOCX, ODT) to the library", runImport, false},
 		{"remove", "remove ID…", "take imported documents out of the library", runRemove, false},
-		{"doc", "doc edit ID [--title T] [--issuer I] [--date D] [--reference R] [--lang L] [--json]", "change an imported document's metadata", runDoc, false},
+		{"doc", "doc edit ID [--title T] [--issuer I] [--date D] [--reference R] [--lang L] [--json] | " + docOriginalUsage, "change an imported document's metadata, or get back the file it was imported from", runDoc, false},
 		{"themes", "themes [--matrix] [--lang en|it] [--json] [THEME [DOC]]", "list the themes with their passages per document, the coverage matrix, or one theme's passages", runThemes, true},
 		{"library", libraryUsage, "make a PostgreSQL database a team library, shared by a desk (see docs/team-library.md)", runLibrary, false},
 		{"eval", "eval [-v] [--json] [--update] [--import PATH]… [FILE]", "measure search quality on a graded evaluation set (default testdata/eval.json): nDCG@10, P@5 and its ceiling, recall@10, phrase precision, per kind, with and without cross-language expansion, on a fresh library of the seeds, or on the team library --library URL names, as it is", runEval, false},

@@ -7,13 +7,17 @@ import (
 )
 
 // runDoc implements "attache doc edit ID [--title T] [--issuer I] [--date D]
-// [--reference R] [--lang L] [--json]".
+// [--reference R] [--lang L] [--json]" and "attache doc original ID [--out
+// FILE]" (runDocOriginal).
 func runDoc(env *Env, args []string) error {
+	if len(args) > 0 && args[0] == "original" {
+		return runDocOriginal(env, args[1:])
+	}
 	if len(args) == 0 || args[0] != "edit" {
 		if wantsHelp(args) {
 			return showHelp(env.Stdout, newFlags("doc"))
 		}
-		return usagef("doc: the only subcommand is edit")
+		return usagef("doc: the subcommands are edit and original")
 	}
 	fs := newFlags("doc edit")
 	// the usage line of "doc" is that of "doc edit"

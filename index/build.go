@@ -160,18 +160,25 @@ func buildIndex(path string, s *docStore) error {
 		return err
 	}
 	in := newIndexer(idx)
+	added := 0
 	err = s.view(func(tx *bolt.Tx) error {
 		return forEachDocRecord(tx, func(rec *docRecord) error {
 			d, _, err := getDocument(tx, rec.ID)
 			if err != nil {
 				return err
 			}
-			_, err = in.add(context.Background(), d)
+			n, err := in.add(context.Background(), d)
+			added += n
 			return err
 		})
 	})
 	if ferr := in.finish(); err == nil {
 		err = ferr
+	}
+	if err == nil {
+		// A merge that fails leaves the index whole, in its segments.
+		in.startMerge(context.Background(), added)
+		in.merged()
 	}
 	if err == nil {
 		// The index's mapping, set when it was created, is a batch too:

@@ -38,12 +38,14 @@ func TestOldLibraryConvertsOnce(t *testing.T) {
 	if len(old) != 3 {
 		t.Fatalf("the fixture holds %d documents", len(old))
 	}
+	copies := readFiles(t, filepath.Join(lib, originalsDir))
 
 	l, notices := openFresh(t, lib)
 	if len(*notices) != 1 {
 		t.Errorf("converting said %q, want one notice", *notices)
 	}
 	noticeWith(t, *notices, "converting the library in "+lib+" to its new store: 3 imported documents")
+	noticeWith(t, *notices, "the copies of 3 imported files move into the store")
 	for id, want := range old {
 		got, err := l.Document(id)
 		if err != nil {
@@ -62,8 +64,10 @@ func TestOldLibraryConvertsOnce(t *testing.T) {
 				t.Errorf("passage %s: %+v, stored %+v", w.ID, g, w)
 			}
 		}
-		if _, err := os.Stat(filepath.Join(lib, originalsDir, id+filepath.Ext(want.Source))); err != nil {
+		if o, err := l.Original(id); err != nil {
 			t.Errorf("copy of the original of %s: %v", id, err)
+		} else if string(o.Data) != copies[id+filepath.Ext(want.Source)] || o.Name != want.Source {
+			t.Errorf("copy of the original of %s: %q, %d bytes, was %d", id, o.Name, len(o.Data), len(copies[id+filepath.Ext(want.Source)]))
 		}
 	}
 	edited := "digital-strategy-notes-689d835e"
@@ -100,4 +104,22 @@ func TestOldLibraryConvertsOnce(t *testing.T) {
 	if !strings.HasPrefix(record(t, l, edited).Order, "1") {
 		t.Error("a converted document is listed among the seeds")
 	}
+}
+
+// readFiles reads the files of a folder, by name.
+func readFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[e.Name()] = string(b)
+	}
+	return files
 }

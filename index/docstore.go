@@ -14,8 +14,9 @@ import (
 
 // storeFile is the library's document store in the library folder: a bbolt
 // database (the same embedded B+tree store Bleve keeps its own root in)
-// holding every document's details, its passages in order and the user's
-// edits, each read on its own without reading the rest. One write
+// holding every document's details, its passages in order, the user's
+// edits and the copies of the imported files (originals.go), each read on
+// its own without reading the rest. One write
 // transaction is all or nothing, and survives a crash whole or not at all.
 const storeFile = "library.db"
 
@@ -47,7 +48,7 @@ var (
 	metaSeeds       = []byte("seeds")       // the seed cache's key (seedKey)
 	metaStats       = []byte("stats")       // the seeds' term statistics, as JSON
 	metaTagger      = []byte("tagger")      // the tagging version the documents are tagged with
-	metaJournal     = []byte("journal")     // an import's file moves still to do (importTx as JSON)
+	metaJournal     = []byte("journal")     // an earlier Attaché's import's file moves still to do (importTx as JSON)
 )
 
 // storeSchema is the version of the store's layout.
@@ -92,7 +93,7 @@ func openDocStore(dir string, readOnly bool) (*docStore, error) {
 	s := &docStore{db: db, readOnly: readOnly}
 	if !readOnly {
 		err := db.Update(func(tx *bolt.Tx) error {
-			for _, b := range [][]byte{bucketMeta, bucketDocs, bucketCatalogue, bucketPassages, bucketPassageIDs, bucketEdits} {
+			for _, b := range append([][]byte{bucketMeta, bucketDocs, bucketCatalogue, bucketPassages, bucketPassageIDs, bucketEdits}, originalBuckets...) {
 				if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 					return err
 				}

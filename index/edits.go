@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -30,7 +28,8 @@ func userDoc(tx *bolt.Tx, id string) (*corpus.Document, *docRecord, error) {
 }
 
 // Remove takes an imported document out of the library, with its copy of
-// the original. Seed documents cannot be removed.
+// the original (unless another document was imported from an identical
+// file), in one transaction. Seed documents cannot be removed.
 func (l *Local) Remove(id string) error {
 	if err := l.checkUserDoc(id); err != nil {
 		return err
@@ -43,17 +42,15 @@ func (l *Local) Remove(id string) error {
 		if err != nil {
 			return nil, nil, err
 		}
+		if err := unnameOriginal(tx, id); err != nil {
+			return nil, nil, err
+		}
 		return gone, nil, tx.Bucket(bucketEdits).Delete([]byte(id))
 	})
-	if err != nil {
-		return err
+	if err == nil {
+		dropOldOriginals(l.dir, []string{id})
 	}
-	if old, _ := filepath.Glob(filepath.Join(l.dir, originalsDir, id+".*")); len(old) > 0 {
-		for _, o := range old {
-			os.Remove(o)
-		}
-	}
-	return nil
+	return err
 }
 
 // checkUserDoc fails, without waiting for any lock, when id is not an

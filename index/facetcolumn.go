@@ -146,6 +146,20 @@ func (t *facetTally) add(reader index.IndexReader, id index.IndexInternalID) {
 	c.mu.Unlock()
 }
 
+// addNum counts one match by its document number.
+func (t *facetTally) addNum(reader index.IndexReader, num uint64) {
+	if t.file != nil && reader == t.reader {
+		if !t.countFileRow(num) {
+			t.failed = true
+		}
+		return
+	}
+	c := t.col
+	c.mu.Lock()
+	t.addLocked(reader, binary.BigEndian.AppendUint64(nil, num), num)
+	c.mu.Unlock()
+}
+
 // addLocked counts one match, the column's lock held.
 func (t *facetTally) addLocked(reader index.IndexReader, id index.IndexInternalID, num uint64) {
 	c := t.col

@@ -112,22 +112,87 @@ func (f *flatQuery) add(q bq.Query) (int, bool) {
 
 // Searcher implements bq.Query.
 func (f *flatQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opt search.SearcherOptions) (search.Searcher, error) {
+	return f.searcher(ctx, r, m, opt, nil)
+}
+
+// searcher is Searcher with, when cut is set, the matches that cannot
+// be among the hits collected counted and passed over (see scoreCut):
+// only for the whole query of a search, and only when the leaves are
+// all tracked (the strong matches are counted from their marks).
+func (f *flatQuery) searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opt search.SearcherOptions, cut *scoreCut) (search.Searcher, error) {
 	if _, scorch := r.(*scorch.IndexSnapshot); !scorch || opt.Score == "none" || opt.IncludeTermVectors || opt.Explain {
 		// (a scorch snapshot's IDs are document numbers, 8 bytes)
 		return f.tree.Searcher(ctx, r, m, opt)
 	}
+	if f.marks == nil || (cut != nil && cut.t != f.marks) {
+		cut = nil
+	}
 	s := &flatSearcher{
+		cut:    cut,
 		leaves: make([]search.Searcher, len(f.leaves)),
+		terms:  make([]*termLeaf, len(f.leaves)),
+		phrase: make([]*phraseLeaf, len(f.leaves)),
 		currs:  make([]*search.DocumentMatch, len(f.leaves)),
 		nums:   make([]uint64, len(f.leaves)),
+		scores: make([]float64, len(f.leaves)),
 	}
 	if f.marks != nil {
 		s.marks, s.bits = f.marks, make([]uint64, len(f.leaves))
 	}
+	var dicts *termDicts // the term leaves' dictionaries
+	var docTotal uint64
 	for i, q := range f.leaves {
 		if s.marks != nil {
 			tl := q.(*trackedLeaf)
 			q, s.bits[i] = tl.inner, tl.bit
+		}
+		if tq, ok := q.(*bq.TermQuery); ok && !searchPaths.noTermLeaves {
+			if dicts == nil {
+				n, err := r.DocCount()
+				if err != nil {
+					s.Close()
+					return nil, err
+				}
+				dicts, docTotal = takeTermDicts(r.(*scorch.IndexSnapshot)), n
+				s.dicts = dicts
+			}
+			field := tq.FieldVal
+			if field == "" {
+				field = m.DefaultSearchField()
+			}
+			t, err := newTermLeaf(dicts, tq, field, docTotal)
+			if err != nil {
+				s.Close()
+				return nil, err
+			}
+			s.terms[i] = t
+			if s.marks != nil {
+				s.marks.see(r) // as trackedLeaf does
+			}
+			continue
+		}
+		if pq, ok := q.(*bq.MatchPhraseQuery); ok && !searchPaths.noTermLeaves {
+			if dicts == nil {
+				n, err := r.DocCount()
+				if err != nil {
+					s.Close()
+					return nil, err
+				}
+				dicts, docTotal = takeTermDicts(r.(*scorch.IndexSnapshot)), n
+				s.dicts = dicts
+			}
+			p, err := newPhraseLeaf(dicts, pq, m, docTotal)
+			if err != nil {
+				s.Close()
+				return nil, err
+			}
+			if p != nil {
+				s.phrase[i] = p
+				if s.marks != nil {
+					s.marks.see(r) // as trackedLeaf does
+				}
+				continue
+			}
 		}
 		ls, err := q.Searcher(ctx, r, m, opt)
 		if err != nil {
@@ -146,7 +211,7 @@ func (f *flatQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping
 	count = func(n int) uint64 {
 		nd := f.nodes[n]
 		if nd.leaf >= 0 {
-			counts[n] = s.leaves[nd.leaf].Count()
+			counts[n] = s.leafCount(nd.leaf)
 			return counts[n]
 		}
 		var sum uint64
@@ -166,6 +231,26 @@ func (f *flatQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping
 			s.nodes[i].kids = kids
 		}
 	}
+	// each leaf's coordination factors up the tree, for a passage that
+	// leaf alone matches
+	s.chains = make([][]float64, len(f.leaves))
+	parent := make([]int, len(s.nodes))
+	parent[0] = -1
+	for i, nd := range s.nodes {
+		for _, k := range nd.kids {
+			parent[k] = i
+		}
+	}
+	for i, nd := range s.nodes {
+		if nd.leaf < 0 {
+			continue
+		}
+		var chain []float64
+		for p := parent[i]; p >= 0; p = parent[p] {
+			chain = append(chain, float64(1)/float64(len(s.nodes[p].kids)))
+		}
+		s.chains[nd.leaf] = chain
+	}
 	// the whole query's norm, which Bleve's root sets on every leaf
 	s.SetQueryNorm(1.0 / math.Sqrt(s.Weight()))
 	return s, nil
@@ -176,6 +261,12 @@ func (f *flatQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping
 func (s *flatSearcher) weight(n int) float64 {
 	nd := &s.nodes[n]
 	if nd.leaf >= 0 {
+		if t := s.terms[nd.leaf]; t != nil {
+			return t.termWeight()
+		}
+		if p := s.phrase[nd.leaf]; p != nil {
+			return p.weight()
+		}
 		return s.leaves[nd.leaf].Weight()
 	}
 	var sum float64
@@ -196,42 +287,82 @@ func (b byCount) Len() int           { return len(b.kids) }
 func (b byCount) Less(i, j int) bool { return b.counts[b.kids[i]] < b.counts[b.kids[j]] }
 func (b byCount) Swap(i, j int)      { b.kids[i], b.kids[j] = b.kids[j], b.kids[i] }
 
-// flatSearcher is a flatQuery's searcher.
+// flatSearcher is a flatQuery's searcher. Its term leaves are read from
+// the postings (termLeaf), the others through Bleve's searchers.
 type flatSearcher struct {
-	leaves []search.Searcher
+	leaves []search.Searcher // Bleve's searcher of each leaf, nil for a term or phrase leaf
+	terms  []*termLeaf       // each term leaf, nil for the others
+	phrase []*phraseLeaf     // each phrase leaf read straight, nil for the others
 	nodes  []flatNode
-	currs  []*search.DocumentMatch // each leaf's current match, nil when done
-	nums   []uint64                // their document numbers
+	currs  []*search.DocumentMatch // each Bleve leaf's current match
+	nums   []uint64                // each leaf's current document number, flatDone when done
+	scores []float64               // and its score there
 	hit    uint64                  // the leaves at the passage being scored
 	init   bool
 	active []int         // the leaves that may have matches left
 	marks  *matchTracker // see flatQuery.marks
 	bits   []uint64      // each leaf's bit in marks
+	cut    *scoreCut     // see flatQuery.searcher
+	dicts  *termDicts    // the term leaves' dictionaries
+	// chains holds each leaf's nodes' coordination factors, from its
+	// parent up: a passage one leaf alone matches scores its score times
+	// each in turn, as score computes it
+	chains [][]float64
 }
 
 // flatDone is the number of a leaf that has no more matches.
 const flatDone = math.MaxUint64
 
-// set makes dm leaf i's current match.
+// set makes dm Bleve leaf i's current match.
 func (s *flatSearcher) set(i int, dm *search.DocumentMatch) {
 	s.currs[i] = dm
 	s.nums[i] = flatDone
 	if dm != nil {
 		s.nums[i] = binary.BigEndian.Uint64(dm.IndexInternalID)
+		s.scores[i] = dm.Score
 	}
+}
+
+// step moves leaf i to its next match.
+func (s *flatSearcher) step(ctx *search.SearchContext, i int) error {
+	if t := s.terms[i]; t != nil {
+		n, score, err := t.next()
+		s.nums[i], s.scores[i] = n, score
+		return err
+	}
+	if p := s.phrase[i]; p != nil {
+		n, score, err := p.next()
+		s.nums[i], s.scores[i] = n, score
+		return err
+	}
+	dm, err := s.leaves[i].Next(ctx)
+	if err != nil {
+		return err
+	}
+	s.set(i, dm)
+	return nil
+}
+
+// leafCount is leaf i's count of matches, as Bleve's searcher counts.
+func (s *flatSearcher) leafCount(i int) uint64 {
+	if t := s.terms[i]; t != nil {
+		return t.count
+	}
+	if p := s.phrase[i]; p != nil {
+		return p.count
+	}
+	return s.leaves[i].Count()
 }
 
 // start steps every leaf to its first match.
 func (s *flatSearcher) start(ctx *search.SearchContext) error {
 	s.init = true
-	s.active = make([]int, len(s.leaves))
-	for i, ls := range s.leaves {
+	s.active = make([]int, len(s.nums))
+	for i := range s.nums {
 		s.active[i] = i
-		dm, err := ls.Next(ctx)
-		if err != nil {
+		if err := s.step(ctx, i); err != nil {
 			return err
 		}
-		s.set(i, dm)
 	}
 	return nil
 }
@@ -243,51 +374,89 @@ func (s *flatSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, e
 			return nil, err
 		}
 	}
-	// the least current passage, and the leaves there
-	// (the leaves that have no more matches leave the active list)
-	least, hit, first := uint64(flatDone), uint64(0), -1
-	kept := 0
-	for _, i := range s.active {
-		n := s.nums[i]
-		if n == flatDone {
+	for {
+		// the least current passage, and the leaves there
+		// (the leaves that have no more matches leave the active list)
+		least, hit, first := uint64(flatDone), uint64(0), -1
+		kept := 0
+		for _, i := range s.active {
+			n := s.nums[i]
+			if n == flatDone {
+				continue
+			}
+			s.active[kept] = i
+			kept++
+			if n < least {
+				least, hit, first = n, 1<<i, i
+			} else if n == least {
+				hit |= 1 << i
+			}
+		}
+		s.active = s.active[:kept]
+		if first < 0 {
+			return nil, nil
+		}
+		s.hit = hit
+		var score float64
+		if hit&(hit-1) == 0 {
+			// one leaf: its score through each coordination factor,
+			// the products score(0) makes
+			score = s.scores[first]
+			for _, c := range s.chains[first] {
+				score = score * c
+			}
+		} else {
+			score = s.score(0)
+		}
+		var marked uint64
+		if s.marks != nil {
+			for h := hit; h != 0; h &= h - 1 {
+				marked |= s.bits[bits.TrailingZeros64(h)]
+			}
+		}
+		if s.cut != nil && !s.cut.keep(score) {
+			// counted, not collected
+			s.cut.skip(ctx.IndexReader, least, marked)
+			for h := hit; h != 0; h &= h - 1 {
+				i := bits.TrailingZeros64(h)
+				if s.leaves[i] != nil {
+					ctx.DocumentMatchPool.Put(s.currs[i])
+				}
+				if err := s.step(ctx, i); err != nil {
+					return nil, err
+				}
+			}
+			if s.cut.skipped%cutCheckEvery == 0 {
+				if err := s.cut.ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
 			continue
 		}
-		s.active[kept] = i
-		kept++
-		if n < least {
-			least, hit, first = n, 1<<i, i
-		} else if n == least {
-			hit |= 1 << i
+		// the first leaf's match is the one returned (a new one for a
+		// term leaf); the others' go back to the pool
+		var rv *search.DocumentMatch
+		if s.leaves[first] != nil {
+			rv = s.currs[first]
+		} else {
+			rv = ctx.DocumentMatchPool.Get()
+			rv.IndexInternalID = binary.BigEndian.AppendUint64(rv.IndexInternalID[:0], least)
 		}
-	}
-	s.active = s.active[:kept]
-	if first < 0 {
-		return nil, nil
-	}
-	rv := s.currs[first]
-	s.hit = hit
-	score := s.score(0)
-	var marked uint64
-	// step the leaves at this passage; rv is kept for the caller
-	for h := hit; h != 0; h &= h - 1 {
-		i := bits.TrailingZeros64(h)
+		for h := hit; h != 0; h &= h - 1 {
+			i := bits.TrailingZeros64(h)
+			if s.leaves[i] != nil && s.currs[i] != rv {
+				ctx.DocumentMatchPool.Put(s.currs[i])
+			}
+			if err := s.step(ctx, i); err != nil {
+				return nil, err
+			}
+		}
+		rv.Score = score
 		if s.marks != nil {
-			marked |= s.bits[i]
+			s.marks.mark(rv, marked)
 		}
-		if s.currs[i] != rv {
-			ctx.DocumentMatchPool.Put(s.currs[i])
-		}
-		dm, err := s.leaves[i].Next(ctx)
-		if err != nil {
-			return nil, err
-		}
-		s.set(i, dm)
+		return rv, nil
 	}
-	rv.Score = score
-	if s.marks != nil {
-		s.marks.mark(rv, marked)
-	}
-	return rv, nil
 }
 
 // score is node n's score at the passage the hit leaves stand at (n has
@@ -304,7 +473,7 @@ func (s *flatSearcher) score(n int) float64 {
 			continue
 		}
 		if kd.leaf >= 0 {
-			sum += s.currs[kd.leaf].Score
+			sum += s.scores[kd.leaf]
 		} else {
 			sum += s.score(k)
 		}
@@ -321,15 +490,29 @@ func (s *flatSearcher) Advance(ctx *search.SearchContext, id index.IndexInternal
 			return nil, err
 		}
 	}
+	num := binary.BigEndian.Uint64(id)
 	for _, i := range s.active {
-		ls := s.leaves[i]
-		if dm := s.currs[i]; dm != nil {
-			if dm.IndexInternalID.Compare(id) >= 0 {
-				continue
-			}
-			ctx.DocumentMatchPool.Put(dm)
+		if s.nums[i] == flatDone || s.nums[i] >= num {
+			continue
 		}
-		dm, err := ls.Advance(ctx, id)
+		if t := s.terms[i]; t != nil {
+			n, score, err := t.advance(num)
+			if err != nil {
+				return nil, err
+			}
+			s.nums[i], s.scores[i] = n, score
+			continue
+		}
+		if p := s.phrase[i]; p != nil {
+			n, score, err := p.advance(num)
+			if err != nil {
+				return nil, err
+			}
+			s.nums[i], s.scores[i] = n, score
+			continue
+		}
+		ctx.DocumentMatchPool.Put(s.currs[i])
+		dm, err := s.leaves[i].Advance(ctx, id)
 		if err != nil {
 			return nil, err
 		}
@@ -340,6 +523,23 @@ func (s *flatSearcher) Advance(ctx *search.SearchContext, id index.IndexInternal
 
 // Close implements search.Searcher.
 func (s *flatSearcher) Close() error {
+	for _, t := range s.terms {
+		if t != nil {
+			// the tracker keeps the postings found for the vector reader
+			if s.marks == nil || !s.marks.keepPostings(t) {
+				t.release()
+			}
+		}
+	}
+	for _, p := range s.phrase {
+		if p != nil {
+			p.close()
+		}
+	}
+	if s.dicts != nil {
+		s.dicts.release()
+		s.dicts = nil
+	}
 	var first error
 	for _, ls := range s.leaves {
 		if ls != nil {
@@ -356,7 +556,15 @@ func (s *flatSearcher) Weight() float64 { return s.weight(0) }
 
 // SetQueryNorm implements search.Searcher.
 func (s *flatSearcher) SetQueryNorm(qnorm float64) {
-	for _, ls := range s.leaves {
+	for i, ls := range s.leaves {
+		if t := s.terms[i]; t != nil {
+			t.setQueryNorm(qnorm)
+			continue
+		}
+		if p := s.phrase[i]; p != nil {
+			p.setQueryNorm(qnorm)
+			continue
+		}
 		ls.SetQueryNorm(qnorm)
 	}
 }
@@ -364,8 +572,8 @@ func (s *flatSearcher) SetQueryNorm(qnorm float64) {
 // Count implements search.Searcher.
 func (s *flatSearcher) Count() uint64 {
 	var sum uint64
-	for _, ls := range s.leaves {
-		sum += ls.Count()
+	for i := range s.nums {
+		sum += s.leafCount(i)
 	}
 	return sum
 }
@@ -375,9 +583,11 @@ func (s *flatSearcher) Min() int { return 0 }
 
 // Size implements search.Searcher.
 func (s *flatSearcher) Size() int {
-	n := 64 + len(s.leaves)*24
+	n := 64 + len(s.leaves)*48
 	for _, ls := range s.leaves {
-		n += ls.Size()
+		if ls != nil {
+			n += ls.Size()
+		}
 	}
 	return n
 }
@@ -386,7 +596,9 @@ func (s *flatSearcher) Size() int {
 func (s *flatSearcher) DocumentMatchPoolSize() int {
 	n := len(s.currs) + 1
 	for _, ls := range s.leaves {
-		n += ls.DocumentMatchPoolSize()
+		if ls != nil {
+			n += ls.DocumentMatchPoolSize()
+		}
 	}
 	return n
 }

@@ -22,8 +22,10 @@ import (
 	"attache/index/corpus"
 )
 
-// originalsDir is the folder, inside the library folder, that keeps a copy
-// of each imported file as <document ID><extension>.
+// originalsDir is the folder, inside the library folder, where an earlier
+// Attaché kept a copy of each imported file as <document ID><extension>;
+// the copies are now kept in the store (originals.go), and a folder of
+// them is converted at Open (convert_originals.go).
 const originalsDir = "originals"
 
 // Progress reports how far an import has got.
@@ -130,9 +132,8 @@ func slug(title string) string {
 // library's it replaces.
 type importJob struct {
 	*ReadFile
-	order   string   // the catalogue key of the document it replaces
-	gone    []string // the old version's passages the new one does not have
-	removes []string // old copies of the original the new one does not replace
+	order string   // the catalogue key of the document it replaces
+	gone  []string // the old version's passages the new one does not have
 	// record is the document encoded for the store once it is indexed;
 	// then Doc keeps only the document's details, and passages says how
 	// many passages it has.
@@ -195,10 +196,10 @@ func collectFiles(paths []string, rep *ImportReport) []*ReadFile {
 
 // Import adds the files at paths (folders are walked recursively) to the
 // library: each is extracted, parsed, given an ID, kept as a copy in the
-// library folder and indexed. A file imported before from the same path
-// keeps its ID; unchanged, it is left alone. Files that cannot be imported
-// are skipped with their reason in the report. progress, if not nil, is
-// called after each file, one call at a time.
+// library's store (see Original) and indexed. A file imported before from
+// the same path keeps its ID; unchanged, it is left alone. Files that
+// cannot be imported are skipped with their reason in the report.
+// progress, if not nil, is called after each file, one call at a time.
 //
 // Files are read, cleaned, parsed and tagged on every processor while the
 // documents read so far are indexed (ReadDocuments is that pipeline's
@@ -237,26 +238,28 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 		})
 	})
 
-	tx, err := newImportTx(l.dir)
-	if err != nil {
+	// What an import killed earlier left of its originals goes first.
+	if err := l.settleOriginals(); err != nil {
 		c.undo(nil, nil)
 		return nil, err
 	}
 	in := newIndexer(l.idx)
 	_, _, tagger := l.tagger()
 	space := newSpaceGuard(l.dir)
+	originals := newOriginalsWriter(l.store, l.dir, minFreeSpace+space.base)
 	var indexed []string // the passages this import put in the index
 	var replaced []string
 	var ready []*importJob
 	index := func(f *ReadFile) error {
 		j := &importJob{ReadFile: f}
+		if err := originals.failed(); err != nil {
+			return err
+		}
 		if err := l.prepareJob(j, orders); err != nil {
-			tx.unstage(originalName(j.Doc.ID, j.Path))
+			// its original, written already, is used by no document:
+			// the commit deletes it
 			f.Doc, f.Skip = nil, oneLine(err)
 			return nil
-		}
-		for _, rel := range j.removes {
-			tx.remove(rel)
 		}
 		if importFault != nil {
 			if err := importFault("index"); err != nil {
@@ -297,8 +300,8 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 	}
 	rep := &ImportReport{}
 	fail := func(err error) (*ImportReport, error) {
-		in.discard() // what is not indexed yet need not be undone
-		tx.abort()   // frees the staged copies first: the disk may be full
+		in.discard()      // what is not indexed yet need not be undone
+		originals.abort() // takes out the originals written, pending
 		if uerr := c.undo(indexed, replaced); uerr != nil {
 			err = fmt.Errorf("%v; undoing it failed too (%v): the index is rebuilt at the next start", oneLine(err), oneLine(uerr))
 		}
@@ -311,12 +314,15 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 	opt := ReadOptions{
 		Prior: func(key string) *PriorDocument { return prior[key] },
 		Tag:   l.Tag,
-		// The copy of the original is staged as soon as the file is
-		// read, on its reading goroutine, not on the one that indexes.
+		// The copy of the original is handed to the writer as soon as
+		// the file is read, on its reading goroutine.
 		Keep: func(f *ReadFile) error {
-			err := tx.stage(originalName(f.Doc.ID, f.Path), f.Data)
+			if f.Doc.Checksum == "" {
+				f.Doc.Checksum = originalHash(f.Data)
+			}
+			originals.keep(f.Doc.Checksum, f.Data)
 			f.Data = nil
-			return err
+			return nil
 		},
 	}
 	if progress != nil {
@@ -330,7 +336,7 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 	}
 	if len(ready) == 0 {
 		in.finish()
-		tx.abort()
+		originals.abort()
 		if err := c.committed(); err != nil {
 			return rep, err
 		}
@@ -342,19 +348,24 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 	if err := in.finish(); err != nil {
 		return fail(err)
 	}
+	if err := originals.finish(); err != nil {
+		return fail(err)
+	}
 	if err := ctx.Err(); err != nil {
 		return fail(err)
 	}
-	if err := l.commitImport(tx, ready); err != nil {
+	// The index's segments are merged while the store commits (fail
+	// stops the merge before it undoes the import).
+	in.startMerge(ctx, len(indexed))
+	if err := l.commitImport(ready); err != nil {
 		return fail(err)
 	}
 	if err := c.committed(); err != nil {
 		l.notice("the index will be rebuilt at the next start: " + oneLine(err))
-	} else if worthMerging(l.idx, len(indexed)) {
-		if err := mergeSegments(ctx, l.idx); err != nil && ctx.Err() == nil {
-			// the import is committed and searchable as it is
-			l.notice(oneLine(err))
-		}
+	}
+	if err := in.merged(); err != nil && ctx.Err() == nil {
+		// the import is committed and searchable as it is
+		l.notice(oneLine(err))
 	}
 	// The report lists the documents in the order of their files.
 	sort.Slice(ready, func(a, b int) bool { return ready[a].seq < ready[b].seq })
@@ -380,8 +391,8 @@ func (l *Local) Tag(d *corpus.Document) {
 }
 
 // prepareJob finds what of the library a document read replaces: the old
-// version's passages it drops and the old copies of its original. It fails
-// when a passage ID is already another document's.
+// version's passages it drops. It fails when a passage ID is already
+// another document's.
 func (l *Local) prepareJob(j *importJob, orders map[string]string) error {
 	d := j.Doc
 	return l.store.view(func(tx *bolt.Tx) error {
@@ -406,14 +417,6 @@ func (l *Local) prepareJob(j *importJob, orders map[string]string) error {
 		for _, id := range old {
 			if !keep[id] {
 				j.gone = append(j.gone, id)
-			}
-		}
-		// A changed file may have changed its extension: drop the old
-		// original copies the new one does not replace.
-		copies, _ := filepath.Glob(filepath.Join(l.dir, originalsDir, j.Prior.ID+".*"))
-		for _, o := range copies {
-			if rel, err := filepath.Rel(l.dir, o); err == nil && rel != originalName(j.Doc.ID, j.Path) {
-				j.removes = append(j.removes, rel)
 			}
 		}
 		return nil
@@ -466,53 +469,76 @@ func guessLangs(files []*ReadFile) {
 	}
 }
 
-// originalName is where the library keeps the copy of the file at path,
-// read into the document id.
-func originalName(id, path string) string {
-	return filepath.Join(originalsDir, id+strings.ToLower(filepath.Ext(path)))
-}
-
 // importFault, when set by a test, fails an import at a stage ("index":
-// before each document is indexed; "commit": in the store's transaction)
-// as a full disk would.
+// before each document is indexed; "originals": in each transaction of the
+// originals' writer; "commit": in the store's transaction) as a full disk
+// would.
 var importFault func(stage string) error
 
-// commitImport puts the documents in the store in one transaction, with
-// the journal of the originals' moves, then moves the originals in. Until
-// the transaction commits, the library is as it was.
-func (l *Local) commitImport(tx *importTx, jobs []*importJob) error {
-	journal, err := tx.prepare()
-	if err != nil {
-		return err
-	}
+// commitImport puts the documents in the store in one transaction, each
+// naming its original (written already, pending, by the originals'
+// writer), and deletes the originals no document uses any more: those of
+// the documents' old versions and those of files left out. Until the
+// transaction commits, the library is as it was.
+func (l *Local) commitImport(jobs []*importJob) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	// In ID order: bbolt inserts a key into its page's node by moving
 	// the keys after it, so keys in order are the cheapest.
 	jobs = append([]*importJob(nil), jobs...)
 	sort.Slice(jobs, func(a, b int) bool { return jobs[a].Doc.ID < jobs[b].Doc.ID })
-	err = l.store.update(func(btx *bolt.Tx) error {
+	err := l.store.update(func(btx *bolt.Tx) error {
+		var unused []string
 		for _, j := range jobs {
 			if _, err := j.record.put(btx); err != nil {
 				return err
 			}
+			old, err := nameOriginal(btx, j.Doc.ID, j.Doc.Checksum)
+			if err != nil {
+				return err
+			}
+			unused = append(unused, old)
+		}
+		// after every document named its original: an old version's
+		// may be a new document's
+		if err := dropUnusedOriginals(btx, unused); err != nil {
+			return err
+		}
+		if err := settlePendingOriginals(btx); err != nil {
+			return err
 		}
 		if importFault != nil {
 			if err := importFault("commit"); err != nil {
 				return err
 			}
 		}
-		return btx.Bucket(bucketMeta).Put(metaJournal, journal)
+		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("saving the documents: %w", err)
 	}
-	if err := tx.apply(); err != nil {
-		l.notice("the copies of the originals are moved in at the next start: " + oneLine(err))
-		return nil
-	}
-	if err := l.store.update(func(btx *bolt.Tx) error { return btx.Bucket(bucketMeta).Delete(metaJournal) }); err != nil {
-		l.notice("the import's journal is cleared at the next start: " + oneLine(err))
+	// copies of the old versions' originals not converted yet
+	if hasOldOriginals(l.dir) {
+		ids := make([]string, len(jobs))
+		for i, j := range jobs {
+			ids[i] = j.Doc.ID
+		}
+		dropOldOriginals(l.dir, ids)
 	}
 	return nil
+}
+
+// settleOriginals deletes, in one transaction, the originals an import
+// wrote and never committed (it failed and could not take them out, or
+// was killed): no document uses them. The store is open for writing.
+func (l *Local) settleOriginals() error {
+	pending := false
+	l.store.view(func(tx *bolt.Tx) error {
+		pending = hasPendingOriginals(tx)
+		return nil
+	})
+	if !pending {
+		return nil
+	}
+	return l.store.update(settlePendingOriginals)
 }

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 )
@@ -28,8 +29,8 @@ func checkAsItWas(t *testing.T, l *Local, word string) {
 			t.Errorf("staging folder left: %s", e.Name())
 		}
 	}
-	if copies, _ := filepath.Glob(filepath.Join(l.Dir(), originalsDir, "*")); len(copies) != 0 {
-		t.Errorf("copies of originals left: %v", copies)
+	if n := countOriginals(t, l); n != 0 {
+		t.Errorf("%d copies of originals left", n)
 	}
 	dir := l.Dir()
 	l.Close()
@@ -46,16 +47,25 @@ func checkAsItWas(t *testing.T, l *Local, word string) {
 // error is one line saying nothing was imported, and the library is as it
 // was and searchable.
 func TestFailedImportLeavesTheLibraryAsItWas(t *testing.T) {
-	for _, stage := range []string{"index", "commit"} {
+	for _, stage := range []string{"index", "originals", "commit"} {
 		t.Run(stage, func(t *testing.T) {
 			l, _ := openFresh(t, t.TempDir())
 			defer l.Close()
+			if stage == "originals" {
+				// one transaction an original: some are committed
+				// (pending) when the third fails
+				defer func(n int) { originalsBatch = n }(originalsBatch)
+				originalsBatch = 1
+			}
+			var mu sync.Mutex
 			calls := 0
 			importFault = func(s string) error {
 				if s != stage {
 					return nil
 				}
-				if calls++; calls < 3 && stage == "index" {
+				mu.Lock()
+				defer mu.Unlock()
+				if calls++; calls < 3 && stage != "commit" {
 					return nil // some documents are in the index already
 				}
 				return fmt.Errorf("write %s: %w", filepath.Join(l.Dir(), "index.bleve", "store", "000000000009.zap"), syscall.ENOSPC)
@@ -115,6 +125,58 @@ func TestImportOnAFullDisk(t *testing.T) {
 	}
 	os.Remove(filepath.Join(mnt, "filler"))
 	checkAsItWas(t, l, "deltaword")
+}
+
+// TestImportOnADiskTooFullForTheOriginals imports files whose text is
+// short but whose bytes (an HTML page's comments and markup) do not fit
+// on the disk: the import passes the check of free space for its text and
+// fails when it would write the copies of the originals into the room the
+// index needs; then nothing was imported, no original is kept, and the
+// library is as it was.
+func TestImportOnADiskTooFullForTheOriginals(t *testing.T) {
+	mnt := smallDisk(t, "40m")
+	lib := filepath.Join(mnt, "library")
+	l, _ := openFresh(t, lib)
+	defer l.Close()
+	// Leave 20 MB free: above what the import's text needs (8 MB and a
+	// little), enough for a batch of its originals (4 MB) beside that,
+	// not for all of them (16 MB).
+	var st syscall.Statfs_t
+	if err := syscall.Statfs(mnt, &st); err != nil {
+		t.Fatal(err)
+	}
+	if free := int64(st.Bavail) * int64(st.Bsize); free > 20<<20 {
+		if err := os.WriteFile(filepath.Join(mnt, "filler"), make([]byte, free-20<<20), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	src := t.TempDir()
+	for i := 0; i < 8; i++ {
+		var b strings.Builder
+		fmt.Fprintf(&b, "<html><body><h1>Echoword page %d</h1><p>A short page on echoword cables.</p>\n", i)
+		for b.Len() < 2<<20 {
+			fmt.Fprintf(&b, "<!-- %d %x -->\n", i, b.Len()*7919+i)
+		}
+		b.WriteString("</body></html>\n")
+		os.WriteFile(filepath.Join(src, fmt.Sprintf("page-%d.html", i)), []byte(b.String()), 0o644)
+	}
+	batches := 0
+	originalsCommitted = func() { batches++ }
+	defer func() { originalsCommitted = nil }()
+	_, err := l.Import(context.Background(), []string{src}, nil)
+	if err == nil {
+		t.Fatal("the import fitted on the disk")
+	}
+	t.Logf("the import said: %v", err)
+	if batches == 0 {
+		t.Error("no original was written before the disk was full: the test tests less than it says")
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "\n") || !strings.Contains(msg, "nothing was imported, the library is as it was") || strings.Contains(msg, "undoing it failed") {
+		t.Errorf("error %q", msg)
+	}
+	os.Remove(filepath.Join(mnt, "filler"))
+	checkAsItWas(t, l, "echoword")
 }
 
 // smallDisk mounts a tmpfs of the given size (mount's size=, "3m") on a

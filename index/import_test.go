@@ -40,7 +40,8 @@ func writeFolder(t testing.TB, n int) string {
 }
 
 // checkConsistent fails unless the index holds exactly the passages of the
-// library's documents and every imported document has its stored file.
+// library's documents and every imported document has its original in the
+// store, with no original kept that no document uses (checkOriginals).
 func checkConsistent(t *testing.T, l *Local) (user int) {
 	t.Helper()
 	infos, err := l.Documents()
@@ -79,6 +80,7 @@ func checkConsistent(t *testing.T, l *Local) (user int) {
 	if st, err := readStamp(l.Dir()); err != nil || st == nil || st.Updating || st.Passages != passages {
 		t.Errorf("stamp %+v (%v), %d passages", st, err, passages)
 	}
+	checkOriginals(t, l)
 	return user
 }
 
@@ -117,8 +119,10 @@ func TestImportFolder(t *testing.T) {
 	if council.Lang != "it" || !strings.HasPrefix(council.ID, "conclusioni-sulla-diplomazia-digitale-") {
 		t.Errorf("council: %+v", council)
 	}
-	if _, err := os.Stat(filepath.Join(lib, originalsDir, council.ID+".html")); err != nil {
+	if o, err := l.Original(council.ID); err != nil {
 		t.Errorf("original not kept: %v", err)
+	} else if want, _ := os.ReadFile("../testdata/import/council.html"); string(o.Data) != string(want) || o.Name != "council.html" {
+		t.Errorf("original of council.html: %q, %d bytes, want %d", o.Name, len(o.Data), len(want))
 	}
 	// A brief citing an imported document must not print this machine's
 	// folders as the document's address.
@@ -256,8 +260,11 @@ func TestRemoveAndEdit(t *testing.T) {
 	if _, err := l.Document(html); !errors.Is(err, ErrNotFound) {
 		t.Errorf("removed document still there: %v", err)
 	}
-	if old, _ := filepath.Glob(filepath.Join(l.Dir(), originalsDir, html+".*")); len(old) != 0 {
-		t.Errorf("original left: %v", old)
+	if _, err := l.Original(html); !errors.Is(err, ErrNotFound) {
+		t.Errorf("removed document's original: %v", err)
+	}
+	if n := countOriginals(t, l); n != 1 {
+		t.Errorf("%d originals kept for one document", n)
 	}
 	checkConsistent(t, l)
 
@@ -287,10 +294,25 @@ func TestImportChild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Killed while reading, the import has committed some of its
+	// originals (pending) already: one transaction each.
+	written := make(chan bool, 1)
+	if stage == "reading" {
+		originalsBatch = 1
+		originalsCommitted = func() {
+			select {
+			case written <- true:
+			default:
+			}
+		}
+	}
 	signalled := false
 	l.Import(context.Background(), []string{src}, func(p Progress) {
 		if !signalled && (p.Stage == stage || stage == "reading" && p.Done >= 3) {
 			signalled = true
+			if stage == "reading" {
+				<-written
+			}
 			fmt.Println("KILL-ME-NOW")
 			if stage == "reading" {
 				select {} // wait to be killed in the middle of reading
@@ -323,11 +345,29 @@ func TestImportKilled(t *testing.T) {
 			cmd.Process.Kill()
 			cmd.Wait()
 
+			if stage == "reading" {
+				// what the killed import left: originals no document
+				// uses, which the next Open deletes
+				s, err := openDocStore(lib, true)
+				if err != nil {
+					t.Fatal(err)
+				}
+				s.view(func(tx *bolt.Tx) error {
+					if !hasPendingOriginals(tx) || tx.Bucket(bucketOriginals).Stats().KeyN == 0 {
+						t.Error("the killed import left no pending originals: the test tests nothing")
+					}
+					return nil
+				})
+				s.close()
+			}
 			l, _ := openFresh(t, lib)
 			defer l.Close()
-			n := checkConsistent(t, l)
+			n := checkConsistent(t, l) // no original left that no document uses
 			if stage == "reading" && n != 0 || n != 0 && n != 8 {
 				t.Errorf("killed while %s: %d documents imported", stage, n)
+			}
+			if o := countOriginals(t, l); n == 0 && o != 0 {
+				t.Errorf("killed while %s: %d originals left of an import that never was", stage, o)
 			}
 			entries, _ := os.ReadDir(lib)
 			for _, e := range entries {
@@ -342,53 +382,6 @@ func TestImportKilled(t *testing.T) {
 			}
 			checkConsistent(t, l)
 		})
-	}
-}
-
-func TestImportJournalFinished(t *testing.T) {
-	// An import killed while moving its originals in, after its store
-	// transaction committed: the journal is in the store, one copy is
-	// moved, the other is still staged.
-	lib := t.TempDir()
-	l, _ := openFresh(t, lib)
-	src := writeFolder(t, 2)
-	rep, err := l.Import(context.Background(), []string{src}, nil)
-	if err != nil || len(rep.Added) != 2 {
-		t.Fatalf("import: %v %+v", err, rep)
-	}
-	l.Close()
-	var rels []string
-	for _, d := range rep.Added {
-		rels = append(rels, filepath.Join(originalsDir, d.ID+".md"))
-	}
-	st := filepath.Join(lib, stagingPrefix+"test")
-	os.MkdirAll(filepath.Join(st, originalsDir), 0o755)
-	os.WriteFile(filepath.Join(st, "pid"), []byte("999999999"), 0o644)
-	// Stage the second copy, as the journal lists it, by moving it back.
-	if err := os.Rename(filepath.Join(lib, rels[1]), filepath.Join(st, rels[1])); err != nil {
-		t.Fatal(err)
-	}
-	s, err := openDocStore(lib, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.update(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketMeta).Put(metaJournal, []byte(fmt.Sprintf(`{"staging":%q,"moves":[%q,%q],"removes":[]}`, stagingPrefix+"test", rels[0], rels[1])))
-	})
-	s.close()
-	l2, notices := openFresh(t, lib)
-	defer l2.Close()
-	noticeWith(t, *notices, "finishing an import that was interrupted")
-	if checkConsistent(t, l2) != 2 {
-		t.Errorf("documents lost: %v", *notices)
-	}
-	for _, rel := range rels {
-		if _, err := os.Stat(filepath.Join(lib, rel)); err != nil {
-			t.Errorf("copy of the original not moved in: %v", err)
-		}
-	}
-	if _, err := os.Stat(st); err == nil {
-		t.Errorf("staging folder left")
 	}
 }
 
@@ -409,8 +402,8 @@ func TestImportLibraryInUse(t *testing.T) {
 	if n := checkConsistent(t, l); n != 0 {
 		t.Errorf("%d documents added", n)
 	}
-	if entries, _ := filepath.Glob(filepath.Join(lib, originalsDir, "*")); len(entries) != 0 {
-		t.Errorf("copies of originals left: %v", entries)
+	if n := countOriginals(t, l); n != 0 {
+		t.Errorf("%d copies of originals left", n)
 	}
 	other.Close()
 	rep, err := l.Import(context.Background(), []string{"../testdata/import/strategy.md"}, nil)

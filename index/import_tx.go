@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 
 	bolt "go.etcd.io/bbolt"
@@ -20,87 +19,23 @@ import (
 // store (metaJournal), written in the transaction that commits them.
 const journalFile = "import-journal.json"
 
-// stagingPrefix starts the names of the folders imports stage their files
-// in; a staging folder whose process is gone and that no journal names is
-// an import that never committed, and is deleted.
+// stagingPrefix starts the names of the folders an earlier Attaché's
+// imports staged their files in; a staging folder whose process is gone
+// and that no journal names is an import that never committed, and is
+// deleted.
 const stagingPrefix = ".import-"
 
-// importTx stages an import's files and moves them into the library.
+// importTx is the journal of an import made by an earlier Attaché, which
+// staged the copies of its originals as files in a staging folder and
+// moved them into the library folder once its documents were committed
+// (with this journal, in the store or in journalFile). Open finishes such
+// a journal's moves; the copies moved in are then converted into the store
+// (convertOldOriginals).
 type importTx struct {
-	mu      sync.Mutex
 	dir     string   // the library folder
-	staging string   // the staging folder's name inside dir
 	Moves   []string `json:"moves"`   // paths relative to dir (and to staging)
 	Removes []string `json:"removes"` // paths relative to dir
 	Staging string   `json:"staging"`
-}
-
-// newImportTx makes a staging folder holding the importing process's ID.
-func newImportTx(dir string) (*importTx, error) {
-	st, err := os.MkdirTemp(dir, stagingPrefix+"*")
-	if err != nil {
-		return nil, fmt.Errorf("staging the import: %w", err)
-	}
-	if err := os.WriteFile(filepath.Join(st, "pid"), []byte(strconv.Itoa(os.Getpid())), 0o644); err != nil {
-		os.RemoveAll(st)
-		return nil, err
-	}
-	name := filepath.Base(st)
-	return &importTx{dir: dir, staging: name, Staging: name}, nil
-}
-
-// stage writes one file into the staging folder; commit syncs them all at
-// once. It is safe for concurrent use.
-func (tx *importTx) stage(rel string, data []byte) error {
-	p := filepath.Join(tx.dir, tx.staging, rel)
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
-	}
-	f, err := os.Create(p)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("staging %s: %w", rel, err)
-	}
-	tx.mu.Lock()
-	tx.Moves = append(tx.Moves, rel)
-	tx.mu.Unlock()
-	return nil
-}
-
-// unstage takes a staged file out of the import. It is safe for
-// concurrent use.
-func (tx *importTx) unstage(rel string) {
-	tx.mu.Lock()
-	defer tx.mu.Unlock()
-	for i, m := range tx.Moves {
-		if m == rel {
-			tx.Moves = append(tx.Moves[:i], tx.Moves[i+1:]...)
-			os.Remove(filepath.Join(tx.dir, tx.staging, rel))
-			return
-		}
-	}
-}
-
-// remove records a library file the import deletes when it commits.
-func (tx *importTx) remove(rel string) { tx.Removes = append(tx.Removes, rel) }
-
-// abort deletes the staging folder.
-func (tx *importTx) abort() { os.RemoveAll(filepath.Join(tx.dir, tx.staging)) }
-
-// prepare syncs the staged files and returns the journal to write in the
-// store's commit transaction (metaJournal): once that transaction is
-// committed, the moves are finished by apply here or by the next Open.
-func (tx *importTx) prepare() ([]byte, error) {
-	if err := tx.syncStaged(); err != nil {
-		return nil, fmt.Errorf("syncing the staged import: %w", err)
-	}
-	return json.Marshal(tx)
 }
 
 // apply does the journal's moves and removals; moves already done are
@@ -182,9 +117,10 @@ func finishFileJournal(dir string, notice func(string)) (keep string) {
 	return ""
 }
 
-// finishStoreJournal finishes the file moves of an import that committed
-// to the store (with its journal) but was stopped before it moved its
-// originals in, then clears the journal. s is open for writing.
+// finishStoreJournal finishes the file moves of an import (by an earlier
+// Attaché) that committed to the store, with its journal, but was stopped
+// before it moved its originals in, then clears the journal. s is open for
+// writing.
 func finishStoreJournal(dir string, s *docStore, journal []byte, notice func(string)) error {
 	var tx importTx
 	if err := json.Unmarshal(journal, &tx); err != nil || !safeRel(tx.Staging) || !strings.HasPrefix(tx.Staging, stagingPrefix) {

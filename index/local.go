@@ -202,7 +202,7 @@ func Open(cfg Config) (*Local, error) {
 // index that holds what the store does. Otherwise it leaves l closed and
 // returns false.
 func (l *Local) openQuick(key string) bool {
-	if !storeExists(l.dir) || hasOldDocs(l.dir) {
+	if !storeExists(l.dir) || hasOldDocs(l.dir) || hasOldOriginals(l.dir) {
 		return false
 	}
 	if _, err := os.Stat(filepath.Join(l.dir, journalFile)); err == nil {
@@ -219,7 +219,7 @@ func (l *Local) openQuick(key string) bool {
 	s.view(func(tx *bolt.Tx) error {
 		st = readSeedState(tx)
 		fp, n = storeFingerprint(tx)
-		pending = tx.Bucket(bucketMeta).Get(metaJournal) != nil
+		pending = tx.Bucket(bucketMeta).Get(metaJournal) != nil || hasPendingOriginals(tx)
 		return nil
 	})
 	if st.key != key || pending {
@@ -256,12 +256,19 @@ func (l *Local) prepareStore(fsys fs.FS, key string) error {
 		// processes may go on reading it.
 		if s, err := openDocStore(l.dir, true); err == nil {
 			var st seedState
-			var pending bool
+			var pending, unsettled bool
 			s.view(func(tx *bolt.Tx) error {
 				st = readSeedState(tx)
 				pending = tx.Bucket(bucketMeta).Get(metaJournal) != nil
+				unsettled = hasPendingOriginals(tx)
 				return nil
 			})
+			if st.key == key && !pending && (unsettled || hasOldOriginals(l.dir)) {
+				s.close()
+				if s, err = l.tidyOriginals(); err != nil {
+					return err
+				}
+			}
 			if st.key == key && !pending {
 				l.useStats(st.stats, nil)
 				l.store = s
@@ -317,6 +324,13 @@ func (l *Local) prepareStore(fsys fs.FS, key string) error {
 	if err == nil && len(journal) > 0 {
 		err = finishStoreJournal(l.dir, s, journal, l.notice)
 	}
+	var conv *originalsConversion
+	if err == nil {
+		var cerr error
+		if conv, cerr = convertOriginalsAtOpen(l.dir, s); cerr != nil {
+			l.notice(originalsLater(cerr))
+		}
+	}
 	if cerr := s.close(); err == nil {
 		err = cerr
 	}
@@ -329,7 +343,9 @@ func (l *Local) prepareStore(fsys fs.FS, key string) error {
 		if err := setOldDocsAside(l.dir); err != nil {
 			where = oldDocsDir + " (which could not be renamed: " + oneLine(err) + ")"
 		}
-		l.notice(fmt.Sprintf("converting the library in %s to its new store: %d imported documents, their edits kept; the old files stay in %s; rebuilding the index", l.dir, converted, where))
+		l.notice(fmt.Sprintf("converting the library in %s to its new store: %d imported documents, their edits kept; the old files stay in %s; rebuilding the index%s", l.dir, converted, where, conv.also()))
+	} else if conv != nil {
+		l.notice(conv.notice(l.dir))
 	}
 	if l.store, err = openDocStore(l.dir, true); err != nil {
 		return err

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/search"
@@ -200,6 +201,12 @@ type vectorReader struct {
 	// read keeps what was read, by field, term and passage: the page's
 	// hits read again words their tiers' checks read
 	read map[vectorKey]search.Locations
+	// dicts, on a scorch snapshot, are the dictionaries the cursors read
+	// the postings from straight (see termLeaf), not through term readers
+	dicts *termDicts
+	// kept, when set, is the tracker whose kept postings the cursors
+	// read first (see matchTracker.keepPostings)
+	kept *matchTracker
 }
 
 // vectorKey names a term's places in one passage.
@@ -208,26 +215,45 @@ type vectorKey struct {
 	doc         uint64
 }
 
-// termCursor is an open term reader and the passage it stands on.
+// termCursor is an open term reader, or a term's postings with their
+// locations, and the passage it stands on.
 type termCursor struct {
 	tfr  index.TermFieldReader
+	post *termLeaf // the postings, when read straight
 	cur  *index.TermFieldDoc
+	num  uint64           // the passage it stands on (with post), flatDone at the end
 	locs search.Locations // cur's, converted
 	done bool
 }
 
 func newVectorReader(r index.IndexReader) *vectorReader {
-	return &vectorReader{reader: r, cursors: map[[2]string]*termCursor{}, read: map[vectorKey]search.Locations{}}
+	v := &vectorReader{reader: r, cursors: map[[2]string]*termCursor{}, read: map[vectorKey]search.Locations{}}
+	if snap, ok := r.(*scorch.IndexSnapshot); ok && !searchPaths.noTermLeaves {
+		v.dicts = takeTermDicts(snap)
+	}
+	return v
 }
 
 // close closes the term readers.
 func (v *vectorReader) close() {
 	for _, c := range v.cursors {
-		if c.tfr != nil {
-			c.tfr.Close()
-		}
+		c.close()
 	}
 	v.cursors = nil
+	if v.dicts != nil {
+		v.dicts.release()
+		v.dicts = nil
+	}
+}
+
+// close closes the cursor's reader, or gives its postings back.
+func (c *termCursor) close() {
+	if c.tfr != nil {
+		c.tfr.Close()
+	}
+	if c.post != nil {
+		c.post.release()
+	}
 }
 
 // locations returns the places of term in field of passage id, or nil.
@@ -240,9 +266,58 @@ func (v *vectorReader) locations(field, term string, id index.IndexInternalID) s
 	if locs, ok := v.read[vk]; ok {
 		return locs
 	}
-	locs := v.advance(field, term, id)
+	var locs search.Locations
+	if v.dicts != nil {
+		locs = v.advancePostings(field, term, num)
+	} else {
+		locs = v.advance(field, term, id)
+	}
 	v.read[vk] = locs
 	return locs
+}
+
+// advancePostings moves a term's postings to passage num and returns its
+// places there, or nil: what advance reads through a term reader.
+func (v *vectorReader) advancePostings(field, term string, num uint64) search.Locations {
+	k := [2]string{field, term}
+	c := v.cursors[k]
+	if c != nil && c.num != flatDone && c.num > num {
+		// asked behind the cursor: start again
+		c.close()
+		c = nil
+	}
+	if c == nil {
+		var t *termLeaf
+		if v.kept != nil {
+			t = v.kept.takePostings(field, term, true)
+		}
+		if t == nil {
+			var err error
+			if t, err = openTermLocations(v.dicts, field, term); err != nil {
+				return nil
+			}
+		}
+		c = &termCursor{post: t, num: flatDone}
+		v.cursors[k] = c
+	}
+	if c.num == flatDone || c.num < num {
+		if c.done {
+			return nil
+		}
+		n, p, err := c.post.advancePosting(num)
+		if err != nil || p == nil {
+			c.done, c.num = true, flatDone
+			return nil
+		}
+		c.num, c.locs = n, make(search.Locations, 0, len(p.Locations()))
+		for _, l := range p.Locations() {
+			c.locs = append(c.locs, &search.Location{Pos: l.Pos(), Start: l.Start(), End: l.End()})
+		}
+	}
+	if c.num != num {
+		return nil
+	}
+	return c.locs
 }
 
 // advance moves a term's cursor to passage id and returns its places

@@ -57,6 +57,12 @@ type matchTracker struct {
 	// hits matched, by field and prefix (nil: too many).
 	prefixes map[string][]string
 
+	// postings holds the term leaves' postings lists of the search's
+	// flat searcher once it is closed, by field and term, for the vector
+	// reader to read the same terms' locations from without finding
+	// them again
+	postings map[[2]string]*termLeaf
+
 	// the strong rule as leaf bits (see strongQuery)
 	anyMask []uint64 // per positive clause, all its leaves
 	oneMask uint64   // the text leaves that make a match strong alone
@@ -130,8 +136,42 @@ func newMatchTracker() *matchTracker {
 	return t
 }
 
+// keepPostings keeps a closed term leaf's postings lists, when they are
+// of the tracker's snapshot, and reports whether it took them.
+func (t *matchTracker) keepPostings(l *termLeaf) bool {
+	if t.reader == nil || l.snap == nil || t.reader != index.IndexReader(l.snap) {
+		return false
+	}
+	if t.postings == nil {
+		t.postings = map[[2]string]*termLeaf{}
+	}
+	k := [2]string{l.field, string(l.term)}
+	if old := t.postings[k]; old != nil {
+		old.release()
+	}
+	t.postings[k] = l
+	return true
+}
+
+// takePostings returns the kept postings of a term in a field, read
+// again from the first, for the caller to release; nil when none are kept.
+func (t *matchTracker) takePostings(field, term string, locs bool) *termLeaf {
+	k := [2]string{field, term}
+	l := t.postings[k]
+	if l == nil {
+		return nil
+	}
+	delete(t.postings, k)
+	l.reopen(locs)
+	return l
+}
+
 // close releases the tracker's snapshot and gives its arrays back.
 func (t *matchTracker) close() {
+	for _, l := range t.postings {
+		l.release()
+	}
+	t.postings = nil
 	if t.reader != nil {
 		t.reader.Close()
 		t.reader = nil
@@ -398,7 +438,14 @@ type trackedRoot struct {
 
 // Searcher implements bq.Query.
 func (q *trackedRoot) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opt search.SearcherOptions) (search.Searcher, error) {
-	s, err := q.inner.Searcher(ctx, r, m, opt)
+	var s search.Searcher
+	var err error
+	if f, ok := q.inner.(*flatQuery); ok {
+		// the whole query: it may pass over what cannot be collected
+		s, err = f.searcher(ctx, r, m, opt, scoreCutFor(ctx, q.t))
+	} else {
+		s, err = q.inner.Searcher(ctx, r, m, opt)
+	}
 	if err != nil {
 		return nil, err
 	}

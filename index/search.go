@@ -1,9 +1,11 @@
 package index
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -136,9 +138,20 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 		}
 	}
 	tally := l.facetCol.newTally(open)
-	sr, err := l.search(tally.context(ctx), req)
+	sctx := tally.context(ctx)
+	var cut *scoreCut
+	if tr != nil && !searchPaths.noCut {
+		// the matches that cannot be collected are counted, not collected
+		cut = &scoreCut{k: collect + from, tally: tally, t: tr}
+		sctx = withScoreCut(sctx, cut)
+	}
+	sr, err := l.search(sctx, req)
 	if err != nil {
 		return nil, err
+	}
+	if cut != nil {
+		cut.count()
+		sr.Total += uint64(cut.skipped)
 	}
 	if tr != nil {
 		tr.counting = false // the later searches see some matches again
@@ -178,6 +191,7 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	var vec *vectorReader
 	if marked {
 		vec = newVectorReader(tr.reader)
+		vec.kept = tr
 		defer vec.close()
 	} else if twoPass {
 		if err := l.withLocations(ctx, textQuery, sr.Hits); err != nil {
@@ -218,7 +232,10 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 	}
 	var themed map[string]bool
 	if marked {
-		themed, err = themedByValues(tr.reader, plan, sr.Hits)
+		var ok bool
+		if themed, ok = themedByFacets(tally, tr.reader, plan, sr.Hits); !ok {
+			themed, err = themedByValues(tr.reader, plan, sr.Hits)
+		}
 	} else {
 		themed, err = l.themed(ctx, plan, sr.Hits)
 	}
@@ -344,6 +361,9 @@ var searchPaths = struct {
 	noMarks   bool // no matchTracker: a count pass, and locations from Bleve
 	checkAll  bool // check every typed word's inflection (see tierOf)
 	noFlat    bool // Bleve's own searchers for the query tree (see flatten)
+	noCut     bool // every match to Bleve's collector (see scoreCut)
+	// Bleve's term searchers for the flat searcher's term leaves (see termLeaf)
+	noTermLeaves bool
 }{twoPassAt: twoPassPassages}
 
 // withLocations fills in the term locations of a ranked search's hits,
@@ -427,6 +447,41 @@ func themedByValues(r bindex.IndexReader, plan *query.Plan, dms search.DocumentM
 		}
 	}
 	return out, nil
+}
+
+// themedByFacets is themedByValues read from the facet file the search
+// counted its facets from (each passage's themes as bits), when that
+// file is of the snapshot r the matches come from; ok is false when it
+// cannot tell.
+func themedByFacets(t *facetTally, r bindex.IndexReader, plan *query.Plan, dms search.DocumentMatchCollection) (out map[string]bool, ok bool) {
+	if len(plan.Themes) == 0 || len(dms) == 0 {
+		return nil, true
+	}
+	f := t.file
+	if f == nil || t.reader != r || len(f.values[slotTheme]) > maxThemes {
+		return nil, false
+	}
+	var mask uint64
+	for i, v := range f.values[slotTheme] {
+		if slices.Contains(plan.Themes, v) {
+			mask |= 1 << i
+		}
+	}
+	out = map[string]bool{}
+	for _, dm := range dms {
+		num, ok := docNum(dm.IndexInternalID)
+		if !ok {
+			return nil, false
+		}
+		row, ok := f.row(num)
+		if !ok {
+			return nil, false
+		}
+		if row.themes&mask != 0 {
+			out[dm.ID] = true
+		}
+	}
+	return out, true
 }
 
 // themed returns the IDs among the matches that are tagged with a theme
@@ -583,8 +638,12 @@ func listingText(q Query) string {
 type passageReader struct {
 	store *docStore
 	tx    *bolt.Tx // begun on the first read
-	read  map[string]*corpus.Passage
-	metas map[string]corpus.Meta // documents' metadata, by ID
+	// cursors on the passages' buckets in tx: by ID, and the passages
+	// (a bucket's Get makes a cursor each time)
+	ids, passages *bolt.Cursor
+	docs          *bolt.Cursor // on the documents' bucket, opened by meta
+	read          map[string]*corpus.Passage
+	metas         map[string]corpus.Meta // documents' metadata, by ID
 }
 
 // meta returns a document's metadata (empty when the store does not
@@ -595,8 +654,18 @@ func (r *passageReader) meta(docID string) corpus.Meta {
 	}
 	var m corpus.Meta
 	if r.tx != nil {
-		if rec, err := getDocRecord(r.tx, docID, false); err == nil {
-			m = rec.Meta
+		if r.docs == nil {
+			if b := r.tx.Bucket(bucketDocs); b != nil {
+				r.docs = b.Cursor()
+			}
+		}
+		// as getDocRecord reads it, through one cursor
+		if r.docs != nil {
+			if v := seekExact(r.docs, []byte(docID)); v != nil {
+				if rec, err := decodeDoc(v, false); err == nil {
+					m = rec.Meta
+				}
+			}
 		}
 	}
 	if r.metas == nil {
@@ -618,13 +687,33 @@ func (r *passageReader) passage(id string) *corpus.Passage {
 			return nil
 		}
 		r.tx, r.read = tx, map[string]*corpus.Passage{}
+		if ids, passages := tx.Bucket(bucketPassageIDs), tx.Bucket(bucketPassages); ids != nil && passages != nil {
+			r.ids, r.passages = ids.Cursor(), passages.Cursor()
+		}
 	}
-	p, err := getPassage(r.tx, id)
-	if err != nil {
-		p = nil
+	var p *corpus.Passage
+	if r.ids != nil {
+		// as getPassage reads it, through the two cursors
+		if k := seekExact(r.ids, []byte(id)); k != nil {
+			if v := seekExact(r.passages, k); v != nil {
+				if d, err := decodePassage(v); err == nil {
+					p = d
+				}
+			}
+		}
 	}
 	r.read[id] = p
 	return p
+}
+
+// seekExact returns the value of key through cursor c, or nil when the
+// bucket does not hold it (or holds a bucket there): a bucket's Get.
+func seekExact(c *bolt.Cursor, key []byte) []byte {
+	k, v := c.Seek(key)
+	if k == nil || v == nil || !bytes.Equal(k, key) {
+		return nil
+	}
+	return v
 }
 
 // text is a passage's text, for the ranking, or "" when the store does

@@ -4,16 +4,14 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
-
-	"attache/lazyregexp"
 )
 
 var (
-	reATX       = lazyregexp.New(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
-	reListStart = lazyregexp.New(`^(?:[-*•–]\s+|\d{1,3}[.)]\s+|[a-z][).]\s+|\([a-z0-9]{1,3}\)\s+)`)
-	reSeparator = lazyregexp.New(`^(?:_{5,}|-{10,})$`)
-	reRule      = lazyregexp.New(`^(?:[-*_=]\s*){3,}$`)
-	reQuote     = lazyregexp.New(`^(?:>\s?)+`)
+	reATX       = newAnchored(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
+	reListStart = newAnchored(`^(?:[-*•–]\s+|\d{1,3}[.)]\s+|[a-z][).]\s+|\([a-z0-9]{1,3}\)\s+)`)
+	reSeparator = newAnchored(`^(?:_{5,}|-{10,})$`)
+	reRule      = newAnchored(`^(?:[-*_=]\s*){3,}$`)
+	reQuote     = newAnchored(`^(?:>\s?)+`)
 )
 
 // block is a run of source lines that makes one paragraph, heading or
@@ -32,6 +30,9 @@ type block struct {
 // text is the block's lines joined into one line: a line ending in a
 // hyphen after a letter is joined without a space ("pre-" + "distacco").
 func (b *block) text() string {
+	if len(b.lines) == 1 {
+		return collapseSpace(strings.TrimSpace(b.lines[0]))
+	}
 	var sb strings.Builder
 	for i, l := range b.lines {
 		l = strings.TrimSpace(l)
@@ -196,7 +197,7 @@ func (s *scanner) line(full string, prevNonBlank bool) {
 	if s.doubleSpaced && prevNonBlank && strings.HasPrefix(raw, " ") && !strings.HasPrefix(raw, "  ") && trimmed != "" {
 		s.pageBreak()
 	}
-	if trimmed != "" && (s.furniture[furnitureKey(trimmed)] || len(trimmed) <= 24 && rePageNumber.MatchString(trimmed)) {
+	if trimmed != "" && (len(s.furniture) > 0 && s.furniture[furnitureKey(trimmed)] || len(trimmed) <= 24 && rePageNumber.MatchString(trimmed)) {
 		// A running head, foot or page number, even amid footnotes.
 		return
 	}
@@ -283,7 +284,7 @@ func (s *scanner) inZone(raw, trimmed string) bool {
 			s.newNote(superscriptValue(m[1]), m[2], false)
 			return true
 		}
-		if s.note == nil || reListStart.MatchString(trimmed) || reATX.MatchString(trimmed) {
+		if s.note == nil || reListStart.MatchString(trimmed) || isATX(trimmed) {
 			return false
 		}
 		// A URL cut at a hyphen goes on on the next line.
@@ -364,11 +365,11 @@ func (s *scanner) pageBreak() {
 // textLine adds a line of running text to the current block or starts a
 // new one.
 func (s *scanner) textLine(raw, trimmed string) {
-	start := reListStart.MatchString(trimmed) || reATX.MatchString(trimmed)
+	start := reListStart.MatchString(trimmed) || isATX(trimmed)
 	if s.cur != nil {
 		prev := s.cur.lines[len(s.cur.lines)-1]
 		switch {
-		case start || reATX.MatchString(prev):
+		case start || isATX(prev):
 			s.endBlock()
 		case s.doubleSpaced && (isCaps(trimmed) || isCaps(prev)):
 			s.endBlock()
@@ -399,11 +400,10 @@ func headingLine(line, next string) bool {
 // short, starting with a capital or a number, with no closing punctuation.
 func looksLikeHeading(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" || reListStart.MatchString(s) && !reATX.MatchString(s) {
+	if s == "" || reListStart.MatchString(s) && !isATX(s) {
 		return false
 	}
-	words := len(strings.Fields(s))
-	if words > 16 || utf8.RuneCountInString(s) > 120 {
+	if utf8.RuneCountInString(s) > 120 || countFields(s) > 16 {
 		return false
 	}
 	if isTerminal(s) || strings.HasSuffix(s, ",") || endsWithFunctionWord(s) {
@@ -428,11 +428,11 @@ var functionWords = map[string]bool{
 // endsWithFunctionWord reports whether the last word of s is an article,
 // preposition or conjunction.
 func endsWithFunctionWord(s string) bool {
-	f := strings.Fields(s)
-	if len(f) < 2 {
+	last, more := lastField(s)
+	if !more {
 		return false
 	}
-	return functionWords[strings.ToLower(f[len(f)-1])]
+	return functionWords[strings.ToLower(last)]
 }
 
 func (s *scanner) endBlock() {
@@ -440,4 +440,39 @@ func (s *scanner) endBlock() {
 		s.blocks = append(s.blocks, s.cur)
 		s.cur = nil
 	}
+}
+
+// reSpace is the white space of Go's \s.
+const reSpace = " \t\n\f\r"
+
+// isATX is reATX.MatchString: one to six '#' and white space start the
+// line (on a line without a newline, the rest of the pattern matches
+// whatever follows).
+func isATX(s string) bool {
+	if strings.IndexByte(s, '\n') >= 0 {
+		return reATX.MatchString(s)
+	}
+	n := 0
+	for n < len(s) && s[n] == '#' {
+		n++
+	}
+	return n >= 1 && n <= 6 && n < len(s) && strings.IndexByte(reSpace, s[n]) >= 0
+}
+
+// atxSubmatch is reATX.FindStringSubmatch: the line, its '#'s and its
+// heading, white space and closing '#'s taken off as the pattern's lazy
+// (.*?) leaves them.
+func atxSubmatch(s string) []string {
+	if strings.IndexByte(s, '\n') >= 0 {
+		return reATX.FindStringSubmatch(s)
+	}
+	if !isATX(s) {
+		return nil
+	}
+	n := strings.IndexFunc(s, func(r rune) bool { return r != '#' })
+	rest := strings.TrimLeft(s[n:], reSpace)
+	rest = strings.TrimRight(rest, reSpace)
+	rest = strings.TrimRight(rest, "#")
+	rest = strings.TrimRight(rest, reSpace)
+	return []string{s, s[:n], rest}
 }

@@ -143,7 +143,9 @@ func trimURL(u string) string {
 	return u
 }
 
-// collapseSpace trims s and turns every run of white space into one space.
+// collapseSpace trims s and turns every run of white space into one space
+// (strings.Join(strings.Fields(s), " ") for the valid UTF-8 this package
+// reads).
 func collapseSpace(s string) string {
 	if collapsed(s) {
 		return s
@@ -151,7 +153,23 @@ func collapseSpace(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if asciiSpace[c] {
+				space = b.Len() > 0
+				continue
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteByte(c)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if unicode.IsSpace(r) {
 			space = b.Len() > 0
 			continue
@@ -165,32 +183,95 @@ func collapseSpace(s string) string {
 	return b.String()
 }
 
+// asciiSpace is unicode.IsSpace on ASCII.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// isSpaceAt reports whether s holds white space at byte i, and its size.
+func isSpaceAt(s string, i int) (bool, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return asciiSpace[c], 1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r), size
+}
+
+// spaceLead marks the bytes that can start white space in UTF-8 other
+// than a plain space: ASCII's other spaces, and the first bytes of
+// U+0085, U+00A0 (C2), U+1680 (E1), U+2000–U+205F (E2) and U+3000 (E3).
+var spaceLead = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, 0xC2: true, 0xE1: true, 0xE2: true, 0xE3: true}
+
 // collapsed reports whether collapseSpace would return s as it is: no
 // white space at either end, and single spaces only between words (most
 // lines and paragraphs, which are then not copied).
 func collapsed(s string) bool {
-	prevSpace := true // no space at the start
-	for _, r := range s {
-		if r == ' ' {
-			if prevSpace {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' {
+			if s[i+1] == ' ' { // s does not end in a space
 				return false
 			}
-			prevSpace = true
 			continue
 		}
-		if unicode.IsSpace(r) {
-			return false
+		if spaceLead[c] {
+			if c < utf8.RuneSelf {
+				return false
+			}
+			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+				return false
+			}
 		}
-		prevSpace = false
 	}
-	return !prevSpace || s == ""
+	return true
+}
+
+// countFields is len(strings.Fields(s)), without the slice.
+func countFields(s string) int {
+	n := 0
+	inField := false
+	for i := 0; i < len(s); {
+		space, size := isSpaceAt(s, i)
+		if !space && !inField {
+			n++
+		}
+		inField = !space
+		i += size
+	}
+	return n
+}
+
+// lastField returns the last of strings.Fields(s) and whether there are
+// others before it.
+func lastField(s string) (string, bool) {
+	end := len(s)
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
+	}
+	start := end
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if unicode.IsSpace(r) {
+			break
+		}
+		start -= size
+	}
+	return s[start:end], start > 0 && countFields(s[:start]) > 0
 }
 
 // tidy collapses white space and removes the spaces left before
 // punctuation where a mark or markup was taken out.
 func tidy(s string) string {
 	s = collapseSpace(s)
-	if !strings.Contains(s, " ") {
+	if !spaceBeforePunctuation(s) {
 		return s
 	}
 	var b strings.Builder
@@ -204,9 +285,27 @@ func tidy(s string) string {
 	return b.String()
 }
 
+// spaceBeforePunctuation reports whether tidy has spaces to take out.
+func spaceBeforePunctuation(s string) bool {
+	for i := strings.IndexByte(s, ' '); i >= 0 && i+1 < len(s); {
+		if strings.IndexByte(",.;:!?)]", s[i+1]) >= 0 {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], ' ')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}
+
 // normalizeRunes replaces no-break and odd spaces by plain spaces and drops
 // invisible characters (zero-width, soft hyphen, byte order mark).
 func normalizeRunes(s string) string {
+	if !needsNormalizing(s) {
+		return s
+	}
 	return strings.Map(func(r rune) rune {
 		switch r {
 		case '\u00a0', '\u2007', '\u202f', '\u2009', '\u200a', '\u2002', '\u2003', '\t', '\v':
@@ -219,6 +318,33 @@ func normalizeRunes(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// needsNormalizing reports whether normalizeRunes changes s.
+func needsNormalizing(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			// tabs, vertical tabs and the other control characters but
+			// newlines and form feeds
+			if (c < 0x20 || c == 0x7f) && c != '\n' && c != '\f' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch r {
+		case '\u00a0', '\u2007', '\u202f', '\u2009', '\u200a', '\u2002', '\u2003',
+			'\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad':
+			return true
+		}
+		if unicode.IsControl(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // isTerminal reports whether a text ends a sentence: its last character,

@@ -10,13 +10,13 @@ import (
 )
 
 var (
-	reMDNoteDef   = lazyregexp.New(`^\[\^([^\]\s]+)\]:\s*(.*)$`)
-	reSupNoteDef  = lazyregexp.New(`^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(\S.*)$`)
-	rePlainNote   = lazyregexp.New(`^(\d{1,3})\s+(\S.*)$`)
+	reMDNoteDef   = newAnchored(`^\[\^([^\]\s]+)\]:\s*(.*)$`)
+	reSupNoteDef  = newAnchored(`^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(\S.*)$`)
+	rePlainNote   = newAnchored(`^(\d{1,3})\s+(\S.*)$`)
 	reMDNoteRef   = lazyregexp.New(`\[\^([^\]\s]+)\]`)
 	reSupRun      = lazyregexp.New(`[⁰¹²³⁴⁵⁶⁷⁸⁹]+`)
 	reDigitRun    = lazyregexp.New(`\d+`)
-	reURLLineOnly = lazyregexp.New(`^<?(?:https?|ftp)://\S+>?$`)
+	reURLLineOnly = newAnchored(`^<?(?:https?|ftp)://\S+>?$`)
 )
 
 // noteDef is a footnote found in the source, before it is attached.
@@ -136,7 +136,7 @@ func (t *noteTable) takeMarks(s string) (string, []*noteDef, []int) {
 	if strings.Contains(s, "[^") {
 		s = t.takeMarkdownRefs(s, &refs)
 	}
-	if strings.ContainsAny(s, "⁰¹²³⁴⁵⁶⁷⁸⁹") {
+	if hasSuperscriptDigit(s) {
 		s = t.takeSuperscripts(s, &refs)
 	}
 	if t.plain {
@@ -311,4 +311,25 @@ func replaceMatches(s string, re *lazyregexp.Regexp, f func(s string, lo, hi int
 		}
 	}
 	return s
+}
+
+// hasSuperscriptDigit is strings.ContainsAny(s, "⁰¹²³⁴⁵⁶⁷⁸⁹") on the
+// valid UTF-8 this package reads, looking at bytes: ¹²³ are C2 B9, C2 B2
+// and C2 B3, ⁰ and ⁴ to ⁹ E2 81 B0 and E2 81 B4 to B9.
+func hasSuperscriptDigit(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		switch s[i] {
+		case 0xC2:
+			if c := s[i+1]; c == 0xB9 || c == 0xB2 || c == 0xB3 {
+				return true
+			}
+		case 0xE2:
+			if i+2 < len(s) && s[i+1] == 0x81 {
+				if c := s[i+2]; c == 0xB0 || c >= 0xB4 && c <= 0xB9 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -24,12 +24,12 @@ const (
 )
 
 var (
-	reBullet    = lazyregexp.New(`^[-*•–]\s+`)
-	reLettered  = lazyregexp.New(`^\(?([a-z])\)\s+`)
-	reNumDot    = lazyregexp.New(`^(\d{1,3})\.\s+`)
-	reNumMulti  = lazyregexp.New(`^(\d{1,3}(?:\.\d{1,3})+)\.?\s+`)
-	reNumParen  = lazyregexp.New(`^\(?(\d{1,3})\)\s+`)
-	reHeadNum   = lazyregexp.New(`^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$`)
+	reBullet    = newAnchored(`^[-*•–]\s+`)
+	reLettered  = newAnchored(`^\(?([a-z])\)\s+`)
+	reNumDot    = newAnchored(`^(\d{1,3})\.\s+`)
+	reNumMulti  = newAnchored(`^(\d{1,3}(?:\.\d{1,3})+)\.?\s+`)
+	reNumParen  = newAnchored(`^\(?(\d{1,3})\)\s+`)
+	reHeadNum   = newAnchored(`^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$`)
 	reDateOrRef = lazyregexp.New(`(?i)\b(\d{1,2}[./]\d{1,2}[./]\d{2,4}|(COM|JOIN|SWD|C)\s*\(\d{4}\)|\d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre) \d{4})`)
 )
 
@@ -161,7 +161,7 @@ func hasPassage(units []unit) bool {
 func classifyBlock(b *block) unit {
 	raw := b.text()
 	u := unit{kind: KindParagraph, page: b.page, broke: b.afterBreak, indent: b.indent}
-	if m := reATX.FindStringSubmatch(raw); m != nil {
+	if m := atxSubmatch(raw); m != nil {
 		u.kind, u.atx, u.level = "heading", true, len(m[1])
 		u.text = headingText(m[2])
 		if n := reHeadNum.FindStringSubmatch(u.text); n != nil && !isTerminal(n[2]) && startsUpperOrDigit(n[2]) {
@@ -265,15 +265,19 @@ func dropFrontMatter(meta Meta, units []unit) []unit {
 // the heading just before them.
 func dropRepeatedTitles(meta Meta, units []unit) []unit {
 	out := make([]unit, 0, len(units))
-	prevHeading := ""
+	title := sameTextKey(meta.Title)
+	prevHeading, prevKey := "", ""
 	for _, u := range units {
 		if u.kind == "heading" {
-			if sameText(u.text, meta.Title) || sameText(u.text, prevHeading) {
+			// sameText(u.text, meta.Title) || sameText(u.text, prevHeading),
+			// the title's form and the previous heading's worked out once
+			k := sameTextKey(u.text)
+			if u.text != "" && (meta.Title != "" && k == title || prevHeading != "" && k == prevKey) {
 				continue
 			}
-			prevHeading = u.text
+			prevHeading, prevKey = u.text, k
 		} else {
-			prevHeading = ""
+			prevHeading, prevKey = "", ""
 		}
 		out = append(out, u)
 	}
@@ -285,11 +289,13 @@ var sameTextReplacer = strings.NewReplacer("’", "'", "‘", "'", "**", "")
 
 // sameText compares two texts ignoring case, spaces and apostrophe forms.
 func sameText(a, b string) bool {
-	norm := func(s string) string {
-		s = sameTextReplacer.Replace(s)
-		return strings.ToLower(collapseSpace(s))
-	}
-	return a != "" && b != "" && norm(a) == norm(b)
+	return a != "" && b != "" && sameTextKey(a) == sameTextKey(b)
+}
+
+// sameTextKey is the form of a text that sameText compares.
+func sameTextKey(s string) string {
+	s = sameTextReplacer.Replace(s)
+	return strings.ToLower(collapseSpace(s))
 }
 
 // maxContinuations is how many pieces joinContinuations joins onto one

@@ -4,13 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
-
-	"attache/lazyregexp"
 )
 
 // skipTags are elements whose content is never visible text of a page.
@@ -31,25 +32,18 @@ var blockTags = map[atom.Atom]bool{
 	atom.Center: true, atom.Tbody: true, atom.Thead: true,
 }
 
-// boilerplateName matches ids and classes of page furniture: cookie and
-// consent banners, menus, breadcrumbs, share buttons, skip links.
-var boilerplateName = lazyregexp.New(`(?i)(^|[-_ ])(cookies?|consent|gdpr|banner|menu|nav|nav(bar|igation|header|footer)|breadcrumbs?|sidebar|share|social|skip|toolbar|popup|modal|newsletter|related|advert|ads?)($|[-_ ])`)
-
 // extractHTML reads the visible text of an HTML page: headings as #
 // lines, list items as "- " lines, paragraphs separated by blank lines;
 // the title, meta tags and lang attribute give the metadata.
 func extractHTML(data []byte) (*Result, error) {
-	rd, err := charset.NewReader(bytes.NewReader(data), "text/html")
-	if err != nil {
-		rd = bytes.NewReader(data)
-	}
-	z := html.NewTokenizer(rd)
+	z := html.NewTokenizer(htmlReader(data))
 	z.SetMaxBuf(MaxLine)
 	w := &htmlWriter{res: &Result{}}
 	var stack []htmlFrame
 	skipping := 0
 	inTitle := false
 	var title strings.Builder
+	var attrs htmlAttrs
 	for {
 		tt := z.Next()
 		switch tt {
@@ -62,27 +56,27 @@ func extractHTML(data []byte) (*Result, error) {
 			if inTitle {
 				title.Write(z.Text())
 			} else if skipping == 0 {
-				w.text(string(z.Text()), w.pre > 0)
+				w.text(z.Text(), w.pre > 0)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			a := atom.Lookup(name)
-			attrs := map[string]string{}
+			attrs.reset()
 			for hasAttr {
 				var k, v []byte
 				k, v, hasAttr = z.TagAttr()
-				if len(attrs) < 64 {
-					attrs[string(k)] = string(v)
+				if attrs.len() < 64 {
+					attrs.set(k, v)
 				}
 			}
 			switch a {
 			case atom.Html:
-				w.res.Lang = attrs["lang"]
+				w.res.Lang = attrs.get("lang")
 				if w.res.Lang == "" {
-					w.res.Lang = attrs["xml:lang"]
+					w.res.Lang = attrs.get("xml:lang")
 				}
 			case atom.Meta:
-				w.meta(attrs)
+				w.meta(&attrs)
 			case atom.Title:
 				if tt == html.StartTagToken {
 					inTitle = true
@@ -113,7 +107,7 @@ func extractHTML(data []byte) (*Result, error) {
 			if len(stack) >= MaxDepth {
 				return nil, fmt.Errorf("%w: HTML nested deeper than %d elements", ErrUnsupported, MaxDepth)
 			}
-			skip := skipTags[a] || hiddenElement(a, attrs) || (a == atom.Header || a == atom.Footer) && !inContent(stack)
+			skip := skipTags[a] || hiddenElement(&attrs) || (a == atom.Header || a == atom.Footer) && !inContent(stack)
 			stack = append(stack, htmlFrame{a, skip})
 			if skip {
 				skipping++
@@ -145,6 +139,57 @@ func extractHTML(data []byte) (*Result, error) {
 			}
 		}
 	}
+}
+
+// htmlReader reads a page in UTF-8: through charset's decoder, except for
+// a page in valid UTF-8 that says it is or says nothing, which the decoder
+// would hand on unchanged (most pages: no copy through a transformer).
+func htmlReader(data []byte) io.Reader {
+	if _, name, _ := charset.DetermineEncoding(data, "text/html"); name == "utf-8" && utf8.Valid(data) {
+		return bytes.NewReader(data)
+	}
+	rd, err := charset.NewReader(bytes.NewReader(data), "text/html")
+	if err != nil {
+		return bytes.NewReader(data)
+	}
+	return rd
+}
+
+// htmlAttrs are the attributes of one start tag, as the tokenizer gives
+// them (valid until its next token): names in lower case, a name given
+// twice keeping its last value.
+type htmlAttrs struct {
+	keys, vals [][]byte
+}
+
+func (a *htmlAttrs) reset()   { a.keys, a.vals = a.keys[:0], a.vals[:0] }
+func (a *htmlAttrs) len() int { return len(a.keys) }
+
+// set gives the attribute k the value v.
+func (a *htmlAttrs) set(k, v []byte) {
+	for i, have := range a.keys {
+		if bytes.Equal(have, k) {
+			a.vals[i] = v
+			return
+		}
+	}
+	a.keys, a.vals = append(a.keys, k), append(a.vals, v)
+}
+
+// value returns the value of the attribute k and whether the tag has it.
+func (a *htmlAttrs) value(k string) ([]byte, bool) {
+	for i, have := range a.keys {
+		if string(have) == k {
+			return a.vals[i], true
+		}
+	}
+	return nil, false
+}
+
+// get returns the value of the attribute k, or "".
+func (a *htmlAttrs) get(k string) string {
+	v, _ := a.value(k)
+	return string(v)
 }
 
 // inContent reports whether an element opens inside the page's main
@@ -219,29 +264,73 @@ func voidTag(a atom.Atom) bool {
 
 // hiddenElement reports page furniture: hidden elements, navigation roles,
 // and header/footer/div elements whose id or class says banner or menu.
-func hiddenElement(a atom.Atom, attrs map[string]string) bool {
-	if _, ok := attrs["hidden"]; ok {
+func hiddenElement(attrs *htmlAttrs) bool {
+	if _, ok := attrs.value("hidden"); ok {
 		return true
 	}
-	if attrs["aria-hidden"] == "true" {
+	if v, _ := attrs.value("aria-hidden"); string(v) == "true" {
 		return true
 	}
-	switch strings.ToLower(attrs["role"]) {
-	case "navigation", "banner", "contentinfo", "search", "dialog", "alertdialog", "menu", "menubar", "complementary":
-		return true
+	if v, _ := attrs.value("role"); len(v) > 0 {
+		switch strings.ToLower(string(v)) {
+		case "navigation", "banner", "contentinfo", "search", "dialog", "alertdialog", "menu", "menubar", "complementary":
+			return true
+		}
 	}
-	style := strings.ToLower(strings.ReplaceAll(attrs["style"], " ", ""))
-	if strings.Contains(style, "display:none") || strings.Contains(style, "visibility:hidden") {
-		return true
+	if v, _ := attrs.value("style"); len(v) > 0 {
+		style := strings.ToLower(strings.ReplaceAll(string(v), " ", ""))
+		if strings.Contains(style, "display:none") || strings.Contains(style, "visibility:hidden") {
+			return true
+		}
 	}
-	return boilerplateName.MatchString(attrs["id"]) || boilerplateName.MatchString(attrs["class"])
+	id, _ := attrs.value("id")
+	class, _ := attrs.value("class")
+	return isBoilerplateName(id) || isBoilerplateName(class)
+}
+
+// boilerplateNames are the words of ids and classes of page furniture:
+// cookie and consent banners, menus, breadcrumbs, share buttons, skip
+// links.
+var boilerplateNames = [][]byte{
+	[]byte("cookie"), []byte("cookies"), []byte("consent"), []byte("gdpr"), []byte("banner"), []byte("menu"),
+	[]byte("nav"), []byte("navbar"), []byte("navigation"), []byte("navheader"), []byte("navfooter"),
+	[]byte("breadcrumb"), []byte("breadcrumbs"), []byte("sidebar"), []byte("share"), []byte("social"),
+	[]byte("skip"), []byte("toolbar"), []byte("popup"), []byte("modal"), []byte("newsletter"),
+	[]byte("related"), []byte("advert"), []byte("ad"), []byte("ads"),
+}
+
+// isBoilerplateName reports whether an id or class names page furniture:
+// one of its words (cut at '-', '_' and ' ') is one of boilerplateNames,
+// in any case (as the pattern (?i)(^|[-_ ])(cookies?|…)($|[-_ ]) would
+// find it, Unicode case folding included).
+func isBoilerplateName(s []byte) bool {
+	for len(s) > 0 {
+		i := bytes.IndexAny(s, "-_ ")
+		part := s
+		if i >= 0 {
+			part, s = s[:i], s[i+1:]
+		} else {
+			s = nil
+		}
+		// the words are 2 to 10 letters; a letter that folds to an
+		// ASCII one (K, ſ) is at most 3 bytes
+		if len(part) < 2 || len(part) > 30 {
+			continue
+		}
+		for _, w := range boilerplateNames {
+			if bytes.EqualFold(part, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // htmlWriter builds the text form from the visible text of a page.
 type htmlWriter struct {
 	res     *Result
 	out     strings.Builder
-	para    strings.Builder
+	para    []byte // the current paragraph
 	prefix  string
 	lists   []atom.Atom
 	counter []int
@@ -250,12 +339,12 @@ type htmlWriter struct {
 	h1      string
 }
 
-func (w *htmlWriter) meta(attrs map[string]string) {
-	name := strings.ToLower(attrs["name"])
+func (w *htmlWriter) meta(attrs *htmlAttrs) {
+	name := strings.ToLower(attrs.get("name"))
 	if name == "" {
-		name = strings.ToLower(attrs["property"])
+		name = strings.ToLower(attrs.get("property"))
 	}
-	content := attrs["content"]
+	content := attrs.get("content")
 	switch name {
 	case "author", "dc.creator", "dcterms.creator", "dc.publisher", "dcterms.publisher", "article:author":
 		if w.res.Author == "" {
@@ -278,15 +367,16 @@ func (w *htmlWriter) meta(attrs map[string]string) {
 			w.res.Lang = content
 		}
 	}
-	if strings.EqualFold(attrs["http-equiv"], "content-language") && w.res.Lang == "" {
+	if strings.EqualFold(attrs.get("http-equiv"), "content-language") && w.res.Lang == "" {
 		w.res.Lang = content
 	}
 }
 
-// text adds visible text to the current paragraph.
-func (w *htmlWriter) text(s string, pre bool) {
+// text adds visible text to the current paragraph: runs of white space
+// (Unicode's) become one space, and a paragraph starts with none.
+func (w *htmlWriter) text(s []byte, pre bool) {
 	if pre {
-		for i, ln := range strings.Split(s, "\n") {
+		for i, ln := range bytes.Split(s, []byte("\n")) {
 			if i > 0 {
 				w.block()
 			}
@@ -294,44 +384,92 @@ func (w *htmlWriter) text(s string, pre bool) {
 		}
 		return
 	}
-	if strings.TrimSpace(s) == "" {
-		if w.para.Len() > 0 && s != "" {
-			w.para.WriteByte(' ')
+	if len(bytes.TrimSpace(s)) == 0 {
+		if len(w.para) > 0 && len(s) > 0 {
+			w.para = append(w.para, ' ')
 		}
 		return
 	}
-	if w.para.Len() == 0 {
-		s = strings.TrimLeft(s, " \t\n\r\f")
-	} else if strings.IndexAny(s[:1], " \t\n\r\f") == 0 {
-		w.para.WriteByte(' ')
+	if len(w.para) == 0 {
+		s = bytes.TrimLeft(s, " \t\n\r\f")
+	} else if htmlSpace(s[0]) {
+		w.para = append(w.para, ' ')
 	}
-	f := strings.Fields(s)
-	w.para.WriteString(strings.Join(f, " "))
-	if strings.IndexAny(s[len(s)-1:], " \t\n\r\f") == 0 {
-		w.para.WriteByte(' ')
+	w.para = appendFields(w.para, s)
+	if htmlSpace(s[len(s)-1]) {
+		w.para = append(w.para, ' ')
 	}
 }
+
+// htmlSpace reports the bytes of HTML's white space.
+func htmlSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}
+
+// appendFields appends the words of s (split at Unicode white space, as
+// strings.Fields splits) to b, one space between them.
+func appendFields(b, s []byte) []byte {
+	inWord, first := false, true
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		size := 1
+		space := false
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRune(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		if space {
+			if inWord {
+				if !first {
+					b = append(b, ' ')
+				}
+				b = append(b, s[start:i]...)
+				inWord, first = false, false
+			}
+		} else if !inWord {
+			inWord, start = true, i
+		}
+		i += size
+	}
+	if inWord {
+		if !first {
+			b = append(b, ' ')
+		}
+		b = append(b, s[start:]...)
+	}
+	return b
+}
+
+// asciiSpace is unicode.IsSpace on ASCII.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // br breaks a line: in running text, the end of a paragraph.
 func (w *htmlWriter) br() { w.block() }
 
 // block ends the current paragraph.
 func (w *htmlWriter) block() {
-	t := strings.TrimSpace(w.para.String())
-	w.para.Reset()
-	if t == "" {
+	t := bytes.TrimSpace(w.para)
+	w.para = w.para[:0]
+	if len(t) == 0 {
 		return
 	}
 	if w.heading > 0 {
-		t = strings.Repeat("#", w.heading) + " " + t
+		for range w.heading {
+			w.out.WriteByte('#')
+		}
+		w.out.WriteByte(' ')
 		if w.h1 == "" && w.heading == 1 {
-			w.h1 = t[2:]
+			w.h1 = string(t)
 		}
 	} else if w.prefix != "" {
-		t = w.prefix + t
+		w.out.WriteString(w.prefix)
 		w.prefix = ""
 	}
-	w.out.WriteString(t)
+	w.out.Write(t)
 	w.out.WriteString("\n\n")
 }
 
@@ -348,7 +486,7 @@ func (w *htmlWriter) open(a atom.Atom) {
 		w.block()
 		if n := len(w.lists); n > 0 && w.lists[n-1] == atom.Ol {
 			w.counter[n-1]++
-			w.prefix = fmt.Sprintf("%d. ", w.counter[n-1])
+			w.prefix = strconv.Itoa(w.counter[n-1]) + ". "
 		} else {
 			w.prefix = "- "
 		}
@@ -356,8 +494,8 @@ func (w *htmlWriter) open(a atom.Atom) {
 		w.block()
 		w.pre++
 	case atom.Td, atom.Th:
-		if w.para.Len() > 0 {
-			w.para.WriteString(" ")
+		if len(w.para) > 0 {
+			w.para = append(w.para, ' ')
 		}
 	default:
 		if blockTags[a] {

@@ -91,6 +91,21 @@ func DetectLang(text string) string {
 		word, inWord = word[:0], false
 	}
 	for _, r := range text {
+		if r < utf8.RuneSelf {
+			// ASCII: unicode.ToLower and unicode.IsLetter without the calls
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			if 'a' <= r && r <= 'z' || r == '\'' {
+				inWord = true
+				if len(word) <= maxStopWord {
+					word = append(word, byte(r))
+				}
+			} else if inWord {
+				count()
+			}
+			continue
+		}
 		r = unicode.ToLower(r)
 		if unicode.IsLetter(r) || r == '\'' {
 			inWord = true
@@ -136,58 +151,89 @@ func DetectLang(text string) string {
 	return best
 }
 
+// Scripts detectScript counts letters of.
+const (
+	scriptLatin = iota
+	scriptGreek
+	scriptCyrillic
+	scriptPersian // the letters only Persian writes in Arabic script
+	scriptArabic
+	scriptDevanagari
+	scriptArmenian
+	scriptKana
+	scriptHangul
+	scriptHan
+	scripts
+)
+
+// scriptLangs names the language each script but Latin and Persian
+// letters stands for.
+var scriptLangs = [scripts]string{
+	scriptGreek: "el", scriptCyrillic: "ru", scriptArabic: "ar", scriptDevanagari: "hi",
+	scriptArmenian: "hy", scriptKana: "ja", scriptHangul: "ko", scriptHan: "zh",
+}
+
 // detectScript names the language of a text mostly in a script that only
 // one supported language uses; Cyrillic returns "ru" for the stop words to
 // settle between Russian and Bulgarian.
 func detectScript(text string) string {
-	counts := map[string]int{}
+	var counts [scripts]int
 	letters := 0
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			// ASCII: Latin letters or no letter at all
+			if 'a' <= c|0x20 && c|0x20 <= 'z' {
+				letters++
+				counts[scriptLatin]++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
 		if !unicode.IsLetter(r) {
 			continue
 		}
 		letters++
 		switch {
 		case unicode.Is(unicode.Latin, r):
-			counts["latin"]++
+			counts[scriptLatin]++
 		case unicode.Is(unicode.Greek, r):
-			counts["el"]++
+			counts[scriptGreek]++
 		case unicode.Is(unicode.Cyrillic, r):
-			counts["ru"]++
+			counts[scriptCyrillic]++
 		case r == 'پ' || r == 'چ' || r == 'ژ' || r == 'گ' || r == 'ک' || r == 'ی':
-			counts["fa"]++
-			counts["ar"]++
+			counts[scriptPersian]++
+			counts[scriptArabic]++
 		case unicode.Is(unicode.Arabic, r):
-			counts["ar"]++
+			counts[scriptArabic]++
 		case unicode.Is(unicode.Devanagari, r):
-			counts["hi"]++
+			counts[scriptDevanagari]++
 		case unicode.Is(unicode.Armenian, r):
-			counts["hy"]++
+			counts[scriptArmenian]++
 		case unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r):
-			counts["ja"]++
+			counts[scriptKana]++
 		case unicode.Is(unicode.Hangul, r):
-			counts["ko"]++
+			counts[scriptHangul]++
 		case unicode.Is(unicode.Han, r):
-			counts["zh"]++
+			counts[scriptHan]++
 		}
 	}
-	if letters == 0 || counts["latin"]*2 > letters {
+	if letters == 0 || counts[scriptLatin]*2 > letters {
 		return ""
 	}
-	if counts["ja"] > letters/20 {
+	if counts[scriptKana] > letters/20 {
 		return "ja"
 	}
-	if counts["fa"] > 0 && counts["fa"]*20 > counts["ar"] {
+	if counts[scriptPersian] > 0 && counts[scriptPersian]*20 > counts[scriptArabic] {
 		return "fa"
 	}
-	best := ""
-	for k, n := range counts {
-		if k != "latin" && k != "fa" && (best == "" || n > counts[best]) {
-			best = k
+	// Only a script holding more than half the letters names the
+	// language, so ties between scripts never matter.
+	for sc, n := range counts {
+		if sc != scriptLatin && sc != scriptPersian && n*2 > letters {
+			return scriptLangs[sc]
 		}
-	}
-	if best != "" && counts[best]*2 > letters {
-		return best
 	}
 	return ""
 }

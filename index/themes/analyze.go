@@ -50,9 +50,18 @@ func stems(text, lang string) []string {
 	if shippedFresh() {
 		// the stem table holds the same wordings as shippedStems: no
 		// need to read it to miss (a query's words, every search)
-		return liveStems(text, lang)
+		return wordStemsOf(text, lang)
 	}
 	if s, ok := tableStems(text, lang); ok {
+		return s
+	}
+	return wordStemsOf(text, lang)
+}
+
+// wordStemsOf is liveStems through the cache of words (appendWordStems),
+// falling back to Bleve's analyzer when that cannot say.
+func wordStemsOf(text, lang string) []string {
+	if s, ok := appendWordStems(make([]string, 0, len(text)/6+1), text, lang); ok {
 		return s
 	}
 	return liveStems(text, lang)

@@ -30,7 +30,7 @@ type Glossary struct {
 	// longest is the most stems of any wording, per language.
 	longest map[string]int
 	// memo keeps the answers to recent questions (Expand, Equivalents,
-	// IsTerm), which a search asks again and again.
+	// IsTerm, QueryThemes), which a search asks again and again.
 	memo memo
 }
 
@@ -184,7 +184,9 @@ func (g *Glossary) QueryThemes(text string) []string {
 	if g.tx == nil {
 		return nil
 	}
-	return g.tx.QueryThemes(text)
+	// remembered: the same text comes back with every page, filter and
+	// facet the reader clicks (a tenth of a search at 110k passages)
+	return g.memo.get("q\x00"+text, func() []string { return g.tx.QueryThemes(text) })
 }
 
 // Len returns the number of concept pairs in the glossary.

@@ -156,3 +156,23 @@ func TestExpandPrefersTranslations(t *testing.T) {
 		}
 	}
 }
+
+// TestGlossaryRemembersEachQuestionApart checks that the glossary's
+// remembered answers to one question are not given to another asked
+// with the same words: the themes of a text after whether it is a term,
+// and whether it is a term after its themes.
+func TestGlossaryRemembersEachQuestionApart(t *testing.T) {
+	tx := Default()
+	for _, text := range []string{"digital divide", "diplomazia digitale", "undersea cables", "cavi sottomarini"} {
+		g := NewGlossary(tx, nil)
+		term := g.IsTerm(text)
+		if got, want := g.QueryThemes(text), tx.QueryThemes(text); !slices.Equal(got, want) {
+			t.Errorf("QueryThemes(%q) after IsTerm = %v, the taxonomy says %v", text, got, want)
+		}
+		g = NewGlossary(tx, nil)
+		g.QueryThemes(text)
+		if got := g.IsTerm(text); got != term {
+			t.Errorf("IsTerm(%q) after QueryThemes = %v, alone %v", text, got, term)
+		}
+	}
+}

@@ -73,13 +73,34 @@ type text struct {
 }
 
 // prepare stems a text in a language and indexes its tokens.
-func prepare(s, lang string) *text {
+func prepare(s, lang string) *text { return prepareIn(s, lang, nil) }
+
+// prepareIn is prepare indexing only the tokens in vocab, when not nil:
+// the stems of a taxonomy's terms, the only ones its matching looks up
+// (first, next); the others stay in tokens, where no term's stem equals
+// them.
+func prepareIn(s, lang string, vocab map[string]bool) *text {
 	t := &text{tokens: stems(s, lang)}
-	t.first = make(map[string]int32, len(t.tokens))
 	t.next = make([]int32, len(t.tokens))
-	last := make(map[string]int32, len(t.tokens))
+	n := len(t.tokens)
+	if vocab != nil {
+		n = 0
+		for _, tok := range t.tokens {
+			if vocab[tok] {
+				n++
+			}
+		}
+	}
+	t.first = make(map[string]int32, n)
+	var last map[string]int32
 	for i, tok := range t.tokens {
 		t.next[i] = -1
+		if vocab != nil && !vocab[tok] {
+			continue
+		}
+		if last == nil {
+			last = make(map[string]int32, n)
+		}
 		if j, ok := last[tok]; ok {
 			t.next[j] = int32(i)
 		} else {
@@ -122,22 +143,28 @@ type prepared struct {
 	body, heading *text
 }
 
-// preparePassage stems a passage's text and nearest heading.
-func preparePassage(p *corpus.Passage) *prepared {
-	return preparePassageIn(p, nil)
+// headingKey is a heading stemmed in a language.
+type headingKey struct{ lang, heading string }
+
+// preparePassage stems a passage's text and nearest heading for matching
+// the taxonomy's terms.
+func (tx *Taxonomy) preparePassage(p *corpus.Passage) *prepared {
+	return tx.preparePassageIn(p, nil)
 }
 
 // preparePassageIn is preparePassage taking the headings already stemmed
 // from headings, and adding to it when not nil: the passages of a section
 // share its heading.
-func preparePassageIn(p *corpus.Passage, headings map[string]*text) *prepared {
+func (tx *Taxonomy) preparePassageIn(p *corpus.Passage, headings map[headingKey]*text) *prepared {
 	lang := langOf(p.Lang)
-	pp := &prepared{lang: lang, body: prepare(p.Text, lang)}
+	tx.termIndex()
+	vocab := tx.vocab[lang]
+	pp := &prepared{lang: lang, body: prepareIn(p.Text, lang, vocab)}
 	if n := len(p.Section); n > 0 {
 		h := p.Section[n-1]
-		k := lang + "\x00" + h
+		k := headingKey{lang, h}
 		if pp.heading = headings[k]; pp.heading == nil {
-			pp.heading = prepare(h, lang)
+			pp.heading = prepareIn(h, lang, vocab)
 			if headings != nil {
 				headings[k] = pp.heading
 			}
@@ -193,13 +220,13 @@ func topScores(all []Score) []Score {
 // strongest first, whether or not it reaches the threshold. It weighs
 // terms with the taxonomy's Stats (see SetStats).
 func (tx *Taxonomy) Scores(p *corpus.Passage) []Score {
-	return tx.scores(tx.currentStats(), preparePassage(p))
+	return tx.scores(tx.currentStats(), tx.preparePassage(p))
 }
 
 // ScoresWith is Scores weighing terms with st instead of the taxonomy's
 // own Stats.
 func (tx *Taxonomy) ScoresWith(st *Stats, p *corpus.Passage) []Score {
-	return tx.scores(st, preparePassage(p))
+	return tx.scores(st, tx.preparePassage(p))
 }
 
 // scores scores every theme on a prepared passage.
@@ -274,7 +301,7 @@ func (tx *Taxonomy) SetStats(st *Stats) {
 // Gather counts, over all the documents' passages, in how many passages of
 // each language each of the taxonomy's terms occurs.
 func (tx *Taxonomy) Gather(docs []*corpus.Document) *Stats {
-	return tx.gather(prepareAll(docs))
+	return tx.gather(tx.prepareAll(docs))
 }
 
 // gather counts the terms over prepared passages.
@@ -304,7 +331,7 @@ func (tx *Taxonomy) gather(all [][]*prepared) *Stats {
 // the IDs of its tags, strongest first, and returns the statistics. Each
 // passage is stemmed once; documents are tagged in parallel.
 func (tx *Taxonomy) TagDocuments(docs []*corpus.Document) *Stats {
-	all := prepareAll(docs)
+	all := tx.prepareAll(docs)
 	st := tx.gather(all)
 	tx.SetStats(st)
 	forEachDoc(len(docs), func(i int) { tx.tagDoc(st, docs[i], all[i]) })
@@ -321,14 +348,14 @@ func (tx *Taxonomy) TagWith(st *Stats, docs []*corpus.Document) {
 // tagDoc tags one document's passages, preparing them unless pps holds
 // them already.
 func (tx *Taxonomy) tagDoc(st *Stats, d *corpus.Document, pps []*prepared) {
-	headings := map[string]*text{}
+	headings := map[headingKey]*text{}
 	for i := range d.Passages {
 		p := &d.Passages[i]
 		var pp *prepared
 		if pps != nil {
 			pp = pps[i]
 		} else {
-			pp = preparePassageIn(p, headings)
+			pp = tx.preparePassageIn(p, headings)
 		}
 		p.Themes = nil
 		for _, s := range topScores(tx.scores(st, pp)) {
@@ -338,13 +365,13 @@ func (tx *Taxonomy) tagDoc(st *Stats, d *corpus.Document, pps []*prepared) {
 }
 
 // prepareAll stems every passage of the documents, in parallel.
-func prepareAll(docs []*corpus.Document) [][]*prepared {
+func (tx *Taxonomy) prepareAll(docs []*corpus.Document) [][]*prepared {
 	all := make([][]*prepared, len(docs))
 	forEachDoc(len(docs), func(i int) {
 		ps := make([]*prepared, len(docs[i].Passages))
-		headings := map[string]*text{}
+		headings := map[headingKey]*text{}
 		for k := range docs[i].Passages {
-			ps[k] = preparePassageIn(&docs[i].Passages[k], headings)
+			ps[k] = tx.preparePassageIn(&docs[i].Passages[k], headings)
 		}
 		all[i] = ps
 	})

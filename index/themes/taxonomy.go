@@ -28,7 +28,10 @@ type Taxonomy struct {
 	// indexes of the themes having a term starting with it: the themes a
 	// text can score on are those of its stems here.
 	starts map[string]map[string][]int
-	// termIndexOnce builds dfTerms and starts when first needed
+	// vocab holds, per language, every stem of the themes' terms: the
+	// only tokens of a text that matching looks up.
+	vocab map[string]map[string]bool
+	// termIndexOnce builds dfTerms, starts and vocab when first needed
 	// (termIndex).
 	termIndexOnce sync.Once
 
@@ -194,10 +197,14 @@ func (tx *Taxonomy) termIndex() {
 	tx.termIndexOnce.Do(func() {
 		tx.dfTerms = map[string][]matcher{}
 		tx.starts = map[string]map[string][]int{"en": {}, "it": {}}
+		tx.vocab = map[string]map[string]bool{"en": {}, "it": {}}
 		seenTerm := map[string]bool{}
 		for i, th := range tx.Themes {
 			for _, lang := range []string{"en", "it"} {
 				for _, m := range th.matchers[lang] {
+					for _, st := range m.stems {
+						tx.vocab[lang][st] = true
+					}
 					if ts := tx.starts[lang][m.stems[0]]; len(ts) == 0 || ts[len(ts)-1] != i {
 						tx.starts[lang][m.stems[0]] = append(ts, i)
 					}

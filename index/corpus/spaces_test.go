@@ -1,0 +1,81 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// spaceProbes hold every kind of white space and the bytes around it.
+var spaceProbes = []string{
+	"", " ", "a", " a", "a ", "a  b", "a b", "a\tb", "a\u00a0b", "a\u0085b", "a\u2028b", "a\u3000b", "a\u1680b",
+	"a\u202fb", "a\u205fb", "\u00e9t\u00e9 \u00e0", "’quote” – dash", "x\u00b9 y\u2074", "x \u00b9", "a , b", "a ,b",
+	"a )", "end .", "a\fb", "a\vb", "a\rb", "\x7f", "a\u200bb", "a\u00adb", "\ufeffa", "\u0080\u009f", "日本 語",
+}
+
+func TestSpaceShortcutsAreTheirSpecs(t *testing.T) {
+	for _, s := range spaceProbes {
+		checkSpaceShortcuts(t, s)
+	}
+}
+
+func FuzzSpaceShortcuts(f *testing.F) {
+	for _, s := range spaceProbes {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if utf8.ValidString(s) {
+			checkSpaceShortcuts(t, s)
+		}
+	})
+}
+
+// checkSpaceShortcuts compares the byte-scanning helpers of clean.go and
+// notes.go with what they stand for.
+func checkSpaceShortcuts(t *testing.T, s string) {
+	t.Helper()
+	fields := strings.Fields(s)
+	if got, want := collapseSpace(s), strings.Join(fields, " "); got != want {
+		t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := collapsed(s), strings.Join(fields, " ") == s; got != want {
+		t.Errorf("collapsed(%q) = %v, want %v", s, got, want)
+	}
+	if got := countFields(s); got != len(fields) {
+		t.Errorf("countFields(%q) = %d, want %d", s, got, len(fields))
+	}
+	last, more := lastField(s)
+	if len(fields) > 0 && (last != fields[len(fields)-1] || more != (len(fields) > 1)) || len(fields) == 0 && (last != "" || more) {
+		t.Errorf("lastField(%q) = %q, %v; fields %q", s, last, more, fields)
+	}
+	if got, want := hasSuperscriptDigit(s), strings.ContainsAny(s, "⁰¹²³⁴⁵⁶⁷⁸⁹"); got != want {
+		t.Errorf("hasSuperscriptDigit(%q) = %v, want %v", s, got, want)
+	}
+	mapped := strings.Map(func(r rune) rune {
+		switch r {
+		case '\u00a0', '\u2007', '\u202f', '\u2009', '\u200a', '\u2002', '\u2003', '\t', '\v':
+			return ' '
+		case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad':
+			return -1
+		}
+		if r != '\n' && r != '\f' && unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+	if got := normalizeRunes(s); got != mapped {
+		t.Errorf("normalizeRunes(%q) = %q, want %q", s, got, mapped)
+	}
+	c := collapseSpace(s)
+	var b strings.Builder
+	for i := 0; i < len(c); i++ {
+		if c[i] == ' ' && i+1 < len(c) && strings.IndexByte(",.;:!?)]", c[i+1]) >= 0 {
+			continue
+		}
+		b.WriteByte(c[i])
+	}
+	if got := tidy(s); got != b.String() {
+		t.Errorf("tidy(%q) = %q, want %q", s, got, b.String())
+	}
+}
