@@ -96,8 +96,22 @@ func (f *flatQuery) add(q bq.Query) (int, bool) {
 		f.nodes[n].kids = kids
 		return n, true
 	case *bq.BooleanQuery:
+		if t.MustNot != nil || t.Filter != nil {
+			return 0, false
+		}
+		if t.Must != nil {
+			// one must clause alone (a quoted phrase, a +word): Bleve
+			// runs its searcher under a conjunction of one, which
+			// returns its matches with their scores (a sum of one) and
+			// weighs as it does
+			c, ok := t.Must.(*bq.ConjunctionQuery)
+			if !ok || t.Should != nil || len(c.Conjuncts) != 1 {
+				return 0, false
+			}
+			return f.add(c.Conjuncts[0])
+		}
 		// should clauses alone: Bleve runs the should disjunction
-		if t.Must != nil || t.MustNot != nil || t.Filter != nil || t.Should == nil {
+		if t.Should == nil {
 			return 0, false
 		}
 		return f.add(t.Should)
@@ -414,9 +428,9 @@ func (s *flatSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, e
 				marked |= s.bits[bits.TrailingZeros64(h)]
 			}
 		}
-		if s.cut != nil && !s.cut.keep(score) {
+		if c := s.cut; c != nil && !c.keep(score) {
 			// counted, not collected
-			s.cut.skip(ctx.IndexReader, least, marked)
+			c.skip(ctx.IndexReader, least, marked)
 			for h := hit; h != 0; h &= h - 1 {
 				i := bits.TrailingZeros64(h)
 				if s.leaves[i] != nil {
@@ -426,8 +440,8 @@ func (s *flatSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, e
 					return nil, err
 				}
 			}
-			if s.cut.skipped%cutCheckEvery == 0 {
-				if err := s.cut.ctx.Err(); err != nil {
+			if c.skipped%cutCheckEvery == 0 {
+				if err := c.ctx.Err(); err != nil {
 					return nil, err
 				}
 			}
@@ -594,10 +608,10 @@ func (s *flatSearcher) Size() int {
 
 // DocumentMatchPoolSize implements search.Searcher.
 func (s *flatSearcher) DocumentMatchPoolSize() int {
-	n := len(s.currs) + 1
+	n := 1 // the match made for a term or phrase leaf's passage
 	for _, ls := range s.leaves {
 		if ls != nil {
-			n += ls.DocumentMatchPoolSize()
+			n += 1 + ls.DocumentMatchPoolSize()
 		}
 	}
 	return n

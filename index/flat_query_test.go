@@ -17,7 +17,7 @@ import (
 // queries of a ranked search are flattened at all.
 func TestFlatQueryScoresAsBleve(t *testing.T) {
 	l := library(t)
-	texts := append(append([]string{}, benchQueries...), "digit* digital", `"digital divide" digital`, "sicurezza -informatica", "+digital +skills", "members")
+	texts := append(append([]string{}, benchQueries...), "digit* digital", `"digital divide" digital`, "sicurezza -informatica", "+digital +skills", "members", `"digital divide"`, "+digital", `"stato di diritto"`)
 	flattened := 0
 	for _, text := range texts {
 		pq, err := query.Parse(text)

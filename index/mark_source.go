@@ -309,9 +309,12 @@ func (v *vectorReader) advancePostings(field, term string, num uint64) search.Lo
 			c.done, c.num = true, flatDone
 			return nil
 		}
-		c.num, c.locs = n, make(search.Locations, 0, len(p.Locations()))
-		for _, l := range p.Locations() {
-			c.locs = append(c.locs, &search.Location{Pos: l.Pos(), Start: l.Start(), End: l.End()})
+		ls := p.Locations()
+		slab := make([]search.Location, len(ls)) // one allocation for the places
+		c.num, c.locs = n, make(search.Locations, len(ls))
+		for j, l := range ls {
+			slab[j] = search.Location{Pos: l.Pos(), Start: l.Start(), End: l.End()}
+			c.locs[j] = &slab[j]
 		}
 	}
 	if c.num != num {

@@ -54,6 +54,9 @@ func scoreCutFor(ctx context.Context, t *matchTracker) *scoreCut {
 // and counts it among those seen.
 func (c *scoreCut) keep(score float64) bool {
 	h := c.best
+	if len(h) == c.k && score < h[0] {
+		return false // most matches: below the k best
+	}
 	if len(h) < c.k {
 		// grow the heap: sift the new score up
 		h = append(h, score)
@@ -67,9 +70,6 @@ func (c *scoreCut) keep(score float64) bool {
 		}
 		c.best = h
 		return true
-	}
-	if score < h[0] {
-		return false
 	}
 	// replace the least and sift it down
 	h[0] = score

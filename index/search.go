@@ -145,9 +145,26 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 		cut = &scoreCut{k: collect + from, tally: tally, t: tr}
 		sctx = withScoreCut(sctx, cut)
 	}
-	sr, err := l.search(sctx, req)
-	if err != nil {
-		return nil, err
+	var sr *bleve.SearchResult
+	own := false
+	if twoPass && cut != nil && !searchPaths.noOwnCollector {
+		// the library collects the best matches itself (collectRanked)
+		var release func()
+		sr, release, own, err = l.collectRanked(sctx, req.Query, collect+from, tally)
+		if own && err != nil {
+			if ctxErr := ctx.Err(); ctxErr != nil {
+				return nil, ctxErr
+			}
+			return nil, fmt.Errorf("search: %v", oneLine(err))
+		}
+		if own {
+			defer release()
+		}
+	}
+	if !own {
+		if sr, err = l.search(sctx, req); err != nil {
+			return nil, err
+		}
 	}
 	if cut != nil {
 		cut.count()
@@ -362,6 +379,8 @@ var searchPaths = struct {
 	checkAll  bool // check every typed word's inflection (see tierOf)
 	noFlat    bool // Bleve's own searchers for the query tree (see flatten)
 	noCut     bool // every match to Bleve's collector (see scoreCut)
+	// Bleve's collector for a ranked search's best matches (see collectRanked)
+	noOwnCollector bool
 	// Bleve's term searchers for the flat searcher's term leaves (see termLeaf)
 	noTermLeaves bool
 }{twoPassAt: twoPassPassages}
