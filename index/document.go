@@ -244,6 +244,40 @@ func (in *indexer) finish() error {
 	return persisted(in.idx)
 }
 
+// finishing is an indexer's finish running on a goroutine of its own
+// (finishBehind).
+type finishing struct {
+	done chan struct{}
+	err  error
+}
+
+// finishBehind runs finish (what is left sent, every batch waited for on
+// the index's disk) and then startMerge for an import that indexed added
+// passages, on a goroutine of its own, while the caller goes on: an
+// import fills the store's transaction meanwhile, on the other processor,
+// and commits it once wait said the index holds the import. Until wait
+// returns, nothing else may use the indexer.
+func (in *indexer) finishBehind(ctx context.Context, added int) *finishing {
+	f := &finishing{done: make(chan struct{})}
+	go func() {
+		defer close(f.done)
+		if f.err = in.finish(); f.err == nil && importFault != nil {
+			f.err = importFault("finish")
+		}
+		if f.err == nil {
+			in.startMerge(ctx, added)
+		}
+	}()
+	return f
+}
+
+// wait waits for finishBehind's finish and returns its error; it may be
+// called again.
+func (f *finishing) wait() error {
+	<-f.done
+	return f.err
+}
+
 // changeDocuments deletes the passages with the IDs in del from idx, then
 // adds every passage of docs. No passage of del may be one docs adds.
 func changeDocuments(idx bleve.Index, del []string, docs []*corpus.Document) error {

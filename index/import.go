@@ -345,19 +345,21 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 	if progress != nil {
 		progress(Progress{Done: len(files), Total: len(files), Stage: "indexing"})
 	}
-	if err := in.finish(); err != nil {
-		return fail(err)
-	}
+	// The store's transaction is filled while the index takes the last
+	// batches, and commits once they are on its disk; the index's
+	// segments are merged while it commits (fail stops the merge).
+	fin := in.finishBehind(ctx, len(indexed))
 	if err := originals.finish(); err != nil {
+		fin.wait()
 		return fail(err)
 	}
-	if err := ctx.Err(); err != nil {
-		return fail(err)
-	}
-	// The index's segments are merged while the store commits (fail
-	// stops the merge before it undoes the import).
-	in.startMerge(ctx, len(indexed))
-	if err := l.commitImport(ready); err != nil {
+	if err := l.commitImport(ready, func() error {
+		if err := fin.wait(); err != nil {
+			return err
+		}
+		return ctx.Err()
+	}); err != nil {
+		fin.wait()
 		return fail(err)
 	}
 	if err := c.committed(); err != nil {
@@ -479,14 +481,18 @@ var importFault func(stage string) error
 // naming its original (written already, pending, by the originals'
 // writer), and deletes the originals no document uses any more: those of
 // the documents' old versions and those of files left out. Until the
-// transaction commits, the library is as it was.
-func (l *Local) commitImport(jobs []*importJob) error {
+// transaction commits, the library is as it was. indexed waits for the
+// index to hold the documents, on its disk: the transaction commits only
+// then, and an error from it rolls the transaction back and is returned
+// as it is.
+func (l *Local) commitImport(jobs []*importJob, indexed func() error) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	// In ID order: bbolt inserts a key into its page's node by moving
 	// the keys after it, so keys in order are the cheapest.
 	jobs = append([]*importJob(nil), jobs...)
 	sort.Slice(jobs, func(a, b int) bool { return jobs[a].Doc.ID < jobs[b].Doc.ID })
+	var indexErr error
 	err := l.store.update(func(btx *bolt.Tx) error {
 		var unused []string
 		for _, j := range jobs {
@@ -512,8 +518,12 @@ func (l *Local) commitImport(jobs []*importJob) error {
 				return err
 			}
 		}
-		return nil
+		indexErr = indexed()
+		return indexErr
 	})
+	if indexErr != nil {
+		return indexErr
+	}
 	if err != nil {
 		return fmt.Errorf("saving the documents: %w", err)
 	}
