@@ -51,7 +51,7 @@ func TestLatinWordTokenizerCutsAsUnicode(t *testing.T) {
 	}
 	alphabet := []string{"a", "Z", "é", "À", "ÿ", "µ", "1", "0", "_", ":", ".", "'", ",", ";", " ", "\n", "\r",
 		"-", "\"", "×", "÷", "’", "‘", "“", "”", "«", "»", "–", "—", "…", "→", "©", "°", "™", "½", "\u00a0", "\u00ad",
-		"·", "‥", "․", "日", "\u0301", "\u200d", "\u2028", "ℂ", "Ω"}
+		"·", "‥", "․", "‧", "ł", "Ő", "日", "\u0301", "\u200d", "\u2028", "ℂ", "Ω"}
 	r := rand.New(rand.NewSource(1))
 	for n := 0; n < 500000; n++ {
 		var s string
@@ -59,5 +59,23 @@ func TestLatinWordTokenizerCutsAsUnicode(t *testing.T) {
 			s += alphabet[r.Intn(len(alphabet))]
 		}
 		check(s)
+	}
+}
+
+// BenchmarkLatinTokenizerGIMP cuts the GIMP manual's passages into words
+// (needs gimp-help-en and gimp-help-it).
+func BenchmarkLatinTokenizerGIMP(b *testing.B) {
+	var texts [][]byte
+	for _, d := range readGIMP(b) {
+		for i := range d.Passages {
+			texts = append(texts, []byte(d.Passages[i].Text))
+		}
+	}
+	t := &latinWordTokenizer{full: unicode.NewUnicodeTokenizer()}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, x := range texts {
+			t.Tokenize(x)
+		}
 	}
 }

@@ -128,3 +128,9 @@ func classAt(text []byte, i int) (wordClass, int) {
 	}
 	return classOf(r), size
 }
+
+// SplitWords appends to dst the words of text as Bleve's unicode
+// tokenizer cuts them (see splitWords), or reports false, with dst as
+// given, when text holds a character it does not read. The index's word
+// tokenizer uses it too.
+func SplitWords(dst [][]byte, text []byte) ([][]byte, bool) { return splitWords(dst, text) }
