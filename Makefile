@@ -24,8 +24,12 @@ TAGS    ?= no_emoji
 # runs the embedded window program, written once per build into the user's
 # cache folder (window_lean.go). One file,
 # bin/attache; `go build .` alone makes the plain build, window linked in.
+#
+# The window program links a copy of Fyne patched for memory (bin/fyne,
+# bin/window.mod: scripts/fyne-patched.sh says what the patch does and why).
 build: deps
-	$(GO) build -tags '$(TAGS)' -o bin/attache-window .
+	@sh scripts/fyne-patched.sh bin
+	$(GO) build -modfile bin/window.mod -tags '$(TAGS)' -o bin/attache-window .
 	$(GO) build -tags '$(TAGS) lean' -o $(BIN) .
 
 run: build

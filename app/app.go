@@ -81,6 +81,7 @@ func Run(library string, args []string) error {
 		u.localDir = library
 	}
 	opened := u.openLibrary(library)
+	withoutDepthBuffers()
 	w.ShowAndRun()
 	// Let an index build finish cleanly before the process ends.
 	select {

@@ -27,8 +27,8 @@ import (
 // (mapping.MapDocument), and without Bleve's "_all" field, which nothing
 // searches and which held no terms here (every field is left out of it):
 // the same terms, positions and doc values in the index for less
-// processor time. Its analyzers' stemmers remember their stems
-// (stemCache).
+// processor time. Its analyzers cut words faster (latinWordTokenizer) and
+// their stemmers remember their stems (stemCache).
 type passageFields struct {
 	text    map[string]analysis.Analyzer // text and context fields' analyzers
 	keyword analysis.Analyzer
@@ -55,7 +55,7 @@ func newPassageFields(m mapping.IndexMapping) (*passageFields, error) {
 		if a == nil {
 			return nil, fmt.Errorf("the index mapping has no analyzer %q for %s", name, f)
 		}
-		pf.text[f] = withStemCaches(a, caches)
+		pf.text[f] = forIndexing(a, caches)
 	}
 	return pf, nil
 }
@@ -102,19 +102,18 @@ func seqTerm(seq int) string {
 // batchSize is the most passages sent to the index in one batch, and
 // batchConcurrency how many batches an indexer has in Bleve at once: one
 // batch is analysed and built into a segment while the next is filled.
-// Batches unsynced (persist.go) need not be large to be cheap; one at a
-// time, they hold a fraction of the memory (Bleve keeps each passage's
-// analysis, positions and all, until its batch's segment is built): the
-// GIMP manual imported in 104 MB instead of 134 MB, four copies of it with
-// a third less processor time, since the collector no longer works flat
-// out under the soft memory limit. A thousand, not five hundred: Bleve's
-// merger merges half as many segments while importing (the GIMP manual:
-// 4 merges of 15 segments instead of 11 of 42), which took the Bleve
-// half's processor time (BenchmarkIndexGIMP) from 1.32-1.43 s to
-// 1.06-1.15 s, for 5 to 8 MB more peak memory (93 MB; recollindex's, 70
-// MB).
+// Batches unsynced (persist.go) need not be large to be cheap; small and
+// one at a time, they hold a fraction of the memory (Bleve keeps each
+// passage's analysis, positions and all, until its batch's segment is
+// built): the GIMP manual imported in 104 MB instead of 134 MB, four
+// copies of it with a third less processor time, since the collector no
+// longer works flat out under the soft memory limit. A thousand would
+// halve the merges Bleve runs while importing (the Bleve half of the
+// manual's import, BenchmarkIndexGIMP: 1.06-1.15 s of processor time
+// instead of 1.32-1.43 s), but the whole import then peaked at 98-115 MB
+// (median 104) instead of 93-108 (median 97), and recollindex at 70 MB.
 const (
-	batchSize        = 1000
+	batchSize        = 500
 	batchConcurrency = 1
 )
 

@@ -187,7 +187,7 @@ func TestStemCacheStemsAsItsStemmer(t *testing.T) {
 	}
 	for _, name := range []string{en.AnalyzerName, analyzerItalian} {
 		plain := m.AnalyzerNamed(name)
-		cached := withStemCaches(plain, map[analysis.TokenFilter]*stemCache{})
+		cached := forIndexing(plain, map[analysis.TokenFilter]*stemCache{})
 		if cached == plain {
 			t.Fatalf("%s: no stemmer found to cache", name)
 		}

@@ -60,6 +60,8 @@ func BenchmarkImportGIMP(b *testing.B) {
 		}
 		idxSize := dirSize(filepath.Join(dir, indexDir))
 		med, p99 := searchLatency(b, l)
+		st := l.idx.StatsMap()["index"].(map[string]interface{})
+		b.Logf("index in %v segments", st["num_root_filesegments"])
 		b.Logf("imported %d documents (%d files looked at, %d skipped) in %.2f s (reading %.2f s, indexing %.2f s)",
 			docs, rep.Files, len(rep.Skipped), took.Seconds(), readDone.Seconds(), (took - readDone).Seconds())
 		b.Logf("%.0f documents/s, %.1f MB/s of documents read (%.1f MB), index %.1f MB = %.2f× the %.1f MB of passage text, peak memory (VmHWM) %s",
@@ -189,6 +191,9 @@ func BenchmarkImportCopies(b *testing.B) {
 		}
 		b.Logf("%d copies: imported %d documents, %d passages in %.2f s (%.0f passages/s), peak memory (VmHWM) %s",
 			*importCopies, len(rep.Added), passages, took.Seconds(), float64(passages)/took.Seconds(), peakMemory())
+		st := l.idx.StatsMap()["index"].(map[string]interface{})
+		med, p99 := searchLatency(b, l)
+		b.Logf("index in %v segments; search latency after import: median %v, p99 %v", st["num_root_filesegments"], med, p99)
 		b.ReportMetric(float64(passages)/took.Seconds(), "passages/s")
 		l.Close()
 	}

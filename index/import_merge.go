@@ -11,7 +11,7 @@ import (
 
 // How an import's segments are merged. Each batch an import sends becomes
 // a segment of batchSize passages, which Bleve's merger merges by tiers
-// while the import runs; what is left (ten to twenty segments) is merged
+// while the import runs; what is left (six to twenty segments) is merged
 // into one at the end of a large import (worthMerging), in one pass
 // (onePassMerge), while the store commits (startMerge). Holding Bleve's
 // merger back while importing and merging once at the end was measured

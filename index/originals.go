@@ -65,6 +65,17 @@ type OriginalSource interface {
 	Original(id string) (*Original, error)
 }
 
+// SeedOriginalError is the error of asking for the original of a seed,
+// which was not imported from a file; it wraps ErrSeed and ErrNotFound.
+type SeedOriginalError struct{ ID string }
+
+func (e SeedOriginalError) Error() string {
+	return fmt.Sprintf("document %q is %s: it was not imported from a file", e.ID, ErrSeed)
+}
+
+// Is makes the error ErrSeed and ErrNotFound.
+func (e SeedOriginalError) Is(target error) bool { return target == ErrSeed || target == ErrNotFound }
+
 // Original returns the copy of the file an imported document was read
 // from, as it was imported.
 func (l *Local) Original(id string) (*Original, error) {
@@ -75,7 +86,7 @@ func (l *Local) Original(id string) (*Original, error) {
 			return err
 		}
 		if rec.Seed {
-			return fmt.Errorf("document %q is %w and has no imported file: %w", id, ErrSeed, ErrNotFound)
+			return SeedOriginalError{id}
 		}
 		data, err := getOriginal(tx, id)
 		if errors.Is(err, ErrNotFound) {

@@ -10,8 +10,11 @@ import (
 
 // originalsBatch is about how many bytes of originals the writer puts in
 // one transaction: large enough that an import's originals cost a few
-// commits (each two fdatasyncs), small enough to hold little memory.
-var originalsBatch = 4 << 20
+// commits (each two fdatasyncs, on the writer's goroutine: the GIMP
+// manual's 18 MB, 18 commits), small enough to hold little memory (with
+// 4 MB batches the manual's import peaked a few MB higher than with 1 MB
+// ones: the garbage collector's target grows with what is live).
+var originalsBatch = 1 << 20
 
 // originalsWriter writes an import's originals into the store, pending,
 // on a goroutine of its own while the import reads and indexes: the
@@ -29,14 +32,17 @@ type originalsWriter struct {
 	queue   chan keptOriginal
 	done    chan struct{}
 
-	mu      sync.Mutex
-	seen    map[string]bool // the hashes handed to the writer so far
-	err     error           // the first write that failed
-	stopped bool            // abort was called: write nothing more
-	closed  bool            // the queue is closed
+	mu       sync.Mutex
+	room     *sync.Cond      // signalled when inflight goes down (on mu)
+	inflight int             // bytes handed to the writer and not written yet
+	seen     map[string]bool // the hashes handed to the writer so far
+	err      error           // the first write that failed
+	stopped  bool            // abort was called: write nothing more
+	closed   bool            // the queue is closed
 
-	// written and batches count what was written, for tests.
-	written, batches int
+	// written and batches count what was written, peak the most bytes
+	// held at once, for tests.
+	written, batches, peak int
 }
 
 // keptOriginal is a file's bytes waiting to be written.
@@ -49,16 +55,28 @@ type keptOriginal struct {
 // of the library folder dir, keeping reserve bytes free on its disk.
 func newOriginalsWriter(s *docStore, dir string, reserve int64) *originalsWriter {
 	w := &originalsWriter{s: s, dir: dir, reserve: reserve, queue: make(chan keptOriginal, 64), done: make(chan struct{}), seen: map[string]bool{}}
+	w.room = sync.NewCond(&w.mu)
 	go w.run()
 	return w
 }
 
 // keep hands the writer a file's bytes under their hash. It is safe for
-// concurrent use; it blocks while the writer is behind by a batch.
+// concurrent use. It blocks while the writer holds two batches' bytes not
+// written yet, so that a writer slower than the reading (a slow disk,
+// large files) holds at most that and a file, not the files read so far.
+// (No deadlock: the writer writes a batch as soon as it has one, so two
+// batches' bytes mean one is being written or waits in the queue.)
 func (w *originalsWriter) keep(hash string, data []byte) {
 	w.mu.Lock()
 	dup := w.seen[hash] || w.stopped
 	w.seen[hash] = true
+	for !dup && w.inflight >= 2*originalsBatch && !w.stopped {
+		w.room.Wait()
+	}
+	if !dup {
+		w.inflight += len(data)
+		w.peak = max(w.peak, w.inflight)
+	}
 	w.mu.Unlock()
 	if !dup {
 		w.queue <- keptOriginal{hash, data}
@@ -90,6 +108,10 @@ func (w *originalsWriter) run() {
 			}
 		}
 		clear(batch)
+		w.mu.Lock()
+		w.inflight -= size
+		w.room.Broadcast()
+		w.mu.Unlock()
 		batch, size = batch[:0], 0
 	}
 	for o := range w.queue {
@@ -167,6 +189,7 @@ func (w *originalsWriter) finish() error {
 func (w *originalsWriter) abort() {
 	w.mu.Lock()
 	w.stopped = true
+	w.room.Broadcast()
 	closed := w.closed
 	w.closed = true
 	w.mu.Unlock()

@@ -7,6 +7,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/lang/it"
 	"github.com/blevesearch/bleve/v2/analysis/token/porter"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 )
 
 // stemCache is a stemmer that remembers the stems it made: an import
@@ -80,17 +81,20 @@ func isStemmer(f analysis.TokenFilter) bool {
 	return false
 }
 
-// withStemCaches returns an analyzer that gives the same tokens as a, its
-// stemmers wrapped in caches (shared through caches, by stemmer, between
-// the analyzers built with the same map). Any other kind of analyzer is
-// returned as it is.
-func withStemCaches(a analysis.Analyzer, caches map[analysis.TokenFilter]*stemCache) analysis.Analyzer {
+// forIndexing returns an analyzer that gives the same tokens as a,
+// faster: its unicode tokenizer in a latinWordTokenizer, its stemmers in
+// caches (shared through caches, by stemmer, between the analyzers made
+// with the same map). Any other kind of analyzer is returned as it is.
+func forIndexing(a analysis.Analyzer, caches map[analysis.TokenFilter]*stemCache) analysis.Analyzer {
 	da, ok := a.(*analysis.DefaultAnalyzer)
 	if !ok {
 		return a
 	}
 	out := &analysis.DefaultAnalyzer{CharFilters: da.CharFilters, Tokenizer: da.Tokenizer,
 		TokenFilters: append([]analysis.TokenFilter(nil), da.TokenFilters...)}
+	if _, ok := da.Tokenizer.(*unicode.UnicodeTokenizer); ok {
+		out.Tokenizer = &latinWordTokenizer{full: da.Tokenizer}
+	}
 	for i, f := range out.TokenFilters {
 		if !isStemmer(f) {
 			continue

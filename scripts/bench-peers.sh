@@ -10,12 +10,15 @@
 #   COPIES=6 sh scripts/bench-peers.sh     # six copies of the manual (~100k passages)
 #   PAIRS=9 sh scripts/bench-peers.sh
 #   IMPORT_PAIRS=5 sh scripts/bench-peers.sh   # imports from scratch, alternating (3 pairs)
+#   BEFORE=/path/to/older/attache sh scripts/bench-peers.sh   # each import pair
+#       also imports with that build (between the two) and prints its ratios too
 set -eu
 
 ATTACHE=${1:-bin/attache}
 COPIES=${COPIES:-1}
 PAIRS=${PAIRS:-5}
 IMPORT_PAIRS=${IMPORT_PAIRS:-3}
+BEFORE=${BEFORE:-}
 HELP=/usr/share/gimp/2.0/help
 
 need_pkgs=""
@@ -33,6 +36,10 @@ if [ -n "$need_pkgs" ]; then
 fi
 [ -x "$ATTACHE" ] || { echo "bench-peers: no Attaché binary at $ATTACHE (make build)" >&2; exit 1; }
 ATTACHE=$(cd "$(dirname "$ATTACHE")" && pwd)/$(basename "$ATTACHE")
+if [ -n "$BEFORE" ]; then
+	[ -x "$BEFORE" ] || { echo "bench-peers: no Attaché binary at BEFORE=$BEFORE" >&2; exit 1; }
+	BEFORE=$(cd "$(dirname "$BEFORE")" && pwd)/$(basename "$BEFORE")
+fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/attache-bench-peers.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT INT TERM
@@ -81,9 +88,16 @@ while [ "$i" -le "$IMPORT_PAIRS" ]; do
 	rm -rf "$WORK/recoll/xapiandb" "$ATTACHE_LIBRARY"
 	cp -a "$WORK/seeds-library" "$ATTACHE_LIBRARY"
 	r=$(measure recollindex recollindex -c "$RECOLL_CONFDIR")
+	if [ -n "$BEFORE" ]; then
+		b=$(measure before-import "$BEFORE" import "$DOCS")
+		echo "$b" | awk -v i="$i" '{printf "import %d: BEFORE attache import %6.2f s wall %6.2f s processor %4d MB peak\n", i, $2, $4, $3}'
+		rm -rf "$ATTACHE_LIBRARY"
+		cp -a "$WORK/seeds-library" "$ATTACHE_LIBRARY"
+	fi
 	a=$(measure attache-import "$ATTACHE" import "$DOCS")
 	echo "$r $a" >>"$WORK/imports.txt"
 	echo "$r $a" | awk -v i="$i" '{printf "import %d: recollindex %6.2f s wall %6.2f s processor %4d MB peak | attache import %6.2f s wall %6.2f s processor %4d MB peak\n", i, $2, $4, $3, $6, $8, $7}'
+	[ -z "$BEFORE" ] || echo "$a $b" >>"$WORK/before.txt"
 	i=$((i + 1))
 done
 passages=$("$ATTACHE" docs --json | python3 -c 'import json,sys; print(sum(d["passages"] for d in json.load(sys.stdin)))')
@@ -98,6 +112,15 @@ print("import (median of %d pairs): recollindex %.2f s wall, %.2f s processor, %
 print("import ratio (attache/recoll, median of the pairs): wall time %.2f×, processor time %.2f×, peak memory %.2f×" % (
     med(lambda r: float(r[5]) / float(r[1])), med(lambda r: float(r[7]) / float(r[3])), med(lambda r: int(r[6]) / int(r[2]))))
 EOF
+if [ -n "$BEFORE" ]; then
+	python3 - "$WORK/before.txt" <<'EOF'
+import statistics, sys
+rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
+def med(f): return statistics.median(f(r) for r in rows)
+print("import ratio (attache/BEFORE, median of the pairs): wall time %.2f×, processor time %.2f×, peak memory %.2f×" % (
+    med(lambda r: float(r[1]) / float(r[5])), med(lambda r: float(r[3]) / float(r[7])), med(lambda r: int(r[2]) / int(r[6]))))
+EOF
+fi
 
 # Whole-process searches, alternating, timed by the shell's own clock
 # (wall) and by the processor time the kernel charged each process (user +

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -323,5 +324,21 @@ func TestZipBomb(t *testing.T) {
 	zw.Close()
 	if _, err := Extract("bomb.docx", b.Bytes()); err == nil {
 		t.Errorf("lying bomb accepted")
+	}
+}
+
+func TestBoilerplateNamesAsThePatternSays(t *testing.T) {
+	// isBoilerplateName answers as the pattern it replaced,
+	// (?i)(^|[-_ ])(cookies?|…)($|[-_ ]), on ids and classes.
+	re := regexp.MustCompile(`(?i)(^|[-_ ])(cookies?|consent|gdpr|banner|menu|nav|nav(bar|igation|header|footer)|breadcrumbs?|sidebar|share|social|skip|toolbar|popup|modal|newsletter|related|advert|ads?)($|[-_ ])`)
+	for _, s := range []string{
+		"", "nav", "NAV", "main-nav", "navigation", "site_menu top", "menus", "cookie-banner", "cookies", "adsense",
+		"ad", "ads-top", "x-AD-y", "coo\u212aie", "\u017fhare", "ſocial", "breadcrumb", "breadcrumbs", "navfooter",
+		"nav-", "-nav", "--", "a b  c", "sidebar2", "popup modal", "newsletter_box", "related posts", "advert",
+		"relatedposts", "skip-link", "toolbar", "gdpr", "consent", "Navbar", "NAVHEADER", "menù", "ménu",
+	} {
+		if got, want := isBoilerplateName([]byte(s)), re.MatchString(s); got != want {
+			t.Errorf("isBoilerplateName(%q) = %v, the pattern says %v", s, got, want)
+		}
 	}
 }

@@ -317,6 +317,15 @@ func isBoilerplateName(s []byte) bool {
 		if len(part) < 2 || len(part) > 30 {
 			continue
 		}
+		if isASCII(part) {
+			// ASCII folds to ASCII only: compare words of its length
+			for _, w := range boilerplateNames {
+				if len(w) == len(part) && asciiEqualLower(part, w) {
+					return true
+				}
+			}
+			continue
+		}
 		for _, w := range boilerplateNames {
 			if bytes.EqualFold(part, w) {
 				return true
@@ -324,6 +333,30 @@ func isBoilerplateName(s []byte) bool {
 		}
 	}
 	return false
+}
+
+// isASCII reports whether b is all ASCII.
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiEqualLower reports whether the ASCII b is w (in lower case) in
+// any case.
+func asciiEqualLower(b, w []byte) bool {
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // htmlWriter builds the text form from the visible text of a page.

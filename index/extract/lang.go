@@ -51,6 +51,18 @@ var stopTables = sync.OnceValues(func() ([]string, map[string]uint32) {
 	return langs, idx
 })
 
+// stopShapes marks, by length in bytes and first byte, the words that
+// may be stop words: a word of another shape is not looked up.
+var stopShapes = sync.OnceValue(func() *[]([256]bool) {
+	shapes := make([][256]bool, maxStopWordLen()+1)
+	for _, ws := range stopWords {
+		for _, w := range strings.Fields(ws) {
+			shapes[len(w)][w[0]] = true
+		}
+	}
+	return &shapes
+})
+
 // maxStopWordLen is the length in bytes of the longest stop word, worked
 // out on first use like the tables.
 var maxStopWordLen = sync.OnceValue(func() int {
@@ -75,6 +87,7 @@ func DetectLang(text string) string {
 	}
 	stopLangs, stopIndex := stopTables()
 	maxStopWord := maxStopWordLen()
+	shapes := *stopShapes()
 	// The words of the text in lower case (letters and apostrophes), read
 	// in place: no lower-cased copy of the text, no slice of its words.
 	var hits [32]int
@@ -84,6 +97,10 @@ func DetectLang(text string) string {
 	count := func() {
 		total++
 		if len(word) <= maxStopWord {
+			if len(word) == 0 || !shapes[len(word)][word[0]] {
+				word, inWord = word[:0], false
+				return
+			}
 			for bits := stopIndex[string(word)]; bits != 0; bits &= bits - 1 {
 				hits[mathbits.TrailingZeros32(bits)]++
 			}

@@ -34,7 +34,7 @@ func (l *Library) Original(id string) (*index.Original, error) {
 	case err != nil:
 		return nil, l.fail("the original of "+id, err)
 	case seed:
-		return nil, fmt.Errorf("document %q is %w and has no imported file: %w", id, index.ErrSeed, index.ErrNotFound)
+		return nil, index.SeedOriginalError{ID: id}
 	case data == nil:
 		return nil, fmt.Errorf("the original of document %q: %w", id, index.ErrNotFound)
 	}

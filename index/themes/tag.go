@@ -81,34 +81,49 @@ func prepare(s, lang string) *text { return prepareIn(s, lang, nil) }
 // them.
 func prepareIn(s, lang string, vocab map[string]bool) *text {
 	t := &text{tokens: stems(s, lang)}
-	t.next = make([]int32, len(t.tokens))
-	n := len(t.tokens)
-	if vocab != nil {
-		n = 0
-		for _, tok := range t.tokens {
-			if vocab[tok] {
-				n++
-			}
+	if vocab == nil {
+		t.index(nil)
+		return t
+	}
+	var at [64]int32
+	hits := at[:0] // where the vocabulary's stems stand
+	for i, tok := range t.tokens {
+		if vocab[tok] {
+			hits = append(hits, int32(i))
 		}
 	}
-	t.first = make(map[string]int32, n)
-	var last map[string]int32
-	for i, tok := range t.tokens {
-		t.next[i] = -1
-		if vocab != nil && !vocab[tok] {
-			continue
-		}
-		if last == nil {
-			last = make(map[string]int32, n)
-		}
-		if j, ok := last[tok]; ok {
-			t.next[j] = int32(i)
-		} else {
-			t.first[tok] = int32(i)
-		}
-		last[tok] = int32(i)
+	if len(hits) > 0 {
+		// with nothing to look up, no index (first stays nil, next unread)
+		t.index(hits)
 	}
 	return t
+}
+
+// index fills first and next for the tokens at hits (nil: all of them).
+func (t *text) index(hits []int32) {
+	n := len(t.tokens)
+	if hits != nil {
+		n = len(hits)
+	}
+	t.next = make([]int32, len(t.tokens))
+	for i := range t.next {
+		t.next[i] = -1
+	}
+	t.first = make(map[string]int32, n)
+	last := make(map[string]int32, n)
+	for k := 0; k < n; k++ {
+		i := int32(k)
+		if hits != nil {
+			i = hits[k]
+		}
+		tok := t.tokens[i]
+		if j, ok := last[tok]; ok {
+			t.next[j] = i
+		} else {
+			t.first[tok] = i
+		}
+		last[tok] = i
+	}
 }
 
 // has reports whether the sequence s occurs in the text.

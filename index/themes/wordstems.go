@@ -84,10 +84,11 @@ func appendWordStems(dst []string, text, lang string) ([]string, bool) {
 		return dst, false
 	}
 	sc := segmentScratchPool.Get().(*segmentScratch)
+	usedSegs, usedWords := 0, 0
 	defer func() {
 		// let go of the text and the words before the scratch is pooled
-		clear(sc.segs[:cap(sc.segs)])
-		clear(sc.words[:cap(sc.words)])
+		clear(sc.segs[:usedSegs])
+		clear(sc.words[:usedWords])
 		segmentScratchPool.Put(sc)
 	}()
 	data := []byte(text)
@@ -97,7 +98,7 @@ func appendWordStems(dst []string, text, lang string) ([]string, bool) {
 		var n int
 		var err error
 		segs, types, n, err = segment.SegmentWordsDirect(data, sc.segs[:0], sc.types[:0])
-		sc.segs, sc.types = segs, types
+		sc.segs, sc.types, usedSegs = segs, types, len(segs)
 		if err != nil || n != len(data) {
 			return dst, false
 		}
@@ -113,6 +114,7 @@ func appendWordStems(dst []string, text, lang string) ([]string, bool) {
 		segs, types = segs[:k], types[:k]
 	}
 	sc.segs = segs
+	usedSegs = max(usedSegs, len(segs))
 	// Look the words up under one read lock.
 	k := len(segs)
 	if cap(sc.words) < k {
@@ -120,6 +122,7 @@ func appendWordStems(dst []string, text, lang string) ([]string, bool) {
 		sc.found = make([]bool, k)
 	}
 	words, found := sc.words[:k], sc.found[:k]
+	usedWords = k
 	c := wordCacheFor(lang)
 	missing := 0
 	c.mu.RLock()
