@@ -123,16 +123,11 @@ var atxProbes = []string{
 }
 
 func TestATXIsItsPattern(t *testing.T) {
-	for _, s := range atxProbes {
-		checkATX(t, s)
-	}
+	testProbes(t, atxProbes, checkATX)
 }
 
 func FuzzATX(f *testing.F) {
-	for _, s := range atxProbes {
-		f.Add(s)
-	}
-	f.Fuzz(checkATX)
+	fuzzProbes(f, atxProbes, checkATX)
 }
 
 func checkATX(t *testing.T, s string) {

@@ -101,10 +101,7 @@ func TestBoilerplateLinesAsTheRulesSay(t *testing.T) {
 }
 
 func FuzzBoilerplateLine(f *testing.F) {
-	for _, s := range boilerplateProbes {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
+	fuzzProbes(f, boilerplateProbes, func(t *testing.T, s string) {
 		if !utf8.ValidString(s) {
 			return
 		}
@@ -133,23 +130,20 @@ var tailProbes = []string{
 }
 
 func TestBoilerplateTailAsItsRuleSays(t *testing.T) {
-	for _, s := range tailProbes {
-		if got, want := trimBoilerplateTail(s), tailBySpec(s); got != want {
-			t.Errorf("trimBoilerplateTail(%q) = %q, the rule says %q", s, got, want)
-		}
-	}
+	testProbes(t, tailProbes, checkBoilerplateTail)
 }
 
 func FuzzBoilerplateTail(f *testing.F) {
-	for _, s := range tailProbes {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if !utf8.ValidString(s) {
-			return
-		}
-		if got, want := trimBoilerplateTail(s), tailBySpec(s); got != want {
-			t.Fatalf("trimBoilerplateTail(%q) = %q, the rule says %q", s, got, want)
+	fuzzProbes(f, tailProbes, func(t *testing.T, s string) {
+		if utf8.ValidString(s) {
+			checkBoilerplateTail(t, s)
 		}
 	})
+}
+
+// checkBoilerplateTail compares trimBoilerplateTail with its rule on s.
+func checkBoilerplateTail(t *testing.T, s string) {
+	if got, want := trimBoilerplateTail(s), tailBySpec(s); got != want {
+		t.Errorf("trimBoilerplateTail(%q) = %q, the rule says %q", s, got, want)
+	}
 }
