@@ -57,19 +57,24 @@ func TestReadDocumentsKeep(t *testing.T) {
 }
 
 func TestReadDocumentsHalfTranslatedPage(t *testing.T) {
-	// 2.19. Chiudi of the Italian GIMP manual, two of its paragraphs left
-	// in English, has as many Italian stop words as English ones: read
-	// with the rest of its Italian folder it is Italian, passages and
-	// all, so an Italian search analyses it as Italian (it was stored
-	// "en" while elided articles, l'immagine, counted for no language).
+	// 2.19. Chiudi and 8.55. Soglia of the Italian GIMP manual, some of
+	// their paragraphs left in English, have about as many Italian stop
+	// words as English ones: read with the rest of their Italian folder
+	// they are Italian, passages and all, so an Italian search analyses
+	// them as Italian (they were stored "en": elided articles, l'immagine,
+	// counted for no language, and a 5% lead decided).
 	dir := t.TempDir()
 	page, err := os.ReadFile("extract/testdata/gimp-it-file-close.html")
 	if err != nil {
 		t.Fatal(err)
 	}
+	threshold, err := os.ReadFile("extract/testdata/gimp-it-tool-threshold.html")
+	if err != nil {
+		t.Fatal(err)
+	}
 	other := "<html><head><title>2.20. Esci</title></head><body><p>Il comando Esci chiude tutte le immagini aperte e termina il programma. " +
 		"Se ci sono immagini modificate che non sono state salvate, viene chiesto di salvarle o di scartare le modifiche.</p></body></html>"
-	for name, data := range map[string][]byte{"gimp-file-close.html": page, "gimp-file-quit.html": []byte(other)} {
+	for name, data := range map[string][]byte{"gimp-file-close.html": page, "gimp-tool-threshold.html": threshold, "gimp-file-quit.html": []byte(other)} {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -90,7 +95,7 @@ func TestReadDocumentsHalfTranslatedPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if langs["gimp-file-close.html"] != "it" || langs["gimp-file-quit.html"] != "it" {
-		t.Errorf("languages %v, want both it", langs)
+	if len(langs) != 3 || langs["gimp-file-close.html"] != "it" || langs["gimp-tool-threshold.html"] != "it" || langs["gimp-file-quit.html"] != "it" {
+		t.Errorf("languages %v, want all three it", langs)
 	}
 }
