@@ -138,35 +138,14 @@ func DetectLang(text string) string {
 		pending = 0
 	}
 	for _, r := range text {
+		letter := false
 		if r < utf8.RuneSelf {
 			// ASCII: unicode.ToLower and unicode.IsLetter without the calls
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
-			letter := 'a' <= r && r <= 'z'
-			if pending != 0 {
-				settle(letter)
-			}
-			switch {
-			case letter:
-				inWord = true
-				if len(word) <= maxStopWord {
-					word = append(word, byte(r))
-				}
-			case r == '\'' && len(word) > 0 && word[len(word)-1] != '\'':
-				pending = r
-			case r == '\'':
-				inWord = true
-				if len(word) <= maxStopWord {
-					word = append(word, '\'')
-				}
-			case inWord:
-				count()
-			}
-			continue
-		}
-		letter := false
-		if r != '’' {
+			letter = 'a' <= r && r <= 'z'
+		} else if r != '’' {
 			r = unicode.ToLower(r)
 			letter = unicode.IsLetter(r)
 		}
@@ -179,8 +158,13 @@ func DetectLang(text string) string {
 			if len(word) <= maxStopWord {
 				word = utf8.AppendRune(word, r)
 			}
-		case r == '’' && len(word) > 0 && word[len(word)-1] != '\'':
+		case (r == '\'' || r == '’') && len(word) > 0 && word[len(word)-1] != '\'':
 			pending = r
+		case r == '\'':
+			inWord = true
+			if len(word) <= maxStopWord {
+				word = append(word, '\'')
+			}
 		case inWord:
 			count()
 		}

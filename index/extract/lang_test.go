@@ -60,9 +60,15 @@ func TestDetectLangElisions(t *testing.T) {
 		"the layer's mode, the image's size and the tool's options":                                    "en",
 		"‘the’ ‘of’ ‘and’ ‘to’ ‘in’ ‘is’ ‘that’ ‘for’":                                                 "en",
 	}
-	for text, want := range cases {
-		if got := DetectLang(text); got != want {
-			t.Errorf("DetectLang(%q) = %q, want %q", text, got, want)
+	checkDetectLang(t, cases)
+}
+
+// checkDetectLang checks the language DetectLang tells of each text.
+func checkDetectLang(t *testing.T, want map[string]string) {
+	t.Helper()
+	for text, lang := range want {
+		if got := DetectLang(text); got != lang {
+			t.Errorf("DetectLang(%.40q) = %q, want %q", text, got, lang)
 		}
 	}
 }
