@@ -3,7 +3,6 @@ package corpus
 import (
 	"strings"
 	"testing"
-	"unicode/utf8"
 )
 
 // spaceProbes hold every kind of white space and the bytes around it.
@@ -18,11 +17,7 @@ func TestSpaceShortcutsAreTheirSpecs(t *testing.T) {
 }
 
 func FuzzSpaceShortcuts(f *testing.F) {
-	fuzzProbes(f, spaceProbes, func(t *testing.T, s string) {
-		if utf8.ValidString(s) {
-			checkSpaceShortcuts(t, s)
-		}
-	})
+	fuzzProbes(f, spaceProbes, onValidUTF8(checkSpaceShortcuts))
 }
 
 // checkSpaceShortcuts compares the byte-scanning helpers of clean.go and
