@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"sync"
 	"testing"
 )
 
@@ -115,5 +116,46 @@ func TestDirectReadsSkipRemovedPassages(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestTwoPassSearchesRunTogether checks that searches run at once in the
+// two-pass way (the postings read straight, the cut, the library's own
+// collector, and the dictionaries, postings buffers and match pools they
+// share between searches) each answer as the same search run alone.
+func TestTwoPassSearchesRunTogether(t *testing.T) {
+	l := library(t)
+	defer func(saved int) { searchPaths.twoPassAt = saved }(searchPaths.twoPassAt)
+	searchPaths.twoPassAt = 0
+	texts := []string{"cavi sottomarini", "digital", `"digital divide"`, "security lang:en", "digit*", "sicurezza digitale"}
+	want := map[string]string{}
+	for _, text := range texts {
+		res, err := l.Search(context.Background(), Query{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(res)
+		want[text] = string(b)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 48)
+	for i := 0; i < 48; i++ {
+		wg.Add(1)
+		go func(text string) {
+			defer wg.Done()
+			res, err := l.Search(context.Background(), Query{Text: text})
+			if err != nil {
+				errs <- err.Error()
+				return
+			}
+			if b, _ := json.Marshal(res); string(b) != want[text] {
+				errs <- text + ": another answer than alone"
+			}
+		}(texts[i%len(texts)])
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
