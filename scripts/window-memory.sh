@@ -4,6 +4,9 @@
 # (20), and prints VmRSS and its anonymous and file-backed parts from
 # /proc/PID/status, alternating A B A B … for ROUNDS (3) pairs. A benchmark,
 # not a test: the figures move with the machine's load; compare the pairs.
+# FIRST_START=1 measures the very first start instead (an empty library the
+# window builds from the seeds itself, as make smoke and a new user's first
+# run do); otherwise an earlier command-line start builds it, unmeasured.
 # Usage: scripts/window-memory.sh BIN_A [BIN_B] [LIBRARY]
 set -u
 NAME=window-memory
@@ -22,7 +25,7 @@ measure() {
 	lib=$home/library
 	if [ -n "$LIB" ]; then cp -r "$LIB" "$lib"; else mkdir -p "$lib"; fi
 	# a first start builds an empty library from the seeds: not measured
-	[ -n "$LIB" ] || HOME=$home ATTACHE_LIBRARY=$lib "$1" search seeds >/dev/null 2>&1
+	[ -n "$LIB" ] || [ "${FIRST_START:-}" = 1 ] || HOME=$home ATTACHE_LIBRARY=$lib "$1" search seeds >/dev/null 2>&1
 	HOME=$home XDG_CONFIG_HOME=$home/.config XDG_DATA_HOME=$home/.local/share ATTACHE_LIBRARY=$lib "$1" >"$home/app.log" 2>&1 &
 	APP_PID=$!
 	sleep "$SECONDS_IDLE"
