@@ -71,6 +71,8 @@ cp -a "$ATTACHE_LIBRARY" "$WORK/seeds-library"
 measure() { # label command…: prints "label wall_s peak_MB cpu_s"
 	label=$1
 	shift
+	# what the run before left to write back is not this run's to wait for
+	sync
 	/usr/bin/time -f "%e %M %U %S" -o "$WORK/time.out" "$@" >"$WORK/out.txt" 2>"$WORK/err.txt" || {
 		echo "bench-peers: $label failed:" >&2
 		tail -5 "$WORK/err.txt" >&2
