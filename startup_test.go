@@ -30,9 +30,7 @@ func TestLeanBuildStartsWithoutTheWindowToolkit(t *testing.T) {
 	// bin/attache-window is what window_lean.go embeds: built here as
 	// make does, into the package's own bin folder, with the copy of Fyne
 	// scripts/fyne-patched.sh makes there.
-	if out, err := exec.Command("sh", "scripts/fyne-patched.sh", "bin").CombinedOutput(); err != nil {
-		t.Fatalf("scripts/fyne-patched.sh bin: %v\n%s", err, out)
-	}
+	patchFyne(t, "bin")
 	window := filepath.Join("bin", "attache-window")
 	lean := filepath.Join(t.TempDir(), "attache")
 	for _, args := range [][]string{

@@ -20,10 +20,7 @@ func TestWindowBuildPatchesFyneFonts(t *testing.T) {
 		t.Skip("copies Fyne's module and builds a package of it")
 	}
 	out := t.TempDir()
-	script := exec.Command("sh", "scripts/fyne-patched.sh", out)
-	if msg, err := script.CombinedOutput(); err != nil {
-		t.Fatalf("scripts/fyne-patched.sh: %v\n%s", err, msg)
-	}
+	patchFyne(t, out)
 	src, err := os.ReadFile(filepath.Join(out, "fyne", "internal", "painter", "font.go"))
 	if err != nil {
 		t.Fatal(err)
@@ -50,5 +47,14 @@ func TestWindowBuildPatchesFyneFonts(t *testing.T) {
 	build := exec.Command("go", "build", "-modfile", mod, "fyne.io/fyne/v2/internal/painter")
 	if msg, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("the patched painter does not build: %v\n%s", err, msg)
+	}
+}
+
+// patchFyne runs scripts/fyne-patched.sh into out, as `make build` does
+// into bin, and fails the test if the script fails.
+func patchFyne(t *testing.T, out string) {
+	t.Helper()
+	if msg, err := exec.Command("sh", "scripts/fyne-patched.sh", out).CombinedOutput(); err != nil {
+		t.Fatalf("scripts/fyne-patched.sh %s: %v\n%s", out, err, msg)
 	}
 }

@@ -100,11 +100,14 @@ func newReaderPane(u *ui) *readerPane {
 	}
 
 	// Until a passage is shown, the reader is one line of help: its rules
-	// and the empty path line are hidden.
+	// and the empty path and citation lines are hidden. Hidden, they are
+	// not measured either: the italic face they are set in (1.4 MB of the
+	// heap, parsed on first measure) is loaded when a passage is shown.
 	p.headSep, p.bodySep = widget.NewSeparator(), widget.NewSeparator()
 	p.headSep.Hide()
 	p.bodySep.Hide()
 	p.path.Hide()
+	p.citation.Hide()
 	p.keep = newReaderKeep(p)
 	body := container.NewVBox(p.before, p.text, p.keep.entry, p.after, p.bodySep, p.notes, p.citation,
 		container.NewHBox(p.copyCite))
@@ -282,6 +285,7 @@ func (p *readerPane) showSeq(seq int) {
 	p.notes.Segments = notes
 	p.notes.Refresh()
 	p.citation.SetText(citation(d.Meta, cur, p.briefLang()))
+	p.citation.Show()
 	p.enable(true)
 	if seq == 0 {
 		p.prev.Disable()

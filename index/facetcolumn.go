@@ -133,30 +133,30 @@ func (t *facetTally) add(reader index.IndexReader, id index.IndexInternalID) {
 		t.failed = true
 		return
 	}
-	num := binary.BigEndian.Uint64(id)
-	if t.file != nil && reader == t.reader {
-		if !t.countFileRow(num) {
-			t.failed = true
-		}
-		return
-	}
-	c := t.col
-	c.mu.Lock()
-	t.addLocked(reader, id, num)
-	c.mu.Unlock()
+	t.countMatch(reader, id, binary.BigEndian.Uint64(id))
 }
 
 // addNum counts one match by its document number.
 func (t *facetTally) addNum(reader index.IndexReader, num uint64) {
+	t.countMatch(reader, nil, num)
+}
+
+// countMatch counts one match, numbered num: from the facet file's row when
+// the file is the reader's, else from the column (id made from num when
+// nil).
+func (t *facetTally) countMatch(reader index.IndexReader, id index.IndexInternalID, num uint64) {
 	if t.file != nil && reader == t.reader {
 		if !t.countFileRow(num) {
 			t.failed = true
 		}
 		return
 	}
+	if id == nil {
+		id = binary.BigEndian.AppendUint64(nil, num)
+	}
 	c := t.col
 	c.mu.Lock()
-	t.addLocked(reader, binary.BigEndian.AppendUint64(nil, num), num)
+	t.addLocked(reader, id, num)
 	c.mu.Unlock()
 }
 

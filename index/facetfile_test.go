@@ -121,14 +121,7 @@ func TestFacetFileRowNamingNoValueIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	l, _ = openFresh(t, dir)
-	adv, err := l.idx.Advanced()
-	if err != nil {
-		t.Fatal(err)
-	}
-	reader, err := adv.Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
+	reader := indexReader(t, l)
 	_, n := facetFileKey(reader)
 	reader.Close()
 	l.Close()
@@ -185,14 +178,7 @@ func TestFacetFileKeyOfSeedIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer l.Close()
-	r, err := l.idx.Advanced()
-	if err != nil {
-		t.Fatal(err)
-	}
-	reader, err := r.Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
+	reader := indexReader(t, l)
 	defer reader.Close()
 	key, n := facetFileKey(reader)
 	c, _ := reader.DocCount()

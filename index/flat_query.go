@@ -153,28 +153,35 @@ func (f *flatQuery) searcher(ctx context.Context, r index.IndexReader, m mapping
 	if f.marks != nil {
 		s.marks, s.bits = f.marks, make([]uint64, len(f.leaves))
 	}
-	var dicts *termDicts // the term leaves' dictionaries
 	var docTotal uint64
+	// takeDicts takes the term leaves' dictionaries, once, when the
+	// first leaf read from the postings needs them
+	takeDicts := func() error {
+		if s.dicts != nil {
+			return nil
+		}
+		n, err := r.DocCount()
+		if err != nil {
+			return err
+		}
+		s.dicts, docTotal = takeTermDicts(r.(*scorch.IndexSnapshot)), n
+		return nil
+	}
 	for i, q := range f.leaves {
 		if s.marks != nil {
 			tl := q.(*trackedLeaf)
 			q, s.bits[i] = tl.inner, tl.bit
 		}
 		if tq, ok := q.(*bq.TermQuery); ok && !searchPaths.noTermLeaves {
-			if dicts == nil {
-				n, err := r.DocCount()
-				if err != nil {
-					s.Close()
-					return nil, err
-				}
-				dicts, docTotal = takeTermDicts(r.(*scorch.IndexSnapshot)), n
-				s.dicts = dicts
+			if err := takeDicts(); err != nil {
+				s.Close()
+				return nil, err
 			}
 			field := tq.FieldVal
 			if field == "" {
 				field = m.DefaultSearchField()
 			}
-			t, err := newTermLeaf(dicts, tq, field, docTotal)
+			t, err := newTermLeaf(s.dicts, tq, field, docTotal)
 			if err != nil {
 				s.Close()
 				return nil, err
@@ -186,16 +193,11 @@ func (f *flatQuery) searcher(ctx context.Context, r index.IndexReader, m mapping
 			continue
 		}
 		if pq, ok := q.(*bq.MatchPhraseQuery); ok && !searchPaths.noTermLeaves {
-			if dicts == nil {
-				n, err := r.DocCount()
-				if err != nil {
-					s.Close()
-					return nil, err
-				}
-				dicts, docTotal = takeTermDicts(r.(*scorch.IndexSnapshot)), n
-				s.dicts = dicts
+			if err := takeDicts(); err != nil {
+				s.Close()
+				return nil, err
 			}
-			p, err := newPhraseLeaf(dicts, pq, m, docTotal)
+			p, err := newPhraseLeaf(s.dicts, pq, m, docTotal)
 			if err != nil {
 				s.Close()
 				return nil, err

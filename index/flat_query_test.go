@@ -1,13 +1,11 @@
 package index
 
 import (
-	"context"
+	"strconv"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
 	bq "github.com/blevesearch/bleve/v2/search/query"
-
-	"attache/index/query"
 )
 
 // TestFlatQueryScoresAsBleve checks that the flat searcher returns the
@@ -20,13 +18,7 @@ func TestFlatQueryScoresAsBleve(t *testing.T) {
 	texts := append(append([]string{}, benchQueries...), "digit* digital", `"digital divide" digital`, "sicurezza -informatica", "+digital +skills", "members", `"digital divide"`, "+digital", `"stato di diritto"`)
 	flattened := 0
 	for _, text := range texts {
-		pq, err := query.Parse(text)
-		if err != nil {
-			t.Fatal(err)
-		}
-		stats := newTermStats(l.idx, l.analyzers)
-		plan := query.NewPlan(pq, query.Options{Langs: planLangs, Expander: l.expansion(), Rarity: stats.rarity})
-		stats.close()
+		plan := planOf(t, l, text)
 		b := bleveQuery{analyzers: l.analyzers, analysed: map[[2]string][]token{}}
 		flat := b.build(plan)
 		if _, ok := flat.(*flatQuery); !ok {
@@ -40,24 +32,11 @@ func TestFlatQueryScoresAsBleve(t *testing.T) {
 			t.Fatalf("%q: noFlat still builds a flat query", text)
 		}
 		run := func(q bq.Query) *bleve.SearchResult {
-			req := bleve.NewSearchRequestOptions(q, 100, 0, false)
-			req.SortBy([]string{"-_score", "_id"})
-			sr, err := l.idx.SearchInContext(context.Background(), req)
-			if err != nil {
-				t.Fatalf("%q: %v", text, err)
-			}
-			return sr
+			return searchByScore(t, l, strconv.Quote(text), q, 100)
 		}
 		want, got := run(tree), run(flat)
 		same := func(how string, want, got *bleve.SearchResult) {
-			if want.Total != got.Total || len(want.Hits) != len(got.Hits) {
-				t.Fatalf("%q %s: %d matches, %d hits; Bleve's searchers: %d, %d", text, how, got.Total, len(got.Hits), want.Total, len(want.Hits))
-			}
-			for i := range want.Hits {
-				if w, g := want.Hits[i], got.Hits[i]; w.ID != g.ID || w.Score != g.Score {
-					t.Fatalf("%q %s: hit %d is %s (%v); Bleve's searchers: %s (%v)", text, how, i, g.ID, g.Score, w.ID, w.Score)
-				}
-			}
+			sameHits(t, strconv.Quote(text)+" "+how, "Bleve's searchers", want, got)
 		}
 		same("searched", want, got)
 		if want.Total == 0 {

@@ -1,8 +1,6 @@
 package index
 
 import (
-	"context"
-	"encoding/json"
 	"testing"
 )
 
@@ -38,19 +36,10 @@ func TestMarksAgreeWithBleve(t *testing.T) {
 	for _, twoPass := range []int{1 << 30, 0} {
 		searchPaths.twoPassAt = twoPass
 		for _, q := range queries {
-			searchPaths.noMarks, searchPaths.checkAll, searchPaths.noFlat = true, true, true
-			want, err := l.Search(context.Background(), q)
-			if err != nil {
-				t.Fatalf("%+v: %v", q, err)
-			}
-			searchPaths.noMarks, searchPaths.checkAll, searchPaths.noFlat = false, false, false
-			got, err := l.Search(context.Background(), q)
-			if err != nil {
-				t.Fatalf("%+v: %v", q, err)
-			}
-			w, _ := json.Marshal(want)
-			g, _ := json.Marshal(got)
-			if string(w) != string(g) {
+			w, g, _ := answersBothWays(t, l, q, func(on bool) {
+				searchPaths.noMarks, searchPaths.checkAll, searchPaths.noFlat = on, on, on
+			})
+			if w != g {
 				t.Errorf("two passes from %d passages, %+v:\nwith marks %s\nthrough Bleve %s", twoPass, q, g, w)
 			}
 		}

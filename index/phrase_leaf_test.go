@@ -2,13 +2,12 @@ package index
 
 import (
 	"context"
+	"strconv"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	bq "github.com/blevesearch/bleve/v2/search/query"
-
-	"attache/index/query"
 )
 
 // TestPhraseLeavesMatchAsBleve checks that the flat searcher reads its
@@ -18,25 +17,12 @@ import (
 // glossary's phrase equivalents of a word.
 func TestPhraseLeavesMatchAsBleve(t *testing.T) {
 	l := library(t)
-	adv, err := l.idx.Advanced()
-	if err != nil {
-		t.Fatal(err)
-	}
-	reader, err := adv.Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
+	reader := indexReader(t, l)
 	defer reader.Close()
 	phrases := 0
 	for _, text := range []string{`"digital divide"`, `"artificial intelligence" digital`, `"diritti umani"`, `"state of the art"`,
 		`"cavi sottomarini" security`, "cavi", "undersea cables", `"rule of law"`, `"stato di diritto"`, `"digital decade" "digital rights"`} {
-		pq, err := query.Parse(text)
-		if err != nil {
-			t.Fatal(err)
-		}
-		stats := newTermStats(l.idx, l.analyzers)
-		plan := query.NewPlan(pq, query.Options{Langs: planLangs, Expander: l.expansion(), Rarity: stats.rarity})
-		stats.close()
+		plan := planOf(t, l, text)
 		b := bleveQuery{analyzers: l.analyzers, analysed: map[[2]string][]token{}}
 		flat, ok := b.build(plan).(*flatQuery)
 		if !ok {
@@ -61,23 +47,10 @@ func TestPhraseLeavesMatchAsBleve(t *testing.T) {
 			if ids != nil {
 				q = bq.NewConjunctionQuery([]bq.Query{bq.NewDocIDQuery(ids), q})
 			}
-			req := bleve.NewSearchRequestOptions(q, 200, 0, false)
-			req.SortBy([]string{"-_score", "_id"})
-			sr, err := l.idx.SearchInContext(context.Background(), req)
-			if err != nil {
-				t.Fatalf("%q: %v", text, err)
-			}
-			return sr
+			return searchByScore(t, l, strconv.Quote(text), q, 200)
 		}
 		compare := func(how string, want, got *bleve.SearchResult) {
-			if want.Total != got.Total || len(want.Hits) != len(got.Hits) {
-				t.Fatalf("%q %s: %d matches; Bleve's phrase searchers: %d", text, how, got.Total, want.Total)
-			}
-			for i := range want.Hits {
-				if w, g := want.Hits[i], got.Hits[i]; w.ID != g.ID || w.Score != g.Score {
-					t.Fatalf("%q %s: hit %d is %s (%v); Bleve's phrase searchers: %s (%v)", text, how, i, g.ID, g.Score, w.ID, w.Score)
-				}
-			}
+			sameHits(t, strconv.Quote(text)+" "+how, "Bleve's phrase searchers", want, got)
 		}
 		searchPaths.noTermLeaves = true
 		want := run(bleveOwn, nil)

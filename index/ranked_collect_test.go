@@ -22,19 +22,8 @@ func TestRankedCollectAnswersAsBleve(t *testing.T) {
 	searchPaths.twoPassAt = 0
 	for _, text := range texts {
 		for _, q := range []Query{{Text: text}, {Text: text, Limit: 3, Offset: 7}, {Text: text, Limit: 1}, {Text: text, Lang: "it"}} {
-			searchPaths.noOwnCollector = true
-			want, err := l.Search(context.Background(), q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			searchPaths.noOwnCollector = false
-			got, err := l.Search(context.Background(), q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			w, _ := json.Marshal(want)
-			g, _ := json.Marshal(got)
-			if string(w) != string(g) {
+			w, g, _ := answersBothWays(t, l, q, func(on bool) { searchPaths.noOwnCollector = on })
+			if w != g {
 				t.Errorf("%+v:\ncollected by the library %s\nby Bleve %s", q, g, w)
 			}
 		}
@@ -95,19 +84,10 @@ func TestDirectReadsSkipRemovedPassages(t *testing.T) {
 	searchPaths.twoPassAt = 0
 	for _, text := range []string{"cables", "submarine cables", `"landing stations"`, "cable*", "Member States", "sabotage threats", "cavi"} {
 		for _, q := range []Query{{Text: text}, {Text: text, Limit: 2, Offset: 1}} {
-			searchPaths.noTermLeaves, searchPaths.noCut, searchPaths.noOwnCollector = true, true, true
-			want, err := l.Search(context.Background(), q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			searchPaths.noTermLeaves, searchPaths.noCut, searchPaths.noOwnCollector = false, false, false
-			got, err := l.Search(context.Background(), q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			w, _ := json.Marshal(want)
-			g, _ := json.Marshal(got)
-			if string(w) != string(g) {
+			w, g, got := answersBothWays(t, l, q, func(on bool) {
+				searchPaths.noTermLeaves, searchPaths.noCut, searchPaths.noOwnCollector = on, on, on
+			})
+			if w != g {
 				t.Errorf("%+v:\nread straight %s\nthrough Bleve %s", q, g, w)
 			}
 			for _, h := range got.Hits {

@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
-
-	"attache/index/query"
 )
 
 // TestScoreCutCollectsWhatTheCollectorWould checks that a ranked
@@ -23,13 +21,7 @@ func TestScoreCutCollectsWhatTheCollectorWould(t *testing.T) {
 	passed := 0
 	for _, text := range texts {
 		for _, k := range []int{1, 5, 20, 80} {
-			pq, err := query.Parse(text)
-			if err != nil {
-				t.Fatal(err)
-			}
-			stats := newTermStats(l.idx, l.analyzers)
-			plan := query.NewPlan(pq, query.Options{Langs: planLangs, Expander: l.expansion(), Rarity: stats.rarity})
-			stats.close()
+			plan := planOf(t, l, text)
 			run := func(cut bool) (*bleve.SearchResult, *matchTracker, *facetTally, *scoreCut) {
 				tr := newMatchTracker()
 				t.Cleanup(tr.close)
@@ -92,19 +84,8 @@ func TestTermLeavesAnswerAsBleve(t *testing.T) {
 	defer func() { searchPaths.noTermLeaves, searchPaths.noCut = false, false }()
 	for _, text := range texts {
 		for _, q := range []Query{{Text: text}, {Text: text, Limit: 3, Offset: 7}, {Text: text, SameLanguage: true}} {
-			searchPaths.noTermLeaves, searchPaths.noCut = true, true
-			want, err := l.Search(context.Background(), q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			searchPaths.noTermLeaves, searchPaths.noCut = false, false
-			got, err := l.Search(context.Background(), q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			w, _ := json.Marshal(want)
-			g, _ := json.Marshal(got)
-			if string(w) != string(g) {
+			w, g, _ := answersBothWays(t, l, q, func(on bool) { searchPaths.noTermLeaves, searchPaths.noCut = on, on })
+			if w != g {
 				t.Errorf("%+v:\nread from the postings %s\nthrough Bleve's term searchers %s", q, g, w)
 			}
 		}

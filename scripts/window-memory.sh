@@ -7,6 +7,10 @@
 # FIRST_START=1 measures the very first start instead (an empty library the
 # window builds from the seeds itself, as make smoke and a new user's first
 # run do); otherwise an earlier command-line start builds it, unmeasured.
+# Each start has a fresh home, so a cold cache folder: Mesa compiles the
+# GL shaders again, as on a new machine. WARM_CACHE=1 shares one cache
+# folder between the starts instead, warmed by an unmeasured start of each
+# binary first, as on the user's later starts.
 # Usage: scripts/window-memory.sh BIN_A [BIN_B] [LIBRARY]
 set -u
 NAME=window-memory
@@ -26,7 +30,9 @@ measure() {
 	if [ -n "$LIB" ]; then cp -r "$LIB" "$lib"; else mkdir -p "$lib"; fi
 	# a first start builds an empty library from the seeds: not measured
 	[ -n "$LIB" ] || [ "${FIRST_START:-}" = 1 ] || HOME=$home ATTACHE_LIBRARY=$lib "$1" search seeds >/dev/null 2>&1
-	HOME=$home XDG_CONFIG_HOME=$home/.config XDG_DATA_HOME=$home/.local/share ATTACHE_LIBRARY=$lib "$1" >"$home/app.log" 2>&1 &
+	cache=$home/.cache
+	[ "${WARM_CACHE:-}" != 1 ] || cache=$WORK/cache
+	HOME=$home XDG_CACHE_HOME=$cache XDG_CONFIG_HOME=$home/.config XDG_DATA_HOME=$home/.local/share ATTACHE_LIBRARY=$lib "$1" >"$home/app.log" 2>&1 &
 	APP_PID=$!
 	sleep "$SECONDS_IDLE"
 	s=/proc/$APP_PID/status
@@ -44,6 +50,10 @@ measure() {
 	rm -rf "$home"
 }
 
+if [ "${WARM_CACHE:-}" = 1 ]; then
+	measure "$A" >/dev/null
+	[ -z "$B" ] || measure "$B" >/dev/null
+fi
 i=0
 while [ "$i" -lt "$ROUNDS" ]; do
 	measure "$A"

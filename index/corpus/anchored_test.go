@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"attache/seeds"
 )
 
 // anchoredPatterns are the anchored patterns of the package, each with
@@ -45,24 +43,16 @@ func TestAnchoredPatternsAnswerAsTheirRegexps(t *testing.T) {
 	// The first-byte check never turns down a text the pattern matches,
 	// on probes and on the seeds' lines, and each probe's answer is the
 	// regular expression's own.
-	lines := append([]string{}, anchoredProbes...)
-	docs, err := LoadSeeds(seeds.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range docs {
-		for _, p := range d.Passages {
-			lines = append(lines, p.Text, p.Locator)
-			lines = append(lines, strings.Fields(p.Text)...)
-		}
-	}
+	lines := withSeedLines(t, anchoredProbes, func(p Passage) []string {
+		return append([]string{p.Text, p.Locator}, strings.Fields(p.Text)...)
+	})
 	for name, re := range anchoredPatterns() {
 		for _, s := range lines {
-			for _, v := range []string{s, strings.ToUpper(s), strings.ToLower(s)} {
+			inEveryCase(s, func(v string) {
 				if re.MatchString(v) != re.Regexp.MatchString(v) {
 					t.Errorf("%s on %q: %v, the regexp says %v", name, v, re.MatchString(v), re.Regexp.MatchString(v))
 				}
-			}
+			})
 		}
 	}
 }
@@ -123,16 +113,11 @@ var atxProbes = []string{
 }
 
 func TestATXIsItsPattern(t *testing.T) {
-	for _, s := range atxProbes {
-		checkATX(t, s)
-	}
+	testProbes(t, atxProbes, checkATX)
 }
 
 func FuzzATX(f *testing.F) {
-	for _, s := range atxProbes {
-		f.Add(s)
-	}
-	f.Fuzz(checkATX)
+	fuzzProbes(f, atxProbes, checkATX)
 }
 
 func checkATX(t *testing.T, s string) {

@@ -3,9 +3,6 @@ package corpus
 import (
 	"strings"
 	"testing"
-	"unicode/utf8"
-
-	"attache/seeds"
 )
 
 func TestBoilerplateRules(t *testing.T) {
@@ -81,37 +78,21 @@ var boilerplateProbes = []string{
 }
 
 func TestBoilerplateLinesAsTheRulesSay(t *testing.T) {
-	lines := append([]string{}, boilerplateProbes...)
-	docs, err := LoadSeeds(seeds.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range docs {
-		for _, p := range d.Passages {
-			lines = append(lines, p.Text)
-		}
-	}
+	lines := withSeedLines(t, boilerplateProbes, func(p Passage) []string { return []string{p.Text} })
 	for _, s := range lines {
-		for _, v := range []string{s, strings.ToUpper(s), strings.ToLower(s)} {
-			if got, want := isBoilerplateLine(v), boilerplateBySpec(v); got != want {
-				t.Errorf("isBoilerplateLine(%q) = %v, the rules say %v", v, got, want)
-			}
-		}
+		inEveryCase(s, func(v string) { checkBoilerplateLine(t, v) })
 	}
 }
 
 func FuzzBoilerplateLine(f *testing.F) {
-	for _, s := range boilerplateProbes {
-		f.Add(s)
+	fuzzProbes(f, boilerplateProbes, onValidUTF8(checkBoilerplateLine))
+}
+
+// checkBoilerplateLine compares isBoilerplateLine with its rules on s.
+func checkBoilerplateLine(t *testing.T, s string) {
+	if got, want := isBoilerplateLine(s), boilerplateBySpec(s); got != want {
+		t.Errorf("isBoilerplateLine(%q) = %v, the rules say %v", s, got, want)
 	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if !utf8.ValidString(s) {
-			return
-		}
-		if got, want := isBoilerplateLine(s), boilerplateBySpec(s); got != want {
-			t.Fatalf("isBoilerplateLine(%q) = %v, the rules say %v", s, got, want)
-		}
-	})
 }
 
 // tailBySpec is trimBoilerplateTail as its rule says, on the whole text.
@@ -133,23 +114,16 @@ var tailProbes = []string{
 }
 
 func TestBoilerplateTailAsItsRuleSays(t *testing.T) {
-	for _, s := range tailProbes {
-		if got, want := trimBoilerplateTail(s), tailBySpec(s); got != want {
-			t.Errorf("trimBoilerplateTail(%q) = %q, the rule says %q", s, got, want)
-		}
-	}
+	testProbes(t, tailProbes, checkBoilerplateTail)
 }
 
 func FuzzBoilerplateTail(f *testing.F) {
-	for _, s := range tailProbes {
-		f.Add(s)
+	fuzzProbes(f, tailProbes, onValidUTF8(checkBoilerplateTail))
+}
+
+// checkBoilerplateTail compares trimBoilerplateTail with its rule on s.
+func checkBoilerplateTail(t *testing.T, s string) {
+	if got, want := trimBoilerplateTail(s), tailBySpec(s); got != want {
+		t.Errorf("trimBoilerplateTail(%q) = %q, the rule says %q", s, got, want)
 	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if !utf8.ValidString(s) {
-			return
-		}
-		if got, want := trimBoilerplateTail(s), tailBySpec(s); got != want {
-			t.Fatalf("trimBoilerplateTail(%q) = %q, the rule says %q", s, got, want)
-		}
-	})
 }

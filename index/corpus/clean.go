@@ -154,23 +154,16 @@ func collapseSpace(s string) string {
 	b.Grow(len(s))
 	space := false
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			if asciiSpace[c] {
-				space = b.Len() > 0
-				continue
-			}
-			if space {
-				b.WriteByte(' ')
-				space = false
-			}
-			b.WriteByte(c)
-			continue
+		// ASCII by its table, without decoding; anything else by unicode
+		r, size, isSpace := rune(s[i]), 1, false
+		if r < utf8.RuneSelf {
+			isSpace = asciiSpace[r]
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			isSpace = unicode.IsSpace(r)
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		if unicode.IsSpace(r) {
+		if isSpace {
 			space = b.Len() > 0
 			continue
 		}
@@ -306,18 +299,22 @@ func normalizeRunes(s string) string {
 	if !needsNormalizing(s) {
 		return s
 	}
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case '\u00a0', '\u2007', '\u202f', '\u2009', '\u200a', '\u2002', '\u2003', '\t', '\v':
-			return ' '
-		case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad':
-			return -1
-		}
-		if r != '\n' && r != '\f' && unicode.IsControl(r) {
-			return -1
-		}
-		return r
-	}, s)
+	return strings.Map(normalizeRune, s)
+}
+
+// normalizeRune is what normalizeRunes makes of r: a space, r itself, or
+// -1 to drop it.
+func normalizeRune(r rune) rune {
+	switch r {
+	case '\u00a0', '\u2007', '\u202f', '\u2009', '\u200a', '\u2002', '\u2003', '\t', '\v':
+		return ' '
+	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad':
+		return -1
+	}
+	if r != '\n' && r != '\f' && unicode.IsControl(r) {
+		return -1
+	}
+	return r
 }
 
 // needsNormalizing reports whether normalizeRunes changes s.

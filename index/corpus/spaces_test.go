@@ -3,8 +3,6 @@ package corpus
 import (
 	"strings"
 	"testing"
-	"unicode"
-	"unicode/utf8"
 )
 
 // spaceProbes hold every kind of white space and the bytes around it.
@@ -15,20 +13,11 @@ var spaceProbes = []string{
 }
 
 func TestSpaceShortcutsAreTheirSpecs(t *testing.T) {
-	for _, s := range spaceProbes {
-		checkSpaceShortcuts(t, s)
-	}
+	testProbes(t, spaceProbes, checkSpaceShortcuts)
 }
 
 func FuzzSpaceShortcuts(f *testing.F) {
-	for _, s := range spaceProbes {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if utf8.ValidString(s) {
-			checkSpaceShortcuts(t, s)
-		}
-	})
+	fuzzProbes(f, spaceProbes, onValidUTF8(checkSpaceShortcuts))
 }
 
 // checkSpaceShortcuts compares the byte-scanning helpers of clean.go and
@@ -52,18 +41,8 @@ func checkSpaceShortcuts(t *testing.T, s string) {
 	if got, want := hasSuperscriptDigit(s), strings.ContainsAny(s, "⁰¹²³⁴⁵⁶⁷⁸⁹"); got != want {
 		t.Errorf("hasSuperscriptDigit(%q) = %v, want %v", s, got, want)
 	}
-	mapped := strings.Map(func(r rune) rune {
-		switch r {
-		case '\u00a0', '\u2007', '\u202f', '\u2009', '\u200a', '\u2002', '\u2003', '\t', '\v':
-			return ' '
-		case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad':
-			return -1
-		}
-		if r != '\n' && r != '\f' && unicode.IsControl(r) {
-			return -1
-		}
-		return r
-	}, s)
+	// the shortcut needsNormalizing takes against mapping every rune
+	mapped := strings.Map(normalizeRune, s)
 	if got := normalizeRunes(s); got != mapped {
 		t.Errorf("normalizeRunes(%q) = %q, want %q", s, got, mapped)
 	}
