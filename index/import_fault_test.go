@@ -75,10 +75,7 @@ func TestFailedImportLeavesTheLibraryAsItWas(t *testing.T) {
 			if err == nil {
 				t.Fatal("the import did not fail")
 			}
-			msg := err.Error()
-			if strings.Contains(msg, "\n") || !strings.Contains(msg, "no space left on device") || !strings.Contains(msg, "nothing was imported, the library is as it was") {
-				t.Errorf("error %q", msg)
-			}
+			checkNothingImported(t, err, "no space left on device")
 			importFault = nil
 			checkAsItWas(t, l, "charlieword")
 		})
@@ -94,17 +91,7 @@ func TestImportOnAFullDisk(t *testing.T) {
 	lib := filepath.Join(mnt, "library")
 	l, _ := openFresh(t, lib)
 	defer l.Close()
-	// Fill what the library left free but about 400 KB.
-	var st syscall.Statfs_t
-	if err := syscall.Statfs(mnt, &st); err != nil {
-		t.Fatal(err)
-	}
-	free := int64(st.Bavail) * int64(st.Bsize)
-	if free > 400<<10 {
-		if err := os.WriteFile(filepath.Join(mnt, "filler"), make([]byte, free-400<<10), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	fillDisk(t, mnt, 400<<10) // what the library left free but about 400 KB
 	src := t.TempDir()
 	for i := 0; i < 20; i++ {
 		var b strings.Builder
@@ -119,10 +106,7 @@ func TestImportOnAFullDisk(t *testing.T) {
 		t.Skip("the import fitted on the disk")
 	}
 	t.Logf("the import said: %v", err)
-	msg := err.Error()
-	if strings.Contains(msg, "\n") || !strings.Contains(msg, "nothing was imported, the library is as it was") {
-		t.Errorf("error %q", msg)
-	}
+	checkNothingImported(t, err)
 	os.Remove(filepath.Join(mnt, "filler"))
 	checkAsItWas(t, l, "deltaword")
 }
@@ -141,15 +125,7 @@ func TestImportOnADiskTooFullForTheOriginals(t *testing.T) {
 	// Leave 20 MB free: above what the import's text needs (8 MB and a
 	// little), enough for a batch of its originals (4 MB) beside that,
 	// not for all of them (16 MB).
-	var st syscall.Statfs_t
-	if err := syscall.Statfs(mnt, &st); err != nil {
-		t.Fatal(err)
-	}
-	if free := int64(st.Bavail) * int64(st.Bsize); free > 20<<20 {
-		if err := os.WriteFile(filepath.Join(mnt, "filler"), make([]byte, free-20<<20), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	fillDisk(t, mnt, 20<<20)
 	src := t.TempDir()
 	for i := 0; i < 8; i++ {
 		var b strings.Builder
@@ -194,4 +170,34 @@ func smallDisk(t *testing.T, size string) string {
 	}
 	t.Cleanup(func() { exec.Command("umount", "-l", mnt).Run() })
 	return mnt
+}
+
+// fillDisk writes a file "filler" into the file system of mnt so that
+// only about leave bytes stay free.
+func fillDisk(t *testing.T, mnt string, leave int64) {
+	t.Helper()
+	var st syscall.Statfs_t
+	if err := syscall.Statfs(mnt, &st); err != nil {
+		t.Fatal(err)
+	}
+	if free := int64(st.Bavail) * int64(st.Bsize); free > leave {
+		if err := os.WriteFile(filepath.Join(mnt, "filler"), make([]byte, free-leave), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// checkNothingImported checks that a failed import's error is one line
+// saying nothing was imported and the library is as it was, and names
+// each of also.
+func checkNothingImported(t *testing.T, err error, also ...string) {
+	t.Helper()
+	msg := err.Error()
+	ok := !strings.Contains(msg, "\n") && strings.Contains(msg, "nothing was imported, the library is as it was")
+	for _, a := range also {
+		ok = ok && strings.Contains(msg, a)
+	}
+	if !ok {
+		t.Errorf("error %q", msg)
+	}
 }

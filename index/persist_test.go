@@ -3,10 +3,8 @@ package index
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
@@ -31,15 +29,7 @@ func TestPersistFailureIsReported(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer idx.Close()
-	var st syscall.Statfs_t
-	if err := syscall.Statfs(mnt, &st); err != nil {
-		t.Fatal(err)
-	}
-	if free := int64(st.Bavail) * int64(st.Bsize); free > 32<<10 {
-		if err := os.WriteFile(filepath.Join(mnt, "filler"), make([]byte, free-32<<10), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	fillDisk(t, mnt, 32<<10)
 	d := &corpus.Document{Meta: corpus.Meta{ID: "filler-doc", Lang: "en"}}
 	for i := 0; i < 3000; i++ {
 		text := fmt.Sprintf("Passage %d on submarine cables, landing stations and repair ships in region %d.", i, i*7)
