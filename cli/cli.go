@@ -51,7 +51,7 @@ func commands() []command {
 		{"show", "show [--json] PASSAGE_ID", "print one passage whole, with its notes and citation", runShow, true},
 		{"docs", "docs [--json]", "list the library's documents", runDocs, true},
 		{"brief", briefUsage, "make a brief, add passages to it, print its outline, check its quotations", runBrief, false},
-		{"export", "export FILE.brief -o OUT [--format pdf|docx|md] [--paper a4|letter] [--notes foot|end] [--no-check] [--json]", "export a brief as PDF, Word (DOCX) or Markdown", runExport, false},
+		{"export", "export FILE.brief -o OUT [--format pdf|docx|odt|md] [--paper a4|letter] [--notes foot|end] [--no-check] [--json]", "export a brief as PDF, Word (DOCX), OpenDocument Text (ODT) or Markdown", runExport, false},
 		{"import", "import [--json] PATH…", "add files and folders (text, Markdown, HTML, PDF, DOCX, ODT) to the library", runImport, false},
 		{"remove", "remove ID…", "take imported documents out of the library", runRemove, false},
 		{"doc", "doc edit ID [--title T] [--issuer I] [--date D] [--reference R] [--lang L] [--json] | " + docOriginalUsage, "change an imported document's metadata, or get back the file it was imported from", runDoc, false},
