@@ -162,7 +162,7 @@ func buildIndex(path string, s *docStore) error {
 	in := newIndexer(idx)
 	added := 0
 	err = s.view(func(tx *bolt.Tx) error {
-		return forEachDocRecord(tx, func(rec *docRecord) error {
+		return forEachDocHead(tx, func(rec *docRecord) error {
 			d, _, err := getDocument(tx, rec.ID)
 			if err != nil {
 				return err

@@ -99,6 +99,15 @@ func openDocStore(dir string, readOnly bool) (*docStore, error) {
 				}
 			}
 			meta := tx.Bucket(bucketMeta)
+			if k, _ := tx.Bucket(bucketDocs).Cursor().First(); k == nil && meta.Get(metaDocList) == nil {
+				// no documents: the empty document list is complete
+				if _, err := tx.CreateBucketIfNotExists(bucketDocList); err != nil {
+					return err
+				}
+				if err := meta.Put(metaDocList, fingerprintBytes(meta)); err != nil {
+					return err
+				}
+			}
 			if v := meta.Get(metaSchema); v == nil {
 				return meta.Put(metaSchema, []byte(storeSchema))
 			}
@@ -112,6 +121,12 @@ func openDocStore(dir string, readOnly bool) (*docStore, error) {
 	if err := s.checkSchema(); err != nil {
 		db.Close()
 		return nil, err
+	}
+	if !readOnly {
+		if err := s.repairDocList(); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("opening the document store %s: %v", path, oneLine(err))
+		}
 	}
 	return s, nil
 }
@@ -141,7 +156,17 @@ func storeExists(dir string) bool {
 func (s *docStore) view(f func(tx *bolt.Tx) error) error { return s.db.View(f) }
 
 // update runs f in a write transaction, all or nothing.
-func (s *docStore) update(f func(tx *bolt.Tx) error) error { return s.db.Update(f) }
+// It keeps the store's document list up to date (doc_list.go).
+func (s *docStore) update(f func(tx *bolt.Tx) error) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		e := beginDocListEdit(tx)
+		defer endDocListEdit(tx)
+		if err := f(tx); err != nil {
+			return err
+		}
+		return e.flush(tx)
+	})
+}
 
 // close closes the store.
 func (s *docStore) close() error { return s.db.Close() }

@@ -89,20 +89,17 @@ func passageIDs(tx *bolt.Tx, docID string) ([]string, error) {
 
 // listDocs lists the documents in catalogue order.
 func listDocs(tx *bolt.Tx) ([]DocInfo, error) {
-	docs := tx.Bucket(bucketDocs)
 	out := []DocInfo{}
-	err := tx.Bucket(bucketCatalogue).ForEach(func(_, id []byte) error {
-		rec, err := decodeDoc(docs.Get(id), false)
-		if err != nil {
-			return fmt.Errorf("document %q: %w", id, err)
-		}
+	err := forEachDocHead(tx, func(rec *docRecord) error {
 		out = append(out, DocInfo{Meta: rec.Meta, Passages: rec.Passages, Seed: rec.Seed})
 		return nil
 	})
 	return out, err
 }
 
-// forEachDoc calls f with every document's record, in catalogue order.
+// forEachDocRecord calls f with every document's record, without its
+// sections, in catalogue order, reading each document's record (see
+// forEachDocHead, which reads the document list instead).
 func forEachDocRecord(tx *bolt.Tx, f func(rec *docRecord) error) error {
 	docs := tx.Bucket(bucketDocs)
 	return tx.Bucket(bucketCatalogue).ForEach(func(_, id []byte) error {
@@ -178,6 +175,7 @@ type encodedDocument struct {
 	ids      []string // the passages' IDs, in order
 	passages [][]byte // the passages' records, in order
 	doc      []byte   // the document's record
+	head     []byte   // the document's head, for the document list
 	hash     string
 }
 
@@ -211,6 +209,7 @@ func encodeDocument(d *corpus.Document, seed bool, tagger, order string) (*encod
 	rec.Hash = hex.EncodeToString(h.Sum(nil))
 	e.hash = rec.Hash
 	e.doc = encodeDoc(rec)
+	e.head = encodeDocHead(rec)
 	return e, nil
 }
 
@@ -257,6 +256,7 @@ func (e *encodedDocument) put(tx *bolt.Tx) (gone []string, err error) {
 	if err := tx.Bucket(bucketCatalogue).Put([]byte(e.order), []byte(e.id)); err != nil {
 		return nil, err
 	}
+	noteDocHead(tx, e.id, e.head)
 	return gone, adjustFingerprint(tx, e.id, e.hash, len(e.passages))
 }
 
@@ -290,5 +290,6 @@ func deleteDocument(tx *bolt.Tx, id string) ([]string, error) {
 	if err := tx.Bucket(bucketDocs).Delete([]byte(id)); err != nil {
 		return nil, err
 	}
+	noteDocHead(tx, id, nil)
 	return ids, adjustFingerprint(tx, id, rec.Hash, -rec.Passages)
 }

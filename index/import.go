@@ -227,7 +227,7 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 	prior := map[string]*PriorDocument{}
 	orders := map[string]string{}
 	l.store.view(func(tx *bolt.Tx) error {
-		return forEachDocRecord(tx, func(rec *docRecord) error {
+		return forEachDocHead(tx, func(rec *docRecord) error {
 			if !rec.Seed {
 				if i := strings.LastIndexByte(rec.ID, '-'); i >= 0 {
 					prior[rec.ID[i+1:]] = &PriorDocument{ID: rec.ID, Checksum: rec.Checksum, Edits: getEdits(tx, rec.ID)}

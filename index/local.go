@@ -256,16 +256,23 @@ func (l *Local) prepareStore(fsys fs.FS, key string) error {
 		// processes may go on reading it.
 		if s, err := openDocStore(l.dir, true); err == nil {
 			var st seedState
-			var pending, unsettled bool
+			var pending, unsettled, listed bool
 			s.view(func(tx *bolt.Tx) error {
 				st = readSeedState(tx)
 				pending = tx.Bucket(bucketMeta).Get(metaJournal) != nil
 				unsettled = hasPendingOriginals(tx)
+				listed = docListValid(tx)
 				return nil
 			})
 			if st.key == key && !pending && (unsettled || hasOldOriginals(l.dir)) {
 				s.close()
 				if s, err = l.tidyOriginals(); err != nil {
+					return err
+				}
+			}
+			if st.key == key && !pending && !listed {
+				s.close()
+				if s, err = l.listDocuments(); err != nil {
 					return err
 				}
 			}
@@ -317,6 +324,11 @@ func (l *Local) prepareStore(fsys fs.FS, key string) error {
 				return err
 			}
 			converted = n
+		}
+		if !docListValid(tx) {
+			if err := rebuildDocList(tx); err != nil {
+				return err
+			}
 		}
 		journal = append([]byte(nil), tx.Bucket(bucketMeta).Get(metaJournal)...)
 		return nil

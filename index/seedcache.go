@@ -128,7 +128,7 @@ func (l *Local) refreshSeeds(tx *bolt.Tx, fsys fs.FS, key string) (*themes.Stats
 		keep[d.ID] = true
 	}
 	var oldSeeds, stale []string
-	err := forEachDocRecord(tx, func(rec *docRecord) error {
+	err := forEachDocHead(tx, func(rec *docRecord) error {
 		switch {
 		case rec.Seed && !keep[rec.ID]:
 			oldSeeds = append(oldSeeds, rec.ID)
