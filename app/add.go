@@ -62,7 +62,7 @@ func (u *ui) passageToAdd() (*corpus.Passage, corpus.Meta, bool) {
 		return ps, meta, true
 	}
 	if h, hit := u.search.selectedHit(); hit && h.ID == u.reader.want {
-		if d, known := u.docs[h.DocID]; known {
+		if d, known := u.docs.get(h.DocID); known {
 			p := h.Passage
 			return &p, d.Meta, true
 		}

@@ -130,12 +130,9 @@ func (u *ui) openLibrary(dir string) <-chan index.Library {
 
 // libraryStatus summarises the library for the status line.
 func (u *ui) libraryStatus() string {
-	n := 0
-	for _, d := range u.docs {
-		n += d.Passages
-	}
-	if s := u.teamStatus(len(u.docs), n); s != "" {
+	n := u.docs.passages()
+	if s := u.teamStatus(u.docs.len(), n); s != "" {
 		return s
 	}
-	return fmt.Sprintf(lang.L("Library: %d documents, %d passages"), len(u.docs), n)
+	return fmt.Sprintf(lang.L("Library: %d documents, %d passages"), u.docs.len(), n)
 }

@@ -190,7 +190,7 @@ func (u *ui) showImportReport(rep *index.ImportReport, err error) {
 // issuer, date, reference and language.
 func (u *ui) showEditDocument(id string) {
 	ed, ok := u.lib.(documentEditor)
-	info, known := u.docs[id]
+	info, known := u.docs.get(id)
 	if !ok || !known {
 		return
 	}
@@ -243,7 +243,7 @@ func (u *ui) editDocument(ed documentEditor, id string, e index.DocEdit) {
 // library.
 func (u *ui) confirmRemoveDocument(id string) {
 	ed, ok := u.lib.(documentEditor)
-	info, known := u.docs[id]
+	info, known := u.docs.get(id)
 	if !ok || !known {
 		return
 	}

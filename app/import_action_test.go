@@ -22,15 +22,15 @@ func TestImportAction(t *testing.T) {
 	if err := u.setLibrary(lib); err != nil {
 		t.Fatal(err)
 	}
-	before := len(u.docs)
+	before := u.docs.len()
 	abs, _ := filepath.Abs("../testdata/import/strategy.md")
 	u.onDropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(abs)})
-	if len(u.docs) != before+1 {
-		t.Fatalf("documents: %d, want %d", len(u.docs), before+1)
+	if u.docs.len() != before+1 {
+		t.Fatalf("documents: %d, want %d", u.docs.len(), before+1)
 	}
 	var id string
-	for k, d := range u.docs {
-		if !d.Seed {
+	for _, k := range u.docs.ids() {
+		if d, _ := u.docs.get(k); !d.Seed {
 			id = k
 		}
 	}
@@ -41,14 +41,14 @@ func TestImportAction(t *testing.T) {
 
 	newTitle, lang := "Notes on the strategy", "it"
 	u.editDocument(lib, id, index.DocEdit{Title: &newTitle, Lang: &lang})
-	if d := u.docs[id]; d.Title != newTitle || d.Lang != "it" {
+	if d, _ := u.docs.get(id); d.Title != newTitle || d.Lang != "it" {
 		t.Errorf("after edit: %+v", d.Meta)
 	}
 	if err := lib.Remove(id); err != nil {
 		t.Fatal(err)
 	}
 	u.refreshLibrary()
-	if len(u.docs) != before {
-		t.Errorf("after remove: %d documents", len(u.docs))
+	if u.docs.len() != before {
+		t.Errorf("after remove: %d documents", u.docs.len())
 	}
 }

@@ -156,8 +156,9 @@ func TestItalianInterfaceLeavesNoEnglish(t *testing.T) {
 	// Data may be English: the names of the library's documents, the
 	// languages named in themselves, a brief file's extension.
 	var data []string
-	for id := range u.docs {
-		data = append(data, u.docName(id), u.docs[id].Title)
+	for _, id := range u.docs.ids() {
+		d, _ := u.docs.get(id)
+		data = append(data, u.docName(id), d.Title)
 	}
 	for _, l := range languages {
 		data = append(data, l.name)

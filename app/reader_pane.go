@@ -157,7 +157,7 @@ func (p *readerPane) libraryReady() {
 	p.docs = map[string]*corpus.Document{}
 	p.docChoice = map[string]string{}
 	var opts []string
-	for _, id := range p.u.sortedDocIDs() {
+	for _, id := range p.u.docs.ids() {
 		label := p.u.docName(id)
 		p.docChoice[label] = id
 		opts = append(opts, label)

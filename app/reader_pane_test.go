@@ -79,7 +79,7 @@ func TestTableOfContentsMovesToASection(t *testing.T) {
 
 func TestFootnotesShown(t *testing.T) {
 	u := newTestUI(t)
-	for _, id := range u.sortedDocIDs() {
+	for _, id := range u.docs.ids() {
 		d, err := testLib.Document(id)
 		if err != nil {
 			t.Fatal(err)
@@ -100,7 +100,7 @@ func TestFootnotesShown(t *testing.T) {
 
 func TestBrowseADocumentWithoutSearching(t *testing.T) {
 	u := newTestUI(t)
-	id := u.sortedDocIDs()[2]
+	id := u.docs.ids()[2]
 	u.reader.docSel.SetSelected(u.docName(id))
 	ps, meta, ok := u.reader.passage()
 	if !ok || meta.ID != id || ps.Seq != 0 {

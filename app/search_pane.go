@@ -118,7 +118,7 @@ func (p *searchPane) libraryReady() {
 	if strings.TrimSpace(p.query.Text) != "" {
 		p.schedule()
 	} else {
-		p.message.SetText(lang.L("Type to search {{.N}} documents.", map[string]any{"N": len(p.u.docs)}))
+		p.message.SetText(lang.L("Type to search {{.N}} documents.", map[string]any{"N": p.u.docs.len()}))
 	}
 }
 
@@ -288,15 +288,12 @@ func (p *searchPane) toggleWeak() {
 // when there is no query).
 func (p *searchPane) fillFilters(facets map[string][]index.FacetCount) {
 	var docs []filterOption
-	for _, id := range p.u.sortedDocIDs() {
+	for _, id := range p.u.docs.ids() {
 		docs = append(docs, filterOption{id, p.u.docName(id)})
 	}
 	p.docSel.fill(docs, facets)
 
-	have := map[string]bool{}
-	for _, d := range p.u.docs {
-		have[d.Lang] = true
-	}
+	have := p.u.docs.langs()
 	var langs []filterOption
 	for _, code := range []string{"en", "it"} {
 		if have[code] {

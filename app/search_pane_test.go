@@ -108,8 +108,8 @@ func TestFiltersNarrowHitsAndShowCounts(t *testing.T) {
 		t.Fatal("the Italian filter left no hits")
 	}
 	// The document filter lists every document with a count.
-	if got := len(u.search.docSel.Options); got != len(u.docs)+1 {
-		t.Errorf("document filter has %d options, want %d", got, len(u.docs)+1)
+	if got := len(u.search.docSel.Options); got != u.docs.len()+1 {
+		t.Errorf("document filter has %d options, want %d", got, u.docs.len()+1)
 	}
 	for _, o := range u.search.docSel.Options[1:] {
 		if !strings.HasSuffix(o, ")") {

@@ -21,7 +21,7 @@ func (u *ui) loadMatrix(then func(*themes.Matrix)) {
 		u.showError(errors.New(lang.L("the library is still opening: try again in a moment")))
 		return
 	}
-	ids := u.sortedDocIDs()
+	ids := u.docs.ids()
 	u.background(func() {
 		var docs []*corpus.Document
 		var err error

@@ -73,7 +73,7 @@ func TestDocumentActionsNeedADocumentInTheReader(t *testing.T) {
 		t.Fatalf("with no document in the reader: called %q, %d dialogs", called, len(u.dialogs))
 	}
 	u.closeTopDialog()
-	id := u.sortedDocIDs()[0]
+	id := u.docs.ids()[0]
 	u.reader.showPassage(id, "")
 	u.withReaderDoc("Edit document", func(id string) { called = id })
 	if called != id {

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"sort"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -35,9 +34,8 @@ type ui struct {
 	// library's URL; localDir is the local library folder to go back to
 	// (see team_library.go); lastTeam the team library last tried.
 	libraryAt, localDir, lastTeam string
-	docs                          map[string]index.DocInfo
-	// docOrder lists the document IDs in the library's order.
-	docOrder []string
+	// docs are lib's documents.
+	docs docTable
 
 	// background runs f off the UI goroutine; tests run it at once.
 	background func(f func())
@@ -90,7 +88,6 @@ func newUI(a fyne.App, win fyne.Window) *ui {
 	u := &ui{
 		app:           a,
 		win:           win,
-		docs:          map[string]index.DocInfo{},
 		background:    func(f func()) { go f() },
 		delay:         searchDelay,
 		autosaveDelay: autosaveEvery,
@@ -122,12 +119,7 @@ func (u *ui) setLibrary(lib index.Library) error {
 		return err
 	}
 	u.lib = lib
-	u.docs = map[string]index.DocInfo{}
-	u.docOrder = u.docOrder[:0]
-	for _, d := range infos {
-		u.docs[d.ID] = d
-		u.docOrder = append(u.docOrder, d.ID)
-	}
+	u.docs = newDocTable(infos)
 	u.search.libraryReady()
 	u.reader.libraryReady()
 	return nil
@@ -135,7 +127,7 @@ func (u *ui) setLibrary(lib index.Library) error {
 
 // docName is the short name of a document for lists.
 func (u *ui) docName(id string) string {
-	d, ok := u.docs[id]
+	d, ok := u.docs.get(id)
 	if !ok {
 		return id
 	}
@@ -143,18 +135,6 @@ func (u *ui) docName(id string) string {
 		return d.ShortTitle
 	}
 	return d.Title
-}
-
-// sortedDocIDs returns the IDs of the documents in the library's order.
-func (u *ui) sortedDocIDs() []string {
-	ids := append([]string(nil), u.docOrder...)
-	if len(ids) == 0 {
-		for id := range u.docs {
-			ids = append(ids, id)
-		}
-		sort.Strings(ids)
-	}
-	return ids
 }
 
 // langName spells out a language code.
