@@ -104,7 +104,7 @@ func (u *ui) openLibrary(dir string) <-chan index.Library {
 			fyne.Do(func() { u.setStatus(msg, true) })
 		})
 		done <- lib
-		settleMemoryLater()
+		settleMemoryLater(lib)
 		fyne.Do(func() {
 			if err != nil && team.IsURL(dir) {
 				u.libraryFailed(dir, err)

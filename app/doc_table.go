@@ -106,6 +106,9 @@ func (t docTable) passages() int {
 	return n
 }
 
+// idAt is the ID of the i-th document.
+func (t docTable) idAt(i int) string { return t.rows[i].id }
+
 // ids lists the documents' IDs in the library's order.
 func (t docTable) ids() []string {
 	ids := make([]string, len(t.rows))

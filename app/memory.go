@@ -4,6 +4,8 @@ import (
 	"os"
 	"runtime/debug"
 	"time"
+
+	"attache/index"
 )
 
 // The window's memory at rest. Start-up allocates far more than the window
@@ -31,10 +33,18 @@ const restGCPercent = 25
 // a library whose live heap needs more still gets it.
 const restMemoryLimit = 96 << 20
 
-// settleMemory tunes the collector for a window at rest and returns the
-// start-up's garbage to the system. A GOGC or GOMEMLIMIT the user set is
-// left as it is.
-func settleMemory() {
+// mappedReleaser is a library that can let go of the pages of its files
+// that opening it mapped (index.Local.ReleaseMapped).
+type mappedReleaser interface{ ReleaseMapped() }
+
+// settleMemory tunes the collector for a window at rest, returns the
+// start-up's garbage to the system, and lets go of the pages of lib's files
+// that opening it mapped. A GOGC or GOMEMLIMIT the user set is left as it
+// is.
+func settleMemory(lib index.Library) {
+	if r, ok := lib.(mappedReleaser); ok {
+		r.ReleaseMapped()
+	}
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(restGCPercent)
 	}
@@ -46,8 +56,8 @@ func settleMemory() {
 
 // settleMemoryLater calls settleMemory once the window has settled, off
 // the UI goroutine (a collection there would stall a frame).
-func settleMemoryLater() {
-	time.AfterFunc(settleDelay, settleMemory)
+func settleMemoryLater(lib index.Library) {
+	time.AfterFunc(settleDelay, func() { settleMemory(lib) })
 }
 
 // releaseMemory hands freed pages back to the system at once (a full

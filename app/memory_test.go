@@ -16,7 +16,7 @@ func TestSettleMemoryPacesTheHeap(t *testing.T) {
 
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
-	settleMemory()
+	settleMemory(testLib)
 	if got := debug.SetGCPercent(100); got != restGCPercent {
 		t.Errorf("GC percent %d after settling, want %d", got, restGCPercent)
 	}
@@ -27,7 +27,7 @@ func TestSettleMemoryPacesTheHeap(t *testing.T) {
 	debug.SetMemoryLimit(limit)
 	t.Setenv("GOGC", "200")
 	t.Setenv("GOMEMLIMIT", "1GiB")
-	settleMemory()
+	settleMemory(nil)
 	if got := debug.SetGCPercent(100); got != 100 {
 		t.Errorf("GC percent %d with GOGC set, want it left alone (100)", got)
 	}

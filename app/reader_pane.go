@@ -32,14 +32,12 @@ type readerPane struct {
 	headSep, bodySep *widget.Separator
 	toc              *widget.List
 	docSel           *widget.Select
-	// docChoice maps the document menu's labels to document IDs.
-	docChoice map[string]string
-	scroll    *container.Scroll
-	prev      *widget.Button
-	next      *widget.Button
-	add       *widget.Button
-	copyCite  *widget.Button
-	keys      *keyCatcher
+	scroll           *container.Scroll
+	prev             *widget.Button
+	next             *widget.Button
+	add              *widget.Button
+	copyCite         *widget.Button
+	keys             *keyCatcher
 	// keep trims by selection (reader_keep.go).
 	keep    *readerKeep
 	content fyne.CanvasObject
@@ -127,11 +125,7 @@ func newReaderPane(u *ui) *readerPane {
 	p.keep.bar = bar.Layout.(*collapsingBar)
 	// The separator marks where the scrolled text goes under the heading.
 	reader := container.NewBorder(container.NewVBox(p.title, p.path, p.headSep), bar, nil, nil, p.keys)
-	p.docSel = widget.NewSelect(nil, func(label string) {
-		if id, ok := p.docChoice[label]; ok && (p.doc == nil || p.doc.ID != id) {
-			p.showPassage(id, "")
-		}
-	})
+	p.docSel = widget.NewSelect(nil, p.browseChosen)
 	p.docSel.PlaceHolder = lang.L("Browse a document…")
 	tocBox := container.NewBorder(p.docSel, nil, nil, nil, p.toc)
 	p.split = container.NewVSplit(tocBox, reader)
@@ -155,14 +149,23 @@ func (p *readerPane) copyCitation() {
 // the library's documents to browse.
 func (p *readerPane) libraryReady() {
 	p.docs = map[string]*corpus.Document{}
-	p.docChoice = map[string]string{}
-	var opts []string
-	for _, id := range p.u.docs.ids() {
-		label := p.u.docName(id)
-		p.docChoice[label] = id
-		opts = append(opts, label)
+	opts := make([]string, p.u.docs.len())
+	for i := range opts {
+		opts[i] = p.u.docName(p.u.docs.idAt(i))
 	}
 	p.docSel.SetOptions(opts)
+}
+
+// browseChosen shows the document chosen in the document menu, whose
+// options are the library's documents in order.
+func (p *readerPane) browseChosen(string) {
+	i := p.docSel.SelectedIndex()
+	if i < 0 || i >= p.u.docs.len() {
+		return
+	}
+	if id := p.u.docs.idAt(i); p.doc == nil || p.doc.ID != id {
+		p.showPassage(id, "")
+	}
 }
 
 // enable turns the passage commands on or off.

@@ -31,4 +31,14 @@ func TestFilterSelectCountsAndKeepsItsChoice(t *testing.T) {
 	if f.Selected != "All languages" || f.value != "" || changed != 1 {
 		t.Errorf("set(\"\") shows %q, value %q (%d changes)", f.Selected, f.value, changed)
 	}
+	// An option moved to the end for having no passage gives its value.
+	f.fill(opts, map[string][]index.FacetCount{"lang": {{Value: "fr", Count: 2}}})
+	f.SetSelected("English (0)")
+	if f.value != "en" || changed != 2 {
+		t.Errorf("value %q after choosing English (0) from %q (%d changes)", f.value, f.Options, changed)
+	}
+	f.set("fr")
+	if f.Selected != "French (2)" || f.value != "fr" {
+		t.Errorf("set(\"fr\") shows %q, value %q", f.Selected, f.value)
+	}
 }

@@ -236,9 +236,9 @@ func TestSameLanguageToggle(t *testing.T) {
 // themeOption is the theme filter's option for theme id, with its count.
 func themeOption(t *testing.T, u *ui, id string) string {
 	t.Helper()
-	for label, v := range u.search.themeSel.choice {
+	for i, v := range u.search.themeSel.values {
 		if v == id {
-			return label
+			return u.search.themeSel.Options[i]
 		}
 	}
 	t.Fatalf("theme filter has no option for %s: %q", id, u.search.themeSel.Options)

@@ -136,11 +136,19 @@ func forEachDocHead(tx *bolt.Tx, f func(rec *docRecord) error) error {
 }
 
 // readDocList reads the document list, in catalogue order, and lets go of
-// its pages (releaseRead): the heads are copies.
+// its pages (releaseRead) once every value is read: the heads are copies,
+// and reading a value maps the pages around it, some of the values before.
 func readDocList(tx *bolt.Tx) ([]*docRecord, error) {
 	var heads []*docRecord
+	var read [][]byte
+	defer func() {
+		for _, v := range read {
+			releaseRead(tx, v)
+		}
+	}()
 	err := tx.Bucket(bucketDocList).ForEach(func(_, v []byte) error {
-		err := forEachHeadIn(v, func(id string, head []byte) error {
+		read = append(read, v)
+		return forEachHeadIn(v, func(id string, head []byte) error {
 			rec, err := decodeDoc(head, false)
 			if err != nil {
 				return fmt.Errorf("document %q: %w", id, err)
@@ -148,8 +156,6 @@ func readDocList(tx *bolt.Tx) ([]*docRecord, error) {
 			heads = append(heads, rec)
 			return nil
 		})
-		releaseRead(tx, v)
-		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("the store's document list: %w", err)
@@ -307,11 +313,17 @@ func (s *docStore) repairDocList() error {
 		if !docListValid(tx) {
 			return nil
 		}
+		var read [][]byte
+		defer func() {
+			for _, v := range read {
+				releaseRead(tx, v)
+			}
+		}()
 		return tx.Bucket(bucketDocList).ForEach(func(_, v []byte) error {
+			read = append(read, v)
 			if forEachHeadIn(v, func(string, []byte) error { return nil }) != nil {
 				damaged = true
 			}
-			releaseRead(tx, v)
 			return nil
 		})
 	})
