@@ -103,6 +103,11 @@ func (u *ui) openLibrary(dir string) <-chan index.Library {
 		lib, err := openIndex(dir, func(msg string) {
 			fyne.Do(func() { u.setStatus(msg, true) })
 		})
+		var docs docTable
+		var derr error
+		if err == nil {
+			docs, derr = readDocTable(lib)
+		}
 		done <- lib
 		settleMemoryLater(lib)
 		fyne.Do(func() {
@@ -118,10 +123,11 @@ func (u *ui) openLibrary(dir string) <-chan index.Library {
 				u.search.message.Refresh()
 				return
 			}
-			if err := u.setLibrary(lib); err != nil {
-				u.setStatus(lang.L("The library could not be read: {{.Err}}", map[string]any{"Err": oneLine(err.Error())}), false)
+			if derr != nil {
+				u.setStatus(lang.L("The library could not be read: {{.Err}}", map[string]any{"Err": oneLine(derr.Error())}), false)
 				return
 			}
+			u.setLibrary(lib, docs)
 			u.setStatus(u.libraryStatus(), false)
 		})
 	}()

@@ -48,6 +48,17 @@ func (r *docRow) info() index.DocInfo {
 	return d
 }
 
+// readDocTable lists lib's documents for the window. It reads the
+// library: call it off the UI goroutine (a million passages: 75,000
+// documents).
+func readDocTable(lib index.Library) (docTable, error) {
+	infos, err := lib.Documents()
+	if err != nil {
+		return docTable{}, err
+	}
+	return newDocTable(infos), nil
+}
+
 // newDocTable keeps the documents of a library, in the order given. Their
 // IDs and details are copied into one string, which the rows and the map
 // share: thousands of small strings among the garbage of the list they

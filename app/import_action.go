@@ -133,14 +133,24 @@ func (u *ui) importPaths(paths []string) {
 
 // refreshLibrary reads the library's document list again after a change.
 func (u *ui) refreshLibrary() {
-	if u.lib == nil {
+	lib := u.lib
+	if lib == nil {
 		return
 	}
-	if err := u.setLibrary(u.lib); err != nil {
-		u.setStatus(lang.L("The library could not be read: {{.Err}}", map[string]any{"Err": oneLine(err.Error())}), false)
-		return
-	}
-	u.setStatus(u.libraryStatus(), false)
+	u.background(func() {
+		docs, err := readDocTable(lib)
+		fyne.Do(func() {
+			if u.lib != lib {
+				return // the window moved to another library meanwhile
+			}
+			if err != nil {
+				u.setStatus(lang.L("The library could not be read: {{.Err}}", map[string]any{"Err": oneLine(err.Error())}), false)
+				return
+			}
+			u.setLibrary(lib, docs)
+			u.setStatus(u.libraryStatus(), false)
+		})
+	})
 }
 
 // importSummary says what an import did, in a few lines for a dialog.

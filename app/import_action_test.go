@@ -19,9 +19,11 @@ func TestImportAction(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer lib.Close()
-	if err := u.setLibrary(lib); err != nil {
+	docs, err := readDocTable(lib)
+	if err != nil {
 		t.Fatal(err)
 	}
+	u.setLibrary(lib, docs)
 	before := u.docs.len()
 	abs, _ := filepath.Abs("../testdata/import/strategy.md")
 	u.onDropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(abs)})

@@ -85,9 +85,8 @@ func (u *ui) rebuild() {
 		u.brief.outline.refresh(true)
 	}
 	if u.lib != nil {
-		if err := u.setLibrary(u.lib); err == nil {
-			u.setStatus(u.libraryStatus(), false)
-		}
+		u.setLibrary(u.lib, u.docs)
+		u.setStatus(u.libraryStatus(), false)
 	}
 	u.search.query.SetText(query)
 	u.preview.schedule()

@@ -84,17 +84,19 @@ func (u *ui) switchLibrary(where string) {
 		lib, err := openIndex(where, func(msg string) {
 			fyne.Do(func() { u.setStatus(msg, true) })
 		})
+		var docs docTable
+		if err == nil {
+			if docs, err = readDocTable(lib); err != nil {
+				lib.Close()
+			}
+		}
 		fyne.Do(func() {
 			if err != nil {
 				u.libraryFailed(where, err)
 				return
 			}
 			old := u.lib
-			if err := u.setLibrary(lib); err != nil {
-				lib.Close()
-				u.libraryFailed(where, err)
-				return
-			}
+			u.setLibrary(lib, docs)
 			u.libraryAt = where
 			if !team.IsURL(where) {
 				u.localDir = where

@@ -61,9 +61,11 @@ func newTestUIWith(t testing.TB, lib index.Library) *ui {
 		t.Fatal(err)
 	}
 	u.setBrief(b, "")
-	if err := u.setLibrary(lib); err != nil {
+	docs, err := readDocTable(lib)
+	if err != nil {
 		t.Fatal(err)
 	}
+	u.setLibrary(lib, docs)
 	t.Cleanup(w.Close)
 	return u
 }

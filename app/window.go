@@ -112,17 +112,13 @@ func (u *ui) later(f func()) (cancel func()) {
 	return func() { t.Stop() }
 }
 
-// setLibrary makes lib the library the panes search and read.
-func (u *ui) setLibrary(lib index.Library) error {
-	infos, err := lib.Documents()
-	if err != nil {
-		return err
-	}
+// setLibrary makes lib, whose documents are docs (readDocTable), the
+// library the panes search and read.
+func (u *ui) setLibrary(lib index.Library, docs docTable) {
 	u.lib = lib
-	u.docs = newDocTable(infos)
+	u.docs = docs
 	u.search.libraryReady()
 	u.reader.libraryReady()
-	return nil
 }
 
 // docName is the short name of a document for lists.
