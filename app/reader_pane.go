@@ -31,13 +31,14 @@ type readerPane struct {
 	// headSep rules off the heading, bodySep the notes and citation.
 	headSep, bodySep *widget.Separator
 	toc              *widget.List
-	docSel           *widget.Select
-	scroll           *container.Scroll
-	prev             *widget.Button
-	next             *widget.Button
-	add              *widget.Button
-	copyCite         *widget.Button
-	keys             *keyCatcher
+	// browse opens the document picker (doc_picker.go).
+	browse   *widget.Button
+	scroll   *container.Scroll
+	prev     *widget.Button
+	next     *widget.Button
+	add      *widget.Button
+	copyCite *widget.Button
+	keys     *keyCatcher
 	// keep trims by selection (reader_keep.go).
 	keep    *readerKeep
 	content fyne.CanvasObject
@@ -125,9 +126,9 @@ func newReaderPane(u *ui) *readerPane {
 	p.keep.bar = bar.Layout.(*collapsingBar)
 	// The separator marks where the scrolled text goes under the heading.
 	reader := container.NewBorder(container.NewVBox(p.title, p.path, p.headSep), bar, nil, nil, p.keys)
-	p.docSel = widget.NewSelect(nil, p.browseChosen)
-	p.docSel.PlaceHolder = lang.L("Browse a document…")
-	tocBox := container.NewBorder(p.docSel, nil, nil, nil, p.toc)
+	p.browse = widget.NewButtonWithIcon(lang.L("Browse a document…"), theme.FolderOpenIcon(), p.browseDocuments)
+	p.browse.Alignment = widget.ButtonAlignLeading
+	tocBox := container.NewBorder(p.browse, nil, nil, nil, p.toc)
 	p.split = container.NewVSplit(tocBox, reader)
 	p.split.Offset = 0.22
 	p.content = p.split
@@ -145,25 +146,19 @@ func (p *readerPane) copyCitation() {
 	p.u.setStatus(lang.L("Citation copied: {{.Citation}}", map[string]any{"Citation": p.citation.Text}), false)
 }
 
-// libraryReady forgets documents read from a previous library and lists
-// the library's documents to browse.
+// libraryReady forgets documents read from a previous library.
 func (p *readerPane) libraryReady() {
 	p.docs = map[string]*corpus.Document{}
-	opts := make([]string, p.u.docs.len())
-	for i := range opts {
-		opts[i] = p.u.docName(p.u.docs.idAt(i))
-	}
-	p.docSel.SetOptions(opts)
 }
 
-// browseChosen shows the document chosen in the document menu, whose
-// options are the library's documents in order.
-func (p *readerPane) browseChosen(string) {
-	i := p.docSel.SelectedIndex()
-	if i < 0 || i >= p.u.docs.len() {
-		return
-	}
-	if id := p.u.docs.idAt(i); p.doc == nil || p.doc.ID != id {
+// browseDocuments lets the user pick a document to read from its start.
+func (p *readerPane) browseDocuments() {
+	p.u.pickDocument(lang.L("Browse a document"), p.browseTo)
+}
+
+// browseTo shows document id from its start, unless it is on show.
+func (p *readerPane) browseTo(id string) {
+	if p.doc == nil || p.doc.ID != id {
 		p.showPassage(id, "")
 	}
 }
@@ -222,9 +217,6 @@ func (p *readerPane) show(d *corpus.Document, id string) {
 	if newDoc {
 		p.toc.UnselectAll()
 		p.toc.Refresh()
-		if label := p.u.docName(d.ID); p.docSel.Selected != label {
-			p.docSel.SetSelected(label)
-		}
 	}
 	for i := range d.Passages {
 		if d.Passages[i].ID == id {

@@ -101,7 +101,30 @@ func TestFootnotesShown(t *testing.T) {
 func TestBrowseADocumentWithoutSearching(t *testing.T) {
 	u := newTestUI(t)
 	id := u.docs.ids()[2]
-	u.reader.docSel.SetSelected(u.docName(id))
+	test.Tap(u.reader.browse)
+	pk := u.picker
+	if pk == nil || pk.length() != u.docs.len() {
+		t.Fatalf("the picker lists %v documents of %d", pk, u.docs.len())
+	}
+	// A word of the name, in another case, keeps the documents it names.
+	word := strings.Fields(u.docName(id))[0]
+	test.Type(pk.filter, strings.ToUpper(word))
+	found := false
+	for _, i := range pk.shown {
+		kept := u.docs.idAt(i)
+		found = found || kept == id
+		if !strings.Contains(strings.ToLower(u.docName(kept)+" "+kept), strings.ToLower(word)) {
+			t.Errorf("%q keeps %s, %q", pk.filter.Text, kept, u.docName(kept))
+		}
+	}
+	if !found {
+		t.Fatalf("%q does not keep %s", pk.filter.Text, id)
+	}
+	pk.filter.SetText(id)
+	if pk.length() != 1 {
+		t.Fatalf("the ID %s leaves %d documents", id, pk.length())
+	}
+	pk.list.Select(0)
 	ps, meta, ok := u.reader.passage()
 	if !ok || meta.ID != id || ps.Seq != 0 {
 		t.Fatalf("browsing %s shows %v of %s", id, ps, meta.ID)

@@ -24,7 +24,17 @@ type filterSelect struct {
 	values []string
 	// filling is true while the options are being replaced.
 	filling bool
+	// more, when set, is offered second, after "no filter", labelled
+	// moreLabel:
+	// picking it runs more and keeps the choice as it was (the document
+	// filter of a large library lists some documents and opens the
+	// document picker for the others).
+	more      func()
+	moreLabel string
 }
+
+// moreValue is the value of the more option, which no facet value is.
+const moreValue = "\x00more"
 
 // filterOption is a value a filter offers and its label without count.
 type filterOption struct {
@@ -43,7 +53,13 @@ func newFilterSelect(facet, all string, changed func()) *filterSelect {
 		if f.filling {
 			return
 		}
-		if i := f.Select.SelectedIndex(); i >= 0 && i < len(f.values) {
+		i := f.Select.SelectedIndex()
+		if i >= 0 && i < len(f.values) && f.values[i] == moreValue {
+			f.set(f.value)
+			f.more()
+			return
+		}
+		if i >= 0 && i < len(f.values) {
 			f.value = f.values[i]
 		}
 		changed()
@@ -86,6 +102,10 @@ func (f *filterSelect) fill(opts []filterOption, facets map[string][]index.Facet
 	// The options are read when the list opens: setting them draws
 	// nothing, and the select is drawn again only if its label changes
 	// (the library's every document is an option: this runs per search).
+	if f.more != nil {
+		labels = append(labels[:1], append([]string{f.moreLabel}, labels[1:]...)...)
+		values = append(values[:1], append([]string{moreValue}, values[1:]...)...)
+	}
 	f.Select.Options = append(labels, silent...)
 	f.values = append(values, silentValues...)
 	if f.Select.Selected != chosen {

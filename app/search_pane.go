@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -26,10 +27,12 @@ type searchPane struct {
 	// docSel, langSel and themeSel filter the hits; sameLang turns off
 	// cross-language search; clear removes every filter.
 	docSel, langSel, themeSel *filterSelect
-	sameLang                  *widget.Check
-	clear                     *widget.Button
-	message                   *widget.Label
-	list                      *widget.List
+	// facets are the counts the filters show, nil before a search.
+	facets   map[string][]index.FacetCount
+	sameLang *widget.Check
+	clear    *widget.Button
+	message  *widget.Label
+	list     *widget.List
 	// weakLine says how many weaker matches there are, with a button that
 	// shows them after the others.
 	weakLine *fyne.Container
@@ -287,9 +290,14 @@ func (p *searchPane) toggleWeak() {
 // fillFilters sets the filters' options with the counts of facets (nil
 // when there is no query).
 func (p *searchPane) fillFilters(facets map[string][]index.FacetCount) {
+	p.facets = facets
 	var docs []filterOption
-	for _, id := range p.u.docs.ids() {
+	for _, id := range p.docFilterIDs(facets) {
 		docs = append(docs, filterOption{id, p.u.docName(id)})
+	}
+	p.docSel.more = nil
+	if p.u.docs.len() > docFilterMost {
+		p.docSel.more, p.docSel.moreLabel = p.pickDocFilter, lang.L("Other document…")
 	}
 	p.docSel.fill(docs, facets)
 
@@ -379,4 +387,52 @@ func (p *searchPane) rowHeight(id int, h float32) {
 	}
 	p.heights[id] = h
 	p.list.SetItemHeight(id, h)
+}
+
+// docFilterMost is the most documents the document filter lists. A larger
+// library's filter lists the documents with the most hits (before a
+// search, the first ones), the one chosen, and "Other document…", which
+// opens the document picker: a select menu builds a widget per option
+// each time it opens (8,224 documents: 42 MB and a pause).
+const docFilterMost = 100
+
+// docFilterIDs are the documents the document filter offers, given the
+// facet counts of the last search (nil before one).
+func (p *searchPane) docFilterIDs(facets map[string][]index.FacetCount) []string {
+	if p.u.docs.len() <= docFilterMost {
+		return p.u.docs.ids()
+	}
+	var ids []string
+	chosen := p.docSel.value
+	if counts := facets["doc"]; counts != nil {
+		for _, c := range counts {
+			if len(ids) == docFilterMost {
+				break
+			}
+			if _, known := p.u.docs.get(c.Value); known && c.Count > 0 {
+				ids = append(ids, c.Value)
+			}
+		}
+	} else {
+		for i := 0; i < docFilterMost; i++ {
+			ids = append(ids, p.u.docs.idAt(i))
+		}
+	}
+	if _, known := p.u.docs.get(chosen); known && !slices.Contains(ids, chosen) {
+		ids = append(ids, chosen)
+	}
+	return ids
+}
+
+// pickDocFilter lets the user pick any document to filter the hits by.
+func (p *searchPane) pickDocFilter() {
+	p.u.pickDocument(lang.L("Filter by document"), p.filterByDoc)
+}
+
+// filterByDoc filters the hits by document id and searches again.
+func (p *searchPane) filterByDoc(id string) {
+	p.docSel.value = id
+	p.fillFilters(p.facets)
+	p.docSel.set(id)
+	p.schedule()
 }

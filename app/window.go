@@ -67,6 +67,8 @@ type ui struct {
 
 	// dialogs are the open dialogs, the top one last.
 	dialogs []dialog.Dialog
+	// picker is the document picker opened last (doc_picker.go).
+	picker *docPicker
 
 	menu               *fyne.MainMenu
 	menuState          string
