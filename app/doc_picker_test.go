@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -105,5 +106,44 @@ func TestLargeLibrarysDocumentFilterListsSomeAndPicksAny(t *testing.T) {
 		if h.DocID != id {
 			t.Fatalf("a hit of %s with the filter on %s", h.DocID, id)
 		}
+	}
+}
+
+// TestDocumentFilterTellsApartDocumentsOfOneName imports a file twice
+// under two names of folder: the document filter labels the two copies
+// with their IDs, and choosing the second filters by the second.
+func TestDocumentFilterTellsApartDocumentsOfOneName(t *testing.T) {
+	src := t.TempDir()
+	text := []byte("Notes on cables\n\nThe undersea cables of the Mediterranean need repair ships.\n")
+	for _, dir := range []string{"a", "b"} {
+		os.MkdirAll(filepath.Join(src, dir), 0o755)
+		if err := os.WriteFile(filepath.Join(src, dir, "notes.txt"), text, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lib, err := index.Open(index.Config{Dir: t.TempDir(), Seeds: seeds.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	rep, err := lib.Import(context.Background(), []string{src}, nil)
+	if err != nil || len(rep.Added) != 2 {
+		t.Fatalf("import: %v, %+v", err, rep)
+	}
+	u := newTestUIWith(t, lib)
+	f := u.search.docSel
+	second := rep.Added[1].ID
+	var label string
+	for i, v := range f.values {
+		if v == second {
+			label = f.Options[i]
+		}
+	}
+	if label == "" || !strings.HasSuffix(label, second) {
+		t.Fatalf("the second copy is offered as %q in %q", label, f.Options)
+	}
+	f.SetSelected(label)
+	if f.value != second {
+		t.Errorf("choosing %q filters by %q, want %s", label, f.value, second)
 	}
 }

@@ -291,9 +291,20 @@ func (p *searchPane) toggleWeak() {
 // when there is no query).
 func (p *searchPane) fillFilters(facets map[string][]index.FacetCount) {
 	p.facets = facets
-	var docs []filterOption
-	for _, id := range p.docFilterIDs(facets) {
-		docs = append(docs, filterOption{id, p.u.docName(id)})
+	ids := p.docFilterIDs(facets)
+	named := make(map[string]int, len(ids))
+	for _, id := range ids {
+		named[p.u.docName(id)]++
+	}
+	docs := make([]filterOption, 0, len(ids))
+	for _, id := range ids {
+		label := p.u.docName(id)
+		if named[label] > 1 {
+			// a menu tells its options apart by label: two documents
+			// of one name (copies of a manual) get their IDs
+			label += " · " + id
+		}
+		docs = append(docs, filterOption{id, label})
 	}
 	p.docSel.more = nil
 	if p.u.docs.len() > docFilterMost {
