@@ -177,8 +177,9 @@ func buildIndex(path string, s *docStore) error {
 	}
 	if err == nil {
 		// A merge that fails leaves the index whole, in its segments.
-		in.startMerge(context.Background(), added)
-		in.merged()
+		if worthMerging(idx, added) {
+			mergeSegments(context.Background(), idx)
+		}
 	}
 	if err == nil {
 		// The index's mapping, set when it was created, is a batch too:

@@ -146,21 +146,26 @@ func (c originalsConversion) notice(dir string) string {
 	return msg
 }
 
-// tidyOriginals, at Open, deletes what a killed import left of its
-// originals and converts the library folder's originalsDir, when the
-// store can be opened for writing (else, or when that fails, it is left
-// for a later Open, and the copies are read from their files meanwhile:
-// the library opens and works either way), and returns the store open
+// tidyStore, at Open, deletes what a killed import left of its originals,
+// converts the library folder's originalsDir and makes the document list
+// of a store that has none or an outdated one (doc_list.go), in one open
+// for writing, when the store can be opened so (else, or when a step
+// fails, it is left for a later Open: the copies are read from their
+// files and the documents listed from their records meanwhile, and the
+// library opens and works either way), and returns the store open
 // read-only.
-func (l *Local) tidyOriginals() (*docStore, error) {
+func (l *Local) tidyStore() (*docStore, error) {
 	if w, err := openDocStore(l.dir, false); err == nil {
 		conv, err := convertOriginalsAtOpen(l.dir, w)
-		w.close()
 		if err != nil {
 			l.notice(originalsLater(err))
 		} else if conv != nil {
 			l.notice(conv.notice(l.dir))
 		}
+		if err := w.listDocuments(); err != nil {
+			l.notice("listing the library's documents: " + oneLine(err) + "; they are read one by one until the next start")
+		}
+		w.close()
 	}
 	return openDocStore(l.dir, true)
 }
@@ -176,15 +181,8 @@ func originalsLater(err error) string {
 // library folder dir's originalsDir, if it has one (it returns what it
 // converted, or nil).
 func convertOriginalsAtOpen(dir string, s *docStore) (*originalsConversion, error) {
-	pending := false
-	s.view(func(tx *bolt.Tx) error {
-		pending = hasPendingOriginals(tx)
-		return nil
-	})
-	if pending {
-		if err := s.update(settlePendingOriginals); err != nil {
-			return nil, err
-		}
+	if err := s.settlePending(); err != nil {
+		return nil, err
 	}
 	if !hasOldOriginals(dir) {
 		return nil, nil

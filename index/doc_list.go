@@ -289,19 +289,16 @@ func (e *docListEdit) flush(tx *bolt.Tx) error {
 	return meta.Put(metaDocList, fingerprintBytes(meta))
 }
 
-// listDocuments, at Open, makes the document list of a store that has none
-// or an outdated one (made or changed by an earlier Attaché), when the
-// store can be opened for writing (else the documents are listed from
-// their records until a later Open can), and returns the store open
-// read-only.
-func (l *Local) listDocuments() (*docStore, error) {
-	if w, err := openDocStore(l.dir, false); err == nil {
-		if err := w.update(rebuildDocList); err != nil {
-			l.notice("listing the library's documents: " + oneLine(err) + "; they are read one by one until the next start")
-		}
-		w.close()
+// listDocuments makes the document list of the store, open for writing,
+// when it has none or an outdated one (made or changed by an earlier
+// Attaché).
+func (s *docStore) listDocuments() error {
+	valid := false
+	s.view(func(tx *bolt.Tx) error { valid = docListValid(tx); return nil })
+	if valid {
+		return nil
 	}
-	return openDocStore(l.dir, true)
+	return s.update(rebuildDocList)
 }
 
 // repairDocList, on a store opened for writing, makes the document list

@@ -317,9 +317,6 @@ func (l *Local) Import(ctx context.Context, paths []string, progress func(Progre
 		// The copy of the original is handed to the writer as soon as
 		// the file is read, on its reading goroutine.
 		Keep: func(f *ReadFile) error {
-			if f.Doc.Checksum == "" {
-				f.Doc.Checksum = originalHash(f.Data)
-			}
 			originals.keep(f.Doc.Checksum, f.Data)
 			f.Data = nil
 			return nil
@@ -541,14 +538,18 @@ func (l *Local) commitImport(jobs []*importJob, indexed func() error) error {
 // settleOriginals deletes, in one transaction, the originals an import
 // wrote and never committed (it failed and could not take them out, or
 // was killed): no document uses them. The store is open for writing.
-func (l *Local) settleOriginals() error {
+func (l *Local) settleOriginals() error { return l.store.settlePending() }
+
+// settlePending deletes, in one transaction, the originals an import wrote
+// and never committed, if there are any. The store is open for writing.
+func (s *docStore) settlePending() error {
 	pending := false
-	l.store.view(func(tx *bolt.Tx) error {
+	s.view(func(tx *bolt.Tx) error {
 		pending = hasPendingOriginals(tx)
 		return nil
 	})
 	if !pending {
 		return nil
 	}
-	return l.store.update(settlePendingOriginals)
+	return s.update(settlePendingOriginals)
 }

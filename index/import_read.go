@@ -2,8 +2,6 @@ package index
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -206,8 +204,7 @@ func readFile(ctx context.Context, f *ReadFile, opt *ReadOptions) {
 		return
 	}
 	f.Size = int64(len(data))
-	sum := sha256.Sum256(data)
-	checksum := hex.EncodeToString(sum[:])
+	checksum := originalHash(data)
 	pathKey := docIDForPath(f.abs)
 	var old *PriorDocument
 	if opt.Prior != nil {

@@ -264,15 +264,9 @@ func (l *Local) prepareStore(fsys fs.FS, key string) error {
 				listed = docListValid(tx)
 				return nil
 			})
-			if st.key == key && !pending && (unsettled || hasOldOriginals(l.dir)) {
+			if st.key == key && !pending && (unsettled || !listed || hasOldOriginals(l.dir)) {
 				s.close()
-				if s, err = l.tidyOriginals(); err != nil {
-					return err
-				}
-			}
-			if st.key == key && !pending && !listed {
-				s.close()
-				if s, err = l.listDocuments(); err != nil {
+				if s, err = l.tidyStore(); err != nil {
 					return err
 				}
 			}
