@@ -23,7 +23,10 @@ type docPicker struct {
 	u      *ui
 	filter *widget.Entry
 	list   *widget.List
-	// shown are the rows of u.docs that match the filter, in order.
+	// hay is each row of u.docs's name and ID in lower case, what the
+	// filter's words are looked for in; shown are the rows that match,
+	// in order.
+	hay    []string
 	shown  []int
 	chosen func(id string)
 	dlg    dialog.Dialog
@@ -31,8 +34,12 @@ type docPicker struct {
 
 // pickDocument shows a document picker titled title, which calls chosen
 // with the ID of the document the user picks.
-func (u *ui) pickDocument(title string, chosen func(id string)) *docPicker {
-	p := &docPicker{u: u, chosen: chosen}
+func (u *ui) pickDocument(title string, chosen func(id string)) {
+	p := &docPicker{u: u, chosen: chosen, hay: make([]string, u.docs.len())}
+	for i := range p.hay {
+		id := u.docs.idAt(i)
+		p.hay[i] = strings.ToLower(u.docName(id) + " " + id)
+	}
 	p.filter = widget.NewEntry()
 	p.filter.SetPlaceHolder(lang.L("Words of the name or ID"))
 	p.filter.OnChanged = p.narrow
@@ -46,7 +53,6 @@ func (u *ui) pickDocument(title string, chosen func(id string)) *docPicker {
 	u.picker = p
 	u.showDialog(p.dlg)
 	u.win.Canvas().Focus(p.filter)
-	return p
 }
 
 // narrow keeps the documents whose name or ID holds every word of text,
@@ -54,9 +60,7 @@ func (u *ui) pickDocument(title string, chosen func(id string)) *docPicker {
 func (p *docPicker) narrow(text string) {
 	words := strings.Fields(strings.ToLower(text))
 	p.shown = p.shown[:0]
-	for i := 0; i < p.u.docs.len(); i++ {
-		id := p.u.docs.idAt(i)
-		hay := strings.ToLower(p.u.docName(id) + " " + id)
+	for i, hay := range p.hay {
 		all := true
 		for _, w := range words {
 			if !strings.Contains(hay, w) {

@@ -16,6 +16,8 @@ import (
 type docTable struct {
 	rows []docRow
 	at   map[string]int32
+	// langs are the languages the documents are in.
+	langs map[string]bool
 }
 
 // docRow is one document of a docTable.
@@ -28,9 +30,10 @@ type docRow struct {
 	seed     bool
 }
 
-// metaFields are the fields of m a docRow keeps, in order.
-func metaFields(m *corpus.Meta) [9]string {
-	return [...]string{m.Title, m.ShortTitle, m.Issuer, m.Date, m.Place, m.Lang, m.Kind, m.Reference, m.URL}
+// metaFields are the fields of m a docRow keeps, in the order it packs
+// them.
+func metaFields(m *corpus.Meta) [9]*string {
+	return [...]*string{&m.Title, &m.ShortTitle, &m.Issuer, &m.Date, &m.Place, &m.Lang, &m.Kind, &m.Reference, &m.URL}
 }
 
 // info unpacks a row.
@@ -38,7 +41,7 @@ func (r *docRow) info() index.DocInfo {
 	d := index.DocInfo{Passages: int(r.passages), Seed: r.seed}
 	d.ID = r.id
 	rest := r.meta
-	for _, f := range [...]*string{&d.Title, &d.ShortTitle, &d.Issuer, &d.Date, &d.Place, &d.Lang, &d.Kind, &d.Reference, &d.URL} {
+	for _, f := range metaFields(&d.Meta) {
 		i := strings.IndexByte(rest, 0)
 		if i < 0 {
 			break
@@ -68,7 +71,7 @@ func newDocTable(infos []index.DocInfo) docTable {
 	for i := range infos {
 		size += len(infos[i].ID)
 		for _, f := range metaFields(&infos[i].Meta) {
-			size += len(f) + 1
+			size += len(*f) + 1
 		}
 	}
 	var b strings.Builder
@@ -78,19 +81,20 @@ func newDocTable(infos []index.DocInfo) docTable {
 		b.WriteString(infos[i].ID)
 		spans[i][0] = b.Len()
 		for _, f := range metaFields(&infos[i].Meta) {
-			b.WriteString(f)
+			b.WriteString(*f)
 			b.WriteByte(0)
 		}
 		spans[i][1] = b.Len()
 	}
 	all := b.String()
-	t := docTable{rows: make([]docRow, len(infos)), at: make(map[string]int32, len(infos))}
+	t := docTable{rows: make([]docRow, len(infos)), at: make(map[string]int32, len(infos)), langs: map[string]bool{}}
 	from := 0
 	for i := range infos {
 		r := &t.rows[i]
 		r.id, r.meta = all[from:spans[i][0]], all[spans[i][0]:spans[i][1]]
 		r.passages, r.seed = int32(infos[i].Passages), infos[i].Seed
 		t.at[r.id] = int32(i)
+		t.langs[infos[i].Lang] = true
 		from = spans[i][1]
 	}
 	return t
@@ -127,13 +131,4 @@ func (t docTable) ids() []string {
 		ids[i] = t.rows[i].id
 	}
 	return ids
-}
-
-// langs reports which languages the documents are in.
-func (t docTable) langs() map[string]bool {
-	have := map[string]bool{}
-	for i := range t.rows {
-		have[t.rows[i].info().Lang] = true
-	}
-	return have
 }

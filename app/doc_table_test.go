@@ -33,7 +33,7 @@ func TestDocTableKeepsWhatABriefCites(t *testing.T) {
 	if tab.len() != 2 || tab.passages() != 7 {
 		t.Errorf("len %d, passages %d", tab.len(), tab.passages())
 	}
-	if l := tab.langs(); !l["en"] || !l[""] || len(l) != 2 {
+	if l := tab.langs; !l["en"] || !l[""] || len(l) != 2 {
 		t.Errorf("langs %v", l)
 	}
 }

@@ -81,8 +81,11 @@ func (f *filterSelect) fill(opts []filterOption, facets map[string][]index.Facet
 	}
 	f.filling = true
 	defer func() { f.filling = false }()
-	labels, values := make([]string, 1, len(opts)+1), make([]string, 1, len(opts)+1)
+	labels, values := make([]string, 1, len(opts)+2), make([]string, 1, len(opts)+2)
 	labels[0] = f.all
+	if f.more != nil {
+		labels, values = append(labels, f.moreLabel), append(values, moreValue)
+	}
 	var silent, silentValues []string
 	chosen := f.all
 	for _, o := range opts {
@@ -101,11 +104,7 @@ func (f *filterSelect) fill(opts []filterOption, facets map[string][]index.Facet
 	}
 	// The options are read when the list opens: setting them draws
 	// nothing, and the select is drawn again only if its label changes
-	// (the library's every document is an option: this runs per search).
-	if f.more != nil {
-		labels = append(labels[:1], append([]string{f.moreLabel}, labels[1:]...)...)
-		values = append(values[:1], append([]string{moreValue}, values[1:]...)...)
-	}
+	// (a large library's documents are options: this runs per search).
 	f.Select.Options = append(labels, silent...)
 	f.values = append(values, silentValues...)
 	if f.Select.Selected != chosen {

@@ -117,6 +117,10 @@ func newSearchPane(u *ui) *searchPane {
 // libraryReady runs the query typed so far, if any, now that there is a
 // library, and fills the filters.
 func (p *searchPane) libraryReady() {
+	p.docSel.more = nil
+	if p.u.docs.len() > docFilterMost {
+		p.docSel.more, p.docSel.moreLabel = p.pickDocFilter, lang.L("Other document…")
+	}
 	p.fillFilters(nil)
 	if strings.TrimSpace(p.query.Text) != "" {
 		p.schedule()
@@ -306,13 +310,9 @@ func (p *searchPane) fillFilters(facets map[string][]index.FacetCount) {
 		}
 		docs = append(docs, filterOption{id, label})
 	}
-	p.docSel.more = nil
-	if p.u.docs.len() > docFilterMost {
-		p.docSel.more, p.docSel.moreLabel = p.pickDocFilter, lang.L("Other document…")
-	}
 	p.docSel.fill(docs, facets)
 
-	have := p.u.docs.langs()
+	have := p.u.docs.langs
 	var langs []filterOption
 	for _, code := range []string{"en", "it"} {
 		if have[code] {
@@ -444,6 +444,5 @@ func (p *searchPane) pickDocFilter() {
 func (p *searchPane) filterByDoc(id string) {
 	p.docSel.value = id
 	p.fillFilters(p.facets)
-	p.docSel.set(id)
 	p.schedule()
 }

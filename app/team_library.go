@@ -88,6 +88,8 @@ func (u *ui) switchLibrary(where string) {
 		if err == nil {
 			if docs, err = readDocTable(lib); err != nil {
 				lib.Close()
+			} else {
+				settleMemoryLater(lib)
 			}
 		}
 		fyne.Do(func() {
