@@ -289,11 +289,11 @@ func (v *vectorReader) advancePostings(field, term string, num uint64) search.Lo
 	if c == nil {
 		var t *termLeaf
 		if v.kept != nil {
-			t = v.kept.takePostings(field, term, true)
+			t = v.kept.takePostings(field, term)
 		}
 		if t == nil {
 			var err error
-			if t, err = openTermLocations(v.dicts, field, term); err != nil {
+			if t, err = openTerm(v.dicts, field, []byte(term), true); err != nil {
 				return nil
 			}
 		}

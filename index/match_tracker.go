@@ -139,7 +139,7 @@ func newMatchTracker() *matchTracker {
 // keepPostings keeps a closed term leaf's postings lists, when they are
 // of the tracker's snapshot, and reports whether it took them.
 func (t *matchTracker) keepPostings(l *termLeaf) bool {
-	if t.reader == nil || l.snap == nil || t.reader != index.IndexReader(l.snap) {
+	if t.reader == nil || t.reader != index.IndexReader(l.snap) {
 		return false
 	}
 	if t.postings == nil {
@@ -154,15 +154,16 @@ func (t *matchTracker) keepPostings(l *termLeaf) bool {
 }
 
 // takePostings returns the kept postings of a term in a field, read
-// again from the first, for the caller to release; nil when none are kept.
-func (t *matchTracker) takePostings(field, term string, locs bool) *termLeaf {
+// again from the first with their locations, for the caller to release;
+// nil when none are kept.
+func (t *matchTracker) takePostings(field, term string) *termLeaf {
 	k := [2]string{field, term}
 	l := t.postings[k]
 	if l == nil {
 		return nil
 	}
 	delete(t.postings, k)
-	l.reopen(locs)
+	l.reopen()
 	return l
 }
 

@@ -77,10 +77,6 @@ func newPhraseLeaf(d *termDicts, q *bq.MatchPhraseQuery, m mapping.IndexMapping,
 			p.words[j], p.words[j-1] = p.words[j-1], p.words[j]
 		}
 	}
-	if p.at[0] != 0 {
-		p.close()
-		return nil, nil
-	}
 	for i, w := range p.words {
 		w.boost = boost
 		w.idf = termIDF(docTotal, w.count)

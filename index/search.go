@@ -152,10 +152,7 @@ func (l *Local) Search(ctx context.Context, q Query) (res *Results, err error) {
 		var release func()
 		sr, release, own, err = l.collectRanked(sctx, req.Query, collect+from, tally)
 		if own && err != nil {
-			if ctxErr := ctx.Err(); ctxErr != nil {
-				return nil, ctxErr
-			}
-			return nil, fmt.Errorf("search: %v", oneLine(err))
+			return nil, searchError(ctx, err)
 		}
 		if own {
 			defer release()
@@ -562,15 +559,22 @@ func withoutFilters(p *query.Plan) *query.Plan {
 func (l *Local) search(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	sr, err := l.idx.SearchInContext(ctx, req)
 	if err != nil {
-		if ctxErr := ctx.Err(); ctxErr != nil {
-			return nil, ctxErr
-		}
-		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-			return nil, err
-		}
-		return nil, fmt.Errorf("search: %v", oneLine(err))
+		return nil, searchError(ctx, err)
 	}
 	return sr, nil
+}
+
+// searchError is the library's error for a search that failed with err:
+// the context's when it was cancelled or ran out of time, else err in one
+// line.
+func searchError(ctx context.Context, err error) error {
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return ctxErr
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	return fmt.Errorf("search: %v", oneLine(err))
 }
 
 // count returns how many passages a query matches.

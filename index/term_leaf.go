@@ -126,8 +126,7 @@ func (t *termLeaf) release() {
 }
 
 // newTermLeaf opens a term query's postings in every segment, with the
-// index's count of passages (Bleve's docTotal for the idf). It returns
-// nil when the query is not a plain term query on a field.
+// index's count of passages (Bleve's docTotal for the idf).
 func newTermLeaf(d *termDicts, q *bq.TermQuery, field string, docTotal uint64) (*termLeaf, error) {
 	t, err := openTerm(d, field, []byte(q.Term), false)
 	if err != nil {
@@ -145,12 +144,6 @@ func newTermLeaf(d *termDicts, q *bq.TermQuery, field string, docTotal uint64) (
 // which hold it, as scorer.NewTermQueryScorer computes it.
 func termIDF(docTotal, count uint64) float64 {
 	return 1.0 + math.Log(float64(docTotal)/float64(count+1.0))
-}
-
-// openTermLocations opens a term's postings in a field, with their
-// locations, for a vectorReader (its score is not read).
-func openTermLocations(d *termDicts, field, term string) (*termLeaf, error) {
-	return openTerm(d, field, []byte(term), true)
 }
 
 // openTerm opens a term's postings in every segment, with their
@@ -183,13 +176,13 @@ func openTerm(d *termDicts, field string, term []byte, locs bool) (*termLeaf, er
 }
 
 // reopen reads the leaf's postings again from the first, with their
-// locations when locs is set: the lists found once serve again.
-func (t *termLeaf) reopen(locs bool) {
+// locations: the lists found once serve again.
+func (t *termLeaf) reopen() {
 	t.seg = 0
 	for i, pl := range t.back.pls {
 		t.its[i] = nil
 		if pl != nil && pl.Count() > 0 {
-			t.back.its[i] = pl.Iterator(true, true, locs, t.back.its[i])
+			t.back.its[i] = pl.Iterator(true, true, true, t.back.its[i])
 			t.its[i] = t.back.its[i]
 		}
 	}
