@@ -31,7 +31,7 @@ type block struct {
 // hyphen after a letter is joined without a space ("pre-" + "distacco").
 func (b *block) text() string {
 	if len(b.lines) == 1 {
-		return collapseSpace(strings.TrimSpace(b.lines[0]))
+		return collapseSpace(b.lines[0])
 	}
 	var sb strings.Builder
 	for i, l := range b.lines {

@@ -124,7 +124,7 @@ func appendLower(b []byte, s string) ([]byte, bool) {
 // holdsAny reports whether s contains one of the needles, or there are none.
 func holdsAny(s []byte, needles []string) bool {
 	for _, n := range needles {
-		if bytesContains(s, n) {
+		if bytes.Contains(s, []byte(n)) {
 			return true
 		}
 	}
@@ -134,27 +134,9 @@ func holdsAny(s []byte, needles []string) bool {
 // hasAnyPrefix reports whether s starts with one of the prefixes.
 func hasAnyPrefix(s []byte, prefixes []string) bool {
 	for _, p := range prefixes {
-		if len(s) >= len(p) && string(s[:len(p)]) == p {
+		if bytes.HasPrefix(s, []byte(p)) {
 			return true
 		}
-	}
-	return false
-}
-
-// bytesContains is strings.Contains on a byte slice, without a copy.
-func bytesContains(s []byte, sub string) bool {
-	if len(sub) == 1 {
-		return bytes.IndexByte(s, sub[0]) >= 0
-	}
-	for len(s) >= len(sub) {
-		i := bytes.IndexByte(s, sub[0])
-		if i < 0 || len(s)-i < len(sub) {
-			return false
-		}
-		if string(s[i:i+len(sub)]) == sub {
-			return true
-		}
-		s = s[i+1:]
 	}
 	return false
 }
