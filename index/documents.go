@@ -32,7 +32,13 @@ func passagePrefix(docID string) []byte { return append([]byte(docID), 0) }
 
 // getDocRecord reads a document's record.
 func getDocRecord(tx *bolt.Tx, id string, sections bool) (*docRecord, error) {
-	b := tx.Bucket(bucketDocs).Get([]byte(id))
+	return docRecordThrough(tx.Bucket(bucketDocs).Cursor(), id, sections)
+}
+
+// docRecordThrough reads a document's record through a cursor on the
+// documents' bucket (a search reads every hit's through one).
+func docRecordThrough(docs *bolt.Cursor, id string, sections bool) (*docRecord, error) {
+	b := seekExact(docs, []byte(id))
 	if b == nil {
 		return nil, fmt.Errorf("document %q: %w", id, ErrNotFound)
 	}
@@ -60,15 +66,32 @@ func getDocument(tx *bolt.Tx, id string) (*corpus.Document, *docRecord, error) {
 
 // getPassage reads one passage by its ID.
 func getPassage(tx *bolt.Tx, id string) (*corpus.Passage, error) {
-	k := tx.Bucket(bucketPassageIDs).Get([]byte(id))
+	return passageThrough(tx.Bucket(bucketPassageIDs).Cursor(), tx.Bucket(bucketPassages).Cursor(), id)
+}
+
+// passageThrough reads one passage by its ID through cursors on the
+// passage IDs' and the passages' buckets (a search reads every hit's
+// through the same two).
+func passageThrough(ids, passages *bolt.Cursor, id string) (*corpus.Passage, error) {
+	k := seekExact(ids, []byte(id))
 	if k == nil {
 		return nil, fmt.Errorf("passage %q: %w", id, ErrNotFound)
 	}
-	v := tx.Bucket(bucketPassages).Get(k)
+	v := seekExact(passages, k)
 	if v == nil {
 		return nil, fmt.Errorf("passage %q: %w", id, ErrNotFound)
 	}
 	return decodePassage(v)
+}
+
+// seekExact returns the value of key through cursor c, or nil when the
+// bucket does not hold it (or holds a bucket there): a bucket's Get.
+func seekExact(c *bolt.Cursor, key []byte) []byte {
+	k, v := c.Seek(key)
+	if k == nil || v == nil || !bytes.Equal(k, key) {
+		return nil
+	}
+	return v
 }
 
 // passageIDs lists the IDs of a document's passages, in order.

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -682,12 +681,9 @@ func (r *passageReader) meta(docID string) corpus.Meta {
 				r.docs = b.Cursor()
 			}
 		}
-		// as getDocRecord reads it, through one cursor
 		if r.docs != nil {
-			if v := seekExact(r.docs, []byte(docID)); v != nil {
-				if rec, err := decodeDoc(v, false); err == nil {
-					m = rec.Meta
-				}
+			if rec, err := docRecordThrough(r.docs, docID, false); err == nil {
+				m = rec.Meta
 			}
 		}
 	}
@@ -716,27 +712,10 @@ func (r *passageReader) passage(id string) *corpus.Passage {
 	}
 	var p *corpus.Passage
 	if r.ids != nil {
-		// as getPassage reads it, through the two cursors
-		if k := seekExact(r.ids, []byte(id)); k != nil {
-			if v := seekExact(r.passages, k); v != nil {
-				if d, err := decodePassage(v); err == nil {
-					p = d
-				}
-			}
-		}
+		p, _ = passageThrough(r.ids, r.passages, id)
 	}
 	r.read[id] = p
 	return p
-}
-
-// seekExact returns the value of key through cursor c, or nil when the
-// bucket does not hold it (or holds a bucket there): a bucket's Get.
-func seekExact(c *bolt.Cursor, key []byte) []byte {
-	k, v := c.Seek(key)
-	if k == nil || v == nil || !bytes.Equal(k, key) {
-		return nil
-	}
-	return v
 }
 
 // text is a passage's text, for the ranking, or "" when the store does
